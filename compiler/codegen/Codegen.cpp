@@ -1,0 +1,351 @@
+#include "compiler/codegen/Codegen.h"
+
+#include <llvm/IR/IRBuilder.h>
+
+#include <map>
+
+namespace findc {
+namespace {
+
+constexpr const char* kImplPrefix = "fnd.impl.";
+
+// libm functions without an LLVM intrinsic that the vectorizer maps.
+struct LibmFunction {
+  PrimOp op;
+  const char* name;
+  unsigned arity;
+};
+constexpr LibmFunction kLibmCalls[] = {
+    {PrimOp::Cbrt, "cbrt", 1},   {PrimOp::Expm1, "expm1", 1}, {PrimOp::Log1p, "log1p", 1},
+    {PrimOp::Asin, "asin", 1},   {PrimOp::Acos, "acos", 1},   {PrimOp::Atan, "atan", 1},
+    {PrimOp::Sinh, "sinh", 1},   {PrimOp::Cosh, "cosh", 1},   {PrimOp::Tanh, "tanh", 1},
+    {PrimOp::Asinh, "asinh", 1}, {PrimOp::Acosh, "acosh", 1}, {PrimOp::Atanh, "atanh", 1},
+    {PrimOp::Erf, "erf", 1},     {PrimOp::Erfc, "erfc", 1},   {PrimOp::Atan2, "atan2", 2},
+    {PrimOp::Hypot, "hypot", 2},
+};
+
+std::optional<llvm::Intrinsic::ID> intrinsicFor(PrimOp op) {
+  switch (op) {
+  case PrimOp::Floor: return llvm::Intrinsic::floor;
+  case PrimOp::Ceil: return llvm::Intrinsic::ceil;
+  case PrimOp::Round: return llvm::Intrinsic::roundeven;
+  case PrimOp::Trunc: return llvm::Intrinsic::trunc;
+  case PrimOp::Sqrt: return llvm::Intrinsic::sqrt;
+  case PrimOp::Exp: return llvm::Intrinsic::exp;
+  case PrimOp::Exp2: return llvm::Intrinsic::exp2;
+  case PrimOp::Exp10: return llvm::Intrinsic::exp10;
+  case PrimOp::Log: return llvm::Intrinsic::log;
+  case PrimOp::Log2: return llvm::Intrinsic::log2;
+  case PrimOp::Log10: return llvm::Intrinsic::log10;
+  case PrimOp::Sin: return llvm::Intrinsic::sin;
+  case PrimOp::Cos: return llvm::Intrinsic::cos;
+  case PrimOp::Tan: return llvm::Intrinsic::tan;
+  case PrimOp::Pow: return llvm::Intrinsic::pow;
+  default: return std::nullopt;
+  }
+}
+
+class ModuleEmitter {
+public:
+  ModuleEmitter(const ir::Module& module, llvm::Module& out, const llvm::TargetMachine& target)
+      : module_(module), out_(out), context_(out.getContext()), target_(target), builder_(context_) {}
+
+  void emit(const std::vector<uint32_t>& roots) {
+    std::vector<uint32_t> order = module_.callOrder(roots);
+    for (uint32_t f : order)
+      declare(f);
+    for (uint32_t f : order)
+      define(f);
+    for (uint32_t f : roots)
+      if (module_.functions[f].hasUnaryEntry())
+        emitEntries(f);
+  }
+
+private:
+  llvm::Type* typeOf(Type t) {
+    switch (t) {
+    case Type::Bool: return builder_.getInt1Ty();
+    case Type::Int: return builder_.getInt64Ty();
+    default: return builder_.getDoubleTy();
+    }
+  }
+
+  void addTargetAttributes(llvm::Function* fn) {
+    fn->addFnAttr("target-cpu", target_.getTargetCPU());
+    fn->addFnAttr("target-features", target_.getTargetFeatureString());
+    fn->addFnAttr(llvm::Attribute::NoUnwind);
+  }
+
+  void declare(uint32_t index) {
+    const ir::Function& fn = module_.functions[index];
+    std::vector<llvm::Type*> params;
+    for (const ir::Param& p : fn.params)
+      params.push_back(typeOf(p.type));
+    auto* type = llvm::FunctionType::get(typeOf(fn.resultType), params, false);
+    auto* f = llvm::Function::Create(type, llvm::Function::InternalLinkage, kImplPrefix + fn.name, out_);
+    addTargetAttributes(f);
+    f->addFnAttr(llvm::Attribute::WillReturn);
+    f->addFnAttr(llvm::Attribute::NoRecurse);
+    f->setDoesNotAccessMemory();
+    for (size_t i = 0; i < fn.params.size(); ++i)
+      f->getArg(static_cast<unsigned>(i))->setName(fn.params[i].name);
+    functions_[index] = f;
+  }
+
+  void define(uint32_t index) {
+    const ir::Function& fn = module_.functions[index];
+    llvm::Function* f = functions_.at(index);
+    builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", f));
+    std::vector<llvm::Value*> values(fn.body.size(), nullptr);
+    for (size_t i = 0; i < fn.body.size(); ++i)
+      values[i] = emitInst(fn.body[i], values, f);
+    builder_.CreateRet(values[fn.result]);
+  }
+
+  llvm::Value* constant(const Scalar& s) {
+    switch (s.type) {
+    case Type::Bool: return builder_.getInt1(s.b);
+    case Type::Int: return builder_.getInt64(static_cast<uint64_t>(s.i));
+    default: return llvm::ConstantFP::get(builder_.getDoubleTy(), s.r);
+    }
+  }
+  llvm::Value* real(double v) { return llvm::ConstantFP::get(builder_.getDoubleTy(), v); }
+
+  llvm::Value* emitInst(const ir::Inst& inst, const std::vector<llvm::Value*>& values, llvm::Function* f) {
+    switch (inst.op) {
+    case ir::Opcode::Param: return f->getArg(inst.index);
+    case ir::Opcode::Const: return constant(inst.constant);
+    case ir::Opcode::Call: {
+      std::vector<llvm::Value*> args;
+      for (ir::ValueId operand : inst.operands)
+        args.push_back(values[operand]);
+      return builder_.CreateCall(functions_.at(inst.index), args);
+    }
+    case ir::Opcode::Prim: break;
+    }
+    std::vector<llvm::Value*> args;
+    for (ir::ValueId operand : inst.operands)
+      args.push_back(values[operand]);
+    return emitPrim(inst, args);
+  }
+
+  llvm::Value* callLibm(const char* name, unsigned arity, const std::vector<llvm::Value*>& args) {
+    std::vector<llvm::Type*> params(arity, builder_.getDoubleTy());
+    auto* type = llvm::FunctionType::get(builder_.getDoubleTy(), params, false);
+    llvm::FunctionCallee callee = out_.getOrInsertFunction(name, type);
+    auto* fn = llvm::cast<llvm::Function>(callee.getCallee());
+    // Marked pure (we never read errno) so calls can be CSE'd and vectorized.
+    fn->setDoesNotAccessMemory();
+    fn->setDoesNotThrow();
+    fn->addFnAttr(llvm::Attribute::WillReturn);
+    return builder_.CreateCall(callee, args);
+  }
+
+  llvm::Value* intrinsic(llvm::Intrinsic::ID id, const std::vector<llvm::Value*>& args) {
+    return builder_.CreateIntrinsic(id, {args[0]->getType()}, args);
+  }
+
+  // The same decisions as runtime/PrimOps.h, in LLVM IR.
+  llvm::Value* emitPrim(const ir::Inst& inst, const std::vector<llvm::Value*>& a) {
+    auto& B = builder_;
+    bool isInt = !a.empty() && a[0]->getType()->isIntegerTy(64);
+    bool isBool = !a.empty() && a[0]->getType()->isIntegerTy(1);
+    PrimOp op = inst.prim;
+    if (auto id = intrinsicFor(op))
+      return intrinsic(*id, a);
+    for (const LibmFunction& lf : kLibmCalls)
+      if (lf.op == op)
+        return callLibm(lf.name, lf.arity, a);
+    switch (op) {
+    case PrimOp::Neg: return isInt ? B.CreateSub(B.getInt64(0), a[0]) : B.CreateFNeg(a[0]);
+    case PrimOp::Not: return B.CreateNot(a[0]);
+    case PrimOp::ToReal: return isBool ? B.CreateUIToFP(a[0], B.getDoubleTy()) : B.CreateSIToFP(a[0], B.getDoubleTy());
+    case PrimOp::ToInt:
+      if (isBool)
+        return B.CreateZExt(a[0], B.getInt64Ty());
+      return B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {a[0]});
+    case PrimOp::Abs:
+      if (isInt)
+        return B.CreateIntrinsic(llvm::Intrinsic::abs, {B.getInt64Ty()}, {a[0], B.getFalse()});
+      return intrinsic(llvm::Intrinsic::fabs, a);
+    case PrimOp::Sign: {
+      if (isInt)
+        return B.CreateSub(B.CreateZExt(B.CreateICmpSGT(a[0], B.getInt64(0)), B.getInt64Ty()),
+                           B.CreateZExt(B.CreateICmpSLT(a[0], B.getInt64(0)), B.getInt64Ty()));
+      llvm::Value* x = a[0];
+      llvm::Value* zeroOrNan = B.CreateSelect(B.CreateFCmpOEQ(x, real(0)), real(0), x);
+      llvm::Value* negative = B.CreateSelect(B.CreateFCmpOLT(x, real(0)), real(-1), zeroOrNan);
+      return B.CreateSelect(B.CreateFCmpOGT(x, real(0)), real(1), negative);
+    }
+    case PrimOp::Add: return isInt ? B.CreateAdd(a[0], a[1]) : B.CreateFAdd(a[0], a[1]);
+    case PrimOp::Sub: return isInt ? B.CreateSub(a[0], a[1]) : B.CreateFSub(a[0], a[1]);
+    case PrimOp::Mul: return isInt ? B.CreateMul(a[0], a[1]) : B.CreateFMul(a[0], a[1]);
+    case PrimOp::Div: return B.CreateFDiv(a[0], a[1]);
+    case PrimOp::FloorDiv:
+    case PrimOp::Mod: return isInt ? intDivMod(op, a[0], a[1]) : realDivMod(op, a[0], a[1]);
+    case PrimOp::Min:
+    case PrimOp::Max: {
+      if (isInt)
+        return B.CreateIntrinsic(op == PrimOp::Min ? llvm::Intrinsic::smin : llvm::Intrinsic::smax,
+                                 {B.getInt64Ty()}, {a[0], a[1]});
+      llvm::Value* ordered = op == PrimOp::Min ? B.CreateFCmpOLE(a[0], a[1]) : B.CreateFCmpOGE(a[0], a[1]);
+      llvm::Value* pickFirst = B.CreateOr(ordered, B.CreateFCmpUNO(a[0], a[0]));
+      return B.CreateSelect(pickFirst, a[0], a[1]);
+    }
+    case PrimOp::Heaviside: {
+      llvm::Value* x = a[0];
+      llvm::Value* positiveOrNan = B.CreateSelect(B.CreateFCmpOGT(x, real(0)), real(1), x);
+      llvm::Value* zero = B.CreateSelect(B.CreateFCmpOEQ(x, real(0)), a[1], positiveOrNan);
+      return B.CreateSelect(B.CreateFCmpOLT(x, real(0)), real(0), zero);
+    }
+    case PrimOp::And: return B.CreateAnd(a[0], a[1]);
+    case PrimOp::Or: return B.CreateOr(a[0], a[1]);
+    case PrimOp::Eq: case PrimOp::Ne: case PrimOp::Lt: case PrimOp::Le: case PrimOp::Gt: case PrimOp::Ge:
+      return compare(op, a[0], a[1], isInt || isBool);
+    case PrimOp::Select: return B.CreateSelect(a[0], a[1], a[2]);
+    default: break;
+    }
+    llvm_unreachable("primitive without a lowering");
+  }
+
+  llvm::Value* compare(PrimOp op, llvm::Value* l, llvm::Value* r, bool integer) {
+    using P = llvm::CmpInst::Predicate;
+    P pred;
+    switch (op) {
+    case PrimOp::Eq: pred = integer ? P::ICMP_EQ : P::FCMP_OEQ; break;
+    case PrimOp::Ne: pred = integer ? P::ICMP_NE : P::FCMP_UNE; break;
+    case PrimOp::Lt: pred = integer ? P::ICMP_SLT : P::FCMP_OLT; break;
+    case PrimOp::Le: pred = integer ? P::ICMP_SLE : P::FCMP_OLE; break;
+    case PrimOp::Gt: pred = integer ? P::ICMP_SGT : P::FCMP_OGT; break;
+    default: pred = integer ? P::ICMP_SGE : P::FCMP_OGE; break;
+    }
+    return integer ? builder_.CreateICmp(pred, l, r) : builder_.CreateFCmp(pred, l, r);
+  }
+
+  // rt::divmodReal (NumPy's npy_divmod), branch-free.
+  llvm::Value* realDivMod(PrimOp op, llvm::Value* a, llvm::Value* b) {
+    auto& B = builder_;
+    llvm::Value* zero = real(0);
+    llvm::Value* mod = B.CreateFRem(a, b);
+    llvm::Value* div = B.CreateFDiv(B.CreateFSub(a, mod), b);
+    llvm::Value* modNonZero = B.CreateFCmpUNE(mod, zero);
+    llvm::Value* signsDiffer = B.CreateXor(B.CreateFCmpOLT(b, zero), B.CreateFCmpOLT(mod, zero));
+    llvm::Value* adjust = B.CreateAnd(modNonZero, signsDiffer);
+    llvm::Value* signedZeroOfB = B.CreateIntrinsic(llvm::Intrinsic::copysign, {B.getDoubleTy()}, {zero, b});
+    llvm::Value* modAdjusted = B.CreateSelect(adjust, B.CreateFAdd(mod, b), mod);
+    llvm::Value* modulus = B.CreateSelect(modNonZero, modAdjusted, signedZeroOfB);
+    llvm::Value* bIsZero = B.CreateFCmpOEQ(b, zero);
+    if (op == PrimOp::Mod)
+      return B.CreateSelect(bIsZero, mod, modulus);
+    llvm::Value* divAdjusted = B.CreateSelect(adjust, B.CreateFSub(div, real(1)), div);
+    llvm::Value* floored = intrinsic(llvm::Intrinsic::floor, {divAdjusted});
+    llvm::Value* roundUp = B.CreateFCmpOGT(B.CreateFSub(divAdjusted, floored), real(0.5));
+    llvm::Value* floorDiv = B.CreateSelect(roundUp, B.CreateFAdd(floored, real(1)), floored);
+    llvm::Value* quotient = B.CreateFDiv(a, b);
+    llvm::Value* signedZero = B.CreateIntrinsic(llvm::Intrinsic::copysign, {B.getDoubleTy()}, {zero, quotient});
+    llvm::Value* result = B.CreateSelect(B.CreateFCmpUNE(divAdjusted, zero), floorDiv, signedZero);
+    return B.CreateSelect(bIsZero, quotient, result);
+  }
+
+  // rt::floorDivInt / rt::modInt without the traps of sdiv and srem.
+  llvm::Value* intDivMod(PrimOp op, llvm::Value* a, llvm::Value* b) {
+    auto& B = builder_;
+    llvm::Value* zero = B.getInt64(0);
+    llvm::Value* bIsZero = B.CreateICmpEQ(b, zero);
+    llvm::Value* bIsMinusOne = B.CreateICmpEQ(b, B.getInt64(static_cast<uint64_t>(-1)));
+    llvm::Value* special = B.CreateOr(bIsZero, bIsMinusOne);
+    llvm::Value* safeB = B.CreateSelect(special, B.getInt64(1), b);
+    llvm::Value* q = B.CreateSDiv(a, safeB);
+    llvm::Value* r = B.CreateSRem(a, safeB);
+    llvm::Value* adjust =
+        B.CreateAnd(B.CreateICmpNE(r, zero), B.CreateXor(B.CreateICmpSLT(r, zero), B.CreateICmpSLT(b, zero)));
+    if (op == PrimOp::Mod)
+      return B.CreateSelect(special, zero, B.CreateSelect(adjust, B.CreateAdd(r, b), r));
+    llvm::Value* floored = B.CreateSub(q, B.CreateZExt(adjust, B.getInt64Ty()));
+    return B.CreateSelect(bIsZero, zero, B.CreateSelect(bIsMinusOne, B.CreateSub(zero, a), floored));
+  }
+
+  llvm::Value* callImplWithDefaults(uint32_t index, llvm::Value* x) {
+    const ir::Function& fn = module_.functions[index];
+    auto& B = builder_;
+    std::vector<llvm::Value*> args;
+    args.push_back(fn.params[0].type == Type::Int
+                       ? B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {x})
+                       : x);
+    for (size_t i = 1; i < fn.params.size(); ++i)
+      args.push_back(constant(*fn.params[i].defaultValue));
+    llvm::Value* result = B.CreateCall(functions_.at(index), args);
+    switch (fn.resultType) {
+    case Type::Int: return B.CreateSIToFP(result, B.getDoubleTy());
+    case Type::Bool: return B.CreateUIToFP(result, B.getDoubleTy());
+    default: return result;
+    }
+  }
+
+  void emitEntries(uint32_t index) {
+    const ir::Function& fn = module_.functions[index];
+    auto& B = builder_;
+    auto* scalarType = llvm::FunctionType::get(B.getDoubleTy(), {B.getDoubleTy()}, false);
+    auto* scalar = llvm::Function::Create(scalarType, llvm::Function::ExternalLinkage, scalarEntryName(fn.name), out_);
+    addTargetAttributes(scalar);
+    B.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", scalar));
+    B.CreateRet(callImplWithDefaults(index, scalar->getArg(0)));
+
+    auto* ptr = B.getPtrTy();
+    auto* batchType = llvm::FunctionType::get(B.getVoidTy(), {ptr, ptr, B.getInt64Ty()}, false);
+    auto* batch = llvm::Function::Create(batchType, llvm::Function::ExternalLinkage, batchEntryName(fn.name), out_);
+    addTargetAttributes(batch);
+    llvm::Argument* xs = batch->getArg(0);
+    llvm::Argument* ys = batch->getArg(1);
+    llvm::Argument* n = batch->getArg(2);
+    xs->setName("x");
+    ys->setName("y");
+    n->setName("n");
+    xs->addAttr(llvm::Attribute::NoAlias);
+    xs->addAttr(llvm::Attribute::ReadOnly);
+    ys->addAttr(llvm::Attribute::NoAlias);
+    ys->addAttr(llvm::Attribute::WriteOnly);
+    auto* entry = llvm::BasicBlock::Create(context_, "entry", batch);
+    auto* loop = llvm::BasicBlock::Create(context_, "loop", batch);
+    auto* exit = llvm::BasicBlock::Create(context_, "exit", batch);
+    B.SetInsertPoint(entry);
+    B.CreateCondBr(B.CreateICmpSGT(n, B.getInt64(0)), loop, exit);
+    B.SetInsertPoint(loop);
+    llvm::PHINode* i = B.CreatePHI(B.getInt64Ty(), 2, "i");
+    i->addIncoming(B.getInt64(0), entry);
+    llvm::Value* x = B.CreateLoad(B.getDoubleTy(), B.CreateGEP(B.getDoubleTy(), xs, i));
+    B.CreateStore(callImplWithDefaults(index, x), B.CreateGEP(B.getDoubleTy(), ys, i));
+    llvm::Value* next = B.CreateAdd(i, B.getInt64(1), "", /*HasNUW=*/true, /*HasNSW=*/true);
+    i->addIncoming(next, loop);
+    B.CreateCondBr(B.CreateICmpSLT(next, n), loop, exit);
+    B.SetInsertPoint(exit);
+    B.CreateRetVoid();
+  }
+
+  const ir::Module& module_;
+  llvm::Module& out_;
+  llvm::LLVMContext& context_;
+  const llvm::TargetMachine& target_;
+  llvm::IRBuilder<> builder_;
+  std::map<uint32_t, llvm::Function*> functions_;
+};
+
+} // namespace
+
+std::string scalarEntryName(std::string_view function) { return "fnd." + std::string(function); }
+std::string batchEntryName(std::string_view function) { return "fnd." + std::string(function) + ".batch"; }
+
+std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
+                                       const llvm::TargetMachine& target, const std::vector<uint32_t>& roots) {
+  auto out = std::make_unique<llvm::Module>("findc", context);
+  out->setTargetTriple(target.getTargetTriple().str());
+  out->setDataLayout(target.createDataLayout());
+  std::vector<uint32_t> chosen = roots;
+  if (chosen.empty())
+    for (uint32_t i = 0; i < module.functions.size(); ++i)
+      chosen.push_back(i);
+  ModuleEmitter(module, *out, target).emit(chosen);
+  return out;
+}
+
+} // namespace findc

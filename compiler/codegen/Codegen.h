@@ -1,0 +1,43 @@
+// Code generation: findc IR -> LLVM IR, plus the host target, the -O2
+// optimization pipeline (with glibc's libmvec for vector math) and assembly
+// emission that the JIT and `findc emit` share.
+#pragma once
+
+#include "compiler/ir/IR.h"
+
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Support/Error.h>
+#include <llvm/Target/TargetMachine.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace findc {
+
+// Exact: every math call is glibc's scalar libm, bit-identical to the
+// interpreter. Vector: batch loops call libmvec's AVX2 variants (a few ulp
+// apart from libm, several times faster).
+enum class MathMode { Exact, Vector };
+
+// Symbol names of a function's entry points in the compiled code.
+std::string scalarEntryName(std::string_view function);
+std::string batchEntryName(std::string_view function);
+
+// Emits the functions `roots` (all functions when empty) and their callees.
+// Every root with a unary entry gets `double fnd.NAME(double)` and
+// `void fnd.NAME.batch(const double* x, double* y, int64 n)`.
+std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
+                                       const llvm::TargetMachine& target, const std::vector<uint32_t>& roots = {});
+
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine();
+
+// Runs LLVM's -O2 pipeline (new pass manager) for `target`.
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math);
+
+llvm::Expected<std::string> emitAssembly(llvm::Module& module, llvm::TargetMachine& target);
+
+std::string printModule(const llvm::Module& module);
+
+} // namespace findc

@@ -1,0 +1,20 @@
+// The compilation pipeline up to our IR: parse -> sema -> IR generation ->
+// verification -> IR optimization. What the CLI, tests and benchmarks share.
+#pragma once
+
+#include "compiler/ir/IR.h"
+#include "compiler/support/Diagnostics.h"
+
+#include <optional>
+
+namespace findc {
+
+struct CompileOptions {
+  bool optimize = true;
+};
+
+// Returns the module, or nothing after reporting errors to `diags`.
+std::optional<ir::Module> compileToIR(const SourceFile& file, DiagnosticEngine& diags,
+                                      const CompileOptions& options = {});
+
+} // namespace findc

@@ -1,0 +1,383 @@
+#include "compiler/frontend/Parser.h"
+
+#include "FindcLexer.h"
+#include "FindcParser.h"
+
+#include <antlr4-runtime.h>
+
+#include <charconv>
+#include <cstdlib>
+
+namespace findc {
+namespace {
+
+using P = findc_grammar::FindcParser;
+
+uint32_t codePoints(std::string_view text) {
+  uint32_t n = 0;
+  for (unsigned char c : text)
+    n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+SourceLoc locOf(const antlr4::Token* token) {
+  return {static_cast<uint32_t>(token->getLine()), static_cast<uint32_t>(token->getCharPositionInLine() + 1)};
+}
+
+// Turns ANTLR's reports into our diagnostics, in our words.
+class SyntaxErrorListener : public antlr4::BaseErrorListener {
+public:
+  SyntaxErrorListener(const SourceFile& file, DiagnosticEngine& diags) : file_(file), diags_(diags) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t column,
+                   const std::string& antlrMessage, std::exception_ptr) override {
+    if (++count_ > kMaxErrors)
+      return;
+    SourceLoc loc{static_cast<uint32_t>(line), static_cast<uint32_t>(column + 1)};
+    if (!offending) {
+      diags_.error(file_, loc, antlrMessage);
+      return;
+    }
+    std::string text = offending->getText();
+    uint32_t length = std::max<uint32_t>(1, codePoints(text));
+    if (offending->getType() == findc_grammar::FindcLexer::INVALID) {
+      diags_.error(file_, loc, "invalid character '" + text + "'");
+      return;
+    }
+    if (offending->getType() == findc_grammar::FindcLexer::RESERVED) {
+      diags_.error(file_, loc, "'" + text + "' is a reserved word", length);
+      return;
+    }
+    std::string message =
+        offending->getType() == antlr4::Token::EOF ? "unexpected end of file" : "unexpected '" + text + "'";
+    if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
+      antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
+      if (!expected.isEmpty() && expected.size() <= 6) {
+        std::vector<std::string> names;
+        for (auto type : expected.toList())
+          names.push_back(type == static_cast<decltype(type)>(antlr4::Token::EOF) ? "end of file"
+                                                     : parser->getVocabulary().getDisplayName(type));
+        message += "; expected ";
+        for (size_t i = 0; i < names.size(); ++i) {
+          if (i)
+            message += i + 1 == names.size() ? " or " : ", ";
+          message += names[i];
+        }
+      }
+    }
+    diags_.error(file_, loc, message, offending->getType() == antlr4::Token::EOF ? 1 : length);
+  }
+
+private:
+  static constexpr unsigned kMaxErrors = 20;
+  const SourceFile& file_;
+  DiagnosticEngine& diags_;
+  unsigned count_ = 0;
+};
+
+// Walks the parse tree and builds the AST.
+class AstBuilder {
+public:
+  AstBuilder(const SourceFile& file, DiagnosticEngine& diags, antlr4::CommonTokenStream& tokens)
+      : file_(file), diags_(diags), tokens_(tokens) {}
+
+  std::unique_ptr<ast::Module> build(P::Module_Context* ctx) {
+    auto module = std::make_unique<ast::Module>();
+    module->file = &file_;
+    for (P::ItemContext* item : ctx->item()) {
+      if (auto* c = item->constDecl())
+        module->constants.push_back(buildConst(c));
+      else if (auto* f = item->funcDecl())
+        module->functions.push_back(buildFunc(f));
+    }
+    return module;
+  }
+
+private:
+  uint32_t lengthOf(antlr4::ParserRuleContext* ctx) const {
+    antlr4::Token* start = ctx->getStart();
+    antlr4::Token* stop = ctx->getStop();
+    if (!stop || stop->getLine() != start->getLine())
+      return 1;
+    size_t end = stop->getCharPositionInLine() + codePoints(stop->getText());
+    return static_cast<uint32_t>(std::max<size_t>(1, end - start->getCharPositionInLine()));
+  }
+
+  std::string docFor(antlr4::ParserRuleContext* ctx) {
+    std::string doc;
+    for (antlr4::Token* token : tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex())) {
+      if (token->getType() != findc_grammar::FindcLexer::DOC_COMMENT)
+        continue;
+      std::string line = token->getText().substr(2);
+      if (!line.empty() && line.front() == ' ')
+        line.erase(0, 1);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
+        line.pop_back();
+      if (!doc.empty())
+        doc += '\n';
+      doc += line;
+    }
+    return doc;
+  }
+
+  ast::TypeRef buildType(P::TypeRefContext* ctx) {
+    ast::TypeRef type;
+    type.name = ctx->NAME()->getText();
+    type.loc = locOf(ctx->getStart());
+    for (P::TypeRefContext* arg : ctx->typeRef())
+      type.args.push_back(buildType(arg));
+    return type;
+  }
+
+  std::unique_ptr<ast::ConstDecl> buildConst(P::ConstDeclContext* ctx) {
+    auto decl = std::make_unique<ast::ConstDecl>();
+    decl->name = ctx->NAME()->getText();
+    decl->loc = locOf(ctx->NAME()->getSymbol());
+    decl->doc = docFor(ctx);
+    if (ctx->typeRef())
+      decl->declaredType = buildType(ctx->typeRef());
+    decl->init = buildExpr(ctx->expr());
+    return decl;
+  }
+
+  std::unique_ptr<ast::FuncDecl> buildFunc(P::FuncDeclContext* ctx) {
+    auto decl = std::make_unique<ast::FuncDecl>();
+    decl->name = ctx->NAME()->getText();
+    decl->loc = locOf(ctx->NAME()->getSymbol());
+    decl->doc = docFor(ctx);
+    for (P::ParamContext* p : ctx->param()) {
+      ast::Param param;
+      param.name = p->NAME()->getText();
+      param.loc = locOf(p->NAME()->getSymbol());
+      param.typeRef = buildType(p->typeRef());
+      if (p->expr())
+        param.defaultExpr = buildExpr(p->expr());
+      decl->params.push_back(std::move(param));
+    }
+    decl->resultRef = buildType(ctx->typeRef());
+    if (auto* body = dynamic_cast<P::ExprBodyContext*>(ctx->funcBody()))
+      decl->body = buildExpr(body->expr());
+    else
+      decl->body = buildBlock(static_cast<P::BlockBodyContext*>(ctx->funcBody())->block());
+    return decl;
+  }
+
+  ast::ExprPtr buildBlock(P::BlockContext* ctx) {
+    auto block = std::make_unique<ast::Block>(locOf(ctx->getStart()), lengthOf(ctx));
+    for (P::LetStmtContext* l : ctx->letStmt()) {
+      auto let = std::make_unique<ast::LetStmt>();
+      let->name = l->NAME()->getText();
+      let->loc = locOf(l->NAME()->getSymbol());
+      if (l->typeRef())
+        let->declaredType = buildType(l->typeRef());
+      let->init = buildExpr(l->expr());
+      block->lets.push_back(std::move(let));
+    }
+    block->result = buildExpr(ctx->expr());
+    return block;
+  }
+
+  ast::ExprPtr buildExpr(P::ExprContext* ctx) {
+    if (ctx->ifExpr())
+      return buildIf(ctx->ifExpr(), 0);
+    std::vector<P::OrExprContext*> parts = ctx->orExpr();
+    if (parts.size() == 1)
+      return buildOr(parts[0]);
+    // value 'if' cond 'else' expr
+    return std::make_unique<ast::Conditional>(locOf(ctx->getStart()), lengthOf(ctx), buildOr(parts[1]),
+                                              buildOr(parts[0]), buildExpr(ctx->expr()));
+  }
+
+  // if c0 {b0} elif c1 {b1} ... else {bn}, from branch `i` on.
+  ast::ExprPtr buildIf(P::IfExprContext* ctx, size_t i) {
+    std::vector<P::ExprContext*> conds = ctx->expr();
+    std::vector<P::BlockContext*> blocks = ctx->block();
+    if (i == conds.size())
+      return buildBlock(blocks[i]);
+    antlr4::ParserRuleContext* from = i == 0 ? static_cast<antlr4::ParserRuleContext*>(ctx) : conds[i];
+    return std::make_unique<ast::Conditional>(locOf(from->getStart()), lengthOf(conds[i]), buildExpr(conds[i]),
+                                              buildBlock(blocks[i]), buildIf(ctx, i + 1));
+  }
+
+  template <typename Ctx, typename Build>
+  ast::ExprPtr buildLogical(Ctx* ctx, ast::BinaryOp op, Build build) {
+    ast::ExprPtr result = build(ctx->operands[0]);
+    for (size_t i = 1; i < ctx->operands.size(); ++i)
+      result = std::make_unique<ast::Binary>(locOf(ctx->getStart()), lengthOf(ctx), op, result->loc,
+                                             std::move(result), build(ctx->operands[i]));
+    return result;
+  }
+
+  ast::ExprPtr buildOr(P::OrExprContext* ctx) {
+    return buildLogical(ctx, ast::BinaryOp::Or, [this](P::AndExprContext* c) { return buildAnd(c); });
+  }
+  ast::ExprPtr buildAnd(P::AndExprContext* ctx) {
+    return buildLogical(ctx, ast::BinaryOp::And, [this](P::NotExprContext* c) { return buildNot(c); });
+  }
+
+  ast::ExprPtr buildNot(P::NotExprContext* ctx) {
+    if (auto* op = dynamic_cast<P::NotOpContext*>(ctx))
+      return std::make_unique<ast::Unary>(locOf(ctx->getStart()), lengthOf(ctx), ast::UnaryOp::Not,
+                                          buildNot(op->notExpr()));
+    return buildComparison(static_cast<P::NotPassthroughContext*>(ctx)->comparison());
+  }
+
+  ast::ExprPtr buildComparison(P::ComparisonContext* ctx) {
+    if (ctx->ops.empty())
+      return buildArith(ctx->operands[0]);
+    auto compare = std::make_unique<ast::Compare>(locOf(ctx->getStart()), lengthOf(ctx));
+    for (P::ArithContext* operand : ctx->operands)
+      compare->operands.push_back(buildArith(operand));
+    for (antlr4::Token* op : ctx->ops) {
+      std::string text = op->getText();
+      ast::CompareOp cmp = text == "<"    ? ast::CompareOp::Lt
+                           : text == "<=" ? ast::CompareOp::Le
+                           : text == ">"  ? ast::CompareOp::Gt
+                           : text == ">=" ? ast::CompareOp::Ge
+                           : text == "==" ? ast::CompareOp::Eq
+                                          : ast::CompareOp::Ne;
+      compare->ops.push_back(cmp);
+      compare->opLocs.push_back(locOf(op));
+    }
+    return compare;
+  }
+
+  static ast::BinaryOp binaryOpOf(const std::string& text) {
+    if (text == "+") return ast::BinaryOp::Add;
+    if (text == "-") return ast::BinaryOp::Sub;
+    if (text == "*") return ast::BinaryOp::Mul;
+    if (text == "/") return ast::BinaryOp::Div;
+    if (text == "//") return ast::BinaryOp::FloorDiv;
+    return ast::BinaryOp::Mod;
+  }
+
+  // Left-associative chains: arith and term.
+  template <typename Ctx, typename Build> ast::ExprPtr buildChain(Ctx* ctx, Build build) {
+    ast::ExprPtr result = build(ctx->operands[0]);
+    for (size_t i = 0; i < ctx->ops.size(); ++i) {
+      auto* rhsCtx = ctx->operands[i + 1];
+      SourceLoc start = result->loc;
+      uint32_t length = 1;
+      if (rhsCtx->getStop() && rhsCtx->getStop()->getLine() == start.line)
+        length = static_cast<uint32_t>(rhsCtx->getStop()->getCharPositionInLine() +
+                                       codePoints(rhsCtx->getStop()->getText()) + 1 - start.column);
+      result = std::make_unique<ast::Binary>(start, length, binaryOpOf(ctx->ops[i]->getText()),
+                                             locOf(ctx->ops[i]), std::move(result), build(rhsCtx));
+    }
+    return result;
+  }
+
+  ast::ExprPtr buildArith(P::ArithContext* ctx) {
+    return buildChain(ctx, [this](P::TermContext* c) { return buildTerm(c); });
+  }
+  ast::ExprPtr buildTerm(P::TermContext* ctx) {
+    return buildChain(ctx, [this](P::UnaryContext* c) { return buildUnary(c); });
+  }
+
+  ast::ExprPtr buildUnary(P::UnaryContext* ctx) {
+    if (auto* sign = dynamic_cast<P::SignOpContext*>(ctx)) {
+      ast::UnaryOp op = sign->op->getText() == "-" ? ast::UnaryOp::Neg : ast::UnaryOp::Plus;
+      return std::make_unique<ast::Unary>(locOf(ctx->getStart()), lengthOf(ctx), op, buildUnary(sign->unary()));
+    }
+    return buildPower(static_cast<P::UnaryPassthroughContext*>(ctx)->power());
+  }
+
+  ast::ExprPtr buildPower(P::PowerContext* ctx) {
+    ast::ExprPtr base = buildPrimary(ctx->primary());
+    if (!ctx->unary())
+      return base;
+    antlr4::Token* op = static_cast<antlr4::tree::TerminalNode*>(ctx->children[1])->getSymbol();
+    return std::make_unique<ast::Binary>(locOf(ctx->getStart()), lengthOf(ctx), ast::BinaryOp::Pow, locOf(op),
+                                         std::move(base), buildUnary(ctx->unary()));
+  }
+
+  ast::ExprPtr buildPrimary(P::PrimaryContext* ctx) {
+    SourceLoc loc = locOf(ctx->getStart());
+    uint32_t length = lengthOf(ctx);
+    if (auto* call = dynamic_cast<P::CallContext*>(ctx)) {
+      std::string callee = call->NAME()->getText();
+      auto node = std::make_unique<ast::Call>(loc, length, callee, codePoints(callee));
+      for (P::ArgContext* a : call->arg()) {
+        ast::Arg arg;
+        if (a->NAME()) {
+          arg.name = a->NAME()->getText();
+          arg.nameLoc = locOf(a->NAME()->getSymbol());
+        }
+        arg.value = buildExpr(a->expr());
+        node->args.push_back(std::move(arg));
+      }
+      return node;
+    }
+    if (auto* name = dynamic_cast<P::NameRefContext*>(ctx))
+      return std::make_unique<ast::NameRef>(loc, length, name->NAME()->getText());
+    if (auto* lit = dynamic_cast<P::IntLitContext*>(ctx))
+      return buildInt(lit->INT()->getText(), loc, length);
+    if (auto* lit = dynamic_cast<P::FloatLitContext*>(ctx))
+      return buildFloat(lit->FLOAT()->getText(), loc, length);
+    if (dynamic_cast<P::BoolLitContext*>(ctx))
+      return std::make_unique<ast::BoolLit>(loc, length, ctx->getText() == "True");
+    return buildExpr(static_cast<P::ParenContext*>(ctx)->expr());
+  }
+
+  static std::string withoutUnderscores(std::string text) {
+    std::erase(text, '_');
+    return text;
+  }
+
+  ast::ExprPtr buildInt(const std::string& spelling, SourceLoc loc, uint32_t length) {
+    std::string digits = withoutUnderscores(spelling);
+    int64_t value = 0;
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (ec != std::errc() || ptr != digits.data() + digits.size())
+      diags_.error(file_, loc, "integer literal '" + spelling + "' does not fit in 64 bits; write it as a real",
+                   length);
+    return std::make_unique<ast::IntLit>(loc, length, value);
+  }
+
+  ast::ExprPtr buildFloat(const std::string& spelling, SourceLoc loc, uint32_t length) {
+    std::string digits = withoutUnderscores(spelling);
+    // strtod rounds correctly and gives inf on overflow, as Python's float() does.
+    double value = std::strtod(digits.c_str(), nullptr);
+    return std::make_unique<ast::RealLit>(loc, length, value);
+  }
+
+  const SourceFile& file_;
+  DiagnosticEngine& diags_;
+  antlr4::CommonTokenStream& tokens_;
+};
+
+std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& diags) {
+  antlr4::ANTLRInputStream input(file.text());
+  findc_grammar::FindcLexer lexer(&input);
+  antlr4::CommonTokenStream tokens(&lexer);
+  findc_grammar::FindcParser parser(&tokens);
+  SyntaxErrorListener listener(file, diags);
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(&listener);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&listener);
+
+  unsigned before = diags.errorCount();
+  P::Module_Context* tree = parser.module_();
+  if (diags.errorCount() != before)
+    return nullptr;
+  AstBuilder builder(file, diags, tokens);
+  auto module = builder.build(tree);
+  if (diags.errorCount() != before)
+    return nullptr;
+  return module;
+}
+
+} // namespace
+
+std::unique_ptr<ast::Module> parseModule(const SourceFile& file, DiagnosticEngine& diags) {
+  try {
+    return parse(file, diags);
+  } catch (const std::exception&) {
+    // The ANTLR runtime throws on malformed UTF-8; syntax errors it recovers from.
+    diags.report({Severity::Error, &file, {}, 0, "the file is not valid UTF-8"});
+    return nullptr;
+  }
+}
+
+} // namespace findc

@@ -1,0 +1,245 @@
+#include "compiler/ir/Passes.h"
+
+#include <cmath>
+#include <cstring>
+#include <map>
+
+namespace findc::ir {
+namespace {
+
+// Rebuilds a function's body one instruction at a time, optionally folding
+// and value-numbering as it goes. Old value ids map to new ones in `remap`.
+class Rewriter {
+public:
+  Rewriter(bool fold, bool cse) : fold_(fold), cse_(cse) {}
+
+  std::vector<Inst> body;
+  std::vector<ValueId> remap;
+
+  // Adds `inst`, whose operands are already new ids; returns its new id.
+  ValueId add(Inst inst) {
+    if (fold_)
+      if (auto simplified = simplify(inst))
+        return *simplified;
+    if (!cse_)
+      return push(std::move(inst));
+    auto key = keyOf(inst);
+    if (auto it = seen_.find(key); it != seen_.end())
+      return it->second;
+    ValueId id = push(std::move(inst));
+    seen_.emplace(std::move(key), id);
+    return id;
+  }
+
+  ValueId constant(Scalar value) {
+    Inst inst;
+    inst.op = Opcode::Const;
+    inst.type = value.type;
+    inst.constant = value;
+    return add(std::move(inst));
+  }
+  ValueId prim(PrimOp op, Type type, std::vector<ValueId> operands) {
+    Inst inst;
+    inst.op = Opcode::Prim;
+    inst.prim = op;
+    inst.type = type;
+    inst.operands = std::move(operands);
+    return add(std::move(inst));
+  }
+
+  // Copies `source` into this body with its operands translated.
+  ValueId copy(const Inst& source) {
+    Inst inst = source;
+    for (ValueId& operand : inst.operands)
+      operand = remap[operand];
+    return add(std::move(inst));
+  }
+
+private:
+  ValueId push(Inst inst) {
+    body.push_back(std::move(inst));
+    return static_cast<ValueId>(body.size() - 1);
+  }
+
+  static std::vector<uint64_t> keyOf(const Inst& inst) {
+    uint64_t bits = 0;
+    static_assert(sizeof(bits) == sizeof(inst.constant.r));
+    if (inst.op == Opcode::Const) {
+      if (inst.type == Type::Real)
+        std::memcpy(&bits, &inst.constant.r, sizeof bits);
+      else if (inst.type == Type::Int)
+        bits = static_cast<uint64_t>(inst.constant.i);
+      else
+        bits = inst.constant.b;
+    }
+    std::vector<uint64_t> key = {static_cast<uint64_t>(inst.op), static_cast<uint64_t>(inst.type),
+                                 static_cast<uint64_t>(inst.prim), inst.index, bits};
+    key.insert(key.end(), inst.operands.begin(), inst.operands.end());
+    return key;
+  }
+
+  const Inst& at(ValueId id) const { return body[id]; }
+  bool isConst(ValueId id) const { return at(id).op == Opcode::Const; }
+  std::optional<double> realConst(ValueId id) const {
+    if (isConst(id) && at(id).type == Type::Real)
+      return at(id).constant.r;
+    return std::nullopt;
+  }
+
+  std::optional<ValueId> simplify(const Inst& inst) {
+    if (inst.op != Opcode::Prim)
+      return std::nullopt;
+    bool allConst = true;
+    for (ValueId operand : inst.operands)
+      allConst &= isConst(operand);
+    if (allConst) {
+      std::vector<Scalar> args;
+      for (ValueId operand : inst.operands)
+        args.push_back(at(operand).constant);
+      return constant(evaluatePrim(inst.prim, args));
+    }
+    if (inst.prim == PrimOp::Select) {
+      if (isConst(inst.operands[0]))
+        return at(inst.operands[0]).constant.b ? inst.operands[1] : inst.operands[2];
+      if (inst.operands[1] == inst.operands[2])
+        return inst.operands[1];
+    }
+    if (inst.prim == PrimOp::Pow)
+      return simplifyPow(inst.operands[0], inst.operands[1]);
+    return std::nullopt;
+  }
+
+  std::optional<ValueId> simplifyPow(ValueId base, ValueId exponent) {
+    if (auto e = realConst(exponent)) {
+      if (*e == 0.0) return constant(Scalar::ofReal(1.0));
+      if (*e == 1.0) return base;
+      if (*e == 2.0) return prim(PrimOp::Mul, Type::Real, {base, base});
+      if (*e == -1.0) return prim(PrimOp::Div, Type::Real, {constant(Scalar::ofReal(1.0)), base});
+      if (*e == 0.5) {
+        // (x == -inf) ? inf : |sqrt(x)|, the exact rewrite LLVM makes.
+        ValueId isNegInf = prim(PrimOp::Eq, Type::Bool, {base, constant(Scalar::ofReal(-INFINITY))});
+        ValueId root = prim(PrimOp::Abs, Type::Real, {prim(PrimOp::Sqrt, Type::Real, {base})});
+        return prim(PrimOp::Select, Type::Real, {isNegInf, constant(Scalar::ofReal(INFINITY)), root});
+      }
+    }
+    if (auto b = realConst(base)) {
+      // pow(2**n, x) -> exp2(n * x) for n != 0, and pow(10, x) -> exp10(x).
+      int n = 0;
+      double mantissa = std::frexp(*b, &n);
+      if (mantissa == 0.5 && n - 1 != 0) {
+        if (n - 1 == 1)
+          return prim(PrimOp::Exp2, Type::Real, {exponent});
+        ValueId scaled = prim(PrimOp::Mul, Type::Real, {exponent, constant(Scalar::ofReal(n - 1))});
+        return prim(PrimOp::Exp2, Type::Real, {scaled});
+      }
+      if (*b == 10.0)
+        return prim(PrimOp::Exp10, Type::Real, {exponent});
+    }
+    return std::nullopt;
+  }
+
+  bool fold_;
+  bool cse_;
+  std::map<std::vector<uint64_t>, ValueId> seen_;
+};
+
+bool sameBody(const std::vector<Inst>& a, const std::vector<Inst>& b) {
+  if (a.size() != b.size())
+    return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].op != b[i].op || a[i].prim != b[i].prim || a[i].operands != b[i].operands ||
+        a[i].index != b[i].index || !a[i].constant.identical(b[i].constant))
+      return false;
+  return true;
+}
+
+bool rewrite(Function& fn, bool fold, bool cse) {
+  Rewriter r(fold, cse);
+  r.remap.resize(fn.body.size());
+  for (size_t i = 0; i < fn.body.size(); ++i)
+    r.remap[i] = r.copy(fn.body[i]);
+  ValueId result = r.remap[fn.result];
+  bool changed = result != fn.result || !sameBody(fn.body, r.body);
+  fn.body = std::move(r.body);
+  fn.result = result;
+  return changed;
+}
+
+} // namespace
+
+bool foldConstants(Function& fn) { return rewrite(fn, /*fold=*/true, /*cse=*/false); }
+bool eliminateCommonSubexpressions(Function& fn) { return rewrite(fn, /*fold=*/false, /*cse=*/true); }
+
+bool eliminateDeadCode(Function& fn) {
+  std::vector<char> live(fn.body.size(), 0);
+  live[fn.result] = 1;
+  for (size_t i = fn.body.size(); i-- > 0;)
+    if (live[i])
+      for (ValueId operand : fn.body[i].operands)
+        live[operand] = 1;
+  std::vector<ValueId> remap(fn.body.size());
+  std::vector<Inst> body;
+  for (size_t i = 0; i < fn.body.size(); ++i) {
+    if (!live[i])
+      continue;
+    Inst inst = std::move(fn.body[i]);
+    for (ValueId& operand : inst.operands)
+      operand = remap[operand];
+    remap[i] = static_cast<ValueId>(body.size());
+    body.push_back(std::move(inst));
+  }
+  bool changed = body.size() != fn.body.size();
+  fn.result = remap[fn.result];
+  fn.body = std::move(body);
+  return changed;
+}
+
+bool inlineCalls(Module& module, size_t maxCalleeSize) {
+  bool changed = false;
+  for (uint32_t f : module.callOrder()) {
+    Function& fn = module.functions[f];
+    bool hasCall = false;
+    for (const Inst& inst : fn.body)
+      hasCall |= inst.op == Opcode::Call && module.functions[inst.index].body.size() <= maxCalleeSize;
+    if (!hasCall)
+      continue;
+    Rewriter r(/*fold=*/false, /*cse=*/false);
+    r.remap.resize(fn.body.size());
+    for (size_t i = 0; i < fn.body.size(); ++i) {
+      const Inst& inst = fn.body[i];
+      const Function* callee = inst.op == Opcode::Call ? &module.functions[inst.index] : nullptr;
+      if (!callee || callee->body.size() > maxCalleeSize) {
+        r.remap[i] = r.copy(inst);
+        continue;
+      }
+      // Callees come first in call order, so their own calls are inlined already.
+      std::vector<ValueId> calleeMap(callee->body.size());
+      for (size_t k = 0; k < callee->body.size(); ++k) {
+        const Inst& ci = callee->body[k];
+        if (ci.op == Opcode::Param) {
+          calleeMap[k] = r.remap[inst.operands[ci.index]];
+          continue;
+        }
+        Inst copy = ci;
+        for (ValueId& operand : copy.operands)
+          operand = calleeMap[operand];
+        calleeMap[k] = r.add(std::move(copy));
+      }
+      r.remap[i] = calleeMap[callee->result];
+      changed = true;
+    }
+    fn.result = r.remap[fn.result];
+    fn.body = std::move(r.body);
+  }
+  return changed;
+}
+
+void optimize(Module& module, const OptimizeOptions& options) {
+  inlineCalls(module, options.inlineThreshold);
+  for (Function& fn : module.functions) {
+    rewrite(fn, /*fold=*/true, /*cse=*/true);
+    eliminateDeadCode(fn);
+  }
+}
+
+} // namespace findc::ir

@@ -1,0 +1,28 @@
+// IR-to-IR passes. Each keeps the function's meaning bit for bit, so the
+// interpreter and the JIT agree whichever passes ran.
+#pragma once
+
+#include "compiler/ir/IR.h"
+
+namespace findc::ir {
+
+// Evaluates operations whose operands are constants and canonicalizes
+// `pow` with a constant exponent or base the way NumPy's fast paths and
+// LLVM's library-call simplifier do (x**2 -> x*x, x**0.5 -> sqrt, 2**x ->
+// exp2), so both engines compute the same thing. Returns whether it changed.
+bool foldConstants(Function& fn);
+// Reuses the first of several identical computations.
+bool eliminateCommonSubexpressions(Function& fn);
+// Drops instructions the result does not depend on.
+bool eliminateDeadCode(Function& fn);
+// Replaces calls of functions with at most `maxCalleeSize` instructions by
+// their bodies.
+bool inlineCalls(Module& module, size_t maxCalleeSize);
+
+struct OptimizeOptions {
+  size_t inlineThreshold = 64;
+};
+// The standard pipeline: inline, fold, CSE, DCE.
+void optimize(Module& module, const OptimizeOptions& options = {});
+
+} // namespace findc::ir

@@ -1,0 +1,59 @@
+#include "compiler/jit/JIT.h"
+
+#include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
+#include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
+#include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
+
+namespace findc {
+
+llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
+  auto target = createHostTargetMachine();
+  if (!target)
+    return target.takeError();
+  auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!machineBuilder)
+    return machineBuilder.takeError();
+  auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*machineBuilder)).create();
+  if (!jit)
+    return jit.takeError();
+  char prefix = (*jit)->getDataLayout().getGlobalPrefix();
+  llvm::orc::JITDylib& dylib = (*jit)->getMainJITDylib();
+  // libm comes with the process; libmvec holds the vector math variants.
+  auto process = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(prefix);
+  if (!process)
+    return process.takeError();
+  dylib.addGenerator(std::move(*process));
+  if (options.math == MathMode::Vector) {
+    auto libmvec = llvm::orc::DynamicLibrarySearchGenerator::Load("libmvec.so.1", prefix);
+    if (!libmvec)
+      return libmvec.takeError();
+    dylib.addGenerator(std::move(*libmvec));
+  }
+  return std::unique_ptr<JIT>(new JIT(std::move(*jit), std::move(*target), options));
+}
+
+llvm::Error JIT::add(const ir::Module& module, const std::vector<uint32_t>& roots) {
+  auto context = std::make_unique<llvm::LLVMContext>();
+  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, *context, *target_, roots);
+  llvmModule->setDataLayout(jit_->getDataLayout());
+  optimizeModule(*llvmModule, *target_, options_.math);
+  return jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(llvmModule), std::move(context)));
+}
+
+llvm::Expected<llvm::orc::ExecutorAddr> JIT::lookup(const std::string& symbol) { return jit_->lookup(symbol); }
+
+llvm::Expected<ScalarEntry> JIT::scalarEntry(std::string_view function) {
+  auto address = lookup(scalarEntryName(function));
+  if (!address)
+    return address.takeError();
+  return address->toPtr<ScalarEntry>();
+}
+
+llvm::Expected<BatchEntry> JIT::batchEntry(std::string_view function) {
+  auto address = lookup(batchEntryName(function));
+  if (!address)
+    return address.takeError();
+  return address->toPtr<BatchEntry>();
+}
+
+} // namespace findc

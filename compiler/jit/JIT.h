@@ -1,0 +1,46 @@
+// The JIT: compiles findc IR to native code with LLVM ORC (LLJIT) and hands
+// out the entry points `double f(double)` and `void f_batch(x, y, n)`.
+#pragma once
+
+#include "compiler/codegen/Codegen.h"
+#include "compiler/ir/IR.h"
+
+#include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/Support/Error.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace findc {
+
+using ScalarEntry = double (*)(double);
+using BatchEntry = void (*)(const double* x, double* y, int64_t n);
+
+struct JITOptions {
+  MathMode math = MathMode::Exact;
+};
+
+class JIT {
+public:
+  static llvm::Expected<std::unique_ptr<JIT>> create(const JITOptions& options = {});
+
+  // Compiles `roots` (every function when empty) of `module` and makes their
+  // entry points available. May be called again with other modules.
+  llvm::Error add(const ir::Module& module, const std::vector<uint32_t>& roots = {});
+
+  llvm::Expected<ScalarEntry> scalarEntry(std::string_view function);
+  llvm::Expected<BatchEntry> batchEntry(std::string_view function);
+
+private:
+  JIT(std::unique_ptr<llvm::orc::LLJIT> jit, std::unique_ptr<llvm::TargetMachine> target, JITOptions options)
+      : jit_(std::move(jit)), target_(std::move(target)), options_(options) {}
+  llvm::Expected<llvm::orc::ExecutorAddr> lookup(const std::string& symbol);
+
+  std::unique_ptr<llvm::orc::LLJIT> jit_;
+  std::unique_ptr<llvm::TargetMachine> target_;
+  JITOptions options_;
+};
+
+} // namespace findc

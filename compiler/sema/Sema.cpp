@@ -1,0 +1,737 @@
+#include "compiler/sema/Sema.h"
+
+#include <cmath>
+#include <functional>
+#include <map>
+#include <numbers>
+#include <set>
+#include <unordered_map>
+
+namespace findc {
+namespace {
+
+using namespace ast;
+
+// How a builtin function types its arguments.
+enum class BuiltinShape {
+  RealMath,      // real -> real (int promotes)
+  RealMath2,     // real, real -> real
+  Rounding,      // numeric -> real (floor, ceil, round, trunc)
+  Preserving,    // numeric -> same (abs, sign)
+  Extremum,      // numeric, numeric, ... -> common type (min, max)
+  Where,         // bool, T, T -> T
+  ToReal,        // real(x)
+  ToInt,         // int(x)
+};
+
+struct Builtin {
+  std::string_view name;
+  BuiltinShape shape;
+  PrimOp prim;
+};
+
+constexpr Builtin kBuiltins[] = {
+    {"abs", BuiltinShape::Preserving, PrimOp::Abs},
+    {"sign", BuiltinShape::Preserving, PrimOp::Sign},
+    {"floor", BuiltinShape::Rounding, PrimOp::Floor},
+    {"ceil", BuiltinShape::Rounding, PrimOp::Ceil},
+    {"round", BuiltinShape::Rounding, PrimOp::Round},
+    {"trunc", BuiltinShape::Rounding, PrimOp::Trunc},
+    {"sqrt", BuiltinShape::RealMath, PrimOp::Sqrt},
+    {"cbrt", BuiltinShape::RealMath, PrimOp::Cbrt},
+    {"exp", BuiltinShape::RealMath, PrimOp::Exp},
+    {"exp2", BuiltinShape::RealMath, PrimOp::Exp2},
+    {"exp10", BuiltinShape::RealMath, PrimOp::Exp10},
+    {"expm1", BuiltinShape::RealMath, PrimOp::Expm1},
+    {"log", BuiltinShape::RealMath, PrimOp::Log},
+    {"log2", BuiltinShape::RealMath, PrimOp::Log2},
+    {"log10", BuiltinShape::RealMath, PrimOp::Log10},
+    {"log1p", BuiltinShape::RealMath, PrimOp::Log1p},
+    {"sin", BuiltinShape::RealMath, PrimOp::Sin},
+    {"cos", BuiltinShape::RealMath, PrimOp::Cos},
+    {"tan", BuiltinShape::RealMath, PrimOp::Tan},
+    {"asin", BuiltinShape::RealMath, PrimOp::Asin},
+    {"acos", BuiltinShape::RealMath, PrimOp::Acos},
+    {"atan", BuiltinShape::RealMath, PrimOp::Atan},
+    {"sinh", BuiltinShape::RealMath, PrimOp::Sinh},
+    {"cosh", BuiltinShape::RealMath, PrimOp::Cosh},
+    {"tanh", BuiltinShape::RealMath, PrimOp::Tanh},
+    {"asinh", BuiltinShape::RealMath, PrimOp::Asinh},
+    {"acosh", BuiltinShape::RealMath, PrimOp::Acosh},
+    {"atanh", BuiltinShape::RealMath, PrimOp::Atanh},
+    {"erf", BuiltinShape::RealMath, PrimOp::Erf},
+    {"erfc", BuiltinShape::RealMath, PrimOp::Erfc},
+    {"atan2", BuiltinShape::RealMath2, PrimOp::Atan2},
+    {"hypot", BuiltinShape::RealMath2, PrimOp::Hypot},
+    {"heaviside", BuiltinShape::RealMath2, PrimOp::Heaviside},
+    {"min", BuiltinShape::Extremum, PrimOp::Min},
+    {"max", BuiltinShape::Extremum, PrimOp::Max},
+    {"where", BuiltinShape::Where, PrimOp::Select},
+    {"real", BuiltinShape::ToReal, PrimOp::ToReal},
+    {"int", BuiltinShape::ToInt, PrimOp::ToInt},
+};
+
+const Builtin* findBuiltin(std::string_view name) {
+  for (const Builtin& b : kBuiltins)
+    if (b.name == name)
+      return &b;
+  return nullptr;
+}
+
+std::optional<Scalar> builtinConstant(std::string_view name) {
+  if (name == "pi") return Scalar::ofReal(std::numbers::pi);
+  if (name == "e") return Scalar::ofReal(std::numbers::e);
+  if (name == "inf") return Scalar::ofReal(INFINITY);
+  if (name == "nan") return Scalar::ofReal(NAN);
+  return std::nullopt;
+}
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(Type t) { return quoted(typeName(t)); }
+
+// The type both operands convert to, or Error.
+Type commonNumeric(Type a, Type b) {
+  if (!isNumeric(a) || !isNumeric(b))
+    return Type::Error;
+  return (a == Type::Real || b == Type::Real) ? Type::Real : Type::Int;
+}
+
+bool assignable(Type from, Type to) { return from == to || (from == Type::Int && to == Type::Real); }
+
+Scalar convertScalar(const Scalar& value, Type to) {
+  if (value.type == to)
+    return value;
+  Scalar arg[] = {value};
+  return evaluatePrim(to == Type::Real ? PrimOp::ToReal : PrimOp::ToInt, arg);
+}
+
+// A lexical scope chain of let bindings and parameters.
+struct Scope {
+  const Scope* parent = nullptr;
+  std::map<std::string, Binding, std::less<>> names;
+
+  const Binding* lookup(std::string_view name) const {
+    for (const Scope* s = this; s; s = s->parent)
+      if (auto it = s->names.find(name); it != s->names.end())
+        return &it->second;
+    return nullptr;
+  }
+};
+
+class Sema {
+public:
+  Sema(Module& module, DiagnosticEngine& diags) : module_(module), file_(*module.file), diags_(diags) {}
+
+  bool run() {
+    unsigned before = diags_.errorCount();
+    declareGlobals();
+    for (auto& c : module_.constants)
+      checkConst(*c);
+    for (auto& f : module_.functions)
+      checkSignature(*f);
+    for (auto& f : module_.functions)
+      checkBody(*f);
+    if (diags_.errorCount() == before)
+      rejectRecursion();
+    return diags_.errorCount() == before;
+  }
+
+private:
+  void error(SourceLoc loc, std::string message, uint32_t length = 1) {
+    diags_.error(file_, loc, std::move(message), length);
+  }
+  void error(const Expr& e, std::string message) { error(e.loc, std::move(message), e.length); }
+
+  // ---- module scope ----
+
+  void declareGlobals() {
+    std::map<std::string, SourceLoc, std::less<>> seen;
+    auto declare = [&](const std::string& name, SourceLoc loc, std::string_view what) {
+      if (findBuiltin(name) || builtinConstant(name)) {
+        error(loc, quoted(name) + " is a builtin " + (findBuiltin(name) ? "function" : "constant") +
+                       "; choose another name for this " + std::string(what),
+              static_cast<uint32_t>(name.size()));
+        return false;
+      }
+      auto [it, inserted] = seen.emplace(name, loc);
+      if (!inserted) {
+        error(loc, "redefinition of " + quoted(name), static_cast<uint32_t>(name.size()));
+        diags_.note(file_, it->second, "previous definition is here", static_cast<uint32_t>(name.size()));
+        return false;
+      }
+      return true;
+    };
+    for (auto& c : module_.constants)
+      if (declare(c->name, c->loc, "constant"))
+        constants_.emplace(c->name, c.get());
+    for (auto& f : module_.functions)
+      if (declare(f->name, f->loc, "function"))
+        functions_.emplace(f->name, f.get());
+  }
+
+  Type resolveType(const TypeRef& ref) {
+    Type type = Type::Error;
+    if (ref.name == "real") type = Type::Real;
+    else if (ref.name == "int") type = Type::Int;
+    else if (ref.name == "bool") type = Type::Bool;
+    if (type == Type::Error) {
+      error(ref.loc, "unknown type " + quoted(ref.name) + "; expected 'real', 'int' or 'bool'",
+            static_cast<uint32_t>(ref.name.size()));
+      return Type::Error;
+    }
+    if (!ref.args.empty()) {
+      error(ref.args.front().loc, "type " + quoted(ref.name) + " takes no type arguments");
+      return Type::Error;
+    }
+    return type;
+  }
+
+  // Checks `e` against `to` (int promotes to real); reports a mismatch.
+  void expectAssignable(const Expr& e, Type to, std::string_view context) {
+    if (e.type == Type::Error || to == Type::Error || assignable(e.type, to))
+      return;
+    error(e, std::string(context) + " has type " + quoted(to) + " but the expression has type " + quoted(e.type));
+  }
+
+  void checkConst(ConstDecl& decl) {
+    Scope scope;
+    Type declared = decl.declaredType ? resolveType(*decl.declaredType) : Type::Error;
+    checkingConstant_ = &decl;
+    Type init = check(*decl.init, scope);
+    checkingConstant_ = nullptr;
+    decl.type = decl.declaredType ? declared : init;
+    if (decl.declaredType)
+      expectAssignable(*decl.init, declared, "constant " + quoted(decl.name));
+    if (decl.type == Type::Error || init == Type::Error)
+      return;
+    if (auto value = foldConstant(*decl.init))
+      decl.value = convertScalar(*value, decl.type);
+    else
+      error(*decl.init, "the value of constant " + quoted(decl.name) + " must be a constant expression");
+    definedConstants_.insert(&decl);
+  }
+
+  void checkSignature(FuncDecl& fn) {
+    std::map<std::string, SourceLoc, std::less<>> seen;
+    bool sawDefault = false;
+    for (Param& p : fn.params) {
+      p.type = resolveType(p.typeRef);
+      if (auto [it, inserted] = seen.emplace(p.name, p.loc); !inserted)
+        error(p.loc, "duplicate parameter " + quoted(p.name), static_cast<uint32_t>(p.name.size()));
+      if (p.defaultExpr) {
+        sawDefault = true;
+        Scope empty;
+        Type t = check(*p.defaultExpr, empty);
+        expectAssignable(*p.defaultExpr, p.type, "parameter " + quoted(p.name));
+        if (t != Type::Error && p.type != Type::Error && assignable(t, p.type)) {
+          if (auto value = foldConstant(*p.defaultExpr))
+            p.defaultValue = convertScalar(*value, p.type);
+          else
+            error(*p.defaultExpr, "the default value of " + quoted(p.name) + " must be a constant expression");
+        }
+      } else if (sawDefault) {
+        error(p.loc, "parameter " + quoted(p.name) + " without a default follows a parameter with one",
+              static_cast<uint32_t>(p.name.size()));
+      }
+    }
+    fn.resultType = resolveType(fn.resultRef);
+  }
+
+  void checkBody(FuncDecl& fn) {
+    Scope scope;
+    for (unsigned i = 0; i < fn.params.size(); ++i) {
+      Binding b;
+      b.kind = Binding::Kind::Param;
+      b.paramIndex = i;
+      scope.names[fn.params[i].name] = b;
+    }
+    current_ = &fn;
+    check(*fn.body, scope);
+    current_ = nullptr;
+    expectAssignable(*fn.body, fn.resultType, "the result of " + quoted(fn.name));
+  }
+
+  // ---- expressions ----
+
+  Type check(Expr& e, const Scope& scope) {
+    e.type = checkImpl(e, scope);
+    return e.type;
+  }
+
+  Type checkImpl(Expr& e, const Scope& scope) {
+    switch (e.kind) {
+    case ExprKind::IntLit: return Type::Int;
+    case ExprKind::RealLit: return Type::Real;
+    case ExprKind::BoolLit: return Type::Bool;
+    case ExprKind::Name: return checkName(static_cast<NameRef&>(e), scope);
+    case ExprKind::Unary: return checkUnary(static_cast<Unary&>(e), scope);
+    case ExprKind::Binary: return checkBinary(static_cast<Binary&>(e), scope);
+    case ExprKind::Compare: return checkCompare(static_cast<Compare&>(e), scope);
+    case ExprKind::Conditional: return checkConditional(static_cast<Conditional&>(e), scope);
+    case ExprKind::Call: return checkCall(static_cast<Call&>(e), scope);
+    case ExprKind::Block: return checkBlock(static_cast<Block&>(e), scope);
+    }
+    return Type::Error;
+  }
+
+  Type checkName(NameRef& e, const Scope& scope) {
+    if (const Binding* b = scope.lookup(e.name)) {
+      e.binding = *b;
+      if (b->kind == Binding::Kind::Param)
+        return current_->params[b->paramIndex].type;
+      return b->let->type;
+    }
+    if (auto it = constants_.find(e.name); it != constants_.end()) {
+      const ConstDecl* c = it->second;
+      if (!definedConstants_.count(c)) {
+        if (c == checkingConstant_)
+          error(e, "constant " + quoted(e.name) + " refers to itself");
+        else if (checkingConstant_)
+          error(e, "constant " + quoted(e.name) + " is used before its definition");
+        else
+          return Type::Error; // its own definition failed and was reported
+        return Type::Error;
+      }
+      e.binding.kind = Binding::Kind::Const;
+      e.binding.constant = c;
+      return c->type;
+    }
+    if (auto value = builtinConstant(e.name)) {
+      e.binding.kind = Binding::Kind::Builtin;
+      e.binding.builtinValue = *value;
+      return value->type;
+    }
+    if (functions_.count(e.name) || findBuiltin(e.name)) {
+      error(e, quoted(e.name) + " is a function; call it as " + e.name + "(...)");
+      return Type::Error;
+    }
+    error(e, "unknown name " + quoted(e.name));
+    return Type::Error;
+  }
+
+  Type checkUnary(Unary& e, const Scope& scope) {
+    Type t = check(*e.operand, scope);
+    if (t == Type::Error)
+      return t;
+    if (e.op == UnaryOp::Not) {
+      if (t != Type::Bool) {
+        error(*e.operand, "operator 'not' expects a bool operand, got " + quoted(t));
+        return Type::Error;
+      }
+      return Type::Bool;
+    }
+    if (!isNumeric(t)) {
+      error(*e.operand, std::string("unary '") + (e.op == UnaryOp::Neg ? "-" : "+") +
+                            "' expects a number, got " + quoted(t));
+      return Type::Error;
+    }
+    return t;
+  }
+
+  Type checkBinary(Binary& e, const Scope& scope) {
+    Type l = check(*e.lhs, scope);
+    Type r = check(*e.rhs, scope);
+    if (l == Type::Error || r == Type::Error)
+      return Type::Error;
+    std::string op(spelling(e.op));
+    if (e.op == BinaryOp::And || e.op == BinaryOp::Or) {
+      for (const Expr* side : {e.lhs.get(), e.rhs.get()})
+        if (side->type != Type::Bool) {
+          error(*side, "operator '" + op + "' expects bool operands, got " + quoted(side->type));
+          return Type::Error;
+        }
+      e.operandType = Type::Bool;
+      return Type::Bool;
+    }
+    Type common = commonNumeric(l, r);
+    if (common == Type::Error) {
+      const Expr& bad = isNumeric(l) ? *e.rhs : *e.lhs;
+      error(bad, "operator '" + op + "' expects numbers, got " + quoted(bad.type));
+      return Type::Error;
+    }
+    // True division and powers are real, as in Python 3 (int ** int is real here).
+    if (e.op == BinaryOp::Div || e.op == BinaryOp::Pow)
+      common = Type::Real;
+    e.operandType = common;
+    return common;
+  }
+
+  Type checkCompare(Compare& e, const Scope& scope) {
+    bool ok = true;
+    for (auto& operand : e.operands)
+      ok &= check(*operand, scope) != Type::Error;
+    if (!ok)
+      return Type::Error;
+    for (size_t i = 0; i < e.ops.size(); ++i) {
+      Type l = e.operands[i]->type, r = e.operands[i + 1]->type;
+      Type common = commonNumeric(l, r);
+      bool equality = e.ops[i] == CompareOp::Eq || e.ops[i] == CompareOp::Ne;
+      if (common == Type::Error && equality && l == Type::Bool && r == Type::Bool)
+        common = Type::Bool;
+      if (common == Type::Error) {
+        error(e.opLocs[i], "cannot compare " + quoted(l) + " with " + quoted(r) + " using '" +
+                               std::string(spelling(e.ops[i])) + "'",
+              static_cast<uint32_t>(spelling(e.ops[i]).size()));
+        return Type::Error;
+      }
+      e.operandTypes.push_back(common);
+    }
+    return Type::Bool;
+  }
+
+  // The type two branches meet at, or Error after reporting.
+  Type joinArms(const Expr& a, const Expr& b, std::string_view what) {
+    if (a.type == Type::Error || b.type == Type::Error)
+      return Type::Error;
+    if (a.type == b.type)
+      return a.type;
+    Type common = commonNumeric(a.type, b.type);
+    if (common == Type::Error)
+      error(b, std::string(what) + " have different types: " + quoted(a.type) + " and " + quoted(b.type));
+    return common;
+  }
+
+  Type checkConditional(Conditional& e, const Scope& scope) {
+    Type c = check(*e.cond, scope);
+    check(*e.thenExpr, scope);
+    check(*e.elseExpr, scope);
+    if (c != Type::Error && c != Type::Bool)
+      error(*e.cond, "condition must be bool, got " + quoted(c));
+    return joinArms(*e.thenExpr, *e.elseExpr, "the branches");
+  }
+
+  Type checkBlock(Block& e, const Scope& scope) {
+    // Each let opens a scope so later bindings see earlier ones.
+    std::vector<std::unique_ptr<Scope>> scopes;
+    const Scope* inner = &scope;
+    for (auto& let : e.lets) {
+      Type init = check(*let->init, *inner);
+      let->type = init;
+      if (let->declaredType) {
+        Type declared = resolveType(*let->declaredType);
+        expectAssignable(*let->init, declared, quoted(let->name));
+        let->type = declared;
+      }
+      auto next = std::make_unique<Scope>();
+      next->parent = inner;
+      Binding b;
+      b.kind = Binding::Kind::Let;
+      b.let = let.get();
+      next->names[let->name] = b;
+      inner = next.get();
+      scopes.push_back(std::move(next));
+    }
+    return check(*e.result, *inner);
+  }
+
+  // ---- calls ----
+
+  Type checkCall(Call& e, const Scope& scope) {
+    bool argsOk = true;
+    for (Arg& a : e.args)
+      argsOk &= check(*a.value, scope) != Type::Error;
+    if (const Binding* b = scope.lookup(e.callee)) {
+      (void)b;
+      error(e.loc, quoted(e.callee) + " is not a function", e.calleeLength);
+      return Type::Error;
+    }
+    if (auto it = functions_.find(e.callee); it != functions_.end())
+      return checkUserCall(e, *it->second, argsOk);
+    if (const Builtin* builtin = findBuiltin(e.callee))
+      return checkBuiltinCall(e, *builtin, argsOk);
+    if (constants_.count(e.callee) || builtinConstant(e.callee)) {
+      error(e.loc, quoted(e.callee) + " is a constant, not a function", e.calleeLength);
+      return Type::Error;
+    }
+    error(e.loc, "unknown function " + quoted(e.callee), e.calleeLength);
+    return Type::Error;
+  }
+
+  Type checkUserCall(Call& e, const FuncDecl& fn, bool argsOk) {
+    if (checkingConstant_) {
+      error(e.loc, "a constant cannot call the function " + quoted(fn.name), e.calleeLength);
+      return Type::Error;
+    }
+    if (current_)
+      callees_[current_].push_back({&fn, &e});
+    e.target.kind = CallTarget::Kind::Function;
+    e.target.function = &fn;
+    e.boundArgs.assign(fn.params.size(), nullptr);
+    bool ok = argsOk;
+    size_t positional = 0;
+    bool sawNamed = false;
+    for (Arg& a : e.args) {
+      if (a.name.empty()) {
+        if (sawNamed) {
+          error(*a.value, "positional argument follows a named argument");
+          ok = false;
+          continue;
+        }
+        if (positional >= fn.params.size()) {
+          error(*a.value, quoted(fn.name) + " takes " + std::to_string(fn.params.size()) + " argument" +
+                              (fn.params.size() == 1 ? "" : "s") + " but " + std::to_string(e.args.size()) +
+                              " were given");
+          ok = false;
+          break;
+        }
+        e.boundArgs[positional++] = a.value.get();
+        continue;
+      }
+      sawNamed = true;
+      size_t index = 0;
+      while (index < fn.params.size() && fn.params[index].name != a.name)
+        ++index;
+      if (index == fn.params.size()) {
+        error(a.nameLoc, quoted(fn.name) + " has no parameter named " + quoted(a.name),
+              static_cast<uint32_t>(a.name.size()));
+        ok = false;
+      } else if (e.boundArgs[index]) {
+        error(a.nameLoc, "parameter " + quoted(a.name) + " is given more than once",
+              static_cast<uint32_t>(a.name.size()));
+        ok = false;
+      } else {
+        e.boundArgs[index] = a.value.get();
+      }
+    }
+    for (size_t i = 0; i < fn.params.size() && ok; ++i) {
+      const Param& p = fn.params[i];
+      if (!e.boundArgs[i] && !p.defaultExpr) {
+        error(e.loc, "missing argument for parameter " + quoted(p.name) + " of " + quoted(fn.name),
+              e.calleeLength);
+        ok = false;
+      } else if (e.boundArgs[i]) {
+        expectAssignable(*e.boundArgs[i], p.type, "parameter " + quoted(p.name) + " of " + quoted(fn.name));
+        ok &= e.boundArgs[i]->type == Type::Error || assignable(e.boundArgs[i]->type, p.type);
+      }
+    }
+    return ok ? fn.resultType : Type::Error;
+  }
+
+  Type checkBuiltinCall(Call& e, const Builtin& builtin, bool argsOk) {
+    for (const Arg& a : e.args)
+      if (!a.name.empty()) {
+        error(a.nameLoc, "builtin " + quoted(builtin.name) + " takes no named arguments",
+              static_cast<uint32_t>(a.name.size()));
+        return Type::Error;
+      }
+    size_t want = 1;
+    switch (builtin.shape) {
+    case BuiltinShape::RealMath2: want = 2; break;
+    case BuiltinShape::Where: want = 3; break;
+    case BuiltinShape::Extremum: want = std::max<size_t>(2, e.args.size()); break;
+    default: break;
+    }
+    if (e.args.size() != want) {
+      std::string expected = builtin.shape == BuiltinShape::Extremum ? "at least 2 arguments"
+                             : want == 1 ? "1 argument"
+                                         : std::to_string(want) + " arguments";
+      error(e.loc, quoted(builtin.name) + " takes " + expected + " but " + std::to_string(e.args.size()) +
+                       (e.args.size() == 1 ? " was" : " were") + " given",
+            e.calleeLength);
+      return Type::Error;
+    }
+    if (!argsOk)
+      return Type::Error;
+    e.target.kind = CallTarget::Kind::Prim;
+    e.target.prim = builtin.prim;
+    auto requireNumeric = [&](const Expr& arg) {
+      if (isNumeric(arg.type))
+        return true;
+      error(arg, quoted(builtin.name) + " expects a number, got " + quoted(arg.type));
+      return false;
+    };
+    switch (builtin.shape) {
+    case BuiltinShape::RealMath:
+    case BuiltinShape::RealMath2:
+    case BuiltinShape::Rounding:
+      for (const Arg& a : e.args)
+        if (!requireNumeric(*a.value))
+          return Type::Error;
+      e.target.operandType = Type::Real;
+      return Type::Real;
+    case BuiltinShape::Preserving:
+      if (!requireNumeric(*e.args[0].value))
+        return Type::Error;
+      e.target.operandType = e.args[0].value->type;
+      return e.target.operandType;
+    case BuiltinShape::Extremum: {
+      Type common = Type::Int;
+      for (const Arg& a : e.args) {
+        if (!requireNumeric(*a.value))
+          return Type::Error;
+        common = commonNumeric(common, a.value->type);
+      }
+      e.target.operandType = common;
+      return common;
+    }
+    case BuiltinShape::Where: {
+      const Expr& cond = *e.args[0].value;
+      if (cond.type != Type::Bool) {
+        error(cond, "the condition of 'where' must be bool, got " + quoted(cond.type));
+        return Type::Error;
+      }
+      Type arms = joinArms(*e.args[1].value, *e.args[2].value, "the arms of 'where'");
+      e.target.operandType = arms;
+      return arms;
+    }
+    case BuiltinShape::ToReal:
+    case BuiltinShape::ToInt:
+      e.target.kind = CallTarget::Kind::Convert;
+      e.target.operandType = builtin.shape == BuiltinShape::ToReal ? Type::Real : Type::Int;
+      return e.target.operandType;
+    }
+    return Type::Error;
+  }
+
+  // ---- recursion ----
+
+  void rejectRecursion() {
+    enum class State { Unvisited, Active, Done };
+    std::map<const FuncDecl*, State> state;
+    std::vector<const FuncDecl*> stack;
+    std::function<bool(const FuncDecl*)> visit = [&](const FuncDecl* fn) {
+      state[fn] = State::Active;
+      stack.push_back(fn);
+      for (auto [callee, call] : callees_[fn]) {
+        if (state[callee] == State::Active) {
+          std::string cycle;
+          auto start = std::find(stack.begin(), stack.end(), callee);
+          for (auto it = start; it != stack.end(); ++it)
+            cycle += (*it)->name + " -> ";
+          cycle += callee->name;
+          error(call->loc, "recursive call to " + quoted(callee->name) + " (" + cycle +
+                               "); findc functions must not recurse",
+                call->calleeLength);
+          return false;
+        }
+        if (state[callee] == State::Unvisited && !visit(callee))
+          return false;
+      }
+      stack.pop_back();
+      state[fn] = State::Done;
+      return true;
+    };
+    for (auto& fn : module_.functions)
+      if (state[fn.get()] == State::Unvisited) {
+        stack.clear();
+        visit(fn.get());
+      }
+  }
+
+  // ---- constant folding ----
+
+  std::optional<Scalar> foldConstant(const Expr& e) {
+    std::map<const LetStmt*, Scalar> lets;
+    return fold(e, lets);
+  }
+
+  static std::optional<Scalar> applyPrim(PrimOp op, std::vector<Scalar> args) {
+    return evaluatePrim(op, args);
+  }
+
+  std::optional<Scalar> fold(const Expr& e, std::map<const LetStmt*, Scalar>& lets) {
+    auto foldAs = [&](const Expr& sub, Type to) -> std::optional<Scalar> {
+      auto v = fold(sub, lets);
+      if (!v) return std::nullopt;
+      return convertScalar(*v, to);
+    };
+    switch (e.kind) {
+    case ExprKind::IntLit: return Scalar::ofInt(static_cast<const IntLit&>(e).value);
+    case ExprKind::RealLit: return Scalar::ofReal(static_cast<const RealLit&>(e).value);
+    case ExprKind::BoolLit: return Scalar::ofBool(static_cast<const BoolLit&>(e).value);
+    case ExprKind::Name: {
+      const Binding& b = static_cast<const NameRef&>(e).binding;
+      if (b.kind == Binding::Kind::Const) return b.constant->value;
+      if (b.kind == Binding::Kind::Builtin) return b.builtinValue;
+      if (b.kind == Binding::Kind::Let)
+        if (auto it = lets.find(b.let); it != lets.end()) return it->second;
+      return std::nullopt;
+    }
+    case ExprKind::Unary: {
+      const auto& u = static_cast<const Unary&>(e);
+      auto v = fold(*u.operand, lets);
+      if (!v || u.op == UnaryOp::Plus) return v;
+      return applyPrim(u.op == UnaryOp::Neg ? PrimOp::Neg : PrimOp::Not, {*v});
+    }
+    case ExprKind::Binary: {
+      const auto& b = static_cast<const Binary&>(e);
+      auto l = foldAs(*b.lhs, b.operandType), r = foldAs(*b.rhs, b.operandType);
+      if (!l || !r) return std::nullopt;
+      return applyPrim(primOf(b.op), {*l, *r});
+    }
+    case ExprKind::Compare: {
+      const auto& c = static_cast<const Compare&>(e);
+      bool result = true;
+      for (size_t i = 0; i < c.ops.size(); ++i) {
+        auto l = foldAs(*c.operands[i], c.operandTypes[i]), r = foldAs(*c.operands[i + 1], c.operandTypes[i]);
+        if (!l || !r) return std::nullopt;
+        result = result && applyPrim(primOf(c.ops[i]), {*l, *r})->b;
+      }
+      return Scalar::ofBool(result);
+    }
+    case ExprKind::Conditional: {
+      const auto& c = static_cast<const Conditional&>(e);
+      auto cond = fold(*c.cond, lets);
+      auto a = foldAs(*c.thenExpr, c.type), b = foldAs(*c.elseExpr, c.type);
+      if (!cond || !a || !b) return std::nullopt;
+      return cond->b ? a : b;
+    }
+    case ExprKind::Call: {
+      const auto& call = static_cast<const Call&>(e);
+      if (call.target.kind == CallTarget::Kind::Convert) {
+        return foldAs(*call.args[0].value, call.target.operandType);
+      }
+      if (call.target.kind != CallTarget::Kind::Prim) return std::nullopt;
+      std::vector<Scalar> args;
+      for (size_t i = 0; i < call.args.size(); ++i) {
+        Type want = call.target.operandType;
+        if (call.target.prim == PrimOp::Select && i == 0) want = Type::Bool;
+        auto v = foldAs(*call.args[i].value, want);
+        if (!v) return std::nullopt;
+        args.push_back(*v);
+      }
+      if (primArity(call.target.prim) == 2 && args.size() > 2) { // min/max of many
+        Scalar acc = args[0];
+        for (size_t i = 1; i < args.size(); ++i) acc = *applyPrim(call.target.prim, {acc, args[i]});
+        return acc;
+      }
+      return applyPrim(call.target.prim, args);
+    }
+    case ExprKind::Block: {
+      const auto& block = static_cast<const Block&>(e);
+      for (const auto& let : block.lets) {
+        auto v = foldAs(*let->init, let->type);
+        if (!v) return std::nullopt;
+        lets[let.get()] = *v;
+      }
+      return fold(*block.result, lets);
+    }
+    }
+    return std::nullopt;
+  }
+
+  Module& module_;
+  const SourceFile& file_;
+  DiagnosticEngine& diags_;
+  std::map<std::string, ConstDecl*, std::less<>> constants_;
+  std::map<std::string, FuncDecl*, std::less<>> functions_;
+  std::set<const ConstDecl*> definedConstants_;
+  const ConstDecl* checkingConstant_ = nullptr;
+  const FuncDecl* current_ = nullptr;
+  std::map<const FuncDecl*, std::vector<std::pair<const FuncDecl*, const Call*>>> callees_;
+};
+
+} // namespace
+
+bool analyzeModule(ast::Module& module, DiagnosticEngine& diags) { return Sema(module, diags).run(); }
+
+std::vector<std::string_view> builtinFunctionNames() {
+  std::vector<std::string_view> names;
+  for (const Builtin& b : kBuiltins)
+    names.push_back(b.name);
+  return names;
+}
+
+std::vector<std::string_view> builtinConstantNames() { return {"pi", "e", "inf", "nan"}; }
+
+} // namespace findc

@@ -1,0 +1,22 @@
+// Semantic analysis: resolves names and calls, checks and infers types
+// (int promotes to real), binds call arguments to parameters, rejects
+// recursion, and folds constants and default values. Decorates the AST in
+// place; reports every error it can find in one run.
+#pragma once
+
+#include "compiler/ast/AST.h"
+#include "compiler/support/Diagnostics.h"
+
+#include <string_view>
+#include <vector>
+
+namespace findc {
+
+// Returns true when the module is well-formed.
+bool analyzeModule(ast::Module& module, DiagnosticEngine& diags);
+
+// The builtin function and constant names, for documentation and tests.
+std::vector<std::string_view> builtinFunctionNames();
+std::vector<std::string_view> builtinConstantNames();
+
+} // namespace findc

@@ -1,0 +1,420 @@
+// findc: the command-line driver. Compiles .fnd files and checks, evaluates,
+// calls (in FIND's output format) or prints the compiled form of functions.
+
+#include "compiler/codegen/Codegen.h"
+#include "compiler/driver/Compiler.h"
+#include "compiler/interp/Interpreter.h"
+#include "compiler/jit/JIT.h"
+
+#include <fmt/core.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace findc {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitCompileError = 1;
+constexpr int kExitUsage = 2;
+
+const char* const kMainHelp = R"(findc: compiler and JIT for interpretability benchmark functions
+
+usage: findc <command> [options]
+
+commands:
+  check FILE...        report diagnostics only
+  eval FILE --fn NAME  evaluate a function at the given inputs
+  call FILE --fn NAME  evaluate and print FIND's "Function input - output pairs" line
+  emit FILE            print the compiled form: findc IR, LLVM IR or assembly
+
+Run `findc <command> --help` for a command's options.
+)";
+
+const char* const kCheckHelp = R"(usage: findc check FILE...
+
+Parses and type-checks each file; prints `file:line:col: error: ...` for every
+problem found. Exits 1 if any file has errors.
+)";
+
+const char* const kEvalHelp = R"(usage: findc eval FILE --fn NAME [options] [X...]
+
+Evaluates NAME at each input X and prints one output per line (%.17g, with
+nan and inf). NAME must take one number; other parameters use their defaults.
+
+options:
+  --fn NAME             the function to evaluate (required)
+  --engine jit|interp   native code (default) or the reference interpreter
+  --math exact|vector   exact: glibc's scalar libm, bit-identical to the
+                        interpreter (default); vector: libmvec SIMD math
+  --grid A:B:N          also evaluate N evenly spaced points from A to B
+  --find-grid           also evaluate FIND's test grid x = i + 0.5, i in [-128, 128)
+  --json                print {"fn": ..., "inputs": [...], "outputs": [...]},
+                        non-finite outputs as null
+)";
+
+const char* const kCallHelp = R"(usage: findc call FILE --fn NAME [--engine jit|interp] X...
+
+Prints `Function input - output pairs: (X1, Y1) (X2, Y2) ` exactly as FIND's
+function_code.py does, so a FIND agent harness can run findc in its place.
+)";
+
+const char* const kEmitHelp = R"(usage: findc emit FILE [--fn NAME] (--ir | --llvm | --asm) [options]
+
+Prints the compiled form of NAME (every function when --fn is absent).
+
+options:
+  --ir                  findc IR
+  --llvm                LLVM IR after -O2
+  --asm                 native assembly for this host
+  --no-opt              findc IR before optimization, LLVM IR before -O2
+  --math exact|vector   as for eval
+)";
+
+// Options shared by the commands; each command reads the ones it documents.
+struct Options {
+  std::vector<std::string> positional;
+  std::string function;
+  std::string engine = "jit";
+  MathMode math = MathMode::Exact;
+  std::vector<double> gridInputs;
+  std::vector<std::string> gridTexts;
+  bool json = false;
+  bool help = false;
+  bool noOpt = false;
+  std::string emitKind;
+};
+
+class UsageError : public std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::optional<double> parseNumber(const std::string& text) {
+  if (text.empty())
+    return std::nullopt;
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size())
+    return std::nullopt;
+  return value;
+}
+
+// numpy.linspace(a, b, n).
+void addGrid(Options& options, const std::string& spec) {
+  size_t first = spec.find(':');
+  size_t second = first == std::string::npos ? first : spec.find(':', first + 1);
+  if (second == std::string::npos)
+    throw UsageError("--grid expects A:B:N, got '" + spec + "'");
+  auto a = parseNumber(spec.substr(0, first));
+  auto b = parseNumber(spec.substr(first + 1, second - first - 1));
+  auto n = parseNumber(spec.substr(second + 1));
+  if (!a || !b || !n || *n < 1 || *n != std::floor(*n) || *n > 1e8)
+    throw UsageError("--grid expects A:B:N with numbers A, B and a count N >= 1, got '" + spec + "'");
+  auto count = static_cast<size_t>(*n);
+  double step = count > 1 ? (*b - *a) / static_cast<double>(count - 1) : 0.0;
+  for (size_t i = 0; i < count; ++i) {
+    double x = i + 1 == count && count > 1 ? *b : *a + static_cast<double>(i) * step;
+    options.gridInputs.push_back(x);
+    options.gridTexts.push_back(formatG17(x));
+  }
+}
+
+Options parseOptions(const std::vector<std::string>& args) {
+  Options options;
+  auto value = [&](size_t& i) -> const std::string& {
+    if (i + 1 >= args.size())
+      throw UsageError("option " + args[i] + " needs a value");
+    return args[++i];
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") options.help = true;
+    else if (arg == "--fn") options.function = value(i);
+    else if (arg == "--engine") {
+      options.engine = value(i);
+      if (options.engine != "jit" && options.engine != "interp")
+        throw UsageError("--engine must be jit or interp, got '" + options.engine + "'");
+    } else if (arg == "--math") {
+      const std::string& mode = value(i);
+      if (mode == "exact") options.math = MathMode::Exact;
+      else if (mode == "vector") options.math = MathMode::Vector;
+      else throw UsageError("--math must be exact or vector, got '" + mode + "'");
+    } else if (arg == "--grid") addGrid(options, value(i));
+    else if (arg == "--find-grid") {
+      for (int k = -128; k < 128; ++k) {
+        options.gridInputs.push_back(k + 0.5);
+        options.gridTexts.push_back(formatG17(k + 0.5));
+      }
+    } else if (arg == "--json") options.json = true;
+    else if (arg == "--no-opt") options.noOpt = true;
+    else if (arg == "--ir" || arg == "--llvm" || arg == "--asm") {
+      if (!options.emitKind.empty() && options.emitKind != arg)
+        throw UsageError("choose one of --ir, --llvm and --asm");
+      options.emitKind = arg;
+    } else if (arg.size() > 1 && arg[0] == '-' && !parseNumber(arg)) {
+      throw UsageError("unknown option '" + arg + "'");
+    } else {
+      options.positional.push_back(arg);
+    }
+  }
+  return options;
+}
+
+// A compiled file: its source, diagnostics and IR.
+struct Compiled {
+  std::unique_ptr<SourceFile> file;
+  ir::Module module;
+};
+
+std::optional<Compiled> compileFile(const std::string& path, bool optimize = true) {
+  DiagnosticEngine diags;
+  auto file = SourceFile::read(path);
+  if (!file) {
+    diags.error("cannot read '" + path + "'");
+    diags.print(std::cerr);
+    return std::nullopt;
+  }
+  auto module = compileToIR(*file, diags, {.optimize = optimize});
+  diags.print(std::cerr);
+  if (!module)
+    return std::nullopt;
+  return Compiled{std::move(file), std::move(*module)};
+}
+
+uint32_t requireUnaryFunction(const ir::Module& module, const std::string& name) {
+  if (name.empty())
+    throw UsageError("--fn NAME is required");
+  auto index = module.find(name);
+  if (!index)
+    throw UsageError("no function named '" + name + "'");
+  const ir::Function& fn = module.functions[*index];
+  if (!fn.hasUnaryEntry())
+    throw UsageError("'" + name + "' cannot be called with one number: its first parameter must be int or real "
+                     "and the others need defaults");
+  return *index;
+}
+
+[[noreturn]] void failLLVM(llvm::Error error) {
+  throw std::runtime_error(llvm::toString(std::move(error)));
+}
+
+template <typename T> T unwrap(llvm::Expected<T> value) {
+  if (!value)
+    failLLVM(value.takeError());
+  return std::move(*value);
+}
+
+// Evaluates `fn` at `inputs` with the chosen engine.
+std::vector<double> evaluate(const Compiled& compiled, uint32_t fn, const std::vector<double>& inputs,
+                             const Options& options) {
+  std::vector<double> outputs(inputs.size());
+  if (options.engine == "interp") {
+    Interpreter(compiled.module).callBatch(fn, inputs.data(), outputs.data(), inputs.size());
+    return outputs;
+  }
+  auto jit = unwrap(JIT::create({.math = options.math}));
+  if (auto error = jit->add(compiled.module, {fn}))
+    failLLVM(std::move(error));
+  BatchEntry batch = unwrap(jit->batchEntry(compiled.module.functions[fn].name));
+  batch(inputs.data(), outputs.data(), static_cast<int64_t>(inputs.size()));
+  return outputs;
+}
+
+// Inputs from the command line (as typed) followed by grid points.
+std::pair<std::vector<double>, std::vector<std::string>> collectInputs(const Options& options,
+                                                                       const ir::Function& fn) {
+  std::vector<double> values;
+  std::vector<std::string> texts;
+  for (size_t i = 1; i < options.positional.size(); ++i) {
+    const std::string& text = options.positional[i];
+    auto x = parseNumber(text);
+    if (!x)
+      throw UsageError("input '" + text + "' is not a number");
+    if (fn.params[0].type == Type::Int && (*x != std::floor(*x) || !std::isfinite(*x)))
+      throw UsageError("'" + fn.name + "' takes an int; input '" + text + "' is not an integer");
+    values.push_back(*x);
+    texts.push_back(text);
+  }
+  values.insert(values.end(), options.gridInputs.begin(), options.gridInputs.end());
+  texts.insert(texts.end(), options.gridTexts.begin(), options.gridTexts.end());
+  return {values, texts};
+}
+
+Scalar asResult(double y, Type type) {
+  switch (type) {
+  case Type::Int: return Scalar::ofInt(static_cast<int64_t>(y));
+  case Type::Bool: return Scalar::ofBool(y != 0.0);
+  default: return Scalar::ofReal(y);
+  }
+}
+
+std::string formatOutput(double y, Type type, bool json) {
+  Scalar value = asResult(y, type);
+  switch (type) {
+  case Type::Int: return std::to_string(value.i);
+  case Type::Bool: return json ? (value.b ? "true" : "false") : (value.b ? "True" : "False");
+  default: break;
+  }
+  if (json && !std::isfinite(y))
+    return "null";
+  return formatG17(y);
+}
+
+std::string jsonString(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+int runCheck(const Options& options) {
+  if (options.positional.empty())
+    throw UsageError("check needs at least one FILE");
+  int status = kExitOk;
+  for (const std::string& path : options.positional)
+    if (!compileFile(path))
+      status = kExitCompileError;
+  return status;
+}
+
+int runEval(const Options& options) {
+  if (options.positional.empty())
+    throw UsageError("eval needs a FILE");
+  auto compiled = compileFile(options.positional[0]);
+  if (!compiled)
+    return kExitCompileError;
+  uint32_t fn = requireUnaryFunction(compiled->module, options.function);
+  const ir::Function& function = compiled->module.functions[fn];
+  auto [inputs, texts] = collectInputs(options, function);
+  if (inputs.empty())
+    throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
+  std::vector<double> outputs = evaluate(*compiled, fn, inputs, options);
+  if (!options.json) {
+    for (double y : outputs)
+      fmt::print("{}\n", formatOutput(y, function.resultType, false));
+    return kExitOk;
+  }
+  std::string inputList, outputList;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    inputList += (i ? ", " : "") + (std::isfinite(inputs[i]) ? formatG17(inputs[i]) : std::string("null"));
+    outputList += (i ? ", " : "") + formatOutput(outputs[i], function.resultType, true);
+  }
+  fmt::print("{{\"fn\": {}, \"inputs\": [{}], \"outputs\": [{}]}}\n", jsonString(function.name), inputList,
+             outputList);
+  return kExitOk;
+}
+
+int runCall(const Options& options) {
+  if (options.positional.empty())
+    throw UsageError("call needs a FILE");
+  auto compiled = compileFile(options.positional[0]);
+  if (!compiled)
+    return kExitCompileError;
+  uint32_t fn = requireUnaryFunction(compiled->module, options.function);
+  const ir::Function& function = compiled->module.functions[fn];
+  auto [inputs, texts] = collectInputs(options, function);
+  std::vector<double> outputs = evaluate(*compiled, fn, inputs, options);
+  std::string line = "Function input - output pairs: ";
+  for (size_t i = 0; i < inputs.size(); ++i)
+    line += "(" + texts[i] + ", " + formatPython(asResult(outputs[i], function.resultType)) + ") ";
+  fmt::print("{}\n", line);
+  return kExitOk;
+}
+
+int runEmit(const Options& options) {
+  if (options.positional.size() != 1)
+    throw UsageError("emit needs exactly one FILE");
+  if (options.emitKind.empty())
+    throw UsageError("emit needs one of --ir, --llvm or --asm");
+  bool optimizeIR = !(options.noOpt && options.emitKind == "--ir");
+  auto compiled = compileFile(options.positional[0], optimizeIR);
+  if (!compiled)
+    return kExitCompileError;
+  const ir::Module& module = compiled->module;
+  std::vector<uint32_t> roots;
+  if (!options.function.empty()) {
+    auto index = module.find(options.function);
+    if (!index)
+      throw UsageError("no function named '" + options.function + "'");
+    roots.push_back(*index);
+  }
+  if (options.emitKind == "--ir") {
+    if (roots.empty()) {
+      fmt::print("{}", ir::print(module));
+    } else {
+      std::vector<uint32_t> order = module.callOrder(roots);
+      for (size_t i = 0; i < order.size(); ++i)
+        fmt::print("{}{}", i ? "\n" : "", ir::print(module, module.functions[order[i]]));
+    }
+    return kExitOk;
+  }
+  auto target = unwrap(createHostTargetMachine());
+  llvm::LLVMContext context;
+  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, context, *target, roots);
+  if (!options.noOpt)
+    optimizeModule(*llvmModule, *target, options.math);
+  if (options.emitKind == "--llvm")
+    fmt::print("{}", printModule(*llvmModule));
+  else
+    fmt::print("{}", unwrap(emitAssembly(*llvmModule, *target)));
+  return kExitOk;
+}
+
+struct Command {
+  const char* help;
+  std::function<int(const Options&)> run;
+};
+
+int run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    fmt::print("{}", kMainHelp);
+    return args.empty() ? kExitUsage : kExitOk;
+  }
+  if (args[0] == "--version") {
+    fmt::print("findc 0.1 (LLVM 19)\n");
+    return kExitOk;
+  }
+  const std::map<std::string, Command> commands = {
+      {"check", {kCheckHelp, runCheck}},
+      {"eval", {kEvalHelp, runEval}},
+      {"call", {kCallHelp, runCall}},
+      {"emit", {kEmitHelp, runEmit}},
+  };
+  auto command = commands.find(args[0]);
+  if (command == commands.end())
+    throw UsageError("unknown command '" + args[0] + "'; run `findc --help`");
+  Options options = parseOptions({args.begin() + 1, args.end()});
+  if (options.help) {
+    fmt::print("{}", command->second.help);
+    return kExitOk;
+  }
+  return command->second.run(options);
+}
+
+} // namespace
+} // namespace findc
+
+int main(int argc, char** argv) {
+  try {
+    return findc::run(argc, argv);
+  } catch (const findc::UsageError& error) {
+    std::cerr << "findc: error: " << error.what() << "\n";
+    return findc::kExitUsage;
+  } catch (const std::exception& error) {
+    std::cerr << "findc: error: " << error.what() << "\n";
+    return findc::kExitCompileError;
+  }
+}

@@ -106,6 +106,37 @@ private:
     }
     if (inst.prim == PrimOp::Pow)
       return simplifyPow(inst.operands[0], inst.operands[1]);
+    return simplifyIdentity(inst);
+  }
+
+  // Identities that hold bit for bit in IEEE arithmetic, signed zeros and
+  // NaNs included: x*1, 1*x, x/1, x-(+0), x+(-0).
+  std::optional<ValueId> simplifyIdentity(const Inst& inst) {
+    if (inst.type != Type::Real || inst.operands.size() != 2)
+      return std::nullopt;
+    ValueId lhs = inst.operands[0], rhs = inst.operands[1];
+    auto is = [&](ValueId id, double value) {
+      auto c = realConst(id);
+      return c && *c == value && std::signbit(*c) == std::signbit(value);
+    };
+    switch (inst.prim) {
+    case PrimOp::Mul:
+      if (is(rhs, 1.0)) return lhs;
+      if (is(lhs, 1.0)) return rhs;
+      break;
+    case PrimOp::Div:
+      if (is(rhs, 1.0)) return lhs;
+      break;
+    case PrimOp::Sub:
+      if (is(rhs, 0.0)) return lhs;
+      break;
+    case PrimOp::Add:
+      if (is(rhs, -0.0)) return lhs;
+      if (is(lhs, -0.0)) return rhs;
+      break;
+    default:
+      break;
+    }
     return std::nullopt;
   }
 

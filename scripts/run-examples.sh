@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The main job on the bundled examples: builds findc, checks every example,
+# and evaluates each of its functions on FIND's test grid with the JIT and the
+# reference interpreter, reporting whether the two engines agree bit for bit.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+"$root/scripts/build.sh" >/dev/null
+findc="$root/build/tools/findc/findc"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+status=0
+for file in "$root"/examples/*.fnd; do
+  "$findc" check "$file"
+  # Every `def NAME(` in an example is a function of one number.
+  for fn in $(sed -n 's/^def \([A-Za-z_][A-Za-z_0-9]*\)(.*/\1/p' "$file"); do
+    "$findc" eval "$file" --fn "$fn" --find-grid >"$tmp/jit"
+    "$findc" eval "$file" --fn "$fn" --find-grid --engine interp >"$tmp/interp"
+    if cmp -s "$tmp/jit" "$tmp/interp"; then verdict="jit == interp"; else verdict="MISMATCH"; status=1; fi
+    printf '%-28s %-22s f(-0.5)=%-24s f(0.5)=%-24s %s\n' "$(basename "$file")" "$fn" \
+      "$(sed -n 128p "$tmp/jit")" "$(sed -n 129p "$tmp/jit")" "$verdict"
+  done
+done
+exit $status

@@ -21,7 +21,9 @@ funcBody    : '=' expr      # exprBody
             | block         # blockBody
             ;
 
-block       : '{' letStmt* expr '}' ;
+// `return` ends the bindings, so an expression is never followed by the start
+// of another one: every decision stays LL(1) and parsing stays linear.
+block       : '{' (letStmt* 'return')? expr '}' ;
 
 letStmt     : 'let' NAME (':' typeRef)? '=' expr ;
 
@@ -61,7 +63,7 @@ arg         : (NAME '=')? expr ;
 
 // ---- lexer ----
 // Reserved for the string and statement forms that come later.
-RESERVED    : 'return' | 'for' | 'while' | 'in' | 'lambda' | 'import' ;
+RESERVED    : 'for' | 'while' | 'in' | 'lambda' | 'import' ;
 
 NAME        : [a-zA-Z_] [a-zA-Z_0-9]* ;
 FLOAT       : DIGITS '.' DIGITS? EXPONENT?

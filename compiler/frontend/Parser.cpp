@@ -346,6 +346,37 @@ private:
   antlr4::CommonTokenStream& tokens_;
 };
 
+// Every stage recurses over nested expressions; bound the nesting so that no
+// input can exhaust the stack.
+constexpr size_t kMaxNesting = 256;
+
+bool withinNestingLimit(const SourceFile& file, DiagnosticEngine& diags, antlr4::CommonTokenStream& tokens) {
+  tokens.fill();
+  size_t depth = 0, prefixRun = 0, powerRun = 0;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
+      continue;
+    std::string text = token->getText();
+    if (text == "(" || text == "[" || text == "{")
+      ++depth;
+    else if ((text == ")" || text == "]" || text == "}") && depth > 0)
+      --depth;
+    prefixRun = (text == "-" || text == "+" || text == "not") ? prefixRun + 1 : 0;
+    if (text == "**")
+      ++powerRun;
+    else if (text != "(" && text != ")" && token->getType() != findc_grammar::FindcLexer::NAME &&
+             token->getType() != findc_grammar::FindcLexer::INT &&
+             token->getType() != findc_grammar::FindcLexer::FLOAT && text != "-" && text != "+")
+      powerRun = 0;
+    if (depth > kMaxNesting || prefixRun > kMaxNesting || powerRun > kMaxNesting) {
+      diags.error(file, locOf(token),
+                  "expression nests more than " + std::to_string(kMaxNesting) + " levels deep");
+      return false;
+    }
+  }
+  return true;
+}
+
 std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& diags) {
   antlr4::ANTLRInputStream input(file.text());
   findc_grammar::FindcLexer lexer(&input);
@@ -358,6 +389,8 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
   parser.addErrorListener(&listener);
 
   unsigned before = diags.errorCount();
+  if (!withinNestingLimit(file, diags, tokens))
+    return nullptr;
   P::Module_Context* tree = parser.module_();
   if (diags.errorCount() != before)
     return nullptr;

@@ -77,10 +77,16 @@ std::string DiagnosticEngine::render(const Diagnostic& d) {
     std::string_view line = d.file->lineText(d.loc.line);
     out += line;
     out += '\n';
-    // Keep tabs so the caret lines up under tab-indented source.
+    // Columns count code points; keep tabs so the caret lines up under
+    // tab-indented source.
     std::string caret;
-    for (uint32_t col = 1; col < d.loc.column && col - 1 < line.size(); ++col)
-      caret += line[col - 1] == '\t' ? '\t' : ' ';
+    size_t byte = 0;
+    for (uint32_t col = 1; col < d.loc.column && byte < line.size(); ++col) {
+      caret += line[byte] == '\t' ? '\t' : ' ';
+      ++byte;
+      while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80)
+        ++byte;
+    }
     caret += '^';
     for (uint32_t i = 1; i < d.length; ++i)
       caret += '~';

@@ -7,6 +7,7 @@
 #include "compiler/jit/JIT.h"
 
 #include <fmt/core.h>
+#include <llvm/Support/thread.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -408,13 +409,21 @@ int run(int argc, char** argv) {
 } // namespace findc
 
 int main(int argc, char** argv) {
-  try {
-    return findc::run(argc, argv);
-  } catch (const findc::UsageError& error) {
-    std::cerr << "findc: error: " << error.what() << "\n";
-    return findc::kExitUsage;
-  } catch (const std::exception& error) {
-    std::cerr << "findc: error: " << error.what() << "\n";
-    return findc::kExitCompileError;
-  }
+  int status = findc::kExitCompileError;
+  // Long expression chains recurse deeply through every stage; a large stack
+  // (reserved, not committed) keeps any accepted input from overflowing it.
+  constexpr unsigned kStackBytes = 512u << 20;
+  llvm::thread worker(std::optional<unsigned>(kStackBytes), [&] {
+    try {
+      status = findc::run(argc, argv);
+    } catch (const findc::UsageError& error) {
+      std::cerr << "findc: error: " << error.what() << "\n";
+      status = findc::kExitUsage;
+    } catch (const std::exception& error) {
+      std::cerr << "findc: error: " << error.what() << "\n";
+      status = findc::kExitCompileError;
+    }
+  });
+  worker.join();
+  return status;
 }

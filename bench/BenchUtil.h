@@ -1,0 +1,107 @@
+// Timing and table helpers shared by the benchmark harnesses.
+#pragma once
+
+#include <llvm/Support/Error.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <time.h>
+
+namespace findc::bench {
+
+// What the harnesses measure. Thread CPU time (the default) leaves out the
+// time the thread spends descheduled, which on a loaded machine dominates
+// wall-clock noise; every engine runs on the calling thread, so for a
+// CPU-bound loop it equals the wall time of an idle machine. --wall switches
+// to std::chrono::steady_clock.
+enum class ClockKind { ThreadCpu, Wall };
+
+inline ClockKind& benchClock() {
+  static ClockKind kind = ClockKind::ThreadCpu;
+  return kind;
+}
+
+inline const char* clockName() {
+  return benchClock() == ClockKind::Wall ? "wall time (steady_clock)" : "thread CPU time";
+}
+
+inline double wallNow() {
+  using Clock = std::chrono::steady_clock;
+  return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
+}
+
+inline double cpuNow() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+inline double now() { return benchClock() == ClockKind::Wall ? wallNow() : cpuNow(); }
+
+// Seconds `f()` takes.
+template <typename F> double timeOnce(F&& f) {
+  double start = now();
+  f();
+  return now() - start;
+}
+
+// The minimum over `reps` runs: the least noisy estimate on a busy machine.
+template <typename F> double bestOf(int reps, F&& f) {
+  double best = 1e300;
+  for (int i = 0; i < reps; ++i)
+    best = std::min(best, timeOnce(f));
+  return best;
+}
+
+inline double median(std::vector<double> values) {
+  if (values.empty())
+    return 0;
+  std::sort(values.begin(), values.end());
+  size_t mid = values.size() / 2;
+  return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+inline double minimum(const std::vector<double>& values) {
+  return values.empty() ? 0 : *std::min_element(values.begin(), values.end());
+}
+
+[[noreturn]] inline void fail(const std::string& message) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
+  std::exit(1);
+}
+
+template <typename T> T unwrap(llvm::Expected<T> value, const char* what) {
+  if (!value)
+    fail(std::string(what) + ": " + llvm::toString(value.takeError()));
+  return std::move(*value);
+}
+
+inline void check(llvm::Error error, const char* what) {
+  if (error)
+    fail(std::string(what) + ": " + llvm::toString(std::move(error)));
+}
+
+// Parses `--name=value` or `--name value` integer options.
+inline bool intOption(int argc, char** argv, int& i, const char* name, long& out) {
+  std::string arg = argv[i];
+  std::string flag = std::string("--") + name;
+  std::string text;
+  if (arg == flag && i + 1 < argc)
+    text = argv[++i];
+  else if (arg.rfind(flag + "=", 0) == 0)
+    text = arg.substr(flag.size() + 1);
+  else
+    return false;
+  char* end = nullptr;
+  out = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || out < 1)
+    fail("option " + flag + " expects a positive integer, got '" + text + "'");
+  return true;
+}
+
+} // namespace findc::bench

@@ -1,5 +1,6 @@
 #include "compiler/jit/JIT.h"
 
+#include <llvm/ExecutionEngine/Orc/CompileUtils.h>
 #include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
@@ -13,7 +14,20 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!machineBuilder)
     return machineBuilder.takeError();
-  auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*machineBuilder)).create();
+  machineBuilder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Less);
+  // One TargetMachine for the JIT's lifetime: LLJIT's default compiler builds
+  // a new one (and its subtarget tables) for every module, ~2 ms each.
+  auto compilerFor = [](llvm::orc::JITTargetMachineBuilder builder)
+      -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {
+    auto machine = builder.createTargetMachine();
+    if (!machine)
+      return machine.takeError();
+    return std::make_unique<llvm::orc::TMOwningSimpleCompiler>(std::move(*machine));
+  };
+  auto jit = llvm::orc::LLJITBuilder()
+                 .setJITTargetMachineBuilder(std::move(*machineBuilder))
+                 .setCompileFunctionCreator(compilerFor)
+                 .create();
   if (!jit)
     return jit.takeError();
   char prefix = (*jit)->getDataLayout().getGlobalPrefix();

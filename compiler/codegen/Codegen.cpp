@@ -1,5 +1,7 @@
 #include "compiler/codegen/Codegen.h"
 
+#include "compiler/ir/Passes.h"
+
 #include <llvm/IR/IRBuilder.h>
 
 #include <map>
@@ -8,6 +10,7 @@ namespace findc {
 namespace {
 
 constexpr const char* kImplPrefix = "fnd.impl.";
+constexpr const char* kEntryPrefix = "fnd.entry.";
 
 // libm functions without an LLVM intrinsic that the vectorizer maps.
 struct LibmFunction {
@@ -50,15 +53,25 @@ public:
   ModuleEmitter(const ir::Module& module, llvm::Module& out, const llvm::TargetMachine& target)
       : module_(module), out_(out), context_(out.getContext()), target_(target), builder_(context_) {}
 
+  // Unary roots become self-contained entry points (their specialized,
+  // fully inlined form); other roots keep their full signature and callees.
   void emit(const std::vector<uint32_t>& roots) {
-    std::vector<uint32_t> order = module_.callOrder(roots);
-    for (uint32_t f : order)
-      declare(f);
-    for (uint32_t f : order)
-      define(f);
+    std::vector<uint32_t> others;
     for (uint32_t f : roots)
-      if (module_.functions[f].hasUnaryEntry())
-        emitEntries(f);
+      if (!module_.functions[f].hasUnaryEntry())
+        others.push_back(f);
+    std::vector<uint32_t> order = module_.callOrder(others);
+    for (uint32_t f : order)
+      functions_[f] = declare(module_.functions[f], kImplPrefix + module_.functions[f].name);
+    for (uint32_t f : order)
+      define(module_.functions[f], functions_.at(f));
+    for (uint32_t f : roots)
+      if (module_.functions[f].hasUnaryEntry()) {
+        ir::Function entry = ir::specializeUnaryEntry(module_, f);
+        llvm::Function* body = declare(entry, kEntryPrefix + entry.name);
+        define(entry, body);
+        emitEntries(entry, body);
+      }
   }
 
 private:
@@ -76,25 +89,22 @@ private:
     fn->addFnAttr(llvm::Attribute::NoUnwind);
   }
 
-  void declare(uint32_t index) {
-    const ir::Function& fn = module_.functions[index];
+  llvm::Function* declare(const ir::Function& fn, const std::string& name) {
     std::vector<llvm::Type*> params;
     for (const ir::Param& p : fn.params)
       params.push_back(typeOf(p.type));
     auto* type = llvm::FunctionType::get(typeOf(fn.resultType), params, false);
-    auto* f = llvm::Function::Create(type, llvm::Function::InternalLinkage, kImplPrefix + fn.name, out_);
+    auto* f = llvm::Function::Create(type, llvm::Function::InternalLinkage, name, out_);
     addTargetAttributes(f);
     f->addFnAttr(llvm::Attribute::WillReturn);
     f->addFnAttr(llvm::Attribute::NoRecurse);
     f->setDoesNotAccessMemory();
     for (size_t i = 0; i < fn.params.size(); ++i)
       f->getArg(static_cast<unsigned>(i))->setName(fn.params[i].name);
-    functions_[index] = f;
+    return f;
   }
 
-  void define(uint32_t index) {
-    const ir::Function& fn = module_.functions[index];
-    llvm::Function* f = functions_.at(index);
+  void define(const ir::Function& fn, llvm::Function* f) {
     builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", f));
     std::vector<llvm::Value*> values(fn.body.size(), nullptr);
     for (size_t i = 0; i < fn.body.size(); ++i)
@@ -265,31 +275,28 @@ private:
     return B.CreateSelect(bIsZero, zero, B.CreateSelect(bIsMinusOne, B.CreateSub(zero, a), floored));
   }
 
-  llvm::Value* callImplWithDefaults(uint32_t index, llvm::Value* x) {
-    const ir::Function& fn = module_.functions[index];
+  // Calls the specialized entry body with x converted to its parameter type
+  // and returns the result as a double.
+  llvm::Value* callEntry(const ir::Function& entry, llvm::Function* body, llvm::Value* x) {
     auto& B = builder_;
-    std::vector<llvm::Value*> args;
-    args.push_back(fn.params[0].type == Type::Int
-                       ? B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {x})
-                       : x);
-    for (size_t i = 1; i < fn.params.size(); ++i)
-      args.push_back(constant(*fn.params[i].defaultValue));
-    llvm::Value* result = B.CreateCall(functions_.at(index), args);
-    switch (fn.resultType) {
+    llvm::Value* arg = entry.params[0].type == Type::Int
+                           ? B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {x})
+                           : x;
+    llvm::Value* result = B.CreateCall(body, {arg});
+    switch (entry.resultType) {
     case Type::Int: return B.CreateSIToFP(result, B.getDoubleTy());
     case Type::Bool: return B.CreateUIToFP(result, B.getDoubleTy());
     default: return result;
     }
   }
 
-  void emitEntries(uint32_t index) {
-    const ir::Function& fn = module_.functions[index];
+  void emitEntries(const ir::Function& fn, llvm::Function* body) {
     auto& B = builder_;
     auto* scalarType = llvm::FunctionType::get(B.getDoubleTy(), {B.getDoubleTy()}, false);
     auto* scalar = llvm::Function::Create(scalarType, llvm::Function::ExternalLinkage, scalarEntryName(fn.name), out_);
     addTargetAttributes(scalar);
     B.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", scalar));
-    B.CreateRet(callImplWithDefaults(index, scalar->getArg(0)));
+    B.CreateRet(callEntry(fn, body, scalar->getArg(0)));
 
     auto* ptr = B.getPtrTy();
     auto* batchType = llvm::FunctionType::get(B.getVoidTy(), {ptr, ptr, B.getInt64Ty()}, false);
@@ -314,7 +321,7 @@ private:
     llvm::PHINode* i = B.CreatePHI(B.getInt64Ty(), 2, "i");
     i->addIncoming(B.getInt64(0), entry);
     llvm::Value* x = B.CreateLoad(B.getDoubleTy(), B.CreateGEP(B.getDoubleTy(), xs, i));
-    B.CreateStore(callImplWithDefaults(index, x), B.CreateGEP(B.getDoubleTy(), ys, i));
+    B.CreateStore(callEntry(fn, body, x), B.CreateGEP(B.getDoubleTy(), ys, i));
     llvm::Value* next = B.CreateAdd(i, B.getInt64(1), "", /*HasNUW=*/true, /*HasNSW=*/true);
     i->addIncoming(next, loop);
     B.CreateCondBr(B.CreateICmpSLT(next, n), loop, exit);

@@ -103,10 +103,25 @@ private:
     return static_cast<uint32_t>(std::max<size_t>(1, end - start->getCharPositionInLine()));
   }
 
+  // A `##` comment documents the next declaration only when it starts its
+  // line; one at the end of a line is a plain comment.
+  bool startsLine(const antlr4::Token* token) const {
+    std::string_view line = file_.lineText(static_cast<uint32_t>(token->getLine()));
+    size_t column = token->getCharPositionInLine();
+    for (size_t i = 0, cp = 0; i < line.size() && cp < column; ++i) {
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80)
+        continue;
+      if (line[i] != ' ' && line[i] != '\t')
+        return false;
+      ++cp;
+    }
+    return true;
+  }
+
   std::string docFor(antlr4::ParserRuleContext* ctx) {
     std::string doc;
     for (antlr4::Token* token : tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex())) {
-      if (token->getType() != findc_grammar::FindcLexer::DOC_COMMENT)
+      if (token->getType() != findc_grammar::FindcLexer::DOC_COMMENT || !startsLine(token))
         continue;
       std::string line = token->getText().substr(2);
       if (!line.empty() && line.front() == ' ')

@@ -1,5 +1,7 @@
 #include "compiler/interp/Interpreter.h"
 
+#include "compiler/ir/Passes.h"
+
 #include <vector>
 
 namespace findc {
@@ -9,8 +11,17 @@ Scalar unaryArgument(const ir::Param& param, double x) {
   return param.type == Type::Int ? evaluatePrim(PrimOp::ToInt, arg) : arg[0];
 }
 
+Interpreter::Interpreter(const ir::Module& module) : module_(module), entries_(module.functions.size()) {
+  for (uint32_t i = 0; i < module.functions.size(); ++i)
+    if (module.functions[i].hasUnaryEntry())
+      entries_[i] = ir::specializeUnaryEntry(module, i);
+}
+
 Scalar Interpreter::call(uint32_t index, std::span<const Scalar> args) const {
-  const ir::Function& fn = module_.functions[index];
+  return run(module_.functions[index], args);
+}
+
+Scalar Interpreter::run(const ir::Function& fn, std::span<const Scalar> args) const {
   std::vector<Scalar> values(fn.body.size());
   std::vector<Scalar> operands;
   for (size_t i = 0; i < fn.body.size(); ++i) {
@@ -31,12 +42,9 @@ Scalar Interpreter::call(uint32_t index, std::span<const Scalar> args) const {
 }
 
 double Interpreter::callUnary(uint32_t index, double x) const {
-  const ir::Function& fn = module_.functions[index];
-  std::vector<Scalar> args;
-  args.push_back(unaryArgument(fn.params[0], x));
-  for (size_t i = 1; i < fn.params.size(); ++i)
-    args.push_back(*fn.params[i].defaultValue);
-  return call(index, args).asDouble();
+  const ir::Function& entry = *entries_[index];
+  Scalar arg[] = {unaryArgument(entry.params[0], x)};
+  return run(entry, arg).asDouble();
 }
 
 void Interpreter::callBatch(uint32_t index, const double* x, double* y, size_t n) const {

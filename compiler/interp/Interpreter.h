@@ -5,13 +5,15 @@
 #include "compiler/ir/IR.h"
 
 #include <cstddef>
+#include <optional>
 #include <span>
+#include <vector>
 
 namespace findc {
 
 class Interpreter {
 public:
-  explicit Interpreter(const ir::Module& module) : module_(module) {}
+  explicit Interpreter(const ir::Module& module);
 
   // Calls function `index` with one argument per parameter.
   Scalar call(uint32_t index, std::span<const Scalar> args) const;
@@ -22,11 +24,15 @@ public:
   void callBatch(uint32_t index, const double* x, double* y, size_t n) const;
 
 private:
+  Scalar run(const ir::Function& fn, std::span<const Scalar> args) const;
+
   const ir::Module& module_;
+  // ir::specializeUnaryEntry of each function that has a unary entry.
+  std::vector<std::optional<ir::Function>> entries_;
 };
 
-// The argument the unary entry point passes for x; shared with codegen's
-// reading of the same rule.
+// The argument the unary entry point passes for x (int parameters take
+// int(x), saturating); codegen follows the same rule.
 Scalar unaryArgument(const ir::Param& param, double x);
 
 } // namespace findc

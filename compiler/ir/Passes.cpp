@@ -265,6 +265,53 @@ bool inlineCalls(Module& module, size_t maxCalleeSize) {
   return changed;
 }
 
+namespace {
+
+// Appends the body of function `index` to `r` with its parameters bound to
+// `args`, inlining its calls recursively; returns the result's new id.
+ValueId expandInline(Rewriter& r, const Module& module, uint32_t index, const std::vector<ValueId>& args) {
+  const Function& fn = module.functions[index];
+  std::vector<ValueId> map(fn.body.size());
+  for (size_t i = 0; i < fn.body.size(); ++i) {
+    const Inst& inst = fn.body[i];
+    std::vector<ValueId> operands;
+    for (ValueId operand : inst.operands)
+      operands.push_back(map[operand]);
+    if (inst.op == Opcode::Param) {
+      map[i] = args[inst.index];
+    } else if (inst.op == Opcode::Call) {
+      map[i] = expandInline(r, module, inst.index, operands);
+    } else {
+      Inst copy = inst;
+      copy.operands = std::move(operands);
+      map[i] = r.add(std::move(copy));
+    }
+  }
+  return map[fn.result];
+}
+
+} // namespace
+
+Function specializeUnaryEntry(const Module& module, uint32_t index) {
+  const Function& original = module.functions[index];
+  Function entry;
+  entry.name = original.name;
+  entry.doc = original.doc;
+  entry.params = {original.params[0]};
+  entry.resultType = original.resultType;
+  Rewriter r(/*fold=*/true, /*cse=*/true);
+  Inst x;
+  x.op = Opcode::Param;
+  x.type = original.params[0].type;
+  std::vector<ValueId> args = {r.add(std::move(x))};
+  for (size_t i = 1; i < original.params.size(); ++i)
+    args.push_back(r.constant(*original.params[i].defaultValue));
+  entry.result = expandInline(r, module, index, args);
+  entry.body = std::move(r.body);
+  eliminateDeadCode(entry);
+  return entry;
+}
+
 void optimize(Module& module, const OptimizeOptions& options) {
   inlineCalls(module, options.inlineThreshold);
   for (Function& fn : module.functions) {

@@ -19,6 +19,13 @@ bool eliminateDeadCode(Function& fn);
 // their bodies.
 bool inlineCalls(Module& module, size_t maxCalleeSize);
 
+// The one-number entry point of function `index` (which must have a unary
+// entry): x binds the first parameter, the others their constant defaults,
+// every call is inlined and the result simplified. Both engines evaluate this
+// form, so constants that reach an operation through a default fold the same
+// way in our folder as in LLVM's (pow(4, x) -> exp2(2 * x), for instance).
+Function specializeUnaryEntry(const Module& module, uint32_t index);
+
 struct OptimizeOptions {
   size_t inlineThreshold = 64;
 };

@@ -1,6 +1,8 @@
 #include "compiler/sema/Sema.h"
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <functional>
 #include <map>
 #include <numbers>
@@ -128,7 +130,9 @@ public:
     for (auto& c : module_.constants)
       checkConst(*c);
     for (auto& f : module_.functions)
-      checkSignature(*f);
+      resolveSignature(*f);
+    for (auto& f : module_.functions)
+      checkDefaults(*f);
     for (auto& f : module_.functions)
       checkBody(*f);
     if (diags_.errorCount() == before)
@@ -161,12 +165,23 @@ private:
       }
       return true;
     };
+    // In source order, so "previous definition" notes point backwards.
+    std::vector<std::pair<SourceLoc, std::function<void()>>> decls;
     for (auto& c : module_.constants)
-      if (declare(c->name, c->loc, "constant"))
-        constants_.emplace(c->name, c.get());
+      decls.emplace_back(c->loc, [&, c = c.get()] {
+        if (declare(c->name, c->loc, "constant"))
+          constants_.emplace(c->name, c);
+      });
     for (auto& f : module_.functions)
-      if (declare(f->name, f->loc, "function"))
-        functions_.emplace(f->name, f.get());
+      decls.emplace_back(f->loc, [&, f = f.get()] {
+        if (declare(f->name, f->loc, "function"))
+          functions_.emplace(f->name, f);
+      });
+    std::stable_sort(decls.begin(), decls.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.first.line, a.first.column) < std::tie(b.first.line, b.first.column);
+    });
+    for (auto& [loc, run] : decls)
+      run();
   }
 
   Type resolveType(const TypeRef& ref) {
@@ -211,17 +226,26 @@ private:
     definedConstants_.insert(&decl);
   }
 
-  void checkSignature(FuncDecl& fn) {
+  // Types first, for every function, so defaults and bodies see them all.
+  void resolveSignature(FuncDecl& fn) {
     std::map<std::string, SourceLoc, std::less<>> seen;
-    bool sawDefault = false;
     for (Param& p : fn.params) {
       p.type = resolveType(p.typeRef);
       if (auto [it, inserted] = seen.emplace(p.name, p.loc); !inserted)
         error(p.loc, "duplicate parameter " + quoted(p.name), static_cast<uint32_t>(p.name.size()));
+    }
+    fn.resultType = resolveType(fn.resultRef);
+  }
+
+  void checkDefaults(FuncDecl& fn) {
+    bool sawDefault = false;
+    for (Param& p : fn.params) {
       if (p.defaultExpr) {
         sawDefault = true;
         Scope empty;
+        checkingDefault_ = true;
         Type t = check(*p.defaultExpr, empty);
+        checkingDefault_ = false;
         expectAssignable(*p.defaultExpr, p.type, "parameter " + quoted(p.name));
         if (t != Type::Error && p.type != Type::Error && assignable(t, p.type)) {
           if (auto value = foldConstant(*p.defaultExpr))
@@ -234,7 +258,6 @@ private:
               static_cast<uint32_t>(p.name.size()));
       }
     }
-    fn.resultType = resolveType(fn.resultRef);
   }
 
   void checkBody(FuncDecl& fn) {
@@ -448,8 +471,10 @@ private:
   }
 
   Type checkUserCall(Call& e, const FuncDecl& fn, bool argsOk) {
-    if (checkingConstant_) {
-      error(e.loc, "a constant cannot call the function " + quoted(fn.name), e.calleeLength);
+    if (checkingConstant_ || checkingDefault_) {
+      error(e.loc, std::string(checkingConstant_ ? "a constant" : "a default value") + " cannot call the function " +
+                       quoted(fn.name),
+            e.calleeLength);
       return Type::Error;
     }
     if (current_)
@@ -717,6 +742,7 @@ private:
   std::map<std::string, FuncDecl*, std::less<>> functions_;
   std::set<const ConstDecl*> definedConstants_;
   const ConstDecl* checkingConstant_ = nullptr;
+  bool checkingDefault_ = false;
   const FuncDecl* current_ = nullptr;
   std::map<const FuncDecl*, std::vector<std::pair<const FuncDecl*, const Call*>>> callees_;
 };

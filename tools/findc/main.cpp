@@ -5,6 +5,7 @@
 #include "compiler/driver/Compiler.h"
 #include "compiler/interp/Interpreter.h"
 #include "compiler/jit/JIT.h"
+#include "runtime/PrimOps.h"
 
 #include <fmt/core.h>
 #include <llvm/Support/thread.h>
@@ -13,7 +14,9 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <algorithm>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,6 +93,7 @@ struct Options {
   bool help = false;
   bool noOpt = false;
   std::string emitKind;
+  std::set<std::string> seen; // every --option given
 };
 
 class UsageError : public std::runtime_error {
@@ -135,6 +139,8 @@ Options parseOptions(const std::vector<std::string>& args) {
   };
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
+    if (arg.starts_with("--") && arg != "--help")
+      options.seen.insert(arg);
     if (arg == "--help" || arg == "-h") options.help = true;
     else if (arg == "--fn") options.function = value(i);
     else if (arg == "--engine") {
@@ -237,19 +243,21 @@ std::pair<std::vector<double>, std::vector<std::string>> collectInputs(const Opt
     auto x = parseNumber(text);
     if (!x)
       throw UsageError("input '" + text + "' is not a number");
-    if (fn.params[0].type == Type::Int && (*x != std::floor(*x) || !std::isfinite(*x)))
-      throw UsageError("'" + fn.name + "' takes an int; input '" + text + "' is not an integer");
     values.push_back(*x);
     texts.push_back(text);
   }
   values.insert(values.end(), options.gridInputs.begin(), options.gridInputs.end());
   texts.insert(texts.end(), options.gridTexts.begin(), options.gridTexts.end());
+  if (fn.params[0].type == Type::Int)
+    for (size_t i = 0; i < values.size(); ++i)
+      if (values[i] != std::floor(values[i]) || !std::isfinite(values[i]))
+        throw UsageError("'" + fn.name + "' takes an int; input '" + texts[i] + "' is not an integer");
   return {values, texts};
 }
 
 Scalar asResult(double y, Type type) {
   switch (type) {
-  case Type::Int: return Scalar::ofInt(static_cast<int64_t>(y));
+  case Type::Int: return Scalar::ofInt(rt::realToInt(y)); // 2^63 comes back as INT64_MAX
   case Type::Bool: return Scalar::ofBool(y != 0.0);
   default: return Scalar::ofReal(y);
   }
@@ -376,6 +384,7 @@ int runEmit(const Options& options) {
 struct Command {
   const char* help;
   std::function<int(const Options&)> run;
+  std::vector<std::string_view> options; // the options it accepts besides --help
 };
 
 int run(int argc, char** argv) {
@@ -389,15 +398,19 @@ int run(int argc, char** argv) {
     return kExitOk;
   }
   const std::map<std::string, Command> commands = {
-      {"check", {kCheckHelp, runCheck}},
-      {"eval", {kEvalHelp, runEval}},
-      {"call", {kCallHelp, runCall}},
-      {"emit", {kEmitHelp, runEmit}},
+      {"check", {kCheckHelp, runCheck, {}}},
+      {"eval", {kEvalHelp, runEval, {"--fn", "--engine", "--math", "--grid", "--find-grid", "--json"}}},
+      {"call", {kCallHelp, runCall, {"--fn", "--engine", "--math"}}},
+      {"emit", {kEmitHelp, runEmit, {"--fn", "--ir", "--llvm", "--asm", "--no-opt", "--math"}}},
   };
   auto command = commands.find(args[0]);
   if (command == commands.end())
     throw UsageError("unknown command '" + args[0] + "'; run `findc --help`");
   Options options = parseOptions({args.begin() + 1, args.end()});
+  for (const std::string& seen : options.seen)
+    if (std::find(command->second.options.begin(), command->second.options.end(), seen) ==
+        command->second.options.end())
+      throw UsageError("'" + args[0] + "' does not take " + seen);
   if (options.help) {
     fmt::print("{}", command->second.help);
     return kExitOk;

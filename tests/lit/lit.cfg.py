@@ -1,0 +1,48 @@
+# lit configuration for findc's compiler tests. Loaded through the
+# lit.site.cfg.py that CMake writes into the build tree.
+import os
+import shutil
+
+import lit.formats
+
+config.name = "findc"
+# RUN lines run under bash (`$?`, `printf`, `test`), with pipefail.
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".fnd", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+
+site = getattr(config, "findc_lit_source_dir", None)
+if site is None:
+    lit_config.fatal("run lit on the build directory (tests/lit in the build tree), "
+                     "which holds the configured lit.site.cfg.py")
+
+config.test_source_root = config.findc_lit_source_dir
+config.test_exec_root = config.findc_lit_binary_dir
+
+# findc first, then FileCheck, not, count and split-file from LLVM.
+path = os.pathsep.join([config.findc_tools_dir, config.llvm_tools_dir,
+                        config.environment.get("PATH", os.environ.get("PATH", ""))])
+config.environment["PATH"] = path
+# Diagnostics and number formatting must not depend on the caller's locale.
+config.environment["LC_ALL"] = "C"
+
+findc = os.path.join(config.findc_tools_dir, "findc")
+if not os.path.exists(findc):
+    lit_config.fatal("findc not found at %s; build it first" % findc)
+for tool in ("FileCheck", "not", "count", "split-file"):
+    if not shutil.which(tool, path=path):
+        lit_config.fatal("%s not found on %s" % (tool, path))
+
+config.substitutions.append(("%findc", findc))
+config.substitutions.append(("%examples", config.findc_examples_dir))
+
+# The host features tests can REQUIRE: the vector ISA the JIT targets.
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        flags = cpuinfo.read()
+    if " avx2" in flags:
+        config.available_features.add("avx2")
+    if " avx512f" in flags:
+        config.available_features.add("avx512f")
+except OSError:
+    pass

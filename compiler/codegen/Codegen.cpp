@@ -161,6 +161,12 @@ private:
     bool isInt = !a.empty() && a[0]->getType()->isIntegerTy(64);
     bool isBool = !a.empty() && a[0]->getType()->isIntegerTy(1);
     PrimOp op = inst.prim;
+    if (op == PrimOp::Pow && llvm::isa<llvm::ConstantFP>(a[0])) {
+      // LLVM rewrites pow(2**n, x) to exp2(n * x), which rounds n * x (100s of
+      // ulp off for n = 3); a fence hides the constant base from that rewrite.
+      llvm::Value* base = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {B.getDoubleTy()}, {a[0]});
+      return intrinsic(llvm::Intrinsic::pow, {base, a[1]});
+    }
     if (auto id = intrinsicFor(op))
       return intrinsic(*id, a);
     for (const LibmFunction& lf : kLibmCalls)

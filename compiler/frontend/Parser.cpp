@@ -48,6 +48,8 @@ public:
       diags_.error(file_, loc, "'" + text + "' is a reserved word", length);
       return;
     }
+    if (offending->getType() == antlr4::Token::EOF)
+      loc = endOfLastToken(recognizer, offending, loc);
     std::string message =
         offending->getType() == antlr4::Token::EOF ? "unexpected end of file" : "unexpected '" + text + "'";
     if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
@@ -69,6 +71,23 @@ public:
   }
 
 private:
+  // Points an end-of-file error just past the last real token rather than at
+  // an empty line after the final newline.
+  static SourceLoc endOfLastToken(antlr4::Recognizer* recognizer, antlr4::Token* eof, SourceLoc fallback) {
+    auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
+    if (!parser)
+      return fallback;
+    antlr4::TokenStream* tokens = parser->getTokenStream();
+    for (size_t i = eof->getTokenIndex(); i-- > 0;) {
+      antlr4::Token* token = tokens->get(i);
+      if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
+        continue;
+      return {static_cast<uint32_t>(token->getLine()),
+              static_cast<uint32_t>(token->getCharPositionInLine() + codePoints(token->getText()) + 1)};
+    }
+    return fallback;
+  }
+
   static constexpr unsigned kMaxErrors = 20;
   const SourceFile& file_;
   DiagnosticEngine& diags_;
@@ -419,6 +438,10 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
 } // namespace
 
 std::unique_ptr<ast::Module> parseModule(const SourceFile& file, DiagnosticEngine& diags) {
+  if (auto bad = file.firstInvalidUtf8()) {
+    diags.error(file, *bad, "invalid UTF-8 in source file");
+    return nullptr;
+  }
   try {
     return parse(file, diags);
   } catch (const std::exception&) {

@@ -218,7 +218,7 @@ std::string print(const Module& module, const Function& fn) {
   if (!fn.doc.empty()) {
     std::istringstream doc(fn.doc);
     for (std::string line; std::getline(doc, line);)
-      os << "; " << line << "\n";
+      os << (line.empty() ? ";" : "; ") << line << "\n";
   }
   os << "func @" << fn.name << "(";
   for (size_t i = 0; i < fn.params.size(); ++i) {

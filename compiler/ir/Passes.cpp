@@ -153,19 +153,6 @@ private:
         return prim(PrimOp::Select, Type::Real, {isNegInf, constant(Scalar::ofReal(INFINITY)), root});
       }
     }
-    if (auto b = realConst(base)) {
-      // pow(2**n, x) -> exp2(n * x) for n != 0, and pow(10, x) -> exp10(x).
-      int n = 0;
-      double mantissa = std::frexp(*b, &n);
-      if (mantissa == 0.5 && n - 1 != 0) {
-        if (n - 1 == 1)
-          return prim(PrimOp::Exp2, Type::Real, {exponent});
-        ValueId scaled = prim(PrimOp::Mul, Type::Real, {exponent, constant(Scalar::ofReal(n - 1))});
-        return prim(PrimOp::Exp2, Type::Real, {scaled});
-      }
-      if (*b == 10.0)
-        return prim(PrimOp::Exp10, Type::Real, {exponent});
-    }
     return std::nullopt;
   }
 

@@ -7,9 +7,11 @@
 namespace findc::ir {
 
 // Evaluates operations whose operands are constants and canonicalizes
-// `pow` with a constant exponent or base the way NumPy's fast paths and
-// LLVM's library-call simplifier do (x**2 -> x*x, x**0.5 -> sqrt, 2**x ->
-// exp2), so both engines compute the same thing. Returns whether it changed.
+// `pow` with a constant exponent the way NumPy's fast paths and LLVM's
+// library-call simplifier do (x**2 -> x*x, x**0.5 -> sqrt, x**-1 -> 1/x), so
+// both engines compute the same thing. (Codegen keeps LLVM from rewriting
+// pow with a constant base, which would cost accuracy.) Returns whether it
+// changed anything.
 bool foldConstants(Function& fn);
 // Reuses the first of several identical computations.
 bool eliminateCommonSubexpressions(Function& fn);

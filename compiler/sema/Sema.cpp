@@ -640,6 +640,10 @@ private:
       if (state[fn.get()] == State::Unvisited) {
         stack.clear();
         visit(fn.get());
+        // A reported cycle leaves its functions active; they are done now.
+        for (auto& [visited, s] : state)
+          if (s == State::Active)
+            s = State::Done;
       }
   }
 

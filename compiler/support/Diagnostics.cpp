@@ -1,5 +1,6 @@
 #include "compiler/support/Diagnostics.h"
 
+#include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -15,6 +16,9 @@ SourceFile::SourceFile(std::string path, std::string text)
 }
 
 std::unique_ptr<SourceFile> SourceFile::read(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return nullptr;
   std::ifstream in(path, std::ios::binary);
   if (!in)
     return nullptr;
@@ -23,6 +27,36 @@ std::unique_ptr<SourceFile> SourceFile::read(const std::string& path) {
   if (in.bad())
     return nullptr;
   return std::make_unique<SourceFile>(path, buffer.str());
+}
+
+std::optional<SourceLoc> SourceFile::firstInvalidUtf8() const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
+  size_t n = text_.size();
+  uint32_t line = 1, column = 1;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = bytes[i];
+    size_t length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    bool valid = length != 0 && i + length <= n;
+    uint32_t cp = length == 1 ? c : length == 2 ? c & 0x1F : length == 3 ? c & 0x0F : c & 0x07;
+    for (size_t k = 1; valid && k < length; ++k) {
+      valid = (bytes[i + k] & 0xC0) == 0x80;
+      cp = (cp << 6) | (bytes[i + k] & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid.
+    static constexpr uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (valid && (cp < kMinimum[length] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF))
+      valid = false;
+    if (!valid)
+      return SourceLoc{line, column};
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += length;
+  }
+  return std::nullopt;
 }
 
 std::string_view SourceFile::lineText(uint32_t line) const {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,8 @@ public:
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
   std::string_view lineText(uint32_t line) const;
+  // Where the text stops being well-formed UTF-8, if it does.
+  std::optional<SourceLoc> firstInvalidUtf8() const;
 
 private:
   std::string path_;

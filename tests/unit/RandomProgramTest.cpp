@@ -3,18 +3,25 @@
 // builtins, min/max, heaviside, where, if/elif/else, comparisons and logic,
 // int sub-expressions, pow with special bases and exponents, lets, consts,
 // and calls of helper functions with default and named arguments). Each
-// module is compiled once and JIT-compiled once; every function must give
-// bit-identical results in the interpreter, the JIT's scalar entry and its
-// batch entry (exact math), on a grid plus special values.
+// module is compiled once and JIT-compiled once; on a grid plus special
+// values, every function must give
+//  - bit-identical results in the interpreter, the JIT's scalar entry and its
+//    batch entry (exact math), with and without findc's IR optimization;
+//  - the same results before and after findc's IR passes (interpreter);
+//  - the same results through its unary entry and an explicit call;
+//  - vector-math results that few-ulp errors in transcendental functions
+//    explain.
+// A failure prints the function's source, the input and both values.
 //
-// FINDC_RANDOM_SEEDS=N and FINDC_RANDOM_FIRST_SEED=S widen the search.
+// FINDC_RANDOM_SEEDS=N and FINDC_RANDOM_FIRST_SEED=S widen the search, e.g.
+//   FINDC_RANDOM_FIRST_SEED=1000 FINDC_RANDOM_SEEDS=300 findc_unit_tests
+//     --gtest_filter='Seeds/RandomProgramTest.*'
 #include "compiler/interp/Interpreter.h"
 #include "compiler/ir/Passes.h"
-
-#include <llvm/IR/Instructions.h>
 #include "tests/unit/TestUtil.h"
 
 #include <gtest/gtest.h>
+#include <llvm/IR/Instructions.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -63,16 +70,17 @@ struct GeneratedModule {
 };
 
 // Where powers of two with exponent |n| >= 3 (8, 1024, 0.125, ...) may
-// appear as constants: as `**` bases they hit the known pow rewrites (see
-// "known bugs" below and KnownBugTest in JITTest.cpp).
+// appear as constants. As `**` bases they once met exp2 rewrites (see
+// RegressionTest and KnownBugTest in JITTest.cpp), so the generator makes
+// them common by default.
 enum class PowerOfTwoConstants {
   Everywhere,        // also as parameter defaults and call arguments
   LiteralBasesOnly,  // only as the literal base of `**`
   Nowhere,
 };
 struct GeneratorOptions {
-  PowerOfTwoConstants powersOfTwo = PowerOfTwoConstants::LiteralBasesOnly;
-  bool tenAsBase = true;  // 10 ** y becomes exp10(y)
+  PowerOfTwoConstants powersOfTwo = PowerOfTwoConstants::Everywhere;
+  bool tenAsBase = true;  // 10 and 10.0 as `**` bases and constants
 };
 
 class ProgramGenerator {
@@ -794,7 +802,7 @@ CheckStats checkEntryMatchesExplicitCall(const GeneratedModule& gen, const ir::M
 
 class RandomProgramTest : public ::testing::TestWithParam<int> {
 protected:
-  GeneratedModule generate(GeneratorOptions options = {PowerOfTwoConstants::Everywhere, true}) {
+  GeneratedModule generate(GeneratorOptions options = {}) {
     return ProgramGenerator(static_cast<uint64_t>(GetParam()), options).generate(kFunctionsPerModule);
   }
   // Known-bug mismatches may be skipped, but only for a minority of functions.

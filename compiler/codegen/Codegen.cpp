@@ -161,11 +161,19 @@ private:
     bool isInt = !a.empty() && a[0]->getType()->isIntegerTy(64);
     bool isBool = !a.empty() && a[0]->getType()->isIntegerTy(1);
     PrimOp op = inst.prim;
-    if (op == PrimOp::Pow && llvm::isa<llvm::ConstantFP>(a[0])) {
-      // LLVM rewrites pow(2**n, x) to exp2(n * x), which rounds n * x (100s of
-      // ulp off for n = 3); a fence hides the constant base from that rewrite.
-      llvm::Value* base = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {B.getDoubleTy()}, {a[0]});
-      return intrinsic(llvm::Intrinsic::pow, {base, a[1]});
+    if (op == PrimOp::Exp10 || (op == PrimOp::Pow && !llvm::isa<llvm::ConstantFP>(a[1]))) {
+      // Fenced operands keep LLVM from acting on a value it proves constant:
+      // it rewrites pow(2**n, x) to exp2(n * x), which rounds n * x (100s of
+      // ulp off for n = 3), and folds exp10(c) as pow(10, c), not glibc's.
+      // A variable exponent is fenced too: proven to be 2, pow would become
+      // x * x. (With a literal exponent the only rewrites are ours, or
+      // folding with glibc's pow, so that pow stays unfenced and optimizable.)
+      auto fence = [&](llvm::Value* v) {
+        return B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {B.getDoubleTy()}, {v});
+      };
+      if (op == PrimOp::Exp10)
+        return intrinsic(llvm::Intrinsic::exp10, {fence(a[0])});
+      return intrinsic(llvm::Intrinsic::pow, {fence(a[0]), fence(a[1])});
     }
     if (auto id = intrinsicFor(op))
       return intrinsic(*id, a);

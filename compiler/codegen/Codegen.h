@@ -18,8 +18,8 @@ namespace findc {
 
 // Exact: every math call is glibc's scalar libm, bit-identical to the
 // interpreter. Vector: batch loops call libmvec's SIMD variants and pow with
-// a small integer exponent becomes multiplications (a few ulp apart from
-// libm, several times faster).
+// a small integer exponent (|n| <= 8) becomes multiplications (a few ulp
+// apart from libm, several times faster).
 enum class MathMode { Exact, Vector };
 
 // Symbol names of a function's entry points in the compiled code.

@@ -1,5 +1,7 @@
-// IR-to-IR passes. Each keeps the function's meaning bit for bit, so the
-// interpreter and the JIT agree whichever passes ran.
+// IR-to-IR passes. Both engines run the same optimized IR, so they agree
+// bit for bit whichever passes ran. Every pass but one keeps results bit for
+// bit; the pow canonicalizations follow NumPy (x*x, 1/x, sqrt), which differ
+// from glibc's pow in the last bit on rare inputs.
 #pragma once
 
 #include "compiler/ir/IR.h"

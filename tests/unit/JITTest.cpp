@@ -288,7 +288,7 @@ double evalInterp(const std::string& source, const char* name, double x) {
 // codegen's fence, and its library-call simplifier computes pow(8.0, x) as
 // exp2(3.0 * x); the interpreter calls pow.
 // x = 7.3: interpreter 3913424.0085347961, JIT 3913424.0085347937.
-TEST(KnownBugTest, DISABLED_LLVMRewritesPowOfProvenConstantBase) {
+TEST(RegressionTest, LLVMDoesNotRewritePowOfProvenConstantBase) {
   const std::string source = "def f(x: real) -> real = (x if 0 >= x > 0 else 8.0) ** x";
   for (double x : {7.3, -19.95}) {
     double interp = evalInterp(source, "f", x), jit = evalJIT(source, "f", x, MathMode::Exact);
@@ -312,16 +312,26 @@ TEST(RegressionTest, ConstantBasePowMatchesPow) {
 // LLVM proves `0 >= x > 0` false and folds exp10 of the now-constant
 // argument with pow(10, c), which is not glibc's exp10(c).
 // x = 0: interpreter 316.2277660168379, JIT 316.22776601683796.
-TEST(KnownBugTest, DISABLED_LLVMFoldsExp10OfProvenConstant) {
+TEST(RegressionTest, LLVMDoesNotFoldExp10OfProvenConstant) {
   const std::string source = "def h(x: real) -> real = exp10(x if 0 >= x > 0 else 2.5) + x";
   double interp = evalInterp(source, "h", 0.0), jit = evalJIT(source, "h", 0.0, MathMode::Exact);
   EXPECT_TRUE(sameReal(interp, jit)) << "interpreter " << describe(interp) << ", JIT " << describe(jit);
 }
 
-// Vector mode marks math calls `afn`; LLVM then computes x ** 1.5 as
-// x * sqrt(x) (nan at x = -inf, where pow gives inf) and x ** 100 by
-// repeated multiplication (41 ulp off at x = 0.1), beyond "a few ulp".
-TEST(KnownBugTest, DISABLED_VectorPowWithConstantExponent) {
+// An exponent LLVM proves to be 2 must not turn pow into x * x (they differ
+// here: pow gives ...464, x * x gives ...467).
+TEST(RegressionTest, LLVMDoesNotRewritePowOfProvenConstantExponent) {
+  const std::string source = "def f(x: real) -> real = x ** (x if 0 >= x > 0 else 2.0)";
+  const double x = -5677.567290213606;
+  double interp = evalInterp(source, "f", x), jit = evalJIT(source, "f", x, MathMode::Exact);
+  EXPECT_TRUE(sameReal(interp, std::pow(x, 2.0))) << describe(interp);
+  EXPECT_TRUE(sameReal(interp, jit)) << "interpreter " << describe(interp) << ", JIT " << describe(jit);
+}
+
+// Vector mode marks only pow(x, n) with integer |n| <= 8 `afn`: x ** 1.5
+// (x * sqrt(x) under afn, nan at -inf) and x ** 100 (41 ulp off at 0.1 by
+// repeated multiplication) stay pow.
+TEST(RegressionTest, VectorPowStaysWithinFewUlp) {
   const double inf = std::numeric_limits<double>::infinity();
   EXPECT_EQ(evalJIT("def f(x: real) -> real = x ** 1.5", "f", -inf, MathMode::Vector), inf);
   double exact = evalInterp("def f(x: real) -> real = x ** 100", "f", 0.1);

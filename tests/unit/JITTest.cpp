@@ -324,7 +324,7 @@ TEST(RegressionTest, LLVMDoesNotRewritePowOfProvenConstantExponent) {
   const std::string source = "def f(x: real) -> real = x ** (x if 0 >= x > 0 else 2.0)";
   const double x = -5677.567290213606;
   double interp = evalInterp(source, "f", x), jit = evalJIT(source, "f", x, MathMode::Exact);
-  EXPECT_TRUE(sameReal(interp, std::pow(x, 2.0))) << describe(interp);
+  EXPECT_TRUE(sameReal(interp, 32234770.334903464)) << describe(interp); // glibc pow(x, 2)
   EXPECT_TRUE(sameReal(interp, jit)) << "interpreter " << describe(interp) << ", JIT " << describe(jit);
 }
 

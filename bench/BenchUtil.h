@@ -43,6 +43,20 @@ inline double cpuNow() {
 
 inline double now() { return benchClock() == ClockKind::Wall ? wallNow() : cpuNow(); }
 
+// The options every harness takes: --help prints `help` and exits, --wall
+// switches the clock. Returns whether `arg` was one of them.
+inline bool commonOption(const std::string& arg, const char* help) {
+  if (arg == "--help" || arg == "-h") {
+    std::fputs(help, stdout);
+    std::exit(0);
+  }
+  if (arg == "--wall") {
+    benchClock() = ClockKind::Wall;
+    return true;
+  }
+  return false;
+}
+
 // Seconds `f()` takes.
 template <typename F> double timeOnce(F&& f) {
   double start = now();

@@ -42,14 +42,8 @@ Options parseOptions(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kHelp, stdout);
-      std::exit(0);
-    }
-    if (arg == "--wall") {
-      benchClock() = ClockKind::Wall;
+    if (commonOption(arg, kHelp))
       continue;
-    }
     if (!intOption(argc, argv, i, "runs", options.runs) && !intOption(argc, argv, i, "warmup", options.warmup))
       fail("unknown option '" + arg + "' (see --help)");
   }

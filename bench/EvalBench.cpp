@@ -61,14 +61,8 @@ Options parseOptions(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kHelp, stdout);
-      std::exit(0);
-    }
-    if (arg == "--wall") {
-      benchClock() = ClockKind::Wall;
+    if (commonOption(arg, kHelp))
       continue;
-    }
     if (arg == "--range" || arg.rfind("--range=", 0) == 0) {
       std::string text = arg == "--range" ? (i + 1 < argc ? argv[++i] : "") : arg.substr(8);
       if (std::sscanf(text.c_str(), "%lf:%lf", &options.lo, &options.hi) != 2 || !(options.lo <= options.hi))

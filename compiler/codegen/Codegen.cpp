@@ -50,8 +50,8 @@ std::optional<llvm::Intrinsic::ID> intrinsicFor(PrimOp op) {
 
 class ModuleEmitter {
 public:
-  ModuleEmitter(const ir::Module& module, llvm::Module& out, const llvm::TargetMachine& target)
-      : module_(module), out_(out), context_(out.getContext()), target_(target), builder_(context_) {}
+  ModuleEmitter(const ir::Module& module, llvm::Module& out, const llvm::TargetMachine& target, MathMode math)
+      : module_(module), out_(out), context_(out.getContext()), target_(target), math_(math), builder_(context_) {}
 
   // Unary roots become self-contained entry points (their specialized,
   // fully inlined form); other roots keep their full signature and callees.
@@ -289,6 +289,34 @@ private:
     return B.CreateSelect(bIsZero, zero, B.CreateSelect(bIsMinusOne, B.CreateSub(zero, a), floored));
   }
 
+  static bool callsLibm(const ir::Function& fn) {
+    for (const ir::Inst& inst : fn.body) {
+      if (inst.op != ir::Opcode::Prim)
+        continue;
+      if (intrinsicFor(inst.prim) && inst.prim != PrimOp::Floor && inst.prim != PrimOp::Ceil &&
+          inst.prim != PrimOp::Round && inst.prim != PrimOp::Trunc && inst.prim != PrimOp::Sqrt)
+        return true;
+      for (const LibmFunction& lf : kLibmCalls)
+        if (lf.op == inst.prim)
+          return true;
+    }
+    return false;
+  }
+
+  // Loop metadata: no vectorization, interleaving or unrolling.
+  llvm::MDNode* scalarLoopID() {
+    auto property = [&](const char* name, llvm::Constant* value) {
+      llvm::Metadata* ops[] = {llvm::MDString::get(context_, name), llvm::ConstantAsMetadata::get(value)};
+      return llvm::MDNode::get(context_, ops);
+    };
+    llvm::Metadata* ops[] = {nullptr, property("llvm.loop.vectorize.enable", builder_.getFalse()),
+                             property("llvm.loop.interleave.count", builder_.getInt32(1)),
+                             llvm::MDNode::get(context_, {llvm::MDString::get(context_, "llvm.loop.unroll.disable")})};
+    llvm::MDNode* id = llvm::MDNode::getDistinct(context_, ops);
+    id->replaceOperandWith(0, id);
+    return id;
+  }
+
   // Calls the specialized entry body with x converted to its parameter type
   // and returns the result as a double.
   llvm::Value* callEntry(const ir::Function& entry, llvm::Function* body, llvm::Value* x) {
@@ -338,7 +366,9 @@ private:
     B.CreateStore(callEntry(fn, body, x), B.CreateGEP(B.getDoubleTy(), ys, i));
     llvm::Value* next = B.CreateAdd(i, B.getInt64(1), "", /*HasNUW=*/true, /*HasNSW=*/true);
     i->addIncoming(next, loop);
-    B.CreateCondBr(B.CreateICmpSLT(next, n), loop, exit);
+    llvm::BranchInst* latch = B.CreateCondBr(B.CreateICmpSLT(next, n), loop, exit);
+    if (math_ == MathMode::Exact && callsLibm(fn))
+      latch->setMetadata(llvm::LLVMContext::MD_loop, scalarLoopID());
     B.SetInsertPoint(exit);
     B.CreateRetVoid();
   }
@@ -347,6 +377,7 @@ private:
   llvm::Module& out_;
   llvm::LLVMContext& context_;
   const llvm::TargetMachine& target_;
+  MathMode math_;
   llvm::IRBuilder<> builder_;
   std::map<uint32_t, llvm::Function*> functions_;
 };
@@ -357,7 +388,8 @@ std::string scalarEntryName(std::string_view function) { return "fnd." + std::st
 std::string batchEntryName(std::string_view function) { return "fnd." + std::string(function) + ".batch"; }
 
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
-                                       const llvm::TargetMachine& target, const std::vector<uint32_t>& roots) {
+                                       const llvm::TargetMachine& target, const std::vector<uint32_t>& roots,
+                                       MathMode math) {
   auto out = std::make_unique<llvm::Module>("findc", context);
   out->setTargetTriple(target.getTargetTriple().str());
   out->setDataLayout(target.createDataLayout());
@@ -365,7 +397,7 @@ std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMConte
   if (chosen.empty())
     for (uint32_t i = 0; i < module.functions.size(); ++i)
       chosen.push_back(i);
-  ModuleEmitter(module, *out, target).emit(chosen);
+  ModuleEmitter(module, *out, target, math).emit(chosen);
   return out;
 }
 

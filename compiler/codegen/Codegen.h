@@ -28,9 +28,12 @@ std::string batchEntryName(std::string_view function);
 
 // Emits the functions `roots` (all functions when empty) and their callees.
 // Every root with a unary entry gets `double fnd.NAME(double)` and
-// `void fnd.NAME.batch(const double* x, double* y, int64 n)`.
+// `void fnd.NAME.batch(const double* x, double* y, int64 n)`. In exact mode
+// a batch loop that calls libm is left scalar: vectorizing it would only
+// unpack the vectors again around scalar calls, at a cost in compile time.
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
-                                       const llvm::TargetMachine& target, const std::vector<uint32_t>& roots = {});
+                                       const llvm::TargetMachine& target, const std::vector<uint32_t>& roots = {},
+                                       MathMode math = MathMode::Exact);
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine();
 

@@ -48,7 +48,7 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
 
 llvm::Error JIT::add(const ir::Module& module, const std::vector<uint32_t>& roots) {
   auto context = std::make_unique<llvm::LLVMContext>();
-  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, *context, *target_, roots);
+  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, *context, *target_, roots, options_.math);
   llvmModule->setDataLayout(jit_->getDataLayout());
   optimizeModule(*llvmModule, *target_, options_.math);
   return jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(llvmModule), std::move(context)));

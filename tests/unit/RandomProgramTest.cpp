@@ -583,7 +583,7 @@ std::optional<MathCalls> countLLVMMathCalls(const ir::Module& module, uint32_t f
     return std::nullopt;
   }
   llvm::LLVMContext context;
-  std::unique_ptr<llvm::Module> out = emitLLVM(module, context, **target, {f});
+  std::unique_ptr<llvm::Module> out = emitLLVM(module, context, **target, {f}, mode);
   optimizeModule(*out, **target, mode);
   llvm::Function* body = out->getFunction(scalarEntryName(module.functions[f].name));
   if (!body)

@@ -371,7 +371,7 @@ int runEmit(const Options& options) {
   }
   auto target = unwrap(createHostTargetMachine());
   llvm::LLVMContext context;
-  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, context, *target, roots);
+  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, context, *target, roots, options.math);
   if (!options.noOpt)
     optimizeModule(*llvmModule, *target, options.math);
   if (options.emitKind == "--llvm")

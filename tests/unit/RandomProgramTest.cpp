@@ -610,15 +610,14 @@ std::optional<MathCalls> countLLVMMathCalls(const ir::Module& module, uint32_t f
 enum class Rewriter {
   FindcFolder,          // ir::optimize on the module as compiled
   EntrySpecialization,  // ir::specializeUnaryEntry (defaults bound, all inlined)
-  LLVM,                 // LLVM -O2 on the unary entry, exact math
   VectorApproxFunc,     // LLVM -O2 with afn math calls (vector math)
 };
 
 // Whether function `f` contains a pow/exp10 that `rewriter` changes.
 bool knownHazard(const ir::Module& module, uint32_t f, Rewriter rewriter) {
-  if (rewriter == Rewriter::LLVM || rewriter == Rewriter::VectorApproxFunc) {
+  if (rewriter == Rewriter::VectorApproxFunc) {
     MathCalls ir = countMathCalls(ir::specializeUnaryEntry(module, f));
-    auto llvm = countLLVMMathCalls(module, f, rewriter == Rewriter::LLVM ? MathMode::Exact : MathMode::Vector);
+    auto llvm = countLLVMMathCalls(module, f, MathMode::Vector);
     return llvm && (llvm->exp10 < ir.exp10 || llvm->exp2 > ir.exp2 || llvm->pow < ir.pow);
   }
   ir::Module copy = module;
@@ -643,16 +642,26 @@ struct CheckStats {
   size_t knownHazards = 0;  // mismatching functions explained by the known bugs
 };
 
-// Interpreter vs JIT scalar vs JIT batch (exact) for every unary function.
-CheckStats checkJITAgainstInterpreter(const GeneratedModule& gen, const ir::Module& module, bool skipKnownBugs) {
-  CheckStats stats;
-  auto jit = test::makeJIT(MathMode::Exact);
+// A JIT holding all of `module`, or null after reporting why not.
+std::unique_ptr<JIT> jitFor(const ir::Module& module, MathMode math) {
+  auto jit = test::makeJIT(math);
   if (!jit)
-    return stats;
+    return nullptr;
   if (auto err = jit->add(module)) {
     ADD_FAILURE() << "JIT::add: " << llvm::toString(std::move(err));
-    return stats;
+    return nullptr;
   }
+  return jit;
+}
+
+// Interpreter vs JIT scalar vs JIT batch (exact) for every unary function:
+// no exceptions, since codegen fences pow and exp10 operands (the LLVM
+// rewrites RegressionTest in JITTest.cpp pins down).
+CheckStats checkJITAgainstInterpreter(const GeneratedModule& gen, const ir::Module& module) {
+  CheckStats stats;
+  auto jit = jitFor(module, MathMode::Exact);
+  if (!jit)
+    return stats;
   const std::vector<double> xs = randomInputs();
   Interpreter interp(module);
   int reportedFunctions = 0;
@@ -683,10 +692,6 @@ CheckStats checkJITAgainstInterpreter(const GeneratedModule& gen, const ir::Modu
     }
     if (count == 0)
       continue;
-    if (skipKnownBugs && knownHazard(module, f, Rewriter::LLVM)) {
-      ++stats.knownHazards;
-      continue;
-    }
     if (reportedFunctions++ < 5)
       ADD_FAILURE() << "@" << fn.name << ": " << count << " of " << xs.size() << " inputs differ\n"
                     << mismatches.str() << "source:\n" << gen.excerpt(fn.name) << "\nIR:\n"
@@ -701,13 +706,9 @@ CheckStats checkJITAgainstInterpreter(const GeneratedModule& gen, const ir::Modu
 // as few-ulp errors in transcendental functions explain.
 CheckStats checkVectorAgainstInterpreter(const GeneratedModule& gen, const ir::Module& module, bool skipKnownBugs) {
   CheckStats stats;
-  auto jit = test::makeJIT(MathMode::Vector);
+  auto jit = jitFor(module, MathMode::Vector);
   if (!jit)
     return stats;
-  if (auto err = jit->add(module)) {
-    ADD_FAILURE() << "JIT::add: " << llvm::toString(std::move(err));
-    return stats;
-  }
   const std::vector<double> xs = randomInputs();
   Interpreter interp(module);
   int reported = 0;
@@ -817,9 +818,7 @@ TEST_P(RandomProgramTest, JITMatchesInterpreter) {
   GeneratedModule gen = generate();
   auto c = compileGenerated(gen, /*optimize=*/true);
   ASSERT_TRUE(c->module.has_value());
-  // No exceptions: codegen fences pow and exp10 operands, so LLVM cannot
-  // rewrite them (the bugs RegressionTest in JITTest.cpp pins down).
-  expectMostChecked(checkJITAgainstInterpreter(gen, *c->module, /*skipKnownBugs=*/false));
+  expectMostChecked(checkJITAgainstInterpreter(gen, *c->module));
 }
 
 // The JIT promises the interpreter's bits for any valid module, including
@@ -828,7 +827,7 @@ TEST_P(RandomProgramTest, JITMatchesInterpreterWithoutIROptimization) {
   GeneratedModule gen = generate();
   auto c = compileGenerated(gen, /*optimize=*/false);
   ASSERT_TRUE(c->module.has_value());
-  expectMostChecked(checkJITAgainstInterpreter(gen, *c->module, /*skipKnownBugs=*/false));
+  expectMostChecked(checkJITAgainstInterpreter(gen, *c->module));
 }
 
 TEST_P(RandomProgramTest, OptimizationPreservesResults) {

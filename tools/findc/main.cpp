@@ -37,6 +37,7 @@ commands:
   eval FILE --fn NAME  evaluate a function at the given inputs
   call FILE --fn NAME  evaluate and print FIND's "Function input - output pairs" line
   emit FILE            print the compiled form: findc IR, LLVM IR or assembly
+  list FILE            list the functions with their signatures and descriptions
 
 Run `findc <command> --help` for a command's options.
 )";
@@ -79,6 +80,17 @@ options:
   --asm                 native assembly for this host
   --no-opt              findc IR before optimization, LLVM IR before -O2
   --math exact|vector   as for eval
+)";
+
+const char* const kListHelp = R"(usage: findc list FILE [--json]
+
+Lists the functions of FILE: signature, whether it can be called with one
+number (eval/call), and its description (the `##` doc comment).
+
+options:
+  --json                print {"functions": [{"name", "params": [{"name",
+                        "type", "default"?}], "result", "unary", "description"}]};
+                        "default" is absent without one, null if not finite
 )";
 
 // Options shared by the commands; each command reads the ones it documents.
@@ -381,6 +393,58 @@ int runEmit(const Options& options) {
   return kExitOk;
 }
 
+std::string jsonScalar(const Scalar& value) {
+  switch (value.type) {
+  case Type::Bool: return value.b ? "true" : "false";
+  case Type::Int: return std::to_string(value.i);
+  default: return std::isfinite(value.r) ? formatG17(value.r) : "null";
+  }
+}
+
+std::string signature(const ir::Function& fn) {
+  std::string text = fn.name + "(";
+  for (size_t i = 0; i < fn.params.size(); ++i) {
+    const ir::Param& p = fn.params[i];
+    text += (i ? ", " : "") + p.name + ": " + std::string(typeName(p.type));
+    if (p.defaultValue)
+      text += " = " + formatPython(*p.defaultValue);
+  }
+  return text + ") -> " + std::string(typeName(fn.resultType));
+}
+
+int runList(const Options& options) {
+  if (options.positional.size() != 1)
+    throw UsageError("list needs exactly one FILE");
+  auto compiled = compileFile(options.positional[0], /*optimize=*/false);
+  if (!compiled)
+    return kExitCompileError;
+  const auto& functions = compiled->module.functions;
+  if (!options.json) {
+    for (const ir::Function& fn : functions) {
+      std::string firstLine = fn.doc.substr(0, fn.doc.find('\n'));
+      fmt::print("{}{}{}\n", signature(fn), firstLine.empty() ? "" : "  ## ", firstLine);
+    }
+    return kExitOk;
+  }
+  std::string out = "{\"functions\": [";
+  for (size_t f = 0; f < functions.size(); ++f) {
+    const ir::Function& fn = functions[f];
+    std::string params;
+    for (size_t i = 0; i < fn.params.size(); ++i) {
+      const ir::Param& p = fn.params[i];
+      std::string defaultValue = p.defaultValue ? ", \"default\": " + jsonScalar(*p.defaultValue) : "";
+      params += fmt::format("{}{{\"name\": {}, \"type\": \"{}\"{}}}", i ? ", " : "", jsonString(p.name),
+                            typeName(p.type), defaultValue);
+    }
+    out += fmt::format("{}{{\"name\": {}, \"params\": [{}], \"result\": \"{}\", \"unary\": {}, "
+                       "\"description\": {}}}",
+                       f ? ", " : "", jsonString(fn.name), params, typeName(fn.resultType),
+                       fn.hasUnaryEntry() ? "true" : "false", jsonString(fn.doc));
+  }
+  fmt::print("{}]}}\n", out);
+  return kExitOk;
+}
+
 struct Command {
   const char* help;
   std::function<int(const Options&)> run;
@@ -402,6 +466,7 @@ int run(int argc, char** argv) {
       {"eval", {kEvalHelp, runEval, {"--fn", "--engine", "--math", "--grid", "--find-grid", "--json"}}},
       {"call", {kCallHelp, runCall, {"--fn", "--engine", "--math"}}},
       {"emit", {kEmitHelp, runEmit, {"--fn", "--ir", "--llvm", "--asm", "--no-opt", "--math"}}},
+      {"list", {kListHelp, runList, {"--json"}}},
   };
   auto command = commands.find(args[0]);
   if (command == commands.end())

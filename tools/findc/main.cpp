@@ -19,6 +19,7 @@
 #include <set>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace findc {
@@ -275,16 +276,24 @@ Scalar asResult(double y, Type type) {
   }
 }
 
+// A JSON value: non-finite reals are null.
+std::string jsonScalar(const Scalar& value) {
+  switch (value.type) {
+  case Type::Bool: return value.b ? "true" : "false";
+  case Type::Int: return std::to_string(value.i);
+  default: return std::isfinite(value.r) ? formatG17(value.r) : "null";
+  }
+}
+
 std::string formatOutput(double y, Type type, bool json) {
   Scalar value = asResult(y, type);
+  if (json)
+    return jsonScalar(value);
   switch (type) {
   case Type::Int: return std::to_string(value.i);
-  case Type::Bool: return json ? (value.b ? "true" : "false") : (value.b ? "True" : "False");
-  default: break;
+  case Type::Bool: return value.b ? "True" : "False";
+  default: return formatG17(y);
   }
-  if (json && !std::isfinite(y))
-    return "null";
-  return formatG17(y);
 }
 
 std::string jsonString(const std::string& text) {
@@ -310,46 +319,58 @@ int runCheck(const Options& options) {
   return status;
 }
 
-int runEval(const Options& options) {
+// What eval and call share: compile FILE, evaluate --fn at the inputs.
+struct Evaluation {
+  std::string function;
+  Type resultType = Type::Real;
+  std::vector<double> inputs;
+  std::vector<std::string> texts; // inputs as typed
+  std::vector<double> outputs;
+};
+
+std::optional<Evaluation> evaluateCommand(const Options& options, const char* command, bool needInputs) {
   if (options.positional.empty())
-    throw UsageError("eval needs a FILE");
+    throw UsageError(std::string(command) + " needs a FILE");
   auto compiled = compileFile(options.positional[0]);
   if (!compiled)
-    return kExitCompileError;
+    return std::nullopt;
   uint32_t fn = requireUnaryFunction(compiled->module, options.function);
   const ir::Function& function = compiled->module.functions[fn];
-  auto [inputs, texts] = collectInputs(options, function);
-  if (inputs.empty())
+  Evaluation result{function.name, function.resultType, {}, {}, {}};
+  std::tie(result.inputs, result.texts) = collectInputs(options, function);
+  if (needInputs && result.inputs.empty())
     throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
-  std::vector<double> outputs = evaluate(*compiled, fn, inputs, options);
+  result.outputs = evaluate(*compiled, fn, result.inputs, options);
+  return result;
+}
+
+int runEval(const Options& options) {
+  auto e = evaluateCommand(options, "eval", /*needInputs=*/true);
+  if (!e)
+    return kExitCompileError;
   if (!options.json) {
-    for (double y : outputs)
-      fmt::print("{}\n", formatOutput(y, function.resultType, false));
+    for (double y : e->outputs)
+      fmt::print("{}\n", formatOutput(y, e->resultType, false));
     return kExitOk;
   }
   std::string inputList, outputList;
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    inputList += (i ? ", " : "") + (std::isfinite(inputs[i]) ? formatG17(inputs[i]) : std::string("null"));
-    outputList += (i ? ", " : "") + formatOutput(outputs[i], function.resultType, true);
+  for (size_t i = 0; i < e->inputs.size(); ++i) {
+    inputList += (i ? ", " : "") + jsonScalar(Scalar::ofReal(e->inputs[i]));
+    outputList += (i ? ", " : "") + formatOutput(e->outputs[i], e->resultType, true);
   }
-  fmt::print("{{\"fn\": {}, \"inputs\": [{}], \"outputs\": [{}]}}\n", jsonString(function.name), inputList,
+  fmt::print("{{\"fn\": {}, \"inputs\": [{}], \"outputs\": [{}]}}\n", jsonString(e->function), inputList,
              outputList);
   return kExitOk;
 }
 
+// FIND's function_code.py prints nothing but this line, even without inputs.
 int runCall(const Options& options) {
-  if (options.positional.empty())
-    throw UsageError("call needs a FILE");
-  auto compiled = compileFile(options.positional[0]);
-  if (!compiled)
+  auto e = evaluateCommand(options, "call", /*needInputs=*/false);
+  if (!e)
     return kExitCompileError;
-  uint32_t fn = requireUnaryFunction(compiled->module, options.function);
-  const ir::Function& function = compiled->module.functions[fn];
-  auto [inputs, texts] = collectInputs(options, function);
-  std::vector<double> outputs = evaluate(*compiled, fn, inputs, options);
   std::string line = "Function input - output pairs: ";
-  for (size_t i = 0; i < inputs.size(); ++i)
-    line += "(" + texts[i] + ", " + formatPython(asResult(outputs[i], function.resultType)) + ") ";
+  for (size_t i = 0; i < e->inputs.size(); ++i)
+    line += "(" + e->texts[i] + ", " + formatPython(asResult(e->outputs[i], e->resultType)) + ") ";
   fmt::print("{}\n", line);
   return kExitOk;
 }
@@ -391,14 +412,6 @@ int runEmit(const Options& options) {
   else
     fmt::print("{}", unwrap(emitAssembly(*llvmModule, *target)));
   return kExitOk;
-}
-
-std::string jsonScalar(const Scalar& value) {
-  switch (value.type) {
-  case Type::Bool: return value.b ? "true" : "false";
-  case Type::Int: return std::to_string(value.i);
-  default: return std::isfinite(value.r) ? formatG17(value.r) : "null";
-  }
 }
 
 std::string signature(const ir::Function& fn) {

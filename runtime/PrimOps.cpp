@@ -66,6 +66,7 @@ double realMath(PrimOp op, double a, double b) {
   case PrimOp::Atanh: return std::atanh(a);
   case PrimOp::Erf: return std::erf(a);
   case PrimOp::Erfc: return std::erfc(a);
+  case PrimOp::RoundF32: return static_cast<double>(static_cast<float>(a));
   case PrimOp::Div: return a / b;
   case PrimOp::Pow: return std::pow(a, b);
   case PrimOp::Atan2: return std::atan2(a, b);

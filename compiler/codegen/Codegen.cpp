@@ -161,13 +161,13 @@ private:
     bool isInt = !a.empty() && a[0]->getType()->isIntegerTy(64);
     bool isBool = !a.empty() && a[0]->getType()->isIntegerTy(1);
     PrimOp op = inst.prim;
-    if (op == PrimOp::Exp10 || (op == PrimOp::Pow && !llvm::isa<llvm::ConstantFP>(a[1]))) {
+    if (op == PrimOp::Exp10 || (op == PrimOp::Pow && (math_ == MathMode::Exact || !llvm::isa<llvm::ConstantFP>(a[1])))) {
       // Fenced operands keep LLVM from acting on a value it proves constant:
       // it rewrites pow(2**n, x) to exp2(n * x), which rounds n * x (100s of
-      // ulp off for n = 3), and folds exp10(c) as pow(10, c), not glibc's.
-      // A variable exponent is fenced too: proven to be 2, pow would become
-      // x * x. (With a literal exponent the only rewrites are ours, or
-      // folding with glibc's pow, so that pow stays unfenced and optimizable.)
+      // ulp off for n = 3), folds exp10(c) as pow(10, c), not glibc's, and
+      // takes pow(x, 2) for x * x and pow(x, -1) for 1 / x, which glibc's pow
+      // (so Python, so FIND) does not always round the same way. Vector mode
+      // leaves literal exponents visible: x * x is what it wants.
       auto fence = [&](llvm::Value* v) {
         return B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {B.getDoubleTy()}, {v});
       };
@@ -227,6 +227,7 @@ private:
     case PrimOp::Eq: case PrimOp::Ne: case PrimOp::Lt: case PrimOp::Le: case PrimOp::Gt: case PrimOp::Ge:
       return compare(op, a[0], a[1], isInt || isBool);
     case PrimOp::Select: return B.CreateSelect(a[0], a[1], a[2]);
+    case PrimOp::RoundF32: return B.CreateFPExt(B.CreateFPTrunc(a[0], B.getFloatTy()), B.getDoubleTy());
     default: break;
     }
     llvm_unreachable("primitive without a lowering");

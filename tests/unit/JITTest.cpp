@@ -328,6 +328,16 @@ TEST(RegressionTest, LLVMDoesNotRewritePowOfProvenConstantExponent) {
   EXPECT_TRUE(sameReal(interp, jit)) << "interpreter " << describe(interp) << ", JIT " << describe(jit);
 }
 
+// A literal exponent 2 is pow too in exact mode, as for Python floats: LLVM
+// would take pow(x, 2.0) for x * x, which rounds the near-tie differently.
+TEST(RegressionTest, LiteralSquareIsPowInExactMode) {
+  const double x = 24.000000000000004;
+  volatile double two = 2.0;
+  double jit = evalJIT("def f(x: real) -> real = x ** 2", "f", x, MathMode::Exact);
+  EXPECT_TRUE(sameReal(jit, std::pow(x, two))) << describe(jit);
+  EXPECT_FALSE(sameReal(jit, x * x)) << describe(jit);
+}
+
 // Vector mode marks only pow(x, n) with integer |n| <= 8 `afn`: x ** 1.5
 // (x * sqrt(x) under afn, nan at -inf) and x ** 100 (41 ulp off at 0.1 by
 // repeated multiplication) stay pow.

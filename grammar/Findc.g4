@@ -9,6 +9,7 @@ module_     : item* EOF ;
 
 item        : constDecl
             | funcDecl
+            | benchDecl
             ;
 
 constDecl   : 'const' NAME (':' typeRef)? '=' expr ;
@@ -16,6 +17,27 @@ constDecl   : 'const' NAME (':' typeRef)? '=' expr ;
 funcDecl    : 'def' NAME '(' (param (',' param)* ','?)? ')' '->' typeRef funcBody ;
 
 param       : NAME ':' typeRef ('=' expr)? ;
+
+// A benchmark function of one real input: its clean expression, then what
+// the benchmark does around it. The clause words after the heads (below,
+// with, mlp, extrapolate, ...) are plain names, checked by the front end, so
+// they stay usable as identifiers.
+benchDecl   : 'bench' NAME '(' NAME ')' '=' expr benchClause* ;
+
+benchClause : 'category' STRING                                         # categoryClause
+            | 'domain' '[' expr ',' expr ']' NAME?                      # domainClause
+            | 'noise' NAME '(' expr ')'                                 # noiseClause
+            | 'corrupt' region=NAME corruptBounds NAME NAME '(' expr ',' expr ')'   # corruptClause
+            | 'approx' NAME '(' arg (',' arg)* ')' mlpWeights?          # approxClause
+            ;
+
+corruptBounds : '(' expr ',' expr ')'   # intervalBounds
+              | expr                    # boundaryBound
+              ;
+
+// Trained weights: plain signed numbers, so thousands of them parse fast.
+mlpWeights  : NAME '[' signedNumber (',' signedNumber)* ']' NAME signedNumber ;
+signedNumber : sign=('-' | '+')? (INT | FLOAT) ;
 
 funcBody    : '=' expr      # exprBody
             | block         # blockBody
@@ -51,7 +73,7 @@ unary       : op=('-' | '+') unary      # signOp
 // `-x**2` is `-(x**2)` and `2**-1` is allowed, as in Python.
 power       : primary ('**' unary)? ;
 
-primary     : NAME '(' (arg (',' arg)* ','?)? ')'   # call
+primary     : NAME ('.' NAME)? '(' (arg (',' arg)* ','?)? ')'   # call
             | NAME                                  # nameRef
             | INT                                   # intLit
             | FLOAT                                 # floatLit
@@ -71,6 +93,7 @@ FLOAT       : DIGITS '.' DIGITS? EXPONENT?
             | DIGITS EXPONENT
             ;
 INT         : DIGITS ;
+STRING      : '"' (~["\\\r\n] | '\\' ["\\])* '"' ;
 fragment DIGITS   : [0-9] ('_'? [0-9])* ;
 fragment EXPONENT : [eE] [+-]? DIGITS ;
 

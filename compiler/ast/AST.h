@@ -192,15 +192,70 @@ struct FuncDecl {
   SourceLoc loc;
   std::string doc;
   std::vector<Param> params;
-  TypeRef resultRef;
+  std::optional<TypeRef> resultRef; // none: the body's type (benches)
+  std::string library;              // the library module it belongs to, if any
   Type resultType = Type::Error;
   ExprPtr body;
 };
 
+// ---- benchmark declarations ----
+
+// A number written in a clause: any constant expression, folded by Sema.
+struct ClauseValue {
+  ExprPtr expr;
+  double value = 0;
+};
+
+struct DomainClause {
+  SourceLoc loc;
+  ClauseValue lo, hi;
+  bool extrapolate = false; // evaluate the expression outside the domain too
+};
+
+enum class NoiseKind { Normal, Uniform, Poisson };
+struct NoiseClause {
+  SourceLoc loc;
+  NoiseKind kind = NoiseKind::Normal;
+  ClauseValue scale;
+};
+
+enum class CorruptRegion { Below, Above, Inside };
+struct CorruptClause {
+  SourceLoc loc;
+  CorruptRegion region = CorruptRegion::Below;
+  ClauseValue a, b; // b only for Inside
+  ClauseValue mean, scale;
+};
+
+struct ApproxClause {
+  SourceLoc loc;
+  ClauseValue hidden;
+  std::vector<ClauseValue> weights; // empty until trained
+  std::optional<ClauseValue> mse;
+  // Where the clause ends in the source (after its weights, if any), so that
+  // `findc suite train` can write weights in place (in code points).
+  size_t endCodePoint = 0;
+};
+
+// `bench NAME(x) = expr` plus clauses. `function` is the clean function; it
+// is also in Module::functions, so it is checked and callable like any other.
+struct BenchDecl {
+  FuncDecl* function = nullptr;
+  std::string category;
+  std::optional<DomainClause> domain;
+  std::optional<NoiseClause> noise;
+  std::optional<CorruptClause> corrupt;
+  std::optional<ApproxClause> approx;
+};
+
 struct Module {
   const SourceFile* file = nullptr;
+  // Library modules (the stdlib) are called as `LIBRARY.NAME(...)`; inside
+  // them, names shared with builtins mean the builtin.
+  std::string libraryName;
   std::vector<std::unique_ptr<ConstDecl>> constants;
   std::vector<std::unique_ptr<FuncDecl>> functions;
+  std::vector<BenchDecl> benches;
 };
 
 } // namespace findc::ast

@@ -4,6 +4,7 @@
 #include "compiler/ir/Passes.h"
 #include "compiler/irgen/IRGen.h"
 #include "compiler/sema/Sema.h"
+#include "stdlib/Stdlib.h"
 
 namespace findc {
 namespace {
@@ -15,11 +16,49 @@ bool verified(const ir::Module& module, const SourceFile& file, DiagnosticEngine
   return problems.empty();
 }
 
+// The parsed and checked standard library: it must outlive the user module's
+// AST, whose calls point into it.
+struct Stdlib {
+  std::vector<std::unique_ptr<SourceFile>> files;
+  std::vector<std::unique_ptr<ast::Module>> modules;
+  LibraryTable table;
+};
+
+// A problem in the stdlib is a bug in findc: it is reported as an internal
+// error carrying the stdlib's own location, rendered now because the stdlib's
+// source does not outlive this compilation.
+bool loadStdlib(Stdlib& stdlib, DiagnosticEngine& diags) {
+  for (const StdlibModule& source : stdlibModules()) {
+    auto file = std::make_unique<SourceFile>(std::string(source.path), std::string(source.text));
+    DiagnosticEngine local;
+    std::unique_ptr<ast::Module> module = parseModule(*file, local);
+    if (module) {
+      module->libraryName = std::string(source.name);
+      for (auto& fn : module->functions)
+        fn->library = module->libraryName;
+      analyzeModule(*module, local, &stdlib.table);
+    }
+    if (local.hasErrors()) {
+      for (const Diagnostic& d : local.diagnostics())
+        diags.error("internal error in the standard library: " + DiagnosticEngine::render(d));
+      return false;
+    }
+    for (auto& fn : module->functions)
+      stdlib.table.emplace(module->libraryName + "." + fn->name, fn.get());
+    stdlib.files.push_back(std::move(file));
+    stdlib.modules.push_back(std::move(module));
+  }
+  return true;
+}
+
 } // namespace
 
 std::optional<ir::Module> compileToIR(const SourceFile& file, DiagnosticEngine& diags, const CompileOptions& options) {
+  Stdlib stdlib;
+  if (!loadStdlib(stdlib, diags))
+    return std::nullopt;
   std::unique_ptr<ast::Module> ast = parseModule(file, diags);
-  if (!ast || !analyzeModule(*ast, diags))
+  if (!ast || !analyzeModule(*ast, diags, &stdlib.table))
     return std::nullopt;
   ir::Module module = generateIR(*ast);
   if (!verified(module, file, diags, "IR generation"))

@@ -100,16 +100,13 @@ public:
   AstBuilder(const SourceFile& file, DiagnosticEngine& diags, antlr4::CommonTokenStream& tokens)
       : file_(file), diags_(diags), tokens_(tokens) {}
 
-  std::unique_ptr<ast::Module> build(P::Module_Context* ctx) {
-    auto module = std::make_unique<ast::Module>();
-    module->file = &file_;
-    for (P::ItemContext* item : ctx->item()) {
-      if (auto* c = item->constDecl())
-        module->constants.push_back(buildConst(c));
-      else if (auto* f = item->funcDecl())
-        module->functions.push_back(buildFunc(f));
-    }
-    return module;
+  void add(P::ItemContext* item, ast::Module& module) {
+    if (auto* c = item->constDecl())
+      module.constants.push_back(buildConst(c));
+    else if (auto* f = item->funcDecl())
+      module.functions.push_back(buildFunc(f));
+    else if (auto* b = item->benchDecl())
+      module.benches.push_back(buildBench(b, module));
   }
 
 private:
@@ -194,6 +191,149 @@ private:
     else
       decl->body = buildBlock(static_cast<P::BlockBodyContext*>(ctx->funcBody())->block());
     return decl;
+  }
+
+  // ---- benchmark declarations ----
+
+  ast::BenchDecl buildBench(P::BenchDeclContext* ctx, ast::Module& module) {
+    auto decl = std::make_unique<ast::FuncDecl>();
+    decl->name = ctx->NAME(0)->getText();
+    decl->loc = locOf(ctx->NAME(0)->getSymbol());
+    decl->doc = docFor(ctx);
+    ast::Param input;
+    input.name = ctx->NAME(1)->getText();
+    input.loc = locOf(ctx->NAME(1)->getSymbol());
+    input.typeRef = {"real", {}, input.loc};
+    decl->params.push_back(std::move(input));
+    decl->body = buildExpr(ctx->expr());
+    ast::BenchDecl bench;
+    bench.function = decl.get();
+    module.functions.push_back(std::move(decl));
+    for (P::BenchClauseContext* clause : ctx->benchClause())
+      buildClause(clause, bench);
+    return bench;
+  }
+
+  // Clause words that are plain names in the grammar: checked here.
+  bool expectWord(antlr4::tree::TerminalNode* node, std::string_view word) {
+    if (node->getText() == word)
+      return true;
+    diags_.error(file_, locOf(node->getSymbol()), "expected '" + std::string(word) + "', found '" + node->getText() + "'",
+                 codePoints(node->getText()));
+    return false;
+  }
+
+  template <typename Clause>
+  bool once(std::optional<Clause>& slot, antlr4::ParserRuleContext* ctx, std::string_view what) {
+    if (!slot)
+      return true;
+    diags_.error(file_, locOf(ctx->getStart()), "a bench has at most one " + std::string(what) + " clause",
+                 codePoints(ctx->getStart()->getText()));
+    diags_.note(file_, slot->loc, "the first one is here");
+    return false;
+  }
+
+  ast::ClauseValue value(P::ExprContext* ctx) { return {buildExpr(ctx), 0}; }
+
+  ast::ClauseValue number(P::SignedNumberContext* ctx) {
+    antlr4::Token* digits = ctx->INT() ? ctx->INT()->getSymbol() : ctx->FLOAT()->getSymbol();
+    ast::ExprPtr literal = ctx->INT() ? buildInt(digits->getText(), locOf(digits), lengthOf(ctx))
+                                      : buildFloat(digits->getText(), locOf(digits), lengthOf(ctx));
+    if (ctx->sign && ctx->sign->getText() == "-")
+      literal = std::make_unique<ast::Unary>(locOf(ctx->getStart()), lengthOf(ctx), ast::UnaryOp::Neg,
+                                             std::move(literal));
+    return {std::move(literal), 0};
+  }
+
+  void buildClause(P::BenchClauseContext* ctx, ast::BenchDecl& bench) {
+    SourceLoc loc = locOf(ctx->getStart());
+    if (auto* c = dynamic_cast<P::CategoryClauseContext*>(ctx)) {
+      std::string text = c->STRING()->getText();
+      std::string category;
+      for (size_t i = 1; i + 1 < text.size(); ++i)
+        category += text[i] == '\\' ? text[++i] : text[i];
+      bench.category = std::move(category);
+    } else if (auto* c = dynamic_cast<P::DomainClauseContext*>(ctx)) {
+      if (!once(bench.domain, ctx, "domain"))
+        return;
+      ast::DomainClause domain{loc, value(c->expr(0)), value(c->expr(1)), false};
+      if (c->NAME())
+        domain.extrapolate = expectWord(c->NAME(), "extrapolate");
+      bench.domain = std::move(domain);
+    } else if (auto* c = dynamic_cast<P::NoiseClauseContext*>(ctx)) {
+      if (!once(bench.noise, ctx, "noise"))
+        return;
+      std::string kind = c->NAME()->getText();
+      ast::NoiseClause noise{loc, ast::NoiseKind::Normal, value(c->expr())};
+      if (kind == "uniform")
+        noise.kind = ast::NoiseKind::Uniform;
+      else if (kind == "poisson")
+        noise.kind = ast::NoiseKind::Poisson;
+      else if (kind != "normal")
+        diags_.error(file_, locOf(c->NAME()->getSymbol()),
+                     "unknown noise '" + kind + "'; expected normal(scale), uniform(half_width) or poisson(rate)",
+                     codePoints(kind));
+      bench.noise = std::move(noise);
+    } else if (auto* c = dynamic_cast<P::CorruptClauseContext*>(ctx)) {
+      if (!once(bench.corrupt, ctx, "corrupt"))
+        return;
+      ast::CorruptClause corrupt;
+      corrupt.loc = loc;
+      std::string region = c->region->getText();
+      auto* interval = dynamic_cast<P::IntervalBoundsContext*>(c->corruptBounds());
+      if (region == "inside") {
+        corrupt.region = ast::CorruptRegion::Inside;
+        if (!interval) {
+          diags_.error(file_, locOf(c->corruptBounds()->getStart()), "'inside' takes an interval: inside (a, b)",
+                       lengthOf(c->corruptBounds()));
+          return;
+        }
+        corrupt.a = value(interval->expr(0));
+        corrupt.b = value(interval->expr(1));
+      } else if (region == "below" || region == "above") {
+        corrupt.region = region == "below" ? ast::CorruptRegion::Below : ast::CorruptRegion::Above;
+        if (interval) {
+          diags_.error(file_, locOf(interval->getStart()), "'" + region + "' takes one boundary, not an interval",
+                       lengthOf(interval));
+          return;
+        }
+        corrupt.a = value(static_cast<P::BoundaryBoundContext*>(c->corruptBounds())->expr());
+      } else {
+        diags_.error(file_, locOf(c->region), "unknown corrupted region '" + region +
+                                                   "'; expected below A, above A or inside (A, B)",
+                     codePoints(region));
+        return;
+      }
+      std::vector<antlr4::tree::TerminalNode*> words = c->NAME();
+      if (!expectWord(words[1], "with") || !expectWord(words[2], "normal"))
+        return;
+      corrupt.mean = value(c->expr(0));
+      corrupt.scale = value(c->expr(1));
+      bench.corrupt = std::move(corrupt);
+    } else if (auto* c = dynamic_cast<P::ApproxClauseContext*>(ctx)) {
+      if (!once(bench.approx, ctx, "approx") || !expectWord(c->NAME(), "mlp"))
+        return;
+      ast::ApproxClause approx;
+      approx.loc = loc;
+      approx.hidden = {std::make_unique<ast::IntLit>(loc, 1, 64), 64};
+      for (P::ArgContext* a : c->arg()) {
+        if (!a->NAME() || a->NAME()->getText() != "hidden") {
+          diags_.error(file_, locOf(a->getStart()), "mlp takes one argument: hidden = N", lengthOf(a));
+          return;
+        }
+        approx.hidden = value(a->expr());
+      }
+      if (P::MlpWeightsContext* w = c->mlpWeights()) {
+        if (!expectWord(w->NAME(0), "weights") || !expectWord(w->NAME(1), "mse"))
+          return;
+        std::vector<P::SignedNumberContext*> values = w->signedNumber();
+        for (size_t i = 0; i + 1 < values.size(); ++i)
+          approx.weights.push_back(number(values[i]));
+        approx.mse = number(values.back());
+      }
+      approx.endCodePoint = ctx->getStop()->getStopIndex() + 1;
+      bench.approx = std::move(approx);
+    }
   }
 
   ast::ExprPtr buildBlock(P::BlockContext* ctx) {
@@ -329,7 +469,9 @@ private:
     SourceLoc loc = locOf(ctx->getStart());
     uint32_t length = lengthOf(ctx);
     if (auto* call = dynamic_cast<P::CallContext*>(ctx)) {
-      std::string callee = call->NAME()->getText();
+      std::string callee = call->NAME(0)->getText();
+      if (call->NAME().size() == 2)
+        callee += "." + call->NAME(1)->getText();
       auto node = std::make_unique<ast::Call>(loc, length, callee, codePoints(callee));
       for (P::ArgContext* a : call->arg()) {
         ast::Arg arg;
@@ -384,23 +526,44 @@ private:
 // input can exhaust the stack.
 constexpr size_t kMaxNesting = 256;
 
-bool withinNestingLimit(const SourceFile& file, DiagnosticEngine& diags, antlr4::CommonTokenStream& tokens) {
+// What a token type means to the nesting check, from the vocabulary once
+// (token texts would be decoded from UTF-32 for every token).
+enum class NestingRole : uint8_t { Other, Open, Close, Sign, Not, Power, Operand };
+
+std::vector<NestingRole> nestingRoles(const antlr4::dfa::Vocabulary& vocabulary) {
+  std::vector<NestingRole> roles(vocabulary.getMaxTokenType() + 1, NestingRole::Other);
+  for (size_t type = 0; type < roles.size(); ++type) {
+    std::string literal = vocabulary.getLiteralName(type);
+    if (literal == "'('" || literal == "'['" || literal == "'{'") roles[type] = NestingRole::Open;
+    else if (literal == "')'" || literal == "']'" || literal == "'}'") roles[type] = NestingRole::Close;
+    else if (literal == "'-'" || literal == "'+'") roles[type] = NestingRole::Sign;
+    else if (literal == "'not'") roles[type] = NestingRole::Not;
+    else if (literal == "'**'") roles[type] = NestingRole::Power;
+  }
+  for (size_t type : {findc_grammar::FindcLexer::NAME, findc_grammar::FindcLexer::INT, findc_grammar::FindcLexer::FLOAT})
+    roles[type] = NestingRole::Operand;
+  return roles;
+}
+
+bool withinNestingLimit(const SourceFile& file, DiagnosticEngine& diags, antlr4::CommonTokenStream& tokens,
+                        const antlr4::dfa::Vocabulary& vocabulary) {
   tokens.fill();
+  std::vector<NestingRole> roles = nestingRoles(vocabulary);
   size_t depth = 0, prefixRun = 0, powerRun = 0;
   for (antlr4::Token* token : tokens.getTokens()) {
     if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
       continue;
-    std::string text = token->getText();
-    if (text == "(" || text == "[" || text == "{")
+    size_t type = token->getType();
+    NestingRole role = type < roles.size() ? roles[type] : NestingRole::Other;
+    if (role == NestingRole::Open)
       ++depth;
-    else if ((text == ")" || text == "]" || text == "}") && depth > 0)
+    else if (role == NestingRole::Close && depth > 0)
       --depth;
-    prefixRun = (text == "-" || text == "+" || text == "not") ? prefixRun + 1 : 0;
-    if (text == "**")
+    prefixRun = (role == NestingRole::Sign || role == NestingRole::Not) ? prefixRun + 1 : 0;
+    if (role == NestingRole::Power)
       ++powerRun;
-    else if (text != "(" && text != ")" && token->getType() != findc_grammar::FindcLexer::NAME &&
-             token->getType() != findc_grammar::FindcLexer::INT &&
-             token->getType() != findc_grammar::FindcLexer::FLOAT && text != "-" && text != "+")
+    else if (role != NestingRole::Open && role != NestingRole::Close && role != NestingRole::Operand &&
+             role != NestingRole::Sign)
       powerRun = 0;
     if (depth > kMaxNesting || prefixRun > kMaxNesting || powerRun > kMaxNesting) {
       diags.error(file, locOf(token),
@@ -423,13 +586,27 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
   parser.addErrorListener(&listener);
 
   unsigned before = diags.errorCount();
-  if (!withinNestingLimit(file, diags, tokens))
+  if (!withinNestingLimit(file, diags, tokens, lexer.getVocabulary()))
     return nullptr;
-  P::Module_Context* tree = parser.module_();
-  if (diags.errorCount() != before)
-    return nullptr;
+  // Item by item, each parse tree freed once its AST is built: a suite of
+  // thousands of functions then parses in the memory of one (the trees are
+  // ~10 nodes per operand, and allocating them dominated parse time).
+  auto module = std::make_unique<ast::Module>();
+  module->file = &file;
   AstBuilder builder(file, diags, tokens);
-  auto module = builder.build(tree);
+  bool syntaxOk = true;
+  while (tokens.LA(1) != antlr4::Token::EOF) {
+    size_t start = tokens.index();
+    unsigned errors = diags.errorCount();
+    P::ItemContext* item = parser.item();
+    syntaxOk = syntaxOk && diags.errorCount() == errors;
+    // After a syntax error the trees are partial; the rest is only parsed.
+    if (syntaxOk)
+      builder.add(item, *module);
+    parser.getTreeTracker().reset();
+    if (tokens.index() == start) // nothing matched: the error is reported
+      tokens.consume();
+  }
   if (diags.errorCount() != before)
     return nullptr;
   return module;

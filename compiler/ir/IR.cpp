@@ -15,6 +15,13 @@ bool Function::hasUnaryEntry() const {
   return true;
 }
 
+const Bench* Module::benchFor(uint32_t function) const {
+  for (const Bench& bench : benches)
+    if (bench.function == function)
+      return &bench;
+  return nullptr;
+}
+
 std::optional<uint32_t> Module::find(std::string_view name) const {
   for (uint32_t i = 0; i < functions.size(); ++i)
     if (functions[i].name == name)

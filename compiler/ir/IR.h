@@ -5,6 +5,7 @@
 // Control flow arrives with loops (strings issue) as blocks with arguments.
 #pragma once
 
+#include "runtime/Bench.h"
 #include "runtime/PrimOps.h"
 #include "runtime/Value.h"
 
@@ -53,11 +54,36 @@ struct Function {
   bool hasUnaryEntry() const;
 };
 
+// A benchmark: function `function` is what it computes without noise (the
+// clean expression, NaN outside an enforced domain; for a trained `approx
+// mlp`, the network). The effects are applied on top by rt::applyEffects.
+struct Bench {
+  uint32_t function = 0;
+  std::string category;
+  std::optional<std::pair<double, double>> domain;
+  bool extrapolate = false; // the domain is metadata only
+  rt::BenchEffects effects;
+  struct Approx {
+    unsigned hidden = 64;
+    bool trained = false;
+    std::optional<double> mse;
+    uint32_t target = 0; // function index of the clean expression it fits
+    // Where the clause is in the source: for diagnostics, and for training,
+    // which writes the weights at its end (a code point index).
+    uint32_t line = 0, column = 0;
+    size_t endCodePoint = 0;
+  };
+  std::optional<Approx> approx;
+};
+
 struct Module {
   std::vector<Function> functions;
+  std::vector<Bench> benches;
 
   // Index of the function named `name`, if any.
   std::optional<uint32_t> find(std::string_view name) const;
+  // The bench whose function is `function`, if any.
+  const Bench* benchFor(uint32_t function) const;
   // Indices of `roots` and every function they call, callees first.
   std::vector<uint32_t> callOrder(const std::vector<uint32_t>& roots) const;
   std::vector<uint32_t> callOrder() const;

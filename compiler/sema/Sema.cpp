@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <utility>
 #include <functional>
 #include <map>
 #include <numbers>
@@ -122,7 +123,11 @@ struct Scope {
 
 class Sema {
 public:
-  Sema(Module& module, DiagnosticEngine& diags) : module_(module), file_(*module.file), diags_(diags) {}
+  Sema(Module& module, DiagnosticEngine& diags, const LibraryTable* libraries)
+      : module_(module), file_(*module.file), diags_(diags), libraries_(libraries) {
+    for (BenchDecl& bench : module_.benches)
+      benches_.emplace(bench.function, &bench);
+  }
 
   bool run() {
     unsigned before = diags_.errorCount();
@@ -133,8 +138,12 @@ public:
       resolveSignature(*f);
     for (auto& f : module_.functions)
       checkDefaults(*f);
-    for (auto& f : module_.functions)
+    // In source order, so a bench's clause errors follow its body's.
+    for (auto& f : module_.functions) {
       checkBody(*f);
+      if (auto bench = benches_.find(f.get()); bench != benches_.end())
+        checkClauses(const_cast<BenchDecl&>(*bench->second));
+    }
     if (diags_.errorCount() == before)
       rejectRecursion();
     return diags_.errorCount() == before;
@@ -151,7 +160,7 @@ private:
   void declareGlobals() {
     std::map<std::string, SourceLoc, std::less<>> seen;
     auto declare = [&](const std::string& name, SourceLoc loc, std::string_view what) {
-      if (findBuiltin(name) || builtinConstant(name)) {
+      if (module_.libraryName.empty() && (findBuiltin(name) || builtinConstant(name))) {
         error(loc, quoted(name) + " is a builtin " + (findBuiltin(name) ? "function" : "constant") +
                        "; choose another name for this " + std::string(what),
               static_cast<uint32_t>(name.size()));
@@ -234,7 +243,8 @@ private:
       if (auto [it, inserted] = seen.emplace(p.name, p.loc); !inserted)
         error(p.loc, "duplicate parameter " + quoted(p.name), static_cast<uint32_t>(p.name.size()));
     }
-    fn.resultType = resolveType(fn.resultRef);
+    if (fn.resultRef)
+      fn.resultType = resolveType(*fn.resultRef);
   }
 
   void checkDefaults(FuncDecl& fn) {
@@ -261,6 +271,8 @@ private:
   }
 
   void checkBody(FuncDecl& fn) {
+    if (!checked_.insert(&fn).second)
+      return;
     Scope scope;
     for (unsigned i = 0; i < fn.params.size(); ++i) {
       Binding b;
@@ -268,10 +280,100 @@ private:
       b.paramIndex = i;
       scope.names[fn.params[i].name] = b;
     }
-    current_ = &fn;
+    const FuncDecl* outer = std::exchange(current_, &fn);
     check(*fn.body, scope);
-    current_ = nullptr;
-    expectAssignable(*fn.body, fn.resultType, "the result of " + quoted(fn.name));
+    current_ = outer;
+    if (fn.resultRef) {
+      expectAssignable(*fn.body, fn.resultType, "the result of " + quoted(fn.name));
+      return;
+    }
+    // A bench's result type is its body's: int stays int, as FIND prints it,
+    // unless NaN (outside an enforced domain) or a network can replace it.
+    fn.resultType = fn.body->type;
+    if (fn.resultType == Type::Bool) {
+      error(*fn.body, "a bench computes a number, but this expression has type 'bool'");
+      fn.resultType = Type::Error;
+    }
+    const BenchDecl& bench = *benches_.at(&fn);
+    if (fn.resultType == Type::Int && ((bench.domain && !bench.domain->extrapolate) || bench.approx))
+      fn.resultType = Type::Real;
+  }
+
+  // ---- benchmark clauses ----
+
+  // Folds a clause's number; clauses may use constants but not call functions.
+  std::optional<double> clauseNumber(ClauseValue& v, std::string_view what) {
+    Scope empty;
+    checkingClause_ = true;
+    Type t = check(*v.expr, empty);
+    checkingClause_ = false;
+    if (t == Type::Error)
+      return std::nullopt;
+    if (t == Type::Bool) {
+      error(*v.expr, std::string(what) + " must be a number, not a 'bool'");
+      return std::nullopt;
+    }
+    std::optional<Scalar> folded = foldConstant(*v.expr);
+    if (!folded) {
+      error(*v.expr, std::string(what) + " must be a constant expression");
+      return std::nullopt;
+    }
+    v.value = convertScalar(*folded, Type::Real).r;
+    return v.value;
+  }
+
+  void checkClauses(BenchDecl& bench) {
+    // True when the value folded and satisfies `ok`.
+    auto require = [&](ClauseValue& v, std::string_view what, auto ok, std::string_view rule) {
+      std::optional<double> x = clauseNumber(v, what);
+      if (x && !ok(*x))
+        error(*v.expr, std::string(what) + " must be " + std::string(rule));
+      return x && ok(*x);
+    };
+    auto finite = [](double x) { return std::isfinite(x); };
+    auto nonNegative = [](double x) { return std::isfinite(x) && x >= 0; };
+    if (bench.domain) {
+      DomainClause& d = *bench.domain;
+      auto notNan = [](double x) { return !std::isnan(x); };
+      bool lo = require(d.lo, "the domain's lower end", notNan, "a number");
+      bool hi = require(d.hi, "the domain's upper end", notNan, "a number");
+      if (lo && hi && d.lo.value >= d.hi.value)
+        error(d.loc, "the domain [" + formatG17(d.lo.value) + ", " + formatG17(d.hi.value) + "] is empty", 6);
+    }
+    if (bench.noise)
+      require(bench.noise->scale,
+              bench.noise->kind == NoiseKind::Poisson ? "the poisson rate" : "the noise scale",
+              [&](double x) { return nonNegative(x) && (bench.noise->kind != NoiseKind::Poisson || x <= 100); },
+              bench.noise->kind == NoiseKind::Poisson ? "between 0 and 100" : "finite and not negative");
+    if (bench.corrupt) {
+      CorruptClause& c = *bench.corrupt;
+      bool a = require(c.a, "the corruption boundary", finite, "finite");
+      if (c.region == CorruptRegion::Inside) {
+        bool b = require(c.b, "the corruption boundary", finite, "finite");
+        if (a && b && c.a.value >= c.b.value)
+          error(*c.b.expr, "the corrupted interval (" + formatG17(c.a.value) + ", " + formatG17(c.b.value) +
+                               ") is empty");
+      }
+      require(c.mean, "the corruption mean", finite, "finite");
+      require(c.scale, "the corruption scale", nonNegative, "finite and not negative");
+    }
+    if (bench.approx) {
+      ApproxClause& a = *bench.approx;
+      bool hidden = require(a.hidden, "the hidden width",
+                            [](double x) { return x >= 1 && x <= 4096 && x == std::floor(x); },
+                            "an integer from 1 to 4096");
+      if (hidden && !a.weights.empty()) {
+        for (ClauseValue& w : a.weights)
+          require(w, "a weight", finite, "finite");
+        size_t expected = 3 * static_cast<size_t>(a.hidden.value) + 1;
+        if (a.weights.size() != expected)
+          error(a.loc, "mlp(hidden = " + formatG17(a.hidden.value) + ") needs " + std::to_string(expected) +
+                           " weights (w1, b1, w2: hidden each, then b2), but " + std::to_string(a.weights.size()) +
+                           " are given", 6);
+      }
+      if (a.mse)
+        require(*a.mse, "the fit's mse", nonNegative, "finite and not negative");
+    }
   }
 
   // ---- expressions ----
@@ -458,6 +560,17 @@ private:
       error(e.loc, quoted(e.callee) + " is not a function", e.calleeLength);
       return Type::Error;
     }
+    if (size_t dot = e.callee.find('.'); dot != std::string::npos) {
+      if (libraries_)
+        if (auto it = libraries_->find(e.callee); it != libraries_->end())
+          return checkUserCall(e, *it->second, argsOk);
+      error(e.loc, "unknown function " + quoted(e.callee) + " in the standard library", e.calleeLength);
+      return Type::Error;
+    }
+    // Inside a library, a name shared with a builtin means the builtin.
+    if (!module_.libraryName.empty())
+      if (const Builtin* builtin = findBuiltin(e.callee))
+        return checkBuiltinCall(e, *builtin, argsOk);
     if (auto it = functions_.find(e.callee); it != functions_.end())
       return checkUserCall(e, *it->second, argsOk);
     if (const Builtin* builtin = findBuiltin(e.callee))
@@ -471,12 +584,15 @@ private:
   }
 
   Type checkUserCall(Call& e, const FuncDecl& fn, bool argsOk) {
-    if (checkingConstant_ || checkingDefault_) {
-      error(e.loc, std::string(checkingConstant_ ? "a constant" : "a default value") + " cannot call the function " +
-                       quoted(fn.name),
-            e.calleeLength);
+    if (checkingConstant_ || checkingDefault_ || checkingClause_) {
+      std::string what = checkingConstant_ ? "a constant" : checkingDefault_ ? "a default value" : "a bench clause";
+      error(e.loc, what + " cannot call the function " + quoted(fn.name), e.calleeLength);
       return Type::Error;
     }
+    // A bench's result type comes from its body: check it first (a cycle is
+    // reported by the recursion check).
+    if (!fn.resultRef && benches_.count(&fn) && !checked_.count(&fn))
+      checkBody(const_cast<FuncDecl&>(fn));
     if (current_)
       callees_[current_].push_back({&fn, &e});
     e.target.kind = CallTarget::Kind::Function;
@@ -747,13 +863,19 @@ private:
   std::set<const ConstDecl*> definedConstants_;
   const ConstDecl* checkingConstant_ = nullptr;
   bool checkingDefault_ = false;
+  bool checkingClause_ = false;
+  const LibraryTable* libraries_;
+  std::map<const FuncDecl*, const BenchDecl*> benches_;
+  std::set<const FuncDecl*> checked_;
   const FuncDecl* current_ = nullptr;
   std::map<const FuncDecl*, std::vector<std::pair<const FuncDecl*, const Call*>>> callees_;
 };
 
 } // namespace
 
-bool analyzeModule(ast::Module& module, DiagnosticEngine& diags) { return Sema(module, diags).run(); }
+bool analyzeModule(ast::Module& module, DiagnosticEngine& diags, const LibraryTable* libraries) {
+  return Sema(module, diags, libraries).run();
+}
 
 std::vector<std::string_view> builtinFunctionNames() {
   std::vector<std::string_view> names;

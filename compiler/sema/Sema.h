@@ -7,13 +7,19 @@
 #include "compiler/ast/AST.h"
 #include "compiler/support/Diagnostics.h"
 
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace findc {
 
-// Returns true when the module is well-formed.
-bool analyzeModule(ast::Module& module, DiagnosticEngine& diags);
+// Functions of analyzed library modules by qualified name ("numeric.sin").
+using LibraryTable = std::map<std::string, const ast::FuncDecl*, std::less<>>;
+
+// Returns true when the module is well-formed. `libraries` resolves calls
+// of the form `LIBRARY.NAME(...)`.
+bool analyzeModule(ast::Module& module, DiagnosticEngine& diags, const LibraryTable* libraries = nullptr);
 
 // The builtin function and constant names, for documentation and tests.
 std::vector<std::string_view> builtinFunctionNames();

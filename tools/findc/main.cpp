@@ -6,10 +6,12 @@
 #include "compiler/interp/Interpreter.h"
 #include "compiler/jit/JIT.h"
 #include "runtime/PrimOps.h"
+#include "tools/findc/Suite.h"
 
 #include <fmt/core.h>
 #include <llvm/Support/thread.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -39,6 +41,7 @@ commands:
   call FILE --fn NAME  evaluate and print FIND's "Function input - output pairs" line
   emit FILE            print the compiled form: findc IR, LLVM IR or assembly
   list FILE            list the functions with their signatures and descriptions
+  suite ACTION         write suites: import-find, generate, train
 
 Run `findc <command> --help` for a command's options.
 )";
@@ -55,7 +58,8 @@ Evaluates NAME at each input X and prints one output per line (%.17g, with
 nan and inf). NAME must take one number; other parameters use their defaults.
 
 options:
-  --fn NAME             the function to evaluate (required)
+  --fn NAME             the function to evaluate (required; with --json it
+                        may repeat: one JSON object per function and line)
   --engine jit|interp   native code (default) or the reference interpreter
   --math exact|vector   exact: glibc's scalar libm, bit-identical to the
                         interpreter (default); vector: libmvec SIMD math
@@ -63,12 +67,22 @@ options:
   --find-grid           also evaluate FIND's test grid x = i + 0.5, i in [-128, 128)
   --json                print {"fn": ..., "inputs": [...], "outputs": [...]},
                         non-finite outputs as null
+
+benchmark functions (`bench` declarations):
+  --clean               without noise and corruption (what FIND scores against)
+  --seed N              the noise seed (default 0): equal seeds and inputs give
+                        equal outputs; each input is a new query, so a repeated
+                        X gets fresh noise
+  --first-query K       number the queries from K (default 0), to continue a
+                        sequence across runs
 )";
 
-const char* const kCallHelp = R"(usage: findc call FILE --fn NAME [--engine jit|interp] X...
+const char* const kCallHelp = R"(usage: findc call FILE --fn NAME [options] X...
 
 Prints `Function input - output pairs: (X1, Y1) (X2, Y2) ` exactly as FIND's
 function_code.py does, so a FIND agent harness can run findc in its place.
+Undefined outputs (NaN) print as None. Options: --engine, --math, and for
+benchmark functions --clean, --seed N and --first-query K, as for eval.
 )";
 
 const char* const kEmitHelp = R"(usage: findc emit FILE [--fn NAME] (--ir | --llvm | --asm) [options]
@@ -86,18 +100,27 @@ options:
 const char* const kListHelp = R"(usage: findc list FILE [--json]
 
 Lists the functions of FILE: signature, whether it can be called with one
-number (eval/call), and its description (the `##` doc comment).
+number (eval/call), and its description (the `##` doc comment); for benchmark
+functions also their category, domain, noise, corruption and approximation.
 
 options:
   --json                print {"functions": [{"name", "params": [{"name",
                         "type", "default"?}], "result", "unary", "description"}]};
-                        "default" is absent without one, null if not finite
+                        "default" is absent without one, null if not finite.
+                        Benchmark functions add "bench": true, "category",
+                        "domain": [lo, hi] | null, "outside_domain": "nan" |
+                        "extrapolate", "noise": {"kind", "scale"} | null,
+                        "corruption": {"kind": "below" | "above" | "inside",
+                        "bounds": [a] | [a, b], "mean", "scale"} | null,
+                        "approx": {"kind": "mlp", "hidden", "trained",
+                        "mse"} | null
 )";
 
 // Options shared by the commands; each command reads the ones it documents.
 struct Options {
   std::vector<std::string> positional;
-  std::string function;
+  std::string function;              // the last --fn
+  std::vector<std::string> functions; // every --fn, in order
   std::string engine = "jit";
   MathMode math = MathMode::Exact;
   std::vector<double> gridInputs;
@@ -105,12 +128,11 @@ struct Options {
   bool json = false;
   bool help = false;
   bool noOpt = false;
+  bool clean = false;
+  uint64_t seed = 0;
+  uint64_t firstQuery = 0;
   std::string emitKind;
   std::set<std::string> seen; // every --option given
-};
-
-class UsageError : public std::runtime_error {
-  using std::runtime_error::runtime_error;
 };
 
 std::optional<double> parseNumber(const std::string& text) {
@@ -120,6 +142,14 @@ std::optional<double> parseNumber(const std::string& text) {
   double value = std::strtod(text.c_str(), &end);
   if (end != text.c_str() + text.size())
     return std::nullopt;
+  return value;
+}
+
+uint64_t parseCount(const std::string& option, const std::string& text) {
+  uint64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size())
+    throw UsageError(option + " expects a non-negative integer, got '" + text + "'");
   return value;
 }
 
@@ -155,7 +185,10 @@ Options parseOptions(const std::vector<std::string>& args) {
     if (arg.starts_with("--") && arg != "--help")
       options.seen.insert(arg);
     if (arg == "--help" || arg == "-h") options.help = true;
-    else if (arg == "--fn") options.function = value(i);
+    else if (arg == "--fn") {
+      options.function = value(i);
+      options.functions.push_back(options.function);
+    }
     else if (arg == "--engine") {
       options.engine = value(i);
       if (options.engine != "jit" && options.engine != "interp")
@@ -172,6 +205,9 @@ Options parseOptions(const std::vector<std::string>& args) {
         options.gridTexts.push_back(formatG17(k + 0.5));
       }
     } else if (arg == "--json") options.json = true;
+    else if (arg == "--clean") options.clean = true;
+    else if (arg == "--seed") options.seed = parseCount(arg, value(i));
+    else if (arg == "--first-query") options.firstQuery = parseCount(arg, value(i));
     else if (arg == "--no-opt") options.noOpt = true;
     else if (arg == "--ir" || arg == "--llvm" || arg == "--asm") {
       if (!options.emitKind.empty() && options.emitKind != arg)
@@ -230,19 +266,23 @@ template <typename T> T unwrap(llvm::Expected<T> value) {
   return std::move(*value);
 }
 
-// Evaluates `fn` at `inputs` with the chosen engine.
-std::vector<double> evaluate(const Compiled& compiled, uint32_t fn, const std::vector<double>& inputs,
-                             const Options& options) {
-  std::vector<double> outputs(inputs.size());
+// Evaluates each of `fns` at `inputs` with the chosen engine (one JIT for all).
+std::vector<std::vector<double>> evaluate(const Compiled& compiled, const std::vector<uint32_t>& fns,
+                                          const std::vector<double>& inputs, const Options& options) {
+  std::vector<std::vector<double>> outputs(fns.size(), std::vector<double>(inputs.size()));
   if (options.engine == "interp") {
-    Interpreter(compiled.module).callBatch(fn, inputs.data(), outputs.data(), inputs.size());
+    Interpreter interpreter(compiled.module);
+    for (size_t i = 0; i < fns.size(); ++i)
+      interpreter.callBatch(fns[i], inputs.data(), outputs[i].data(), inputs.size());
     return outputs;
   }
   auto jit = unwrap(JIT::create({.math = options.math}));
-  if (auto error = jit->add(compiled.module, {fn}))
+  if (auto error = jit->add(compiled.module, fns))
     failLLVM(std::move(error));
-  BatchEntry batch = unwrap(jit->batchEntry(compiled.module.functions[fn].name));
-  batch(inputs.data(), outputs.data(), static_cast<int64_t>(inputs.size()));
+  for (size_t i = 0; i < fns.size(); ++i) {
+    BatchEntry batch = unwrap(jit->batchEntry(compiled.module.functions[fns[i]].name));
+    batch(inputs.data(), outputs[i].data(), static_cast<int64_t>(inputs.size()));
+  }
   return outputs;
 }
 
@@ -319,6 +359,14 @@ int runCheck(const Options& options) {
   return status;
 }
 
+// What a bench's outputs are with its effects: FIND's np.where with normal
+// noise, and uniform or normal noise, make ints real; poisson noise keeps them.
+Type benchResultType(const ir::Bench& bench, Type clean) {
+  bool staysInt = bench.effects.corruption.region == rt::CorruptRegion::None &&
+                  (bench.effects.noise.kind == rt::NoiseKind::None || bench.effects.noise.kind == rt::NoiseKind::Poisson);
+  return clean == Type::Int && staysInt ? Type::Int : Type::Real;
+}
+
 // What eval and call share: compile FILE, evaluate --fn at the inputs.
 struct Evaluation {
   std::string function;
@@ -328,49 +376,89 @@ struct Evaluation {
   std::vector<double> outputs;
 };
 
-std::optional<Evaluation> evaluateCommand(const Options& options, const char* command, bool needInputs) {
+// Compiles FILE once and evaluates every --fn at the same inputs.
+std::optional<std::vector<Evaluation>> evaluateCommand(const Options& options, const char* command,
+                                                       bool needInputs) {
   if (options.positional.empty())
     throw UsageError(std::string(command) + " needs a FILE");
+  if (options.functions.empty())
+    throw UsageError("--fn NAME is required");
   auto compiled = compileFile(options.positional[0]);
   if (!compiled)
     return std::nullopt;
-  uint32_t fn = requireUnaryFunction(compiled->module, options.function);
-  const ir::Function& function = compiled->module.functions[fn];
-  Evaluation result{function.name, function.resultType, {}, {}, {}};
-  std::tie(result.inputs, result.texts) = collectInputs(options, function);
-  if (needInputs && result.inputs.empty())
-    throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
-  result.outputs = evaluate(*compiled, fn, result.inputs, options);
-  return result;
+  const ir::Module& module = compiled->module;
+  std::vector<uint32_t> fns;
+  std::vector<Evaluation> results;
+  for (const std::string& name : options.functions) {
+    uint32_t fn = requireUnaryFunction(module, name);
+    const ir::Function& function = module.functions[fn];
+    const ir::Bench* bench = module.benchFor(fn);
+    if (bench && bench->approx && !bench->approx->trained) {
+      DiagnosticEngine diags;
+      diags.error(*compiled->file, {bench->approx->line, bench->approx->column},
+                  "'" + function.name + "' is declared `approx mlp` but has no weights yet; run `findc suite train " +
+                      options.positional[0] + "`",
+                  6);
+      diags.print(std::cerr);
+      return std::nullopt;
+    }
+    Evaluation result{function.name, function.resultType, {}, {}, {}};
+    std::tie(result.inputs, result.texts) = collectInputs(options, function);
+    if (needInputs && result.inputs.empty())
+      throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
+    fns.push_back(fn);
+    results.push_back(std::move(result));
+  }
+  std::vector<std::vector<double>> outputs = evaluate(*compiled, fns, results[0].inputs, options);
+  for (size_t i = 0; i < fns.size(); ++i) {
+    Evaluation& result = results[i];
+    result.outputs = std::move(outputs[i]);
+    const ir::Bench* bench = module.benchFor(fns[i]);
+    if (bench && !options.clean) {
+      rt::applyEffects(bench->effects, rt::benchKey(options.seed, result.function), options.firstQuery,
+                       result.inputs.data(), result.outputs.data(), result.inputs.size());
+      result.resultType = benchResultType(*bench, result.resultType);
+    }
+  }
+  return results;
 }
 
 int runEval(const Options& options) {
-  auto e = evaluateCommand(options, "eval", /*needInputs=*/true);
-  if (!e)
+  if (options.functions.size() > 1 && !options.json)
+    throw UsageError("several --fn need --json (one JSON object per line)");
+  auto evaluations = evaluateCommand(options, "eval", /*needInputs=*/true);
+  if (!evaluations)
     return kExitCompileError;
-  if (!options.json) {
-    for (double y : e->outputs)
-      fmt::print("{}\n", formatOutput(y, e->resultType, false));
-    return kExitOk;
+  for (const Evaluation& e : *evaluations) {
+    if (!options.json) {
+      for (double y : e.outputs)
+        fmt::print("{}\n", formatOutput(y, e.resultType, false));
+      continue;
+    }
+    std::string inputList, outputList;
+    for (size_t i = 0; i < e.inputs.size(); ++i) {
+      inputList += (i ? ", " : "") + jsonScalar(Scalar::ofReal(e.inputs[i]));
+      outputList += (i ? ", " : "") + formatOutput(e.outputs[i], e.resultType, true);
+    }
+    fmt::print("{{\"fn\": {}, \"inputs\": [{}], \"outputs\": [{}]}}\n", jsonString(e.function), inputList,
+               outputList);
   }
-  std::string inputList, outputList;
-  for (size_t i = 0; i < e->inputs.size(); ++i) {
-    inputList += (i ? ", " : "") + jsonScalar(Scalar::ofReal(e->inputs[i]));
-    outputList += (i ? ", " : "") + formatOutput(e->outputs[i], e->resultType, true);
-  }
-  fmt::print("{{\"fn\": {}, \"inputs\": [{}], \"outputs\": [{}]}}\n", jsonString(e->function), inputList,
-             outputList);
   return kExitOk;
 }
 
 // FIND's function_code.py prints nothing but this line, even without inputs.
 int runCall(const Options& options) {
-  auto e = evaluateCommand(options, "call", /*needInputs=*/false);
-  if (!e)
+  if (options.functions.size() > 1)
+    throw UsageError("call takes one --fn");
+  auto evaluations = evaluateCommand(options, "call", /*needInputs=*/false);
+  if (!evaluations)
     return kExitCompileError;
+  const Evaluation* e = &evaluations->front();
   std::string line = "Function input - output pairs: ";
+  // An undefined value (NaN) is FIND's harness catching an exception: None.
   for (size_t i = 0; i < e->inputs.size(); ++i)
-    line += "(" + e->texts[i] + ", " + formatPython(asResult(e->outputs[i], e->resultType)) + ") ";
+    line += "(" + e->texts[i] + ", " +
+            (std::isnan(e->outputs[i]) ? "None" : formatPython(asResult(e->outputs[i], e->resultType))) + ") ";
   fmt::print("{}\n", line);
   return kExitOk;
 }
@@ -425,23 +513,64 @@ std::string signature(const ir::Function& fn) {
   return text + ") -> " + std::string(typeName(fn.resultType));
 }
 
+std::string jsonReal(double x) { return jsonScalar(Scalar::ofReal(x)); }
+
+// The suite metadata of a bench, as JSON members (leading ", ").
+std::string benchJson(const ir::Bench& bench) {
+  std::string domain = bench.domain ? fmt::format("[{}, {}]", jsonReal(bench.domain->first), jsonReal(bench.domain->second))
+                                    : "null";
+  std::string noise = "null";
+  if (const rt::NoiseSpec& n = bench.effects.noise; n.kind != rt::NoiseKind::None) {
+    const char* kind = n.kind == rt::NoiseKind::Normal ? "normal" : n.kind == rt::NoiseKind::Uniform ? "uniform" : "poisson";
+    noise = fmt::format("{{\"kind\": \"{}\", \"scale\": {}}}", kind, jsonReal(n.scale));
+  }
+  std::string corruption = "null";
+  if (const rt::CorruptionSpec& c = bench.effects.corruption; c.region != rt::CorruptRegion::None) {
+    bool inside = c.region == rt::CorruptRegion::Inside;
+    const char* kind = inside ? "inside" : c.region == rt::CorruptRegion::Below ? "below" : "above";
+    std::string bounds = inside ? fmt::format("[{}, {}]", jsonReal(c.a), jsonReal(c.b)) : fmt::format("[{}]", jsonReal(c.a));
+    corruption = fmt::format("{{\"kind\": \"{}\", \"bounds\": {}, \"mean\": {}, \"scale\": {}}}", kind, bounds,
+                             jsonReal(c.mean), jsonReal(c.scale));
+  }
+  std::string approx = "null";
+  if (bench.approx)
+    approx = fmt::format("{{\"kind\": \"mlp\", \"hidden\": {}, \"trained\": {}, \"mse\": {}}}", bench.approx->hidden,
+                         bench.approx->trained ? "true" : "false",
+                         bench.approx->mse ? jsonReal(*bench.approx->mse) : "null");
+  return fmt::format(", \"bench\": true, \"category\": {}, \"domain\": {}, \"outside_domain\": \"{}\", "
+                     "\"noise\": {}, \"corruption\": {}, \"approx\": {}",
+                     jsonString(bench.category), domain, bench.domain && !bench.extrapolate ? "nan" : "extrapolate",
+                     noise, corruption, approx);
+}
+
+// Functions a file declares: not the stdlib functions it calls or the
+// targets of approximations, which the IR holds under dotted names.
+bool declaredInFile(const ir::Function& fn) { return fn.name.find('.') == std::string::npos; }
+
 int runList(const Options& options) {
   if (options.positional.size() != 1)
     throw UsageError("list needs exactly one FILE");
   auto compiled = compileFile(options.positional[0], /*optimize=*/false);
   if (!compiled)
     return kExitCompileError;
-  const auto& functions = compiled->module.functions;
+  const ir::Module& module = compiled->module;
+  const auto& functions = module.functions;
   if (!options.json) {
     for (const ir::Function& fn : functions) {
+      if (!declaredInFile(fn))
+        continue;
       std::string firstLine = fn.doc.substr(0, fn.doc.find('\n'));
       fmt::print("{}{}{}\n", signature(fn), firstLine.empty() ? "" : "  ## ", firstLine);
     }
     return kExitOk;
   }
   std::string out = "{\"functions\": [";
+  bool first = true;
   for (size_t f = 0; f < functions.size(); ++f) {
     const ir::Function& fn = functions[f];
+    if (!declaredInFile(fn))
+      continue;
+    const ir::Bench* bench = module.benchFor(static_cast<uint32_t>(f));
     std::string params;
     for (size_t i = 0; i < fn.params.size(); ++i) {
       const ir::Param& p = fn.params[i];
@@ -450,9 +579,10 @@ int runList(const Options& options) {
                             typeName(p.type), defaultValue);
     }
     out += fmt::format("{}{{\"name\": {}, \"params\": [{}], \"result\": \"{}\", \"unary\": {}, "
-                       "\"description\": {}}}",
-                       f ? ", " : "", jsonString(fn.name), params, typeName(fn.resultType),
-                       fn.hasUnaryEntry() ? "true" : "false", jsonString(fn.doc));
+                       "\"description\": {}{}}}",
+                       first ? "" : ", ", jsonString(fn.name), params, typeName(fn.resultType),
+                       fn.hasUnaryEntry() ? "true" : "false", jsonString(fn.doc), bench ? benchJson(*bench) : "");
+    first = false;
   }
   fmt::print("{}]}}\n", out);
   return kExitOk;
@@ -474,10 +604,13 @@ int run(int argc, char** argv) {
     fmt::print("findc 0.1 (LLVM 19)\n");
     return kExitOk;
   }
+  if (args[0] == "suite")
+    return runSuite({args.begin() + 1, args.end()});
   const std::map<std::string, Command> commands = {
       {"check", {kCheckHelp, runCheck, {}}},
-      {"eval", {kEvalHelp, runEval, {"--fn", "--engine", "--math", "--grid", "--find-grid", "--json"}}},
-      {"call", {kCallHelp, runCall, {"--fn", "--engine", "--math"}}},
+      {"eval", {kEvalHelp, runEval,
+                {"--fn", "--engine", "--math", "--grid", "--find-grid", "--json", "--clean", "--seed", "--first-query"}}},
+      {"call", {kCallHelp, runCall, {"--fn", "--engine", "--math", "--clean", "--seed", "--first-query"}}},
       {"emit", {kEmitHelp, runEmit, {"--fn", "--ir", "--llvm", "--asm", "--no-opt", "--math"}}},
       {"list", {kListHelp, runList, {"--json"}}},
   };

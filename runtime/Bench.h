@@ -1,0 +1,63 @@
+// What a benchmark does around its clean function: additive noise, a
+// corrupted interval, and the domain outside which it is undefined. The
+// effects are applied to clean values by both engines through the same code
+// here, so the JIT and the interpreter give the same bits, noise included.
+//
+// Randomness is counter-based (Philox4x32-10): query q of function f under
+// seed s draws from counter (q, stream) with key (s, f). Equal seeds and
+// query sequences give equal outputs; a repeated x is a new query with fresh
+// noise; the lanes of a batch are independent, so order does not matter.
+#pragma once
+
+#include "runtime/Philox.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string_view>
+
+namespace findc::rt {
+
+// FIND's three kinds: normal(scale) = scale * N(0, 1); uniform(h) = U(-h, h)
+// (FIND: uniform(low=-1, high=1)); poisson(rate) = Poisson(rate), mean +rate.
+enum class NoiseKind : uint8_t { None, Normal, Uniform, Poisson };
+struct NoiseSpec {
+  NoiseKind kind = NoiseKind::None;
+  double scale = 0;
+};
+
+// Where FIND's np.where replaces the value by normal(mean, scale) noise:
+// below a: not (x > a); above a: not (x < a); inside (a, b): a < x < b.
+enum class CorruptRegion : uint8_t { None, Below, Above, Inside };
+struct CorruptionSpec {
+  CorruptRegion region = CorruptRegion::None;
+  double a = 0, b = 0, mean = 0, scale = 0.1;
+  bool covers(double x) const;
+};
+
+struct BenchEffects {
+  NoiseSpec noise;
+  CorruptionSpec corruption;
+  // Outside [domainLo, domainHi] the result is NaN whatever the effects.
+  double domainLo = -std::numeric_limits<double>::infinity();
+  double domainHi = std::numeric_limits<double>::infinity();
+};
+
+// The random streams of one query; noise and corruption never share draws.
+enum class DrawStream : uint32_t { Noise = 0, Corruption = 1 };
+
+// The key of a function's noise: the seed mixed with a hash of its name.
+PhiloxKey benchKey(uint64_t seed, std::string_view function);
+
+// One draw of `noise` for query `query` (0 for NoiseKind::None).
+double noiseDraw(const NoiseSpec& noise, PhiloxKey key, uint64_t query);
+// The corrupting value of query `query`: mean + scale * N(0, 1).
+double corruptionDraw(const CorruptionSpec& corruption, PhiloxKey key, uint64_t query);
+
+// Turns clean values y[i] at x[i] into the benchmark's, for queries
+// firstQuery, firstQuery + 1, ...: corruption first, then noise (FIND ships
+// each function with at most one of them).
+void applyEffects(const BenchEffects& effects, PhiloxKey key, uint64_t firstQuery, const double* x, double* y,
+                  size_t n);
+
+} // namespace findc::rt

@@ -1,0 +1,316 @@
+#include "tools/findc/Suite.h"
+
+#include "compiler/codegen/Codegen.h"
+#include "compiler/driver/Compiler.h"
+#include "compiler/jit/JIT.h"
+#include "compiler/suite/FindSampler.h"
+#include "compiler/suite/FindWriter.h"
+#include "compiler/suite/Mlp.h"
+#include "runtime/Value.h"
+
+#include <fmt/core.h>
+#include <llvm/Support/FileSystem.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+namespace findc {
+
+const char* const kSuiteHelp = R"(usage: findc suite <action> ...
+
+actions:
+  import-find DATA VARIANTS -o FILE
+      writes FIND v1's numeric functions (DATA: FIND's numeric data.json,
+      VARIANTS: its func_name_dict.json) as a suite: one bench per function,
+      named f00000 ..., computing FIND's released code, shipped variant as
+      clauses (noise, corrupt, approx mlp)
+  generate --numeric N [--seed S] -o FILE
+      samples N new numeric functions with FIND's distribution (atoms and
+      compositions, noise, corruption, MLP share); deterministic for a seed
+  train FILE [-o OUT] [--epochs E] [--seed S]
+      trains every `approx mlp` bench of FILE that has no weights yet
+      (FIND's recipe: 1-H-1 ReLU network, 10,000 points of the domain, Adam,
+      E epochs, default 10,000) and writes the weights and the fit's MSE
+      into the file (or OUT)
+
+Files are written whole or not at all.
+)";
+
+namespace {
+
+namespace json = llvm::json;
+
+struct SuiteOptions {
+  std::vector<std::string> positional;
+  std::string output;
+  std::optional<uint64_t> numeric;
+  uint64_t seed = 0;
+  unsigned epochs = 10000;
+};
+
+uint64_t parseCount(const std::string& option, const std::string& text) {
+  uint64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size())
+    throw UsageError(option + " expects a non-negative integer, got '" + text + "'");
+  return value;
+}
+
+SuiteOptions parseSuiteOptions(const std::vector<std::string>& args, const std::vector<std::string>& allowed) {
+  SuiteOptions options;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (!arg.starts_with("-")) {
+      options.positional.push_back(arg);
+      continue;
+    }
+    if (std::find(allowed.begin(), allowed.end(), arg) == allowed.end())
+      throw UsageError("'suite " + args[0] + "' does not take " + arg);
+    if (i + 1 >= args.size())
+      throw UsageError("option " + arg + " needs a value");
+    const std::string& value = args[++i];
+    if (arg == "-o")
+      options.output = value;
+    else if (arg == "--numeric")
+      options.numeric = parseCount(arg, value);
+    else if (arg == "--seed")
+      options.seed = parseCount(arg, value);
+    else if (arg == "--epochs")
+      options.epochs = static_cast<unsigned>(std::min<uint64_t>(parseCount(arg, value), 1'000'000));
+  }
+  return options;
+}
+
+// Writes through a temporary file and a rename: readers never see half a file.
+void writeWhole(const std::string& path, const std::string& text) {
+  std::string temporary = path + ".tmp";
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream out(temporary, ec);
+    if (ec)
+      throw std::runtime_error("cannot write '" + temporary + "': " + ec.message());
+    out << text;
+    out.close();
+    if (out.has_error()) {
+      llvm::sys::fs::remove(temporary);
+      throw std::runtime_error("cannot write '" + temporary + "'");
+    }
+  }
+  if (std::error_code ec = llvm::sys::fs::rename(temporary, path)) {
+    llvm::sys::fs::remove(temporary);
+    throw std::runtime_error("cannot write '" + path + "': " + ec.message());
+  }
+}
+
+json::Value readJson(const std::string& path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path);
+  if (!buffer)
+    throw std::runtime_error("cannot read '" + path + "': " + buffer.getError().message());
+  llvm::Expected<json::Value> value = json::parse((*buffer)->getBuffer());
+  if (!value)
+    throw std::runtime_error(path + ": invalid JSON: " + llvm::toString(value.takeError()));
+  return std::move(*value);
+}
+
+std::string requireOutput(const SuiteOptions& options, const std::string& action) {
+  if (options.output.empty())
+    throw UsageError("'suite " + action + "' needs -o FILE");
+  return options.output;
+}
+
+int writeSuite(const json::Array& data, const json::Object& variants, const std::string& origin,
+               const std::string& output) {
+  llvm::Expected<suite::FindSuiteText> text = suite::writeFindSuite(data, variants, origin);
+  if (!text)
+    throw std::runtime_error(llvm::toString(text.takeError()));
+  writeWhole(output, text->text);
+  fmt::print(stderr, "wrote {} benches to {}\n", text->benches, output);
+  return 0;
+}
+
+int importFind(const SuiteOptions& options) {
+  if (options.positional.size() != 2)
+    throw UsageError("'suite import-find' needs DATA and VARIANTS (FIND's data.json and func_name_dict.json)");
+  std::string output = requireOutput(options, "import-find");
+  json::Value data = readJson(options.positional[0]);
+  json::Value variants = readJson(options.positional[1]);
+  if (!data.getAsArray() || !variants.getAsObject())
+    throw std::runtime_error("DATA must be a JSON array and VARIANTS a JSON object");
+  auto fileName = [](const std::string& path) { return path.substr(path.find_last_of('/') + 1); };
+  return writeSuite(*data.getAsArray(), *variants.getAsObject(),
+                    "FIND v1's " + fileName(options.positional[0]) + " and " + fileName(options.positional[1]),
+                    output);
+}
+
+int generate(const SuiteOptions& options) {
+  if (!options.numeric)
+    throw UsageError("'suite generate' needs --numeric N");
+  if (*options.numeric > 100000)
+    throw UsageError("--numeric is limited to 100000 functions");
+  std::string output = requireOutput(options, "generate");
+  suite::FindSample sample = suite::sampleFindNumeric(static_cast<unsigned>(*options.numeric), options.seed);
+  return writeSuite(sample.data, sample.variants,
+                    fmt::format("FIND's numeric sampler (findc's port), --numeric {} --seed {}", *options.numeric,
+                                options.seed),
+                    output);
+}
+
+// The byte offset of code point `index` in `text` (ANTLR counts code points).
+size_t byteOffset(const std::string& text, size_t index) {
+  size_t cp = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+      continue;
+    if (cp++ == index)
+      return i;
+  }
+  return text.size();
+}
+
+// Weights as the shortest text that reads back as the same float32.
+std::string formatWeights(const suite::MlpFit& fit) {
+  auto number = [](float w) {
+    char buffer[32];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, w);
+    return std::string(buffer, end);
+  };
+  std::string text = " weights [";
+  size_t count = 0;
+  auto add = [&](float w) {
+    text += count == 0 ? "" : ",";
+    text += count % 8 == 0 ? "\n        " : " ";
+    text += number(w);
+    ++count;
+  };
+  for (float w : fit.weights.w1) add(w);
+  for (float w : fit.weights.b1) add(w);
+  for (float w : fit.weights.w2) add(w);
+  add(fit.weights.b2);
+  return text + "]\n        mse " + formatPython(Scalar::ofReal(fit.mse));
+}
+
+struct TrainingJob {
+  std::string name;
+  BatchEntry target = nullptr;
+  double lo = 0, hi = 0;
+  suite::MlpOptions options;
+  size_t insertAt = 0;
+  suite::MlpFit fit;
+  double seconds = 0;
+};
+
+// Fits are independent and pure: they run on every core.
+void trainAll(std::vector<TrainingJob>& jobs) {
+  std::atomic<size_t> next = 0;
+  auto worker = [&] {
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      TrainingJob& job = jobs[i];
+      BatchEntry target = job.target;
+      auto start = std::chrono::steady_clock::now();
+      job.fit = suite::trainMlp(
+          [target](const double* x, double* y, size_t n) { target(x, y, static_cast<int64_t>(n)); }, job.lo,
+          job.hi, job.options);
+      job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+  };
+  unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), jobs.size()));
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(worker);
+  worker();
+}
+
+int train(const SuiteOptions& options) {
+  if (options.positional.size() != 1)
+    throw UsageError("'suite train' needs exactly one FILE");
+  const std::string& path = options.positional[0];
+  std::string output = options.output.empty() ? path : options.output;
+  DiagnosticEngine diags;
+  auto file = SourceFile::read(path);
+  if (!file)
+    throw std::runtime_error("cannot read '" + path + "'");
+  std::optional<ir::Module> module = compileToIR(*file, diags);
+  diags.print(std::cerr);
+  if (!module)
+    return 1;
+
+  std::vector<TrainingJob> jobs;
+  std::vector<uint32_t> targets;
+  for (const ir::Bench& bench : module->benches) {
+    if (!bench.approx || bench.approx->trained)
+      continue;
+    const ir::Function& fn = module->functions[bench.function];
+    if (!bench.domain || !std::isfinite(bench.domain->first) || !std::isfinite(bench.domain->second)) {
+      diags.error(*file, {bench.approx->line, bench.approx->column},
+                  "'" + fn.name + "' needs a finite domain to train its `approx mlp` on", 6);
+      continue;
+    }
+    TrainingJob job;
+    job.name = fn.name;
+    job.lo = bench.domain->first;
+    job.hi = bench.domain->second;
+    job.options.hidden = bench.approx->hidden;
+    job.options.epochs = options.epochs;
+    job.options.seed = options.seed ^ rt::benchKey(0, fn.name)[0]; // distinct initialisations
+    job.insertAt = byteOffset(file->text(), bench.approx->endCodePoint);
+    jobs.push_back(std::move(job));
+    targets.push_back(bench.approx->target);
+  }
+  if (diags.hasErrors()) {
+    diags.print(std::cerr);
+    return 1;
+  }
+  auto jit = JIT::create({.math = MathMode::Exact});
+  if (!jit)
+    throw std::runtime_error(llvm::toString(jit.takeError()));
+  if (!targets.empty())
+    if (llvm::Error e = (*jit)->add(*module, targets))
+      throw std::runtime_error(llvm::toString(std::move(e)));
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    auto batch = (*jit)->batchEntry(module->functions[targets[i]].name);
+    if (!batch)
+      throw std::runtime_error(llvm::toString(batch.takeError()));
+    jobs[i].target = *batch;
+  }
+  trainAll(jobs);
+
+  // Weights go in at each clause's end, last first so earlier offsets hold.
+  std::string text = file->text();
+  std::sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) { return a.insertAt > b.insertAt; });
+  for (const TrainingJob& job : jobs) {
+    if (job.fit.weights.w1.empty())
+      throw std::runtime_error("'" + job.name + "' has no finite value on its domain to train on; nothing written");
+    text.insert(job.insertAt, formatWeights(job.fit));
+  }
+  writeWhole(output, text);
+  std::sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) { return a.insertAt < b.insertAt; });
+  for (const TrainingJob& job : jobs)
+    fmt::print(stderr, "{}: mse {:.6g} ({:.2f} s)\n", job.name, job.fit.mse, job.seconds);
+  fmt::print(stderr, "trained {} networks into {}\n", jobs.size(), output);
+  return 0;
+}
+
+} // namespace
+
+int runSuite(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    fmt::print("{}", kSuiteHelp);
+    return args.empty() ? 2 : 0;
+  }
+  const std::string& action = args[0];
+  if (action == "import-find")
+    return importFind(parseSuiteOptions(args, {"-o"}));
+  if (action == "generate")
+    return generate(parseSuiteOptions(args, {"-o", "--numeric", "--seed"}));
+  if (action == "train")
+    return train(parseSuiteOptions(args, {"-o", "--epochs", "--seed"}));
+  throw UsageError("unknown suite action '" + action + "'; run `findc suite --help`");
+}
+
+} // namespace findc

@@ -1,0 +1,22 @@
+// `findc suite ...`: tools that write suites: import FIND v1's numeric
+// functions, sample new ones with FIND's distribution, train `approx mlp`
+// networks into a suite file.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace findc {
+
+// A bad command line: `findc: error: ...`, exit status 2.
+class UsageError : public std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+extern const char* const kSuiteHelp;
+
+// `args` follow the word `suite`. Returns the exit status.
+int runSuite(const std::vector<std::string>& args);
+
+} // namespace findc

@@ -46,3 +46,13 @@ try:
         config.available_features.add("avx512f")
 except OSError:
     pass
+
+# FIND v1's released data, next to the project (../shared/find-v1) or named
+# by FINDC_FIND_V1_DATA; tests that re-derive the bundled suite from it
+# REQUIRE find-v1-data.
+find_v1_data = os.environ.get("FINDC_FIND_V1_DATA") or os.path.join(
+    os.path.dirname(os.path.abspath(config.findc_examples_dir)), "..", "shared", "find-v1")
+if os.path.exists(os.path.join(find_v1_data, "numeric-data.json")):
+    config.available_features.add("find-v1-data")
+    config.substitutions.append(("%find_v1_data", os.path.abspath(find_v1_data)))
+config.substitutions.append(("%project", os.path.dirname(os.path.abspath(config.findc_examples_dir))))

@@ -2,6 +2,8 @@
 // and where this port departs from the stored source (and why).
 #include "compiler/suite/FindSampler.h"
 
+#include "runtime/Value.h"
+
 #include "runtime/Philox.h"
 
 #include <algorithm>
@@ -621,49 +623,7 @@ Object sampleEntry(uint32_t index, bool mlp, uint64_t seed, std::string &variant
 
 } // namespace
 
-std::string formatPythonFloat(double value) {
-  if (std::isnan(value))
-    return "nan";
-  if (std::isinf(value))
-    return value < 0 ? "-inf" : "inf";
-  // Shortest round-trip digits in scientific form, "-d.ddde-XX".
-  char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-  std::string_view text(buffer, static_cast<size_t>(end - buffer));
-  std::string out;
-  if (text.front() == '-') {
-    out = "-";
-    text.remove_prefix(1);
-  }
-  size_t e = text.find('e');
-  std::string digits(1, text[0]);
-  if (e > 1)
-    digits.append(text.substr(2, e - 2));
-  std::string_view exponentText = text.substr(e + 1);
-  bool negativeExponent = exponentText.front() == '-';
-  int exponent = 0;
-  std::from_chars(exponentText.data() + 1, exponentText.data() + exponentText.size(), exponent);
-  if (negativeExponent)
-    exponent = -exponent;
-
-  // Python (float_repr_style 'short', repr): decpt = position of the point
-  // after the first digit; exponent form if decpt <= -4 or decpt > 16.
-  int decpt = exponent + 1;
-  int length = static_cast<int>(digits.size());
-  if (decpt <= -4 || decpt > 16) {
-    out += digits[0];
-    if (length > 1)
-      out += "." + digits.substr(1);
-    char exp[16];
-    std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
-    return out + exp;
-  }
-  if (decpt <= 0)
-    return out + "0." + std::string(static_cast<size_t>(-decpt), '0') + digits;
-  if (decpt < length)
-    return out + digits.substr(0, static_cast<size_t>(decpt)) + "." + digits.substr(static_cast<size_t>(decpt));
-  return out + digits + std::string(static_cast<size_t>(decpt - length), '0') + ".0";
-}
+std::string formatPythonFloat(double value) { return formatPython(Scalar::ofReal(value)); }
 
 llvm::Expected<std::string> formatFindName(llvm::StringRef funcName, const llvm::json::Value &params) {
   auto spec = parseSpec(funcName, params);

@@ -2,9 +2,8 @@
 // and where this port departs from the stored source (and why).
 #include "compiler/suite/FindSampler.h"
 
-#include "runtime/Value.h"
-
 #include "runtime/Philox.h"
+#include "runtime/Value.h"
 
 #include <algorithm>
 #include <array>
@@ -18,6 +17,9 @@
 
 namespace findc::suite {
 namespace {
+
+std::string pythonRepr(double value) { return formatPython(Scalar::ofReal(value)); }
+
 
 using llvm::json::Array;
 using llvm::json::Object;
@@ -124,7 +126,7 @@ std::string pyJoin(const std::vector<double> &values) {
   for (size_t i = 0; i < values.size(); ++i) {
     if (i)
       out += ", ";
-    out += formatPythonFloat(values[i]);
+    out += pythonRepr(values[i]);
   }
   return out;
 }
@@ -149,7 +151,7 @@ std::string pyStr(const AtomParams &p) {
   for (size_t i = 0; i < p.values.size(); ++i) {
     if (i)
       out += ", ";
-    out += isIntPosition(p.atom, i) ? pyInt(p.values[i]) : formatPythonFloat(p.values[i]);
+    out += isIntPosition(p.atom, i) ? pyInt(p.values[i]) : pythonRepr(p.values[i]);
   }
   return out + (p.values.size() == 1 ? ",)" : ")");
 }
@@ -623,7 +625,6 @@ Object sampleEntry(uint32_t index, bool mlp, uint64_t seed, std::string &variant
 
 } // namespace
 
-std::string formatPythonFloat(double value) { return formatPython(Scalar::ofReal(value)); }
 
 llvm::Expected<std::string> formatFindName(llvm::StringRef funcName, const llvm::json::Value &params) {
   auto spec = parseSpec(funcName, params);

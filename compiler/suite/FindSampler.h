@@ -66,10 +66,6 @@ struct FindSample {
 // `count` functions f00000...; a pure function of (count, seed).
 FindSample sampleFindNumeric(unsigned count, uint64_t seed);
 
-// Python's repr() of a float: shortest round-trip digits, "1.0" for integral
-// values, exponent form ("1e-05", "1e+16") below 1e-4 or from 1e16 on.
-std::string formatPythonFloat(double value);
-
 // FIND's `name` (utils.create_string) for a function name ("relu" or
 // "relu;linear;multiply_two") and its data.json `params`.
 llvm::Expected<std::string> formatFindName(llvm::StringRef funcName, const llvm::json::Value &params);

@@ -3,6 +3,7 @@
 // params, and (when shared/find-v1 is present) FIND v1's 1,000 released names
 // and corruption means reproduced by the same code.
 #include "compiler/suite/FindSampler.h"
+#include "runtime/Value.h"
 
 #include <gtest/gtest.h>
 
@@ -26,7 +27,6 @@ namespace {
 using findc::suite::findMathMean;
 using findc::suite::FindSample;
 using findc::suite::formatFindName;
-using findc::suite::formatPythonFloat;
 using findc::suite::sampleFindNumeric;
 using llvm::json::Array;
 using llvm::json::Object;
@@ -59,7 +59,7 @@ std::set<double> roundedGrid(double lo, double hi) {
 }
 
 bool isOneDecimal(double v) {
-  std::string text = formatPythonFloat(v);
+  std::string text = findc::formatPython(findc::Scalar::ofReal(v));
   size_t dot = text.find('.');
   return dot != std::string::npos && text.size() - dot == 2 && text.find('e') == std::string::npos;
 }
@@ -258,33 +258,6 @@ std::set<std::string> keysOf(const Object &object) {
   return out;
 }
 
-TEST(FindSamplerFormat, PythonRepr) {
-  EXPECT_EQ(formatPythonFloat(26.8), "26.8");
-  EXPECT_EQ(formatPythonFloat(-8.2), "-8.2");
-  EXPECT_EQ(formatPythonFloat(1.0), "1.0");
-  EXPECT_EQ(formatPythonFloat(1e-05), "1e-05");
-  EXPECT_EQ(formatPythonFloat(1e16), "1e+16");
-  EXPECT_EQ(formatPythonFloat(0.1 + 0.2), "0.30000000000000004");
-  EXPECT_EQ(formatPythonFloat(-2.914335439641036e-18), "-2.914335439641036e-18");
-  EXPECT_EQ(formatPythonFloat(0.0), "0.0");
-  EXPECT_EQ(formatPythonFloat(-0.0), "-0.0");
-  EXPECT_EQ(formatPythonFloat(0.0001), "0.0001");
-  EXPECT_EQ(formatPythonFloat(0.00012345), "0.00012345");
-  EXPECT_EQ(formatPythonFloat(1.5e-5), "1.5e-05");
-  EXPECT_EQ(formatPythonFloat(100.0), "100.0");
-  EXPECT_EQ(formatPythonFloat(1e15), "1000000000000000.0");
-  EXPECT_EQ(formatPythonFloat(9999999999999998.0), "9999999999999998.0");
-  EXPECT_EQ(formatPythonFloat(1.2345678901234568e+17), "1.2345678901234568e+17");
-  EXPECT_EQ(formatPythonFloat(1e22), "1e+22");
-  EXPECT_EQ(formatPythonFloat(1e100), "1e+100");
-  EXPECT_EQ(formatPythonFloat(5e-324), "5e-324");
-  EXPECT_EQ(formatPythonFloat(1.7976931348623157e308), "1.7976931348623157e+308");
-  EXPECT_EQ(formatPythonFloat(62.09413480289089), "62.09413480289089");
-  EXPECT_EQ(formatPythonFloat(1345.3353535353535), "1345.3353535353535");
-  EXPECT_EQ(formatPythonFloat(std::nan("")), "nan");
-  EXPECT_EQ(formatPythonFloat(-INFINITY), "-inf");
-}
-
 TEST(FindSamplerFormat, NamesOfKnownParams) {
   auto name = [](llvm::StringRef funcName, const char *params) {
     llvm::Expected<Value> value = llvm::json::parse(params);
@@ -420,7 +393,7 @@ TEST(FindSampler, NamesRegenerateFromParams) {
       EXPECT_EQ(parsed, params[i]) << tokens[i];
       EXPECT_EQ(std::signbit(parsed), std::signbit(params[i])) << tokens[i];
       // Floats print as Python's repr, ints (constant, root's n) as ints.
-      EXPECT_TRUE(tokens[i] == formatPythonFloat(parsed) || tokens[i] == std::to_string(static_cast<int64_t>(parsed)))
+      EXPECT_TRUE(tokens[i] == findc::formatPython(findc::Scalar::ofReal(parsed)) || tokens[i] == std::to_string(static_cast<int64_t>(parsed)))
           << tokens[i];
     }
   }

@@ -37,6 +37,14 @@ TEST(ValueTest, FormatPythonMatchesFloatRepr) {
   EXPECT_EQ(py(1.5e-10), "1.5e-10");
   EXPECT_EQ(py(-1e+22), "-1e+22");
   EXPECT_EQ(py(3.141592653589793), "3.141592653589793");
+  // As FIND pasted its parameters.
+  EXPECT_EQ(py(26.8), "26.8");
+  EXPECT_EQ(py(-8.2), "-8.2");
+  EXPECT_EQ(py(0.00012345), "0.00012345");
+  EXPECT_EQ(py(1e15), "1000000000000000.0");
+  EXPECT_EQ(py(-2.914335439641036e-18), "-2.914335439641036e-18");
+  EXPECT_EQ(py(62.09413480289089), "62.09413480289089");
+  EXPECT_EQ(py(1345.3353535353535), "1345.3353535353535");
 }
 
 TEST(ValueTest, FormatPythonIntsAndBools) {

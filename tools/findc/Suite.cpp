@@ -54,14 +54,6 @@ struct SuiteOptions {
   unsigned epochs = 10000;
 };
 
-uint64_t parseCount(const std::string& option, const std::string& text) {
-  uint64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size())
-    throw UsageError(option + " expects a non-negative integer, got '" + text + "'");
-  return value;
-}
-
 SuiteOptions parseSuiteOptions(const std::vector<std::string>& args, const std::vector<std::string>& allowed) {
   SuiteOptions options;
   for (size_t i = 1; i < args.size(); ++i) {

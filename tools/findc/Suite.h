@@ -3,16 +3,12 @@
 // networks into a suite file.
 #pragma once
 
-#include <stdexcept>
+#include "tools/findc/Cli.h"
+
 #include <string>
 #include <vector>
 
 namespace findc {
-
-// A bad command line: `findc: error: ...`, exit status 2.
-class UsageError : public std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 extern const char* const kSuiteHelp;
 

@@ -145,14 +145,6 @@ std::optional<double> parseNumber(const std::string& text) {
   return value;
 }
 
-uint64_t parseCount(const std::string& option, const std::string& text) {
-  uint64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size())
-    throw UsageError(option + " expects a non-negative integer, got '" + text + "'");
-  return value;
-}
-
 // numpy.linspace(a, b, n).
 void addGrid(Options& options, const std::string& spec) {
   size_t first = spec.find(':');

@@ -35,8 +35,12 @@ corruptBounds : '(' expr ',' expr ')'   # intervalBounds
               | expr                    # boundaryBound
               ;
 
-// Trained weights: plain signed numbers, so thousands of them parse fast.
-mlpWeights  : NAME '[' signedNumber (',' signedNumber)* ']' NAME signedNumber ;
+// Trained weights: a list of numbers, or (as `findc suite train` writes
+// them) one string of float32 bit patterns, 8 hex digits each: thousands of
+// weights in one token parse in microseconds.
+mlpWeights  : NAME '[' signedNumber (',' signedNumber)* ']' NAME signedNumber   # weightList
+            | NAME STRING NAME signedNumber                                     # weightBits
+            ;
 signedNumber : sign=('-' | '+')? (INT | FLOAT) ;
 
 funcBody    : '=' expr      # exprBody

@@ -2,6 +2,7 @@
 # The main job on the bundled examples: builds findc, checks every example,
 # and evaluates each of its functions on FIND's test grid with the JIT and the
 # reference interpreter, reporting whether the two engines agree bit for bit.
+# Benches (suites) are evaluated all at once per file, noise included.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/build.sh" >/dev/null
@@ -19,5 +20,15 @@ for file in "$root"/examples/*.fnd; do
     printf '%-28s %-22s f(-0.5)=%-24s f(0.5)=%-24s %s\n' "$(basename "$file")" "$fn" \
       "$(sed -n 128p "$tmp/jit")" "$(sed -n 129p "$tmp/jit")" "$verdict"
   done
+  benches=$(sed -n 's/^bench \([A-Za-z_][A-Za-z_0-9]*\)(.*/--fn \1/p' "$file")
+  if [ -n "$benches" ]; then
+    # shellcheck disable=SC2086 # one --fn NAME pair per bench
+    "$findc" eval "$file" $benches --find-grid --json --seed 1 >"$tmp/jit"
+    # shellcheck disable=SC2086
+    "$findc" eval "$file" $benches --find-grid --json --seed 1 --engine interp >"$tmp/interp"
+    if cmp -s "$tmp/jit" "$tmp/interp"; then verdict="jit == interp"; else verdict="MISMATCH"; status=1; fi
+    printf '%-28s %-22s %-58s %s\n' "$(basename "$file")" "$(wc -l <"$tmp/jit") benches" \
+      "FIND grid, noise seed 1" "$verdict"
+  fi
 done
 exit $status

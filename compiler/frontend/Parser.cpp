@@ -5,6 +5,7 @@
 
 #include <antlr4-runtime.h>
 
+#include <bit>
 #include <charconv>
 #include <cstdlib>
 
@@ -235,6 +236,29 @@ private:
 
   ast::ClauseValue value(P::ExprContext* ctx) { return {buildExpr(ctx), 0}; }
 
+  // "3f800000bf000000...": float32 bit patterns, 8 hex digits per weight.
+  bool decodeWeightBits(antlr4::Token* token, std::vector<ast::ClauseValue>& weights) {
+    std::string text = token->getText();
+    std::string_view hex(text.data() + 1, text.size() - 2);
+    SourceLoc loc = locOf(token);
+    if (hex.size() % 8 != 0) {
+      diags_.error(file_, loc, "weight bits must be 8 hex digits per float32, but " + std::to_string(hex.size()) +
+                                   " digits are given", codePoints(text));
+      return false;
+    }
+    for (size_t i = 0; i < hex.size(); i += 8) {
+      uint32_t bits = 0;
+      auto [end, ec] = std::from_chars(hex.data() + i, hex.data() + i + 8, bits, 16);
+      if (ec != std::errc() || end != hex.data() + i + 8) {
+        SourceLoc at{loc.line, loc.column + 1 + static_cast<uint32_t>(i)};
+        diags_.error(file_, at, "invalid hex digits in weight bits", 8);
+        return false;
+      }
+      weights.push_back({std::make_unique<ast::RealLit>(loc, 1, static_cast<double>(std::bit_cast<float>(bits))), 0});
+    }
+    return true;
+  }
+
   ast::ClauseValue number(P::SignedNumberContext* ctx) {
     antlr4::Token* digits = ctx->INT() ? ctx->INT()->getSymbol() : ctx->FLOAT()->getSymbol();
     ast::ExprPtr literal = ctx->INT() ? buildInt(digits->getText(), locOf(digits), lengthOf(ctx))
@@ -323,13 +347,18 @@ private:
         }
         approx.hidden = value(a->expr());
       }
-      if (P::MlpWeightsContext* w = c->mlpWeights()) {
+      if (auto* w = dynamic_cast<P::WeightListContext*>(c->mlpWeights())) {
         if (!expectWord(w->NAME(0), "weights") || !expectWord(w->NAME(1), "mse"))
           return;
         std::vector<P::SignedNumberContext*> values = w->signedNumber();
         for (size_t i = 0; i + 1 < values.size(); ++i)
           approx.weights.push_back(number(values[i]));
         approx.mse = number(values.back());
+      } else if (auto* w = dynamic_cast<P::WeightBitsContext*>(c->mlpWeights())) {
+        if (!expectWord(w->NAME(0), "weights") || !expectWord(w->NAME(1), "mse") ||
+            !decodeWeightBits(w->STRING()->getSymbol(), approx.weights))
+          return;
+        approx.mse = number(w->signedNumber());
       }
       approx.endCodePoint = ctx->getStop()->getStopIndex() + 1;
       bench.approx = std::move(approx);

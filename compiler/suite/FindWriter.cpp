@@ -162,7 +162,8 @@ llvm::Expected<Variant> variantOf(const json::Object& variants, const std::strin
   return malformed(dir, "unknown variant file '" + file->str() + "'");
 }
 
-llvm::Expected<std::string> writeEntry(const json::Object& entry, const json::Object& variants) {
+llvm::Expected<std::string> writeEntry(const json::Object& entry, const json::Object& variants,
+                                       const std::string& label) {
   std::optional<llvm::StringRef> dir = entry.getString("dir"), name = entry.getString("name");
   if (!dir || !name)
     return malformed(dir ? dir->str() : "entry", "needs \"dir\" and \"name\"");
@@ -202,7 +203,7 @@ llvm::Expected<std::string> writeEntry(const json::Object& entry, const json::Ob
       return malformed(dir->str(), "unknown composition '" + parts[2].str() + "'");
   }
 
-  std::string out = fmt::format("## FIND v1 {}: {}, shipped as {}.\n", dir->str(), name->str(), variant->description);
+  std::string out = fmt::format("## {} {}: {}, shipped as {}.\n", label, dir->str(), name->str(), variant->description);
   out += fmt::format("bench {}(x) = {}\n", dir->str(), body);
   out += fmt::format("    category \"{}\"\n", kind);
   if (const json::Array* domain = entry.getArray("domain"); domain && domain->size() == 2)
@@ -244,16 +245,16 @@ llvm::Expected<std::string> writeEntry(const json::Object& entry, const json::Ob
 } // namespace
 
 llvm::Expected<FindSuiteText> writeFindSuite(const json::Array& data, const json::Object& variants,
-                                             const std::string& origin) {
+                                             const std::string& origin, const std::string& label) {
   FindSuiteText suite;
   suite.text = "# FIND numeric functions as a findc suite, written by `findc suite` from\n# " + origin +
-               ".\n# Each bench computes what FIND's released code for it computes; see\n"
+               ".\n# Each bench computes what FIND's code for it computes (its writer's templates); see\n"
                "# docs/find-v1-notes.md for the quirks this keeps.\n";
   for (const json::Value& value : data) {
     const json::Object* entry = value.getAsObject();
     if (!entry)
       return llvm::createStringError(llvm::inconvertibleErrorCode(), "an entry is not a JSON object");
-    llvm::Expected<std::string> text = writeEntry(*entry, variants);
+    llvm::Expected<std::string> text = writeEntry(*entry, variants, label);
     if (!text)
       return text.takeError();
     suite.text += "\n" + *text;

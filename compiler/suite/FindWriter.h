@@ -18,8 +18,9 @@ struct FindSuiteText {
 
 // `data`: the entries; `variants`: dir -> FIND's file name for the variant
 // (function_code.py, noised_function_code.py, corrupted_function_code.py,
-// load_mlp.py). `origin` goes into the file's header comment.
+// load_mlp.py). `origin` goes into the file's header comment, `label` starts
+// each bench's description ("FIND v1" -> "## FIND v1 f00000: ...").
 llvm::Expected<FindSuiteText> writeFindSuite(const llvm::json::Array& data, const llvm::json::Object& variants,
-                                             const std::string& origin);
+                                             const std::string& origin, const std::string& label);
 
 } // namespace findc::suite

@@ -118,8 +118,8 @@ std::string requireOutput(const SuiteOptions& options, const std::string& action
 }
 
 int writeSuite(const json::Array& data, const json::Object& variants, const std::string& origin,
-               const std::string& output) {
-  llvm::Expected<suite::FindSuiteText> text = suite::writeFindSuite(data, variants, origin);
+               const std::string& label, const std::string& output) {
+  llvm::Expected<suite::FindSuiteText> text = suite::writeFindSuite(data, variants, origin, label);
   if (!text)
     throw std::runtime_error(llvm::toString(text.takeError()));
   writeWhole(output, text->text);
@@ -138,7 +138,7 @@ int importFind(const SuiteOptions& options) {
   auto fileName = [](const std::string& path) { return path.substr(path.find_last_of('/') + 1); };
   return writeSuite(*data.getAsArray(), *variants.getAsObject(),
                     "FIND v1's " + fileName(options.positional[0]) + " and " + fileName(options.positional[1]),
-                    output);
+                    "FIND v1", output);
 }
 
 int generate(const SuiteOptions& options) {
@@ -151,7 +151,7 @@ int generate(const SuiteOptions& options) {
   return writeSuite(sample.data, sample.variants,
                     fmt::format("FIND's numeric sampler (findc's port), --numeric {} --seed {}", *options.numeric,
                                 options.seed),
-                    output);
+                    fmt::format("Sampled (seed {})", options.seed), output);
 }
 
 // The byte offset of code point `index` in `text` (ANTLR counts code points).

@@ -142,7 +142,7 @@ public:
     for (auto& f : module_.functions) {
       checkBody(*f);
       if (auto bench = benches_.find(f.get()); bench != benches_.end())
-        checkClauses(const_cast<BenchDecl&>(*bench->second));
+        checkClauses(*bench->second);
     }
     if (diags_.errorCount() == before)
       rejectRecursion();
@@ -591,8 +591,8 @@ private:
     }
     // A bench's result type comes from its body: check it first (a cycle is
     // reported by the recursion check).
-    if (!fn.resultRef && benches_.count(&fn) && !checked_.count(&fn))
-      checkBody(const_cast<FuncDecl&>(fn));
+    if (auto bench = benches_.find(&fn); bench != benches_.end() && !checked_.count(&fn))
+      checkBody(*bench->second->function);
     if (current_)
       callees_[current_].push_back({&fn, &e});
     e.target.kind = CallTarget::Kind::Function;
@@ -865,7 +865,7 @@ private:
   bool checkingDefault_ = false;
   bool checkingClause_ = false;
   const LibraryTable* libraries_;
-  std::map<const FuncDecl*, const BenchDecl*> benches_;
+  std::map<const FuncDecl*, BenchDecl*> benches_; // by their functions
   std::set<const FuncDecl*> checked_;
   const FuncDecl* current_ = nullptr;
   std::map<const FuncDecl*, std::vector<std::pair<const FuncDecl*, const Call*>>> callees_;

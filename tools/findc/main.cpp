@@ -380,6 +380,7 @@ std::optional<std::vector<Evaluation>> evaluateCommand(const Options& options, c
     return std::nullopt;
   const ir::Module& module = compiled->module;
   std::vector<uint32_t> fns;
+  std::vector<const ir::Bench*> benches; // per function, null if not a bench
   std::vector<Evaluation> results;
   for (const std::string& name : options.functions) {
     uint32_t fn = requireUnaryFunction(module, name);
@@ -399,14 +400,14 @@ std::optional<std::vector<Evaluation>> evaluateCommand(const Options& options, c
     if (needInputs && result.inputs.empty())
       throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
     fns.push_back(fn);
+    benches.push_back(bench);
     results.push_back(std::move(result));
   }
   std::vector<std::vector<double>> outputs = evaluate(*compiled, fns, results[0].inputs, options);
   for (size_t i = 0; i < fns.size(); ++i) {
     Evaluation& result = results[i];
     result.outputs = std::move(outputs[i]);
-    const ir::Bench* bench = module.benchFor(fns[i]);
-    if (bench && !options.clean) {
+    if (const ir::Bench* bench = benches[i]; bench && !options.clean) {
       rt::applyEffects(bench->effects, rt::benchKey(options.seed, result.function), options.firstQuery,
                        result.inputs.data(), result.outputs.data(), result.inputs.size());
       result.resultType = benchResultType(*bench, result.resultType);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -100,8 +101,37 @@ inline void check(llvm::Error error, const char* what) {
     fail(std::string(what) + ": " + llvm::toString(std::move(error)));
 }
 
-// Parses `--name=value` or `--name value` integer options.
-inline bool intOption(int argc, char** argv, int& i, const char* name, long& out) {
+// The largest relative difference between `got` and `want`, each point
+// measured against max(|got|, |want|, 1e-3 * the largest |want|): near a zero
+// crossing a pure relative error only measures cancellation (muparser
+// rewrites 1.62*(x - 0.45) as 1.62*x - 0.729, a legitimate 1e-15 change in
+// sin's argument, which is ~1e-9 relative next to a root of the sine).
+inline double maxRelativeDifference(const double* got, const double* want, size_t n) {
+  double scale = 0;
+  for (size_t i = 0; i < n; ++i)
+    if (std::isfinite(want[i]))
+      scale = std::max(scale, std::fabs(want[i]));
+  double worst = 0;
+  for (size_t i = 0; i < n; ++i) {
+    double a = got[i], b = want[i];
+    if (std::isnan(a) && std::isnan(b))
+      continue;
+    if (!std::isfinite(a) || !std::isfinite(b)) {
+      if (a != b)
+        return INFINITY;
+      continue;
+    }
+    double denom = std::max({std::fabs(a), std::fabs(b), 1e-3 * scale, 1e-300});
+    worst = std::max(worst, std::fabs(a - b) / denom);
+  }
+  return worst;
+}
+inline double maxRelativeDifference(const std::vector<double>& got, const std::vector<double>& want) {
+  return maxRelativeDifference(got.data(), want.data(), got.size());
+}
+
+// Parses `--name=value` or `--name value` integer options, at least `min`.
+inline bool intOption(int argc, char** argv, int& i, const char* name, long& out, long min = 1) {
   std::string arg = argv[i];
   std::string flag = std::string("--") + name;
   std::string text;
@@ -113,8 +143,8 @@ inline bool intOption(int argc, char** argv, int& i, const char* name, long& out
     return false;
   char* end = nullptr;
   out = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || out < 1)
-    fail("option " + flag + " expects a positive integer, got '" + text + "'");
+  if (text.empty() || *end != '\0' || out < min)
+    fail("option " + flag + " expects an integer >= " + std::to_string(min) + ", got '" + text + "'");
   return true;
 }
 

@@ -101,31 +101,6 @@ struct Engine {
 
 constexpr size_t kNumFunctions = std::size(kBenchFunctions);
 
-// The largest relative difference between `got` and `want`, each point
-// measured against max(|got|, |want|, 1e-3 * the largest |want|): near a zero
-// crossing a pure relative error only measures cancellation (muparser
-// rewrites 1.62*(x - 0.45) as 1.62*x - 0.729, a legitimate 1e-15 change in
-// sin's argument, which is ~1e-9 relative next to a root of the sine).
-double maxRelativeDifference(const std::vector<double>& got, const std::vector<double>& want) {
-  double scale = 0;
-  for (double w : want)
-    if (std::isfinite(w))
-      scale = std::max(scale, std::fabs(w));
-  double worst = 0;
-  for (size_t i = 0; i < got.size(); ++i) {
-    double a = got[i], b = want[i];
-    if (std::isnan(a) && std::isnan(b))
-      continue;
-    if (!std::isfinite(a) || !std::isfinite(b)) {
-      if (a != b)
-        return INFINITY;
-      continue;
-    }
-    double denom = std::max({std::fabs(a), std::fabs(b), 1e-3 * scale, 1e-300});
-    worst = std::max(worst, std::fabs(a - b) / denom);
-  }
-  return worst;
-}
 
 size_t countBitIdentical(const std::vector<double>& a, const std::vector<double>& b) {
   size_t same = 0;

@@ -97,22 +97,6 @@ except the CLI's, which are wall time plus the child's CPU time.
   --wall               time with steady_clock instead of thread CPU time
 )";
 
-bool countOption(int argc, char** argv, int& i, const char* name, long& out, long min) {
-  std::string arg = argv[i];
-  std::string flag = std::string("--") + name;
-  std::string text;
-  if (arg == flag && i + 1 < argc)
-    text = argv[++i];
-  else if (arg.rfind(flag + "=", 0) == 0)
-    text = arg.substr(flag.size() + 1);
-  else
-    return false;
-  char* end = nullptr;
-  out = std::strtol(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || out < min)
-    fail("option " + flag + " expects an integer >= " + std::to_string(min) + ", got '" + text + "'");
-  return true;
-}
 
 bool stringOption(int argc, char** argv, int& i, const char* name, std::string& out) {
   std::string arg = argv[i];
@@ -138,13 +122,13 @@ Options parseOptions(int argc, char** argv) {
     }
     bool known = stringOption(argc, argv, i, "suite", o.suite) || stringOption(argc, argv, i, "findc", o.findc) ||
                  stringOption(argc, argv, i, "cli-fn", o.cliFunction) ||
-                 countOption(argc, argv, i, "points", o.points, 1) ||
-                 countOption(argc, argv, i, "interp-points", o.interpPoints, 1) ||
-                 countOption(argc, argv, i, "rounds", o.rounds, 1) || countOption(argc, argv, i, "reps", o.reps, 1) ||
-                 countOption(argc, argv, i, "slow-reps", o.slowReps, 1) ||
-                 countOption(argc, argv, i, "compile-runs", o.compileRuns, 1) ||
-                 countOption(argc, argv, i, "cli-runs", o.cliRuns, 0) ||
-                 countOption(argc, argv, i, "cli-all-runs", o.cliAllRuns, 0);
+                 intOption(argc, argv, i, "points", o.points, 1) ||
+                 intOption(argc, argv, i, "interp-points", o.interpPoints, 1) ||
+                 intOption(argc, argv, i, "rounds", o.rounds, 1) || intOption(argc, argv, i, "reps", o.reps, 1) ||
+                 intOption(argc, argv, i, "slow-reps", o.slowReps, 1) ||
+                 intOption(argc, argv, i, "compile-runs", o.compileRuns, 1) ||
+                 intOption(argc, argv, i, "cli-runs", o.cliRuns, 0) ||
+                 intOption(argc, argv, i, "cli-all-runs", o.cliAllRuns, 0);
     if (!known)
       fail("unknown option '" + arg + "' (see --help)");
   }
@@ -334,26 +318,6 @@ struct Engine {
   Run run;
 };
 
-double maxRelativeDifference(const double* got, const double* want, size_t n) {
-  double scale = 0;
-  for (size_t i = 0; i < n; ++i)
-    if (std::isfinite(want[i]))
-      scale = std::max(scale, std::fabs(want[i]));
-  double worst = 0;
-  for (size_t i = 0; i < n; ++i) {
-    double a = got[i], b = want[i];
-    if (std::isnan(a) && std::isnan(b))
-      continue;
-    if (!std::isfinite(a) || !std::isfinite(b)) {
-      if (a != b)
-        return INFINITY;
-      continue;
-    }
-    double denom = std::max({std::fabs(a), std::fabs(b), 1e-3 * scale, 1e-300});
-    worst = std::max(worst, std::fabs(a - b) / denom);
-  }
-  return worst;
-}
 
 // Bit-identical, any NaN equal to any NaN.
 size_t countDifferent(const double* a, const double* b, size_t n) {

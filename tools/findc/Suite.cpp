@@ -283,7 +283,8 @@ int train(const SuiteOptions& options) {
 } // namespace
 
 int runSuite(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+  bool help = std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; });
+  if (args.empty() || help) {
     fmt::print("{}", kSuiteHelp);
     return args.empty() ? 2 : 0;
   }

@@ -6,7 +6,7 @@ packages=(
   cmake g++ make python3
   llvm-19-dev llvm-19-tools libzstd-dev
   antlr4 libantlr4-runtime-dev
-  libfmt-dev googletest libgtest-dev libbenchmark-dev libmuparser-dev
+  libfmt-dev googletest libgtest-dev libbenchmark-dev libmuparser-dev libicu-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,177 @@
+#include "runtime/Text.h"
+
+#include <unicode/casemap.h>
+#include <unicode/stringoptions.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+#include <stdexcept>
+
+namespace findc::rt {
+namespace {
+
+// The code point at s[i], advancing i. Ill-formed bytes decode to U+FFFD.
+UChar32 next(std::string_view s, size_t &i) {
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
+  i = static_cast<size_t>(pos);
+  return c < 0 ? 0xFFFD : c;
+}
+
+UChar32 prev(std::string_view s, size_t &i) {
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV(s.data(), 0, pos, c);
+  i = static_cast<size_t>(pos);
+  return c < 0 ? 0xFFFD : c;
+}
+
+// Runs an ICU UTF-8 case mapping (preflighting the output size).
+template <class Map> std::string caseMap(std::string_view s, Map map) {
+  if (s.size() > INT32_MAX / 4)
+    throw std::length_error("findc::rt: string too long for case mapping");
+  std::string out(s.size() + 16, '\0');
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n = map(s.data(), static_cast<int32_t>(s.size()), out.data(),
+                    static_cast<int32_t>(out.size()), err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) {
+      out.assign(static_cast<size_t>(n), '\0');
+      continue;
+    }
+    if (U_FAILURE(err))
+      throw std::runtime_error(std::string("findc::rt: ICU case mapping failed: ") +
+                               u_errorName(err));
+    out.resize(static_cast<size_t>(n));
+    return out;
+  }
+  throw std::runtime_error("findc::rt: ICU case mapping did not converge");
+}
+
+// Python's Py_UNICODE_ISSPACE (Tools/unicode/makeunicodedata.py).
+bool isPySpace(UChar32 c) {
+  switch (u_charDirection(c)) {
+  case U_WHITE_SPACE_NEUTRAL:
+  case U_BLOCK_SEPARATOR:
+  case U_SEGMENT_SEPARATOR:
+    return true;
+  default:
+    return u_charType(c) == U_SPACE_SEPARATOR;
+  }
+}
+
+bool isPyAlpha(UChar32 c) { return (U_GET_GC_MASK(c) & U_GC_L_MASK) != 0; }
+
+bool isPyDigit(UChar32 c) {
+  int32_t t = u_getIntPropertyValue(c, UCHAR_NUMERIC_TYPE);
+  return t == U_NT_DECIMAL || t == U_NT_DIGIT;
+}
+
+// Python's flags: UPPER = Uppercase property, LOWER = Lowercase property,
+// TITLE = category Lt.
+bool isPyUpper(UChar32 c) { return u_hasBinaryProperty(c, UCHAR_UPPERCASE); }
+bool isPyLower(UChar32 c) { return u_hasBinaryProperty(c, UCHAR_LOWERCASE); }
+bool isPyTitle(UChar32 c) { return u_charType(c) == U_TITLECASE_LETTER; }
+
+template <class Pred> bool all(std::string_view s, Pred pred) {
+  if (s.empty())
+    return false;
+  for (size_t i = 0; i < s.size();)
+    if (!pred(next(s, i)))
+      return false;
+  return true;
+}
+
+// Python's str.isupper/islower: false on a character of the other case or
+// title case, true if at least one character of this case was seen.
+template <class Same, class Other> bool allCased(std::string_view s, Same same, Other other) {
+  bool cased = false;
+  for (size_t i = 0; i < s.size();) {
+    UChar32 c = next(s, i);
+    if (other(c) || isPyTitle(c))
+      return false;
+    cased = cased || same(c);
+  }
+  return cased;
+}
+
+size_t skipSpaceFront(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i;
+    if (!isPySpace(next(s, j)))
+      break;
+    i = j;
+  }
+  return i;
+}
+
+size_t skipSpaceBack(std::string_view s, size_t begin) {
+  size_t i = s.size();
+  while (i > begin) {
+    size_t j = i;
+    if (!isPySpace(prev(s, j)))
+      break;
+    i = j;
+  }
+  return i;
+}
+
+} // namespace
+
+size_t codePointCount(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char b : s)
+    n += (b & 0xC0) != 0x80;
+  return n;
+}
+
+std::string toLower(std::string_view s) {
+  return caseMap(s, [](const char *src, int32_t len, char *dst, int32_t cap, UErrorCode &err) {
+    return icu::CaseMap::utf8ToLower("", 0, src, len, dst, cap, nullptr, err);
+  });
+}
+
+std::string toUpper(std::string_view s) {
+  return caseMap(s, [](const char *src, int32_t len, char *dst, int32_t cap, UErrorCode &err) {
+    return icu::CaseMap::utf8ToUpper("", 0, src, len, dst, cap, nullptr, err);
+  });
+}
+
+std::string capitalize(std::string_view s) {
+  if (s.empty())
+    return {};
+  size_t firstEnd = 0;
+  next(s, firstEnd);
+  std::string_view first = s.substr(0, firstEnd);
+  // The first character's full title case mapping: a one-character "whole
+  // string" titlecased with no break adjustment (no break iterator needed).
+  std::string out = caseMap(first, [](const char *src, int32_t len, char *dst, int32_t cap,
+                                      UErrorCode &err) {
+    return icu::CaseMap::utf8ToTitle("", U_TITLECASE_WHOLE_STRING | U_TITLECASE_NO_BREAK_ADJUSTMENT,
+                                     nullptr, src, len, dst, cap, nullptr, err);
+  });
+  // Python lowercases the rest in the context of the whole string (final
+  // sigma looks back past index 0), so lowercase everything and drop the
+  // first character's lowercase, whose length does not depend on context.
+  std::string lower = toLower(s);
+  out.append(lower, toLower(first).size());
+  return out;
+}
+
+bool isAlpha(std::string_view s) { return all(s, isPyAlpha); }
+bool isDigit(std::string_view s) { return all(s, isPyDigit); }
+bool isSpace(std::string_view s) { return all(s, isPySpace); }
+bool isUpper(std::string_view s) { return allCased(s, isPyUpper, isPyLower); }
+bool isLower(std::string_view s) { return allCased(s, isPyLower, isPyUpper); }
+
+std::string strip(std::string_view s) {
+  size_t b = skipSpaceFront(s);
+  return std::string(s.substr(b, skipSpaceBack(s, b) - b));
+}
+std::string lstrip(std::string_view s) { return std::string(s.substr(skipSpaceFront(s))); }
+std::string rstrip(std::string_view s) { return std::string(s.substr(0, skipSpaceBack(s, 0))); }
+
+} // namespace findc::rt

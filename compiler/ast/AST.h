@@ -232,9 +232,9 @@ struct ApproxClause {
   ClauseValue hidden;
   std::vector<ClauseValue> weights; // empty until trained
   std::optional<ClauseValue> mse;
-  // Where the clause ends in the source (after its weights, if any), so that
-  // `findc suite train` can write weights in place (in code points).
-  size_t endCodePoint = 0;
+  // The byte offset where the clause ends (after its weights, if any), so
+  // that `findc suite train` can write weights in place.
+  size_t endOffset = 0;
 };
 
 // `bench NAME(x) = expr` plus clauses. `function` is the clean function; it

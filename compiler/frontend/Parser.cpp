@@ -360,7 +360,8 @@ private:
           return;
         approx.mse = number(w->signedNumber());
       }
-      approx.endCodePoint = ctx->getStop()->getStopIndex() + 1;
+      antlr4::Token* last = ctx->getStop();
+      approx.endOffset = file_.offsetOf(locOf(last)) + last->getText().size();
       bench.approx = std::move(approx);
     }
   }

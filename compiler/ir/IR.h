@@ -69,9 +69,9 @@ struct Bench {
     std::optional<double> mse;
     uint32_t target = 0; // function index of the clean expression it fits
     // Where the clause is in the source: for diagnostics, and for training,
-    // which writes the weights at its end (a code point index).
+    // which writes the weights at its end (a byte offset).
     uint32_t line = 0, column = 0;
-    size_t endCodePoint = 0;
+    size_t endOffset = 0;
   };
   std::optional<Approx> approx;
 };

@@ -297,7 +297,7 @@ ir::Module generateIR(const ast::Module& module) {
       ir::Bench::Approx approx;
       approx.hidden = static_cast<unsigned>(b.approx->hidden.value);
       approx.trained = !b.approx->weights.empty();
-      approx.endCodePoint = b.approx->endCodePoint;
+      approx.endOffset = b.approx->endOffset;
       approx.line = b.approx->loc.line;
       approx.column = b.approx->loc.column;
       if (b.approx->mse)

@@ -15,6 +15,17 @@ SourceFile::SourceFile(std::string path, std::string text)
       lineStarts_.push_back(i + 1);
 }
 
+size_t SourceFile::offsetOf(SourceLoc loc) const {
+  std::string_view line = lineText(loc.line);
+  size_t byte = 0;
+  for (uint32_t col = 1; col < loc.column && byte < line.size(); ++col) {
+    ++byte;
+    while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80)
+      ++byte;
+  }
+  return static_cast<size_t>(line.data() - text_.data()) + byte;
+}
+
 std::unique_ptr<SourceFile> SourceFile::read(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))

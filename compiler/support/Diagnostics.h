@@ -28,6 +28,8 @@ public:
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
   std::string_view lineText(uint32_t line) const;
+  // The byte offset of `loc` (its column counts code points).
+  size_t offsetOf(SourceLoc loc) const;
   // Where the text stops being well-formed UTF-8, if it does.
   std::optional<SourceLoc> firstInvalidUtf8() const;
 

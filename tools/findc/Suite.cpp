@@ -154,18 +154,6 @@ int generate(const SuiteOptions& options) {
                     fmt::format("Sampled (seed {})", options.seed), output);
 }
 
-// The byte offset of code point `index` in `text` (ANTLR counts code points).
-size_t byteOffset(const std::string& text, size_t index) {
-  size_t cp = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
-      continue;
-    if (cp++ == index)
-      return i;
-  }
-  return text.size();
-}
-
 // Weights as float32 bit patterns, 8 hex digits each, in one string: exact,
 // and one token for the parser (a decimal list of 193 weights per network
 // made a 150-network suite parse 3x slower).
@@ -219,7 +207,8 @@ int train(const SuiteOptions& options) {
   auto file = SourceFile::read(path);
   if (!file)
     throw std::runtime_error("cannot read '" + path + "'");
-  std::optional<ir::Module> module = compileToIR(*file, diags);
+  // Not optimized: the JIT specializes each target entry anyway.
+  std::optional<ir::Module> module = compileToIR(*file, diags, {.optimize = false});
   diags.print(std::cerr);
   if (!module)
     return 1;
@@ -242,7 +231,7 @@ int train(const SuiteOptions& options) {
     job.options.hidden = bench.approx->hidden;
     job.options.epochs = options.epochs;
     job.options.seed = options.seed ^ rt::benchKey(0, fn.name)[0]; // distinct initialisations
-    job.insertAt = byteOffset(file->text(), bench.approx->endCodePoint);
+    job.insertAt = bench.approx->endOffset;
     jobs.push_back(std::move(job));
     targets.push_back(bench.approx->target);
   }

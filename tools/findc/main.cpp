@@ -279,25 +279,32 @@ std::vector<std::vector<double>> evaluate(const Compiled& compiled, const std::v
 }
 
 // Inputs from the command line (as typed) followed by grid points.
-std::pair<std::vector<double>, std::vector<std::string>> collectInputs(const Options& options,
-                                                                       const ir::Function& fn) {
+struct Inputs {
   std::vector<double> values;
-  std::vector<std::string> texts;
+  std::vector<std::string> texts; // as typed
+};
+
+Inputs collectInputs(const Options& options) {
+  Inputs inputs;
   for (size_t i = 1; i < options.positional.size(); ++i) {
     const std::string& text = options.positional[i];
     auto x = parseNumber(text);
     if (!x)
       throw UsageError("input '" + text + "' is not a number");
-    values.push_back(*x);
-    texts.push_back(text);
+    inputs.values.push_back(*x);
+    inputs.texts.push_back(text);
   }
-  values.insert(values.end(), options.gridInputs.begin(), options.gridInputs.end());
-  texts.insert(texts.end(), options.gridTexts.begin(), options.gridTexts.end());
-  if (fn.params[0].type == Type::Int)
-    for (size_t i = 0; i < values.size(); ++i)
-      if (values[i] != std::floor(values[i]) || !std::isfinite(values[i]))
-        throw UsageError("'" + fn.name + "' takes an int; input '" + texts[i] + "' is not an integer");
-  return {values, texts};
+  inputs.values.insert(inputs.values.end(), options.gridInputs.begin(), options.gridInputs.end());
+  inputs.texts.insert(inputs.texts.end(), options.gridTexts.begin(), options.gridTexts.end());
+  return inputs;
+}
+
+void requireIntegralInputs(const Inputs& inputs, const ir::Function& fn) {
+  if (fn.params[0].type != Type::Int)
+    return;
+  for (size_t i = 0; i < inputs.values.size(); ++i)
+    if (inputs.values[i] != std::floor(inputs.values[i]) || !std::isfinite(inputs.values[i]))
+      throw UsageError("'" + fn.name + "' takes an int; input '" + inputs.texts[i] + "' is not an integer");
 }
 
 Scalar asResult(double y, Type type) {
@@ -363,14 +370,16 @@ Type benchResultType(const ir::Bench& bench, Type clean) {
 struct Evaluation {
   std::string function;
   Type resultType = Type::Real;
-  std::vector<double> inputs;
-  std::vector<std::string> texts; // inputs as typed
   std::vector<double> outputs;
 };
 
+struct Evaluations {
+  Inputs inputs;
+  std::vector<Evaluation> functions; // one per --fn, in order
+};
+
 // Compiles FILE once and evaluates every --fn at the same inputs.
-std::optional<std::vector<Evaluation>> evaluateCommand(const Options& options, const char* command,
-                                                       bool needInputs) {
+std::optional<Evaluations> evaluateCommand(const Options& options, const char* command, bool needInputs) {
   if (options.positional.empty())
     throw UsageError(std::string(command) + " needs a FILE");
   if (options.functions.empty())
@@ -381,9 +390,9 @@ std::optional<std::vector<Evaluation>> evaluateCommand(const Options& options, c
   if (!compiled)
     return std::nullopt;
   const ir::Module& module = compiled->module;
+  Evaluations results;
   std::vector<uint32_t> fns;
   std::vector<const ir::Bench*> benches; // per function, null if not a bench
-  std::vector<Evaluation> results;
   for (const std::string& name : options.functions) {
     uint32_t fn = requireUnaryFunction(module, name);
     const ir::Function& function = module.functions[fn];
@@ -397,21 +406,23 @@ std::optional<std::vector<Evaluation>> evaluateCommand(const Options& options, c
       diags.print(std::cerr);
       return std::nullopt;
     }
-    Evaluation result{function.name, function.resultType, {}, {}, {}};
-    std::tie(result.inputs, result.texts) = collectInputs(options, function);
-    if (needInputs && result.inputs.empty())
-      throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
     fns.push_back(fn);
     benches.push_back(bench);
-    results.push_back(std::move(result));
+    results.functions.push_back({function.name, function.resultType, {}});
   }
-  std::vector<std::vector<double>> outputs = evaluate(*compiled, fns, results[0].inputs, options);
+  results.inputs = collectInputs(options);
+  for (uint32_t fn : fns)
+    requireIntegralInputs(results.inputs, module.functions[fn]);
+  if (needInputs && results.inputs.values.empty())
+    throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
+  const std::vector<double>& xs = results.inputs.values;
+  std::vector<std::vector<double>> outputs = evaluate(*compiled, fns, xs, options);
   for (size_t i = 0; i < fns.size(); ++i) {
-    Evaluation& result = results[i];
+    Evaluation& result = results.functions[i];
     result.outputs = std::move(outputs[i]);
     if (const ir::Bench* bench = benches[i]; bench && !options.clean) {
-      rt::applyEffects(bench->effects, rt::benchKey(options.seed, result.function), options.firstQuery,
-                       result.inputs.data(), result.outputs.data(), result.inputs.size());
+      rt::applyEffects(bench->effects, rt::benchKey(options.seed, result.function), options.firstQuery, xs.data(),
+                       result.outputs.data(), xs.size());
       result.resultType = benchResultType(*bench, result.resultType);
     }
   }
@@ -424,17 +435,18 @@ int runEval(const Options& options) {
   auto evaluations = evaluateCommand(options, "eval", /*needInputs=*/true);
   if (!evaluations)
     return kExitCompileError;
-  for (const Evaluation& e : *evaluations) {
+  std::string inputList; // the same for every function
+  for (size_t i = 0; options.json && i < evaluations->inputs.values.size(); ++i)
+    inputList += (i ? ", " : "") + jsonScalar(Scalar::ofReal(evaluations->inputs.values[i]));
+  for (const Evaluation& e : evaluations->functions) {
     if (!options.json) {
       for (double y : e.outputs)
         fmt::print("{}\n", formatOutput(y, e.resultType, false));
       continue;
     }
-    std::string inputList, outputList;
-    for (size_t i = 0; i < e.inputs.size(); ++i) {
-      inputList += (i ? ", " : "") + jsonScalar(Scalar::ofReal(e.inputs[i]));
+    std::string outputList;
+    for (size_t i = 0; i < e.outputs.size(); ++i)
       outputList += (i ? ", " : "") + formatOutput(e.outputs[i], e.resultType, true);
-    }
     fmt::print("{{\"fn\": {}, \"inputs\": [{}], \"outputs\": [{}]}}\n", jsonString(e.function), inputList,
                outputList);
   }
@@ -448,12 +460,13 @@ int runCall(const Options& options) {
   auto evaluations = evaluateCommand(options, "call", /*needInputs=*/false);
   if (!evaluations)
     return kExitCompileError;
-  const Evaluation* e = &evaluations->front();
+  const Evaluation& e = evaluations->functions.front();
+  const std::vector<std::string>& texts = evaluations->inputs.texts;
   std::string line = "Function input - output pairs: ";
   // An undefined value (NaN) is FIND's harness catching an exception: None.
-  for (size_t i = 0; i < e->inputs.size(); ++i)
-    line += "(" + e->texts[i] + ", " +
-            (std::isnan(e->outputs[i]) ? "None" : formatPython(asResult(e->outputs[i], e->resultType))) + ") ";
+  for (size_t i = 0; i < texts.size(); ++i)
+    line += "(" + texts[i] + ", " +
+            (std::isnan(e.outputs[i]) ? "None" : formatPython(asResult(e.outputs[i], e.resultType))) + ") ";
   fmt::print("{}\n", line);
   return kExitOk;
 }

@@ -1,4 +1,4 @@
-// The findc language: benchmark functions of one real variable.
+// The findc language: benchmark functions of one real variable or one string.
 // Syntax follows Python/NumPy where it can: `def`, `**`, `//`, `and/or/not`,
 // `a if c else b`, chained comparisons, `#` comments. Doc comments are `##`
 // lines; they travel on the hidden channel and the front end attaches them to
@@ -22,7 +22,7 @@ param       : NAME ':' typeRef ('=' expr)? ;
 // the benchmark does around it. The clause words after the heads (below,
 // with, mlp, extrapolate, ...) are plain names, checked by the front end, so
 // they stay usable as identifiers.
-benchDecl   : 'bench' NAME '(' NAME ')' '=' expr benchClause* ;
+benchDecl   : 'bench' NAME '(' NAME (':' typeRef)? ')' '=' expr benchClause* ;
 
 benchClause : 'category' STRING                                         # categoryClause
             | 'domain' '[' expr ',' expr ']' NAME?                      # domainClause
@@ -44,11 +44,23 @@ mlpWeights  : NAME '[' signedNumber (',' signedNumber)* ']' NAME signedNumber   
 signedNumber : sign=('-' | '+')? (INT | FLOAT) ;
 
 funcBody    : '=' expr      # exprBody
-            | block         # blockBody
+            | stmtBlock     # blockBody
             ;
 
-// `return` ends the bindings, so an expression is never followed by the start
-// of another one: every decision stays LL(1) and parsing stays linear.
+// Statements. There are no expression statements, so an expression always
+// ends where the next statement's keyword or `NAME =` begins: every decision
+// stays LL(2) at most and parsing stays linear.
+stmtBlock   : '{' stmt* '}' ;
+stmt        : letStmt                                                   # letStatement
+            | 'var' NAME (':' typeRef)? '=' expr                        # varStatement
+            | NAME op=('=' | '+=' | '-=') expr                          # assignStatement
+            | 'if' expr stmtBlock ('elif' expr stmtBlock)* ('else' stmtBlock)?  # ifStatement
+            | 'for' NAME 'in' expr stmtBlock                            # forStatement
+            | 'while' expr stmtBlock                                    # whileStatement
+            | 'return' expr                                             # returnStatement
+            ;
+
+// The value blocks of an `if` expression: bindings, then the value.
 block       : '{' (letStmt* 'return')? expr '}' ;
 
 letStmt     : 'let' NAME (':' typeRef)? '=' expr ;
@@ -68,28 +80,39 @@ andExpr     : operands+=notExpr ('and' operands+=notExpr)* ;
 notExpr     : 'not' notExpr     # notOp
             | comparison        # notPassthrough
             ;
-comparison  : operands+=arith (ops+=('<' | '<=' | '>' | '>=' | '==' | '!=') operands+=arith)* ;
+comparison  : operands+=arith (ops+=compareOp operands+=arith)* ;
+compareOp   : '<' | '<=' | '>' | '>=' | '==' | '!=' | 'in' | 'not' 'in' ;
 arith       : operands+=term (ops+=('+' | '-') operands+=term)* ;
 term        : operands+=unary (ops+=('*' | '/' | '//' | '%') operands+=unary)* ;
 unary       : op=('-' | '+') unary      # signOp
             | power                     # unaryPassthrough
             ;
 // `-x**2` is `-(x**2)` and `2**-1` is allowed, as in Python.
-power       : primary ('**' unary)? ;
+power       : postfix ('**' unary)? ;
+
+// s[i], s[a:b], s[::-1], l[i][j]: Python's indexing and slicing.
+postfix     : primary subscript* ;
+subscript   : '[' expr ']'                                      # index
+            | '[' lo=expr? ':' hi=expr? (':' step=expr?)? ']'   # slice
+            ;
 
 primary     : NAME ('.' NAME)? '(' (arg (',' arg)* ','?)? ')'   # call
             | NAME                                  # nameRef
             | INT                                   # intLit
             | FLOAT                                 # floatLit
+            | STRING                                # stringLit
             | ('True' | 'False')                    # boolLit
             | '(' expr ')'                          # paren
+            | '[' (expr (',' expr)* ','?)? ']'      # listLit
+            | '{' (mapEntry (',' mapEntry)* ','?)? '}'   # mapLit
             ;
+mapEntry    : key=expr ':' value=expr ;
 
 arg         : (NAME '=')? expr ;
 
 // ---- lexer ----
-// Reserved for the string and statement forms that come later.
-RESERVED    : 'for' | 'while' | 'in' | 'lambda' | 'import' ;
+// Reserved for forms that may come later.
+RESERVED    : 'lambda' | 'import' ;
 
 NAME        : [a-zA-Z_] [a-zA-Z_0-9]* ;
 FLOAT       : DIGITS '.' DIGITS? EXPONENT?
@@ -97,7 +120,10 @@ FLOAT       : DIGITS '.' DIGITS? EXPONENT?
             | DIGITS EXPONENT
             ;
 INT         : DIGITS ;
-STRING      : '"' (~["\\\r\n] | '\\' ["\\])* '"' ;
+// Escapes (\n, \t, \\, \", \', \xNN, \uNNNN, \UNNNNNNNN) are decoded
+// and checked by the front end.
+STRING      : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"'
+            | '\'' (~['\\\r\n] | '\\' ~[\r\n])* '\'' ;
 fragment DIGITS   : [0-9] ('_'? [0-9])* ;
 fragment EXPONENT : [eE] [+-]? DIGITS ;
 

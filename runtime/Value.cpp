@@ -1,5 +1,7 @@
 #include "runtime/Value.h"
 
+#include "runtime/Strings.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -13,6 +15,10 @@ std::string_view typeName(Type type) {
   case Type::Bool: return "bool";
   case Type::Int: return "int";
   case Type::Real: return "real";
+  case Type::Str: return "str";
+  case Type::StrList: return "list[str]";
+  case Type::IntList: return "list[int]";
+  case Type::StrMap: return "map[str, str]";
   }
   return "<invalid>";
 }
@@ -22,9 +28,44 @@ double Scalar::asDouble() const {
   case Type::Bool: return b ? 1.0 : 0.0;
   case Type::Int: return static_cast<double>(i);
   case Type::Real: return r;
-  case Type::Error: break;
+  case Type::Error:
+  case Type::Str:
+  case Type::StrList:
+  case Type::IntList:
+  case Type::StrMap: break;
   }
   return std::nan("");
+}
+
+static bool sameStr(const rt::Str* a, const rt::Str* b) {
+  if (a == b)
+    return true;
+  if (a == nullptr || b == nullptr)
+    return false;
+  return a->view() == b->view();
+}
+
+static bool sameList(Type type, const rt::List* a, const rt::List* b) {
+  if (a == b)
+    return true;
+  if (a == nullptr || b == nullptr || a->size != b->size)
+    return false;
+  for (int64_t k = 0; k < a->size; ++k)
+    if (type == Type::IntList ? a->items[k].i != b->items[k].i : !sameStr(a->items[k].s, b->items[k].s))
+      return false;
+  return true;
+}
+
+// Entries in order: two maps that print differently are different results.
+static bool sameMap(const rt::Map* a, const rt::Map* b) {
+  if (a == b)
+    return true;
+  if (a == nullptr || b == nullptr || a->size != b->size)
+    return false;
+  for (int64_t k = 0; k < a->size; ++k)
+    if (!sameStr(a->keys[k], b->keys[k]) || !sameStr(a->values[k], b->values[k]))
+      return false;
+  return true;
 }
 
 bool Scalar::identical(const Scalar& other) const {
@@ -39,6 +80,10 @@ bool Scalar::identical(const Scalar& other) const {
       return true;
     return std::memcmp(&r, &other.r, sizeof r) == 0;
   }
+  case Type::Str: return sameStr(s, other.s);
+  case Type::StrList:
+  case Type::IntList: return sameList(type, list, other.list);
+  case Type::StrMap: return sameMap(map, other.map);
   case Type::Error: return true;
   }
   return false;
@@ -88,9 +133,100 @@ std::string formatPython(const Scalar& value) {
   case Type::Bool: return value.b ? "True" : "False";
   case Type::Int: return std::to_string(value.i);
   case Type::Real: return formatPythonReal(value.r);
+  case Type::Str: return std::string(value.s->view());
+  case Type::StrList:
+  case Type::IntList: {
+    std::string out = "[";
+    for (int64_t k = 0; k < value.list->size; ++k) {
+      if (k > 0)
+        out += ", ";
+      const rt::Elem& e = value.list->items[k];
+      out += value.type == Type::IntList ? std::to_string(e.i) : rt::pythonRepr(e.s->view());
+    }
+    return out + "]";
+  }
+  case Type::StrMap: {
+    std::string out = "{";
+    for (int64_t k = 0; k < value.map->size; ++k) {
+      if (k > 0)
+        out += ", ";
+      out += rt::pythonRepr(value.map->keys[k]->view()) + ": " + rt::pythonRepr(value.map->values[k]->view());
+    }
+    return out + "}";
+  }
   case Type::Error: break;
   }
   return "None";
+}
+
+// RFC 8259 string: quote and backslash escaped, control characters as
+// \u00XX, everything else (UTF-8 included) as is. A lone surrogate (the
+// three-byte encoding chr(0xD800) makes) is written as its \uXXXX escape,
+// so the output stays valid UTF-8.
+static void appendJsonString(std::string& out, std::string_view text) {
+  static constexpr char hex[] = "0123456789abcdef";
+  auto escape = [&](unsigned code) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4)
+      out += hex[(code >> shift) & 0xF];
+  };
+  out += '"';
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      escape(c);
+    } else if (c == 0xED && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA0) {
+      escape(0xD000u | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+             (static_cast<unsigned char>(text[i + 2]) & 0x3Fu));
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += '"';
+}
+
+std::string formatJson(const Scalar& value) {
+  switch (value.type) {
+  case Type::Bool: return value.b ? "true" : "false";
+  case Type::Int: return std::to_string(value.i);
+  case Type::Real: return std::isfinite(value.r) ? formatPythonReal(value.r) : "null";
+  case Type::Str: {
+    std::string out;
+    appendJsonString(out, value.s->view());
+    return out;
+  }
+  case Type::StrList:
+  case Type::IntList: {
+    std::string out = "[";
+    for (int64_t k = 0; k < value.list->size; ++k) {
+      if (k > 0)
+        out += ", ";
+      const rt::Elem& e = value.list->items[k];
+      if (value.type == Type::IntList)
+        out += std::to_string(e.i);
+      else
+        appendJsonString(out, e.s->view());
+    }
+    return out + "]";
+  }
+  case Type::StrMap: {
+    std::string out = "{";
+    for (int64_t k = 0; k < value.map->size; ++k) {
+      if (k > 0)
+        out += ", ";
+      appendJsonString(out, value.map->keys[k]->view());
+      out += ": ";
+      appendJsonString(out, value.map->values[k]->view());
+    }
+    return out + "}";
+  }
+  case Type::Error: break;
+  }
+  return "null";
 }
 
 std::string formatG17(double value) {

@@ -10,11 +10,23 @@ namespace findc {
 
 // `Error` marks an expression whose type could not be determined; semantic
 // analysis uses it to avoid cascades of follow-on errors. It never reaches IR.
-enum class Type : uint8_t { Error, Bool, Int, Real };
+// Str, StrList, IntList and StrMap are handles (pointers to rt::Str,
+// rt::List, rt::Map; see runtime/Strings.h) whose memory belongs to the
+// evaluation's arena or to the compiled module's constants.
+enum class Type : uint8_t { Error, Bool, Int, Real, Str, StrList, IntList, StrMap };
 
 std::string_view typeName(Type type);
 
 inline bool isNumeric(Type type) { return type == Type::Int || type == Type::Real; }
+// Values that live behind a pointer (strings, lists, maps).
+inline bool isHandle(Type type) { return type >= Type::Str; }
+inline bool isList(Type type) { return type == Type::StrList || type == Type::IntList; }
+
+namespace rt {
+struct Str;
+struct List;
+struct Map;
+} // namespace rt
 
 struct Scalar {
   Type type = Type::Error;
@@ -22,23 +34,39 @@ struct Scalar {
     bool b;
     int64_t i;
     double r;
+    const rt::Str* s;
+    const rt::List* list;
+    const rt::Map* map;
   };
 
   Scalar() : r(0) {}
   static Scalar ofBool(bool v) { Scalar s; s.type = Type::Bool; s.b = v; return s; }
   static Scalar ofInt(int64_t v) { Scalar s; s.type = Type::Int; s.i = v; return s; }
   static Scalar ofReal(double v) { Scalar s; s.type = Type::Real; s.r = v; return s; }
+  static Scalar ofStr(const rt::Str* v) { Scalar s; s.type = Type::Str; s.s = v; return s; }
+  static Scalar ofList(Type type, const rt::List* v) { Scalar s; s.type = type; s.list = v; return s; }
+  static Scalar ofMap(const rt::Map* v) { Scalar s; s.type = Type::StrMap; s.map = v; return s; }
 
   // Real view of a numeric or boolean scalar, as the entry points return it.
   double asDouble() const;
   // Bitwise identity (so NaN == NaN and -0.0 != 0.0): what "same result" means
-  // when the JIT and the interpreter are compared.
+  // when the JIT and the interpreter are compared. Strings, lists and maps
+  // compare by content (bytes, items in order, entries in order), not by
+  // address.
   bool identical(const Scalar& other) const;
 };
 
 // Shortest text that reads back to the same value, in Python's style
-// (`1.0`, `1e-05`, `inf`, `nan`), for reals; plain digits for ints.
+// (`1.0`, `1e-05`, `inf`, `nan`), for reals; plain digits for ints. For
+// strings, lists and maps Python's str() of the value: a str is its own
+// text; lists and maps show their items with repr (['a', 'b'], [1, 2],
+// {'k': 'v'}).
 std::string formatPython(const Scalar& value);
+// JSON text of a value: strings escaped per RFC 8259 (\uXXXX for control
+// characters, non-ASCII kept as UTF-8), lists as arrays, maps as objects,
+// reals as Python's repr (shortest round trip; also what json.dumps
+// writes) with NaN and infinities as null.
+std::string formatJson(const Scalar& value);
 // `%.17g` with `nan`/`inf`/`-inf`, the CLI's default output for reals.
 std::string formatG17(double value);
 

@@ -25,6 +25,8 @@ std::string_view spelling(CompareOp op) {
   case CompareOp::Ge: return ">=";
   case CompareOp::Eq: return "==";
   case CompareOp::Ne: return "!=";
+  case CompareOp::In: return "in";
+  case CompareOp::NotIn: return "not in";
   }
   return "?";
 }
@@ -56,6 +58,7 @@ PrimOp primOf(CompareOp op) {
   case CompareOp::Ge: return PrimOp::Ge;
   case CompareOp::Eq: return PrimOp::Eq;
   case CompareOp::Ne: return PrimOp::Ne;
+  case CompareOp::In: case CompareOp::NotIn: break;
   }
   return PrimOp::Eq;
 }

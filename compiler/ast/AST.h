@@ -5,6 +5,7 @@
 
 #include "compiler/support/Diagnostics.h"
 #include "runtime/PrimOps.h"
+#include "runtime/Strings.h"
 #include "runtime/Value.h"
 
 #include <memory>
@@ -20,7 +21,10 @@ struct TypeRef {
   SourceLoc loc;
 };
 
-enum class ExprKind { IntLit, RealLit, BoolLit, Name, Unary, Binary, Compare, Conditional, Call, Block };
+enum class ExprKind {
+  IntLit, RealLit, BoolLit, StrLit, Name, Unary, Binary, Compare, Conditional, Call, Block,
+  ListLit, MapLit, Index, Slice
+};
 
 struct Expr {
   explicit Expr(ExprKind kind, SourceLoc loc, uint32_t length) : kind(kind), loc(loc), length(length) {}
@@ -56,6 +60,44 @@ struct BoolLit : Expr {
   static constexpr ExprKind Kind = ExprKind::BoolLit;
   BoolLit(SourceLoc loc, uint32_t length, bool value) : Expr(Kind, loc, length), value(value) {}
   bool value;
+};
+
+// A string literal, escapes decoded (UTF-8).
+struct StrLit : Expr {
+  static constexpr ExprKind Kind = ExprKind::StrLit;
+  StrLit(SourceLoc loc, uint32_t length, std::string value) : Expr(Kind, loc, length), value(std::move(value)) {}
+  std::string value;
+};
+
+// `[a, b]`: the element type comes from the elements or, for `[]`, from
+// what the list is assigned to (Sema).
+struct ListLit : Expr {
+  static constexpr ExprKind Kind = ExprKind::ListLit;
+  ListLit(SourceLoc loc, uint32_t length) : Expr(Kind, loc, length) {}
+  std::vector<std::unique_ptr<Expr>> elements;
+};
+
+// `{"a": "b", ...}`: a map[str, str]; a repeated key keeps its first
+// position and its last value, as in a Python dict display.
+struct MapLit : Expr {
+  static constexpr ExprKind Kind = ExprKind::MapLit;
+  MapLit(SourceLoc loc, uint32_t length) : Expr(Kind, loc, length) {}
+  std::vector<std::unique_ptr<Expr>> keys, values;
+};
+
+// `base[index]` on a str or a list, Python's negative indices included.
+struct Index : Expr {
+  static constexpr ExprKind Kind = ExprKind::Index;
+  Index(SourceLoc loc, uint32_t length, std::unique_ptr<Expr> base, std::unique_ptr<Expr> index)
+      : Expr(Kind, loc, length), base(std::move(base)), index(std::move(index)) {}
+  std::unique_ptr<Expr> base, index;
+};
+
+// `base[lo:hi:step]` on a str; absent parts are null (Python's None).
+struct Slice : Expr {
+  static constexpr ExprKind Kind = ExprKind::Slice;
+  Slice(SourceLoc loc, uint32_t length, std::unique_ptr<Expr> base) : Expr(Kind, loc, length), base(std::move(base)) {}
+  std::unique_ptr<Expr> base, lo, hi, step;
 };
 
 struct LetStmt;
@@ -98,9 +140,13 @@ struct Binary : Expr {
   SourceLoc opLoc;
   ExprPtr lhs, rhs;
   Type operandType = Type::Error; // both operands are converted to it (Sema)
+  // `+` on strings or lists, `*` of a string and an int: a runtime
+  // operation (its operands swapped for `n * s`).
+  std::optional<rt::StrOp> strOp;
+  bool swapOperands = false;
 };
 
-enum class CompareOp { Lt, Le, Gt, Ge, Eq, Ne };
+enum class CompareOp { Lt, Le, Gt, Ge, Eq, Ne, In, NotIn };
 std::string_view spelling(CompareOp op);
 PrimOp primOf(BinaryOp op);
 PrimOp primOf(CompareOp op);
@@ -134,9 +180,10 @@ struct FuncDecl;
 
 // What a call resolved to, filled in by Sema.
 struct CallTarget {
-  enum class Kind { Unresolved, Function, Prim, Convert } kind = Kind::Unresolved;
+  enum class Kind { Unresolved, Function, Prim, Convert, Runtime } kind = Kind::Unresolved;
   const FuncDecl* function = nullptr;
   PrimOp prim = PrimOp::Add;
+  rt::StrOp strOp = rt::StrOp::StrLen; // Runtime: a string/list/map operation
   Type operandType = Type::Error; // type the arguments are converted to (Prim)
 };
 
@@ -153,11 +200,13 @@ struct Call : Expr {
   std::vector<const Expr*> boundArgs;
 };
 
+// A local: `let` (immutable), `var` (assignable) or a `for` variable.
 struct LetStmt {
   std::string name;
   SourceLoc loc;
   std::optional<TypeRef> declaredType;
-  ExprPtr init;
+  ExprPtr init; // null for a for variable
+  bool mutableVar = false;
   Type type = Type::Error; // Sema
 };
 
@@ -168,6 +217,79 @@ struct Block : Expr {
   ExprPtr result;
 };
 
+// ---- statements (function bodies written as `{ ... }`) ----
+
+enum class StmtKind { Let, Assign, If, For, While, Return };
+
+struct Stmt {
+  Stmt(StmtKind kind, SourceLoc loc) : kind(kind), loc(loc) {}
+  virtual ~Stmt() = default;
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  const StmtKind kind;
+  SourceLoc loc;
+};
+using StmtList = std::vector<std::unique_ptr<Stmt>>;
+
+template <typename T> const T* dyn(const Stmt* s) {
+  return s && s->kind == T::Kind ? static_cast<const T*>(s) : nullptr;
+}
+
+struct LetStatement : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Let;
+  LetStatement(SourceLoc loc, std::unique_ptr<LetStmt> let) : Stmt(Kind, loc), let(std::move(let)) {}
+  std::unique_ptr<LetStmt> let;
+};
+
+// `x = e`, `x += e`, `x -= e` on a `var`.
+struct AssignStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Assign;
+  AssignStmt(SourceLoc loc, std::string name, BinaryOp op, bool compound, ExprPtr value)
+      : Stmt(Kind, loc), name(std::move(name)), op(op), compound(compound), value(std::move(value)) {}
+  std::string name;
+  BinaryOp op;   // Add or Sub for a compound assignment
+  bool compound; // `+=` / `-=`
+  ExprPtr value;
+  const LetStmt* target = nullptr; // Sema
+  Type operandType = Type::Error;  // compound: what both sides convert to (Sema)
+};
+
+// if c0 { b0 } elif c1 { b1 } ... [else { bn }]
+struct IfStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::If;
+  explicit IfStmt(SourceLoc loc) : Stmt(Kind, loc) {}
+  std::vector<ExprPtr> conds;
+  std::vector<StmtList> bodies; // one per condition, plus the else body if any
+};
+
+// `for c in s`, `for x in list`, `for i in range(...)`.
+struct ForStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::For;
+  ForStmt(SourceLoc loc, std::unique_ptr<LetStmt> var, ExprPtr iterable)
+      : Stmt(Kind, loc), var(std::move(var)), iterable(std::move(iterable)) {}
+  std::unique_ptr<LetStmt> var;
+  ExprPtr iterable;
+  StmtList body;
+  // Sema: what is iterated; for Range, the bounds (range(stop) has start 0).
+  enum class Over { Str, List, Range } over = Over::Str;
+  const Expr* rangeStart = nullptr; // null: 0
+  const Expr* rangeStop = nullptr;
+  const Expr* rangeStep = nullptr;  // null: 1
+};
+
+struct WhileStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::While;
+  WhileStmt(SourceLoc loc, ExprPtr cond) : Stmt(Kind, loc), cond(std::move(cond)) {}
+  ExprPtr cond;
+  StmtList body;
+};
+
+struct ReturnStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Return;
+  ReturnStmt(SourceLoc loc, ExprPtr value) : Stmt(Kind, loc), value(std::move(value)) {}
+  ExprPtr value;
+};
+
 struct ConstDecl {
   std::string name;
   SourceLoc loc;
@@ -176,6 +298,7 @@ struct ConstDecl {
   ExprPtr init;
   Type type = Type::Error;
   std::optional<Scalar> value; // folded by Sema
+  std::optional<std::string> text; // the folded value of a str constant
 };
 
 struct Param {
@@ -195,7 +318,11 @@ struct FuncDecl {
   std::optional<TypeRef> resultRef; // none: the body's type (benches)
   std::string library;              // the library module it belongs to, if any
   Type resultType = Type::Error;
+  // `= expr`, or a `{ let ...; return expr }` body, is an expression; a body
+  // with any other statement is a statement list (then `body` is null).
   ExprPtr body;
+  StmtList statements;
+  bool hasStatements() const { return !body; }
 };
 
 // ---- benchmark declarations ----

@@ -4,6 +4,8 @@
 
 #include <llvm/IR/IRBuilder.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <map>
 
 namespace findc {
@@ -55,16 +57,18 @@ public:
 
   // Unary roots become self-contained entry points (their specialized,
   // fully inlined form); other roots keep their full signature and callees.
-  void emit(const std::vector<uint32_t>& roots) {
-    std::vector<uint32_t> others;
+  void emit(const std::vector<uint32_t>& roots, const std::vector<uint32_t>& boxed) {
+    std::vector<uint32_t> others = boxed;
     for (uint32_t f : roots)
-      if (!module_.functions[f].hasUnaryEntry())
+      if (!module_.functions[f].hasUnaryEntry() && std::find(boxed.begin(), boxed.end(), f) == boxed.end())
         others.push_back(f);
     std::vector<uint32_t> order = module_.callOrder(others);
     for (uint32_t f : order)
       functions_[f] = declare(module_.functions[f], kImplPrefix + module_.functions[f].name);
     for (uint32_t f : order)
       define(module_.functions[f], functions_.at(f));
+    for (uint32_t f : others)
+      emitBoxedEntry(module_.functions[f], functions_.at(f));
     for (uint32_t f : roots)
       if (module_.functions[f].hasUnaryEntry()) {
         ir::Function entry = ir::specializeUnaryEntry(module_, f);
@@ -85,7 +89,8 @@ private:
     switch (t) {
     case Type::Bool: return builder_.getInt1Ty();
     case Type::Int: return builder_.getInt64Ty();
-    default: return builder_.getDoubleTy();
+    case Type::Real: return builder_.getDoubleTy();
+    default: return builder_.getPtrTy(); // handles
     }
   }
 
@@ -95,8 +100,13 @@ private:
     fn->addFnAttr(llvm::Attribute::NoUnwind);
   }
 
+  // A function that uses a context takes it first (`ctx`), then its
+  // parameters; it reads and writes memory (the arena, the budget, the
+  // error), so it is not marked pure.
   llvm::Function* declare(const ir::Function& fn, const std::string& name) {
     std::vector<llvm::Type*> params;
+    if (fn.usesContext)
+      params.push_back(builder_.getPtrTy());
     for (const ir::Param& p : fn.params)
       params.push_back(typeOf(p.type));
     auto* type = llvm::FunctionType::get(typeOf(fn.resultType), params, false);
@@ -104,18 +114,187 @@ private:
     addTargetAttributes(f);
     f->addFnAttr(llvm::Attribute::WillReturn);
     f->addFnAttr(llvm::Attribute::NoRecurse);
-    f->setDoesNotAccessMemory();
+    unsigned first = fn.usesContext ? 1 : 0;
+    if (fn.usesContext) {
+      f->getArg(0)->setName("ctx");
+      f->getArg(0)->addAttr(llvm::Attribute::NoAlias);
+    } else {
+      f->setDoesNotAccessMemory();
+    }
     for (size_t i = 0; i < fn.params.size(); ++i)
-      f->getArg(static_cast<unsigned>(i))->setName(fn.params[i].name);
+      f->getArg(static_cast<unsigned>(i) + first)->setName(fn.params[i].name);
     return f;
   }
 
   void define(const ir::Function& fn, llvm::Function* f) {
-    builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", f));
+    context_arg_ = fn.usesContext ? f->getArg(0) : nullptr;
     std::vector<llvm::Value*> values(fn.body.size(), nullptr);
-    for (size_t i = 0; i < fn.body.size(); ++i)
-      values[i] = emitInst(fn.body[i], values, f);
-    builder_.CreateRet(values[fn.result]);
+    if (fn.blocks.empty()) {
+      builder_.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", f));
+      for (size_t i = 0; i < fn.body.size(); ++i)
+        values[i] = emitInst(fn.body[i], values, f);
+      builder_.CreateRet(values[fn.result]);
+      return;
+    }
+    // Blocks: every block argument is a phi, created up front; blocks are
+    // emitted in reverse post-order so definitions precede uses.
+    std::vector<llvm::BasicBlock*> blocks;
+    for (size_t b = 0; b < fn.blocks.size(); ++b)
+      blocks.push_back(llvm::BasicBlock::Create(context_, b == 0 ? "entry" : "bb" + std::to_string(b), f));
+    for (size_t b = 0; b < fn.blocks.size(); ++b) {
+      builder_.SetInsertPoint(blocks[b]);
+      for (ir::ValueId arg : fn.blocks[b].args)
+        values[arg] = builder_.CreatePHI(typeOf(fn.body[arg].type), 2);
+    }
+    struct Incoming {
+      const ir::Terminator::Edge* edge;
+      llvm::BasicBlock* from;
+    };
+    std::vector<Incoming> incoming;
+    for (uint32_t b : reversePostOrder(fn)) {
+      builder_.SetInsertPoint(blocks[b]);
+      for (ir::ValueId id : fn.blocks[b].insts)
+        values[id] = emitInst(fn.body[id], values, f);
+      const ir::Terminator& t = fn.blocks[b].term;
+      llvm::BasicBlock* from = builder_.GetInsertBlock();
+      switch (t.kind) {
+      case ir::Terminator::Kind::Return: builder_.CreateRet(values[t.value]); break;
+      case ir::Terminator::Kind::Branch:
+        builder_.CreateBr(blocks[t.edges[0].block]);
+        incoming.push_back({&t.edges[0], from});
+        break;
+      case ir::Terminator::Kind::CondBranch:
+        builder_.CreateCondBr(values[t.value], blocks[t.edges[0].block], blocks[t.edges[1].block]);
+        incoming.push_back({&t.edges[0], from});
+        incoming.push_back({&t.edges[1], from});
+        break;
+      }
+    }
+    for (const Incoming& in : incoming) {
+      const ir::Block& target = fn.blocks[in.edge->block];
+      for (size_t k = 0; k < target.args.size(); ++k)
+        llvm::cast<llvm::PHINode>(values[target.args[k]])->addIncoming(values[in.edge->args[k]], in.from);
+    }
+  }
+
+  static std::vector<uint32_t> reversePostOrder(const ir::Function& fn) {
+    std::vector<uint32_t> post;
+    std::vector<char> seen(fn.blocks.size(), 0);
+    std::vector<std::pair<uint32_t, unsigned>> stack = {{0, 0}};
+    seen[0] = 1;
+    while (!stack.empty()) {
+      auto& [b, next] = stack.back();
+      const ir::Terminator& t = fn.blocks[b].term;
+      unsigned edges = t.kind == ir::Terminator::Kind::Return ? 0 : t.kind == ir::Terminator::Kind::Branch ? 1 : 2;
+      if (next < edges) {
+        uint32_t s = t.edges[next++].block;
+        if (!seen[s]) {
+          seen[s] = 1;
+          stack.push_back({s, 0});
+        }
+        continue;
+      }
+      post.push_back(b);
+      stack.pop_back();
+    }
+    return {post.rbegin(), post.rend()};
+  }
+
+  // A str constant: {bytes, length, data} beside its NUL-terminated text,
+  // the layout of rt::Str; one global per distinct text.
+  llvm::Value* stringConstant(const std::string& text) {
+    auto [it, inserted] = strings_.try_emplace(text, nullptr);
+    if (!inserted)
+      return it->second;
+    llvm::Constant* data = builder_.CreateGlobalString(text, "str.data", 0, &out_);
+    int64_t length = 0;
+    for (unsigned char c : text)
+      length += (c & 0xC0) != 0x80;
+    auto* i64 = builder_.getInt64Ty();
+    auto* type = llvm::StructType::get(context_, {i64, i64, builder_.getPtrTy()});
+    auto* value = llvm::ConstantStruct::get(
+        type, {llvm::ConstantInt::get(i64, text.size()), llvm::ConstantInt::get(i64, length), data});
+    auto* global = new llvm::GlobalVariable(out_, type, /*isConstant=*/true, llvm::GlobalValue::PrivateLinkage,
+                                            value, "str");
+    global->setAlignment(llvm::Align(8));
+    it->second = global;
+    return global;
+  }
+
+  // A runtime operation: a call of its extern "C" function with the context
+  // first. loop.tick is inlined: it runs on every loop trip.
+  llvm::Value* emitRuntime(const ir::Inst& inst, const std::vector<llvm::Value*>& a) {
+    auto& B = builder_;
+    rt::StrOp op = inst.strOp();
+    if (op == rt::StrOp::LoopTick) {
+      // budget -= 1; ok = budget >= 0 && error == 0; a spent budget records
+      // BudgetExceeded unless an error is recorded already.
+      llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, budget));
+      llvm::Value* errorPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
+      llvm::Value* budget = B.CreateSub(B.CreateLoad(B.getInt64Ty(), budgetPtr), B.getInt64(1));
+      B.CreateStore(budget, budgetPtr);
+      llvm::Value* error = B.CreateLoad(B.getInt32Ty(), errorPtr);
+      llvm::Value* clean = B.CreateICmpEQ(error, B.getInt32(0));
+      llvm::Value* spent = B.CreateICmpSLT(budget, B.getInt64(0));
+      B.CreateStore(B.CreateSelect(B.CreateAnd(clean, spent),
+                                   B.getInt32(static_cast<uint32_t>(rt::ErrorKind::BudgetExceeded)), error),
+                    errorPtr);
+      return B.CreateAnd(clean, B.CreateNot(spent));
+    }
+    const rt::StrOpInfo& info = rt::strOpInfo(op);
+    std::vector<llvm::Type*> params = {B.getPtrTy()};
+    for (unsigned k = 0; k < info.arity; ++k)
+      params.push_back(typeOf(info.operands[k]));
+    auto* type = llvm::FunctionType::get(typeOf(info.result), params, false);
+    llvm::FunctionCallee callee = out_.getOrInsertFunction(info.symbol, type);
+    auto* fn = llvm::cast<llvm::Function>(callee.getCallee());
+    fn->setDoesNotThrow();
+    fn->addFnAttr(llvm::Attribute::WillReturn);
+    // C's bool travels as a zero-extended i1.
+    if (info.result == Type::Bool)
+      fn->addRetAttr(llvm::Attribute::ZExt);
+    for (unsigned k = 0; k < info.arity; ++k)
+      if (info.operands[k] == Type::Bool)
+        fn->addParamAttr(k + 1, llvm::Attribute::ZExt);
+    std::vector<llvm::Value*> args = {context_arg_};
+    args.insert(args.end(), a.begin(), a.end());
+    llvm::CallInst* call = B.CreateCall(callee, args);
+    if (info.result == Type::Bool)
+      call->addRetAttr(llvm::Attribute::ZExt);
+    for (unsigned k = 0; k < info.arity; ++k)
+      if (info.operands[k] == Type::Bool)
+        call->addParamAttr(k + 1, llvm::Attribute::ZExt);
+    return call;
+  }
+
+  // `void fnd.NAME.boxed(Context* ctx, const Scalar* args, Scalar* result)`:
+  // any function, called with its arguments as Scalars.
+  void emitBoxedEntry(const ir::Function& fn, llvm::Function* body) {
+    auto& B = builder_;
+    auto* ptr = B.getPtrTy();
+    auto* type = llvm::FunctionType::get(B.getVoidTy(), {ptr, ptr, ptr}, false);
+    auto* boxed = llvm::Function::Create(type, llvm::Function::ExternalLinkage, boxedEntryName(fn.name), out_);
+    addTargetAttributes(boxed);
+    B.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", boxed));
+    llvm::Value* ctx = boxed->getArg(0);
+    llvm::Value* argv = boxed->getArg(1);
+    llvm::Value* out = boxed->getArg(2);
+    constexpr uint64_t payload = offsetof(Scalar, i);
+    std::vector<llvm::Value*> args;
+    if (fn.usesContext)
+      args.push_back(ctx);
+    for (size_t k = 0; k < fn.params.size(); ++k) {
+      llvm::Value* at = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), argv, k * sizeof(Scalar) + payload);
+      Type t = fn.params[k].type;
+      args.push_back(t == Type::Bool ? B.CreateICmpNE(B.CreateLoad(B.getInt8Ty(), at), B.getInt8(0))
+                                     : B.CreateLoad(typeOf(t), at));
+    }
+    llvm::Value* result = B.CreateCall(body, args);
+    static_assert(offsetof(Scalar, type) == 0);
+    B.CreateStore(B.getInt8(static_cast<uint8_t>(fn.resultType)), out);
+    llvm::Value* at = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), out, payload);
+    B.CreateStore(fn.resultType == Type::Bool ? B.CreateZExt(result, B.getInt8Ty()) : result, at);
+    B.CreateRetVoid();
   }
 
   llvm::Value* constant(const Scalar& s) {
@@ -129,19 +308,26 @@ private:
 
   llvm::Value* emitInst(const ir::Inst& inst, const std::vector<llvm::Value*>& values, llvm::Function* f) {
     switch (inst.op) {
-    case ir::Opcode::Param: return f->getArg(inst.index);
-    case ir::Opcode::Const: return constant(inst.constant);
+    case ir::Opcode::Param: return f->getArg(inst.index + (context_arg_ ? 1 : 0));
+    case ir::Opcode::Const:
+      return inst.type == Type::Str ? stringConstant(inst.text) : constant(inst.constant);
+    case ir::Opcode::BlockArg: llvm_unreachable("block arguments are phis, made by define()");
     case ir::Opcode::Call: {
       std::vector<llvm::Value*> args;
+      if (module_.functions[inst.index].usesContext)
+        args.push_back(context_arg_);
       for (ir::ValueId operand : inst.operands)
         args.push_back(values[operand]);
       return builder_.CreateCall(functions_.at(inst.index), args);
     }
+    case ir::Opcode::Runtime:
     case ir::Opcode::Prim: break;
     }
     std::vector<llvm::Value*> args;
     for (ir::ValueId operand : inst.operands)
       args.push_back(values[operand]);
+    if (inst.op == ir::Opcode::Runtime)
+      return emitRuntime(inst, args);
     return emitPrim(inst, args);
   }
 
@@ -387,16 +573,19 @@ private:
   MathMode math_;
   llvm::IRBuilder<> builder_;
   std::map<uint32_t, llvm::Function*> functions_;
+  std::map<std::string, llvm::Value*> strings_;
+  llvm::Value* context_arg_ = nullptr; // of the function being defined
 };
 
 } // namespace
 
 std::string scalarEntryName(std::string_view function) { return "fnd." + std::string(function); }
 std::string batchEntryName(std::string_view function) { return "fnd." + std::string(function) + ".batch"; }
+std::string boxedEntryName(std::string_view function) { return "fnd." + std::string(function) + ".boxed"; }
 
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots,
-                                       MathMode math) {
+                                       MathMode math, const std::vector<uint32_t>& boxed) {
   auto out = std::make_unique<llvm::Module>("findc", context);
   out->setTargetTriple(target.getTargetTriple().str());
   out->setDataLayout(target.createDataLayout());
@@ -404,7 +593,7 @@ std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMConte
   if (chosen.empty())
     for (uint32_t i = 0; i < module.functions.size(); ++i)
       chosen.push_back(i);
-  ModuleEmitter(module, *out, target, math).emit(chosen);
+  ModuleEmitter(module, *out, target, math).emit(chosen, boxed);
   return out;
 }
 

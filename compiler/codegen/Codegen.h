@@ -25,15 +25,19 @@ enum class MathMode { Exact, Vector };
 // Symbol names of a function's entry points in the compiled code.
 std::string scalarEntryName(std::string_view function);
 std::string batchEntryName(std::string_view function);
+// `void (rt::Context*, const Scalar* args, Scalar* result)`: every root
+// without a unary entry (strings, lists, statements) gets one.
+std::string boxedEntryName(std::string_view function);
 
 // Emits the functions `roots` (all functions when empty) and their callees.
 // Every root with a unary entry gets `double fnd.NAME(double)` and
 // `void fnd.NAME.batch(const double* x, double* y, int64 n)`. In exact mode
 // a batch loop that calls libm is left scalar: vectorizing it would only
 // unpack the vectors again around scalar calls, at a cost in compile time.
+// Roots in `boxed` get a boxed entry even when they have a unary one.
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots = {},
-                                       MathMode math = MathMode::Exact);
+                                       MathMode math = MathMode::Exact, const std::vector<uint32_t>& boxed = {});
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine();
 

@@ -60,7 +60,12 @@ std::optional<ir::Module> compileToIR(const SourceFile& file, DiagnosticEngine& 
   std::unique_ptr<ast::Module> ast = parseModule(file, diags);
   if (!ast || !analyzeModule(*ast, diags, &stdlib.table))
     return std::nullopt;
-  ir::Module module = generateIR(*ast);
+  std::vector<const ast::FuncDecl*> libraryRoots;
+  if (options.allLibraryFunctions)
+    for (const auto& library : stdlib.modules)
+      for (const auto& fn : library->functions)
+        libraryRoots.push_back(fn.get());
+  ir::Module module = generateIR(*ast, libraryRoots);
   if (!verified(module, file, diags, "IR generation"))
     return std::nullopt;
   if (options.optimize) {

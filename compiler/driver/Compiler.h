@@ -11,6 +11,9 @@ namespace findc {
 
 struct CompileOptions {
   bool optimize = true;
+  // Generate every standard library function, called or not (as
+  // LIBRARY.NAME), for `findc eval --stdlib` and tests.
+  bool allLibraryFunctions = false;
 };
 
 // Returns the module, or nothing after reporting errors to `diags`.

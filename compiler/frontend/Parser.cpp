@@ -190,8 +190,85 @@ private:
     if (auto* body = dynamic_cast<P::ExprBodyContext*>(ctx->funcBody()))
       decl->body = buildExpr(body->expr());
     else
-      decl->body = buildBlock(static_cast<P::BlockBodyContext*>(ctx->funcBody())->block());
+      buildBody(static_cast<P::BlockBodyContext*>(ctx->funcBody())->stmtBlock(), *decl);
     return decl;
+  }
+
+  // `{ let ...; return e }` stays an expression (pure, straight-line IR);
+  // anything else is a statement list.
+  void buildBody(P::StmtBlockContext* ctx, ast::FuncDecl& decl) {
+    ast::StmtList stmts = buildStmts(ctx);
+    bool expression = !stmts.empty() && stmts.back()->kind == ast::StmtKind::Return;
+    for (size_t i = 0; expression && i + 1 < stmts.size(); ++i) {
+      auto* let = ast::dyn<ast::LetStatement>(stmts[i].get());
+      expression = let && !let->let->mutableVar;
+    }
+    if (!expression) {
+      decl.statements = std::move(stmts);
+      return;
+    }
+    auto block = std::make_unique<ast::Block>(locOf(ctx->getStart()), lengthOf(ctx));
+    for (size_t i = 0; i + 1 < stmts.size(); ++i)
+      block->lets.push_back(std::move(static_cast<ast::LetStatement&>(*stmts[i]).let));
+    block->result = std::move(static_cast<ast::ReturnStmt&>(*stmts.back()).value);
+    decl.body = std::move(block);
+  }
+
+  std::unique_ptr<ast::LetStmt> buildLet(antlr4::tree::TerminalNode* name, P::TypeRefContext* type,
+                                         P::ExprContext* init, bool mutableVar) {
+    auto let = std::make_unique<ast::LetStmt>();
+    let->name = name->getText();
+    let->loc = locOf(name->getSymbol());
+    if (type)
+      let->declaredType = buildType(type);
+    if (init)
+      let->init = buildExpr(init);
+    let->mutableVar = mutableVar;
+    return let;
+  }
+
+  ast::StmtList buildStmts(P::StmtBlockContext* ctx) {
+    ast::StmtList out;
+    for (P::StmtContext* stmt : ctx->stmt())
+      out.push_back(buildStmt(stmt));
+    return out;
+  }
+
+  std::unique_ptr<ast::Stmt> buildStmt(P::StmtContext* ctx) {
+    SourceLoc loc = locOf(ctx->getStart());
+    if (auto* s = dynamic_cast<P::LetStatementContext*>(ctx)) {
+      P::LetStmtContext* l = s->letStmt();
+      return std::make_unique<ast::LetStatement>(loc, buildLet(l->NAME(), l->typeRef(), l->expr(), false));
+    }
+    if (auto* s = dynamic_cast<P::VarStatementContext*>(ctx))
+      return std::make_unique<ast::LetStatement>(loc, buildLet(s->NAME(), s->typeRef(), s->expr(), true));
+    if (auto* s = dynamic_cast<P::AssignStatementContext*>(ctx)) {
+      std::string op = s->op->getText();
+      auto assign = std::make_unique<ast::AssignStmt>(loc, s->NAME()->getText(),
+                                                      op == "-=" ? ast::BinaryOp::Sub : ast::BinaryOp::Add, op != "=",
+                                                      buildExpr(s->expr()));
+      return assign;
+    }
+    if (auto* s = dynamic_cast<P::IfStatementContext*>(ctx)) {
+      auto node = std::make_unique<ast::IfStmt>(loc);
+      for (P::ExprContext* cond : s->expr())
+        node->conds.push_back(buildExpr(cond));
+      for (P::StmtBlockContext* body : s->stmtBlock())
+        node->bodies.push_back(buildStmts(body));
+      return node;
+    }
+    if (auto* s = dynamic_cast<P::ForStatementContext*>(ctx)) {
+      auto node = std::make_unique<ast::ForStmt>(loc, buildLet(s->NAME(), nullptr, nullptr, false), buildExpr(s->expr()));
+      node->body = buildStmts(s->stmtBlock());
+      return node;
+    }
+    if (auto* s = dynamic_cast<P::WhileStatementContext*>(ctx)) {
+      auto node = std::make_unique<ast::WhileStmt>(loc, buildExpr(s->expr()));
+      node->body = buildStmts(s->stmtBlock());
+      return node;
+    }
+    auto* s = static_cast<P::ReturnStatementContext*>(ctx);
+    return std::make_unique<ast::ReturnStmt>(loc, buildExpr(s->expr()));
   }
 
   // ---- benchmark declarations ----
@@ -204,7 +281,7 @@ private:
     ast::Param input;
     input.name = ctx->NAME(1)->getText();
     input.loc = locOf(ctx->NAME(1)->getSymbol());
-    input.typeRef = {"real", {}, input.loc};
+    input.typeRef = ctx->typeRef() ? buildType(ctx->typeRef()) : ast::TypeRef{"real", {}, input.loc};
     decl->params.push_back(std::move(input));
     decl->body = buildExpr(ctx->expr());
     ast::BenchDecl bench;
@@ -272,11 +349,7 @@ private:
   void buildClause(P::BenchClauseContext* ctx, ast::BenchDecl& bench) {
     SourceLoc loc = locOf(ctx->getStart());
     if (auto* c = dynamic_cast<P::CategoryClauseContext*>(ctx)) {
-      std::string text = c->STRING()->getText();
-      std::string category;
-      for (size_t i = 1; i + 1 < text.size(); ++i)
-        category += text[i] == '\\' ? text[++i] : text[i];
-      bench.category = std::move(category);
+      bench.category = decodeString(c->STRING()->getSymbol());
     } else if (auto* c = dynamic_cast<P::DomainClauseContext*>(ctx)) {
       if (!once(bench.domain, ctx, "domain"))
         return;
@@ -432,16 +505,18 @@ private:
     auto compare = std::make_unique<ast::Compare>(locOf(ctx->getStart()), lengthOf(ctx));
     for (P::ArithContext* operand : ctx->operands)
       compare->operands.push_back(buildArith(operand));
-    for (antlr4::Token* op : ctx->ops) {
-      std::string text = op->getText();
+    for (P::CompareOpContext* op : ctx->ops) {
+      std::string text = op->getStart()->getText();
       ast::CompareOp cmp = text == "<"    ? ast::CompareOp::Lt
                            : text == "<=" ? ast::CompareOp::Le
                            : text == ">"  ? ast::CompareOp::Gt
                            : text == ">=" ? ast::CompareOp::Ge
                            : text == "==" ? ast::CompareOp::Eq
-                                          : ast::CompareOp::Ne;
+                           : text == "!=" ? ast::CompareOp::Ne
+                           : text == "in" ? ast::CompareOp::In
+                                          : ast::CompareOp::NotIn;
       compare->ops.push_back(cmp);
-      compare->opLocs.push_back(locOf(op));
+      compare->opLocs.push_back(locOf(op->getStart()));
     }
     return compare;
   }
@@ -487,12 +562,102 @@ private:
   }
 
   ast::ExprPtr buildPower(P::PowerContext* ctx) {
-    ast::ExprPtr base = buildPrimary(ctx->primary());
+    ast::ExprPtr base = buildPostfix(ctx->postfix());
     if (!ctx->unary())
       return base;
     antlr4::Token* op = static_cast<antlr4::tree::TerminalNode*>(ctx->children[1])->getSymbol();
     return std::make_unique<ast::Binary>(locOf(ctx->getStart()), lengthOf(ctx), ast::BinaryOp::Pow, locOf(op),
                                          std::move(base), buildUnary(ctx->unary()));
+  }
+
+  ast::ExprPtr buildPostfix(P::PostfixContext* ctx) {
+    ast::ExprPtr result = buildPrimary(ctx->primary());
+    for (P::SubscriptContext* sub : ctx->subscript()) {
+      SourceLoc start = result->loc;
+      antlr4::Token* stop = sub->getStop();
+      uint32_t length = stop->getLine() == start.line
+                            ? static_cast<uint32_t>(stop->getCharPositionInLine() + 2 - start.column)
+                            : 1;
+      if (auto* index = dynamic_cast<P::IndexContext*>(sub)) {
+        result = std::make_unique<ast::Index>(start, length, std::move(result), buildExpr(index->expr()));
+        continue;
+      }
+      auto* slice = static_cast<P::SliceContext*>(sub);
+      auto node = std::make_unique<ast::Slice>(start, length, std::move(result));
+      if (slice->lo)
+        node->lo = buildExpr(slice->lo);
+      if (slice->hi)
+        node->hi = buildExpr(slice->hi);
+      if (slice->step)
+        node->step = buildExpr(slice->step);
+      result = std::move(node);
+    }
+    return result;
+  }
+
+  // The text of a STRING token, escapes decoded; bad escapes are reported.
+  std::string decodeString(antlr4::Token* token) {
+    std::string text = token->getText();
+    std::string out;
+    SourceLoc loc = locOf(token);
+    auto append = [&out](char32_t cp) {
+      if (cp < 0x80) {
+        out += static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+    };
+    uint32_t column = loc.column + 1;
+    for (size_t i = 1; i + 1 < text.size(); ++i, ++column) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
+        --column; // a continuation byte: same column
+      if (text[i] != '\\') {
+        out += text[i];
+        continue;
+      }
+      char e = text[++i];
+      switch (e) {
+      case 'n': out += '\n'; ++column; continue;
+      case 't': out += '\t'; ++column; continue;
+      case 'r': out += '\r'; ++column; continue;
+      case '0': out += '\0'; ++column; continue;
+      case '\\': case '"': case '\'': out += e; ++column; continue;
+      case 'x': case 'u': case 'U': {
+        size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+        uint32_t cp = 0;
+        bool ok = i + digits < text.size();
+        if (ok) {
+          auto [end, ec] = std::from_chars(text.data() + i + 1, text.data() + i + 1 + digits, cp, 16);
+          ok = ec == std::errc() && end == text.data() + i + 1 + digits && cp <= 0x10FFFF &&
+               !(cp >= 0xD800 && cp <= 0xDFFF);
+        }
+        if (!ok) {
+          diags_.error(file_, {loc.line, column}, std::string("invalid \\") + e + " escape: expected " +
+                                                      std::to_string(digits) + " hex digits of a code point",
+                       2);
+          return out;
+        }
+        append(cp);
+        i += digits;
+        column += static_cast<uint32_t>(digits) + 1;
+        continue;
+      }
+      default:
+        diags_.error(file_, {loc.line, column}, std::string("unknown escape '\\") + e + "'", 2);
+        return out;
+      }
+    }
+    return out;
   }
 
   ast::ExprPtr buildPrimary(P::PrimaryContext* ctx) {
@@ -522,6 +687,22 @@ private:
       return buildFloat(lit->FLOAT()->getText(), loc, length);
     if (dynamic_cast<P::BoolLitContext*>(ctx))
       return std::make_unique<ast::BoolLit>(loc, length, ctx->getText() == "True");
+    if (auto* lit = dynamic_cast<P::StringLitContext*>(ctx))
+      return std::make_unique<ast::StrLit>(loc, length, decodeString(lit->STRING()->getSymbol()));
+    if (auto* lit = dynamic_cast<P::ListLitContext*>(ctx)) {
+      auto node = std::make_unique<ast::ListLit>(loc, length);
+      for (P::ExprContext* element : lit->expr())
+        node->elements.push_back(buildExpr(element));
+      return node;
+    }
+    if (auto* lit = dynamic_cast<P::MapLitContext*>(ctx)) {
+      auto node = std::make_unique<ast::MapLit>(loc, length);
+      for (P::MapEntryContext* entry : lit->mapEntry()) {
+        node->keys.push_back(buildExpr(entry->key));
+        node->values.push_back(buildExpr(entry->value));
+      }
+      return node;
+    }
     return buildExpr(static_cast<P::ParenContext*>(ctx)->expr());
   }
 

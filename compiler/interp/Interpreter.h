@@ -1,12 +1,15 @@
 // The reference interpreter: executes findc IR directly, with the semantics
-// of runtime/PrimOps. The JIT must produce the same bits (in exact math mode).
+// of runtime/PrimOps and runtime/Strings. The JIT must produce the same bits
+// (in exact math mode).
 #pragma once
 
 #include "compiler/ir/IR.h"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 namespace findc {
@@ -15,7 +18,11 @@ class Interpreter {
 public:
   explicit Interpreter(const ir::Module& module);
 
-  // Calls function `index` with one argument per parameter.
+  // Calls function `index` with one argument per parameter. Strings and
+  // lists it makes live in `ctx`'s arena; a failure is recorded in `ctx`
+  // (the result is then meaningless).
+  Scalar call(uint32_t index, std::span<const Scalar> args, rt::Context& ctx) const;
+  // The same for functions that need no context (numbers only).
   Scalar call(uint32_t index, std::span<const Scalar> args) const;
   // The unary entry point f(x): x binds the first parameter (converted to
   // its type), the rest take their defaults; the result is returned as a
@@ -24,11 +31,16 @@ public:
   void callBatch(uint32_t index, const double* x, double* y, size_t n) const;
 
 private:
-  Scalar run(const ir::Function& fn, std::span<const Scalar> args) const;
+  Scalar run(const ir::Function& fn, std::span<const Scalar> args, rt::Context* ctx) const;
+  Scalar execute(const ir::Inst& inst, std::span<const Scalar> values, std::span<const Scalar> args,
+                 rt::Context* ctx) const;
 
   const ir::Module& module_;
   // ir::specializeUnaryEntry of each function that has a unary entry.
   std::vector<std::optional<ir::Function>> entries_;
+  // The module's string constants, by instruction.
+  std::unique_ptr<rt::Arena> constants_;
+  std::unordered_map<const ir::Inst*, const rt::Str*> strings_;
 };
 
 // The argument the unary entry point passes for x (int parameters take

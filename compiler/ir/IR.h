@@ -1,12 +1,16 @@
-// findc's typed SSA IR. A function is a straight-line sequence of
-// instructions; value %i is the result of instruction i and may use only
-// earlier values. Every operation is total (no traps, no side effects), so
-// `if` lowers to `select` and any pure value may be reused or dropped.
-// Control flow arrives with loops (strings issue) as blocks with arguments.
+// findc's typed SSA IR. Value %i is the result of instruction i of the
+// function's body. A function without control flow (every numeric function
+// written as an expression) is a straight-line body: each instruction uses
+// only earlier values, `if` is a `select`, and every operation is total and
+// pure, so passes may reuse or drop any value. A function with statements,
+// or with operations that can fail (strings: an index out of range), has
+// basic blocks with arguments (MLIR style) in `blocks`; its instructions
+// still live in `body` and are listed by the block that runs them.
 #pragma once
 
 #include "runtime/Bench.h"
 #include "runtime/PrimOps.h"
+#include "runtime/Strings.h"
 #include "runtime/Value.h"
 
 #include <cstdint>
@@ -19,10 +23,12 @@ namespace findc::ir {
 using ValueId = uint32_t;
 
 enum class Opcode : uint8_t {
-  Param, // function parameter `index`
-  Const, // the scalar `constant`
-  Prim,  // primitive operation `prim` on the operands
-  Call,  // call of function `index` of the module
+  Param,    // function parameter `index`
+  Const,    // the scalar `constant`, or for a str the UTF-8 `text`
+  Prim,     // primitive operation `prim` on the operands
+  Call,     // call of function `index` of the module
+  Runtime,  // string/list/map operation rt::StrOp(`index`) on the operands
+  BlockArg, // argument `index` of the block that lists it
 };
 
 struct Inst {
@@ -31,7 +37,27 @@ struct Inst {
   PrimOp prim = PrimOp::Add;
   uint32_t index = 0;
   Scalar constant;
+  std::string text; // a str constant
   std::vector<ValueId> operands;
+
+  rt::StrOp strOp() const { return static_cast<rt::StrOp>(index); }
+};
+
+// How a block ends. Branch arguments bind the target block's arguments.
+struct Terminator {
+  enum class Kind : uint8_t { Return, Branch, CondBranch } kind = Kind::Return;
+  ValueId value = 0; // Return: the result; CondBranch: the bool condition
+  struct Edge {
+    uint32_t block = 0;
+    std::vector<ValueId> args;
+  };
+  Edge edges[2]; // Branch: edges[0]; CondBranch: if true, if false
+};
+
+struct Block {
+  std::vector<ValueId> args;  // BlockArg instructions, in order
+  std::vector<ValueId> insts; // the others, in execution order
+  Terminator term;
 };
 
 struct Param {
@@ -46,11 +72,20 @@ struct Function {
   std::vector<Param> params;
   Type resultType = Type::Error;
   std::vector<Inst> body;
-  ValueId result = 0;
+  ValueId result = 0; // straight-line functions
+  // Control flow: blocks[0] is the entry (it lists the Param instructions).
+  // Empty for a straight-line function.
+  std::vector<Block> blocks;
+  // Whether it runs with an rt::Context (arena, loop budget, error): it has
+  // blocks, handles (str, list, map) or runtime operations, or calls a
+  // function that does. Such functions take the context as a hidden first
+  // argument in compiled code and are left alone by the IR passes.
+  bool usesContext = false;
 
   // Whether the function can be called with a single number x: its first
-  // parameter is int or real and every other parameter has a default. Such
-  // functions get the scalar and batch entry points f(x).
+  // parameter is int or real, every other parameter has a default, and it
+  // needs no context. Such functions get the scalar and batch entry points
+  // f(x); every function can be called through the boxed entry.
   bool hasUnaryEntry() const;
 };
 
@@ -97,12 +132,21 @@ public:
   ValueId constant(Scalar value);
   ValueId prim(PrimOp op, Type type, std::vector<ValueId> operands);
   ValueId call(uint32_t callee, Type type, std::vector<ValueId> operands);
+  ValueId runtime(rt::StrOp op, std::vector<ValueId> operands);
+  ValueId text(std::string utf8);
   ValueId append(Inst inst);
   Type typeOf(ValueId id) const { return fn_.body[id].type; }
+  // Instructions appended from now on are listed by block `block` (none:
+  // a straight-line body).
+  void setBlock(std::optional<uint32_t> block) { block_ = block; }
 
 private:
   Function& fn_;
+  std::optional<uint32_t> block_;
 };
+
+// Sets Function::usesContext for every function (callees first).
+void markContextUse(Module& module);
 
 // Checks structural and type invariants; returns one message per problem.
 std::vector<std::string> verify(const Module& module);

@@ -167,6 +167,8 @@ bool sameBody(const std::vector<Inst>& a, const std::vector<Inst>& b) {
 }
 
 bool rewrite(Function& fn, bool fold, bool cse) {
+  if (fn.usesContext)
+    return false;
   Rewriter r(fold, cse);
   r.remap.resize(fn.body.size());
   for (size_t i = 0; i < fn.body.size(); ++i)
@@ -184,6 +186,8 @@ bool foldConstants(Function& fn) { return rewrite(fn, /*fold=*/true, /*cse=*/fal
 bool eliminateCommonSubexpressions(Function& fn) { return rewrite(fn, /*fold=*/false, /*cse=*/true); }
 
 bool eliminateDeadCode(Function& fn) {
+  if (fn.usesContext)
+    return false;
   std::vector<char> live(fn.body.size(), 0);
   live[fn.result] = 1;
   for (size_t i = fn.body.size(); i-- > 0;)
@@ -211,6 +215,8 @@ bool inlineCalls(Module& module, size_t maxCalleeSize) {
   bool changed = false;
   for (uint32_t f : module.callOrder()) {
     Function& fn = module.functions[f];
+    if (fn.usesContext)
+      continue;
     bool hasCall = false;
     for (const Inst& inst : fn.body)
       hasCall |= inst.op == Opcode::Call && module.functions[inst.index].body.size() <= maxCalleeSize;

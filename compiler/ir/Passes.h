@@ -2,6 +2,10 @@
 // bit for bit whichever passes ran. Every pass but one keeps results bit for
 // bit; the pow canonicalizations follow NumPy (x*x, 1/x, sqrt), which differ
 // from glibc's pow in the last bit on rare inputs.
+//
+// Functions that use a context (blocks, strings, operations that can fail)
+// are left as they are: LLVM optimizes their compiled form, and dropping or
+// merging a failing operation would change which error a call reports.
 #pragma once
 
 #include "compiler/ir/IR.h"

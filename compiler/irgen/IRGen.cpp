@@ -9,13 +9,125 @@ namespace {
 
 using namespace ast;
 
+// Whether evaluating `e` when its value is not needed is harmless and
+// cheap: numbers and bools only, no calls of functions, nothing that can
+// fail. Such arms of `if`, `and`, `or` become a `select`; others branch.
+bool speculatable(const Expr& e) {
+  switch (e.kind) {
+  case ExprKind::IntLit: case ExprKind::RealLit: case ExprKind::BoolLit: case ExprKind::Name:
+    return !isHandle(e.type);
+  case ExprKind::Unary: return speculatable(*static_cast<const Unary&>(e).operand);
+  case ExprKind::Binary: {
+    const auto& b = static_cast<const Binary&>(e);
+    return !b.strOp && speculatable(*b.lhs) && speculatable(*b.rhs);
+  }
+  case ExprKind::Compare:
+    for (const auto& operand : static_cast<const Compare&>(e).operands)
+      if (isHandle(operand->type) || !speculatable(*operand))
+        return false;
+    return true;
+  case ExprKind::Conditional: {
+    const auto& c = static_cast<const Conditional&>(e);
+    return speculatable(*c.cond) && speculatable(*c.thenExpr) && speculatable(*c.elseExpr);
+  }
+  case ExprKind::Call: {
+    const auto& call = static_cast<const Call&>(e);
+    for (const Arg& a : call.args)
+      if (!speculatable(*a.value))
+        return false;
+    if (call.target.kind == CallTarget::Kind::Function) {
+      // A numeric expression function is as harmless as its body (there is
+      // no recursion, so this ends).
+      const FuncDecl& callee = *call.target.function;
+      if (callee.hasStatements() || isHandle(callee.resultType))
+        return false;
+      for (const Param& p : callee.params)
+        if (isHandle(p.type))
+          return false;
+      return speculatable(*callee.body);
+    }
+    return call.target.kind == CallTarget::Kind::Prim || call.target.kind == CallTarget::Kind::Convert;
+  }
+  case ExprKind::Block: {
+    const auto& block = static_cast<const Block&>(e);
+    for (const auto& let : block.lets)
+      if (!speculatable(*let->init))
+        return false;
+    return speculatable(*block.result);
+  }
+  default: return false;
+  }
+}
+
+// Whether a function needs blocks: statements, or an expression body with an
+// arm that must not be evaluated unless chosen.
+bool needsBlocks(const Expr& e) {
+  switch (e.kind) {
+  case ExprKind::Unary: return needsBlocks(*static_cast<const Unary&>(e).operand);
+  case ExprKind::Binary: {
+    const auto& b = static_cast<const Binary&>(e);
+    bool logical = b.op == BinaryOp::And || b.op == BinaryOp::Or;
+    return (logical && !speculatable(*b.rhs)) || needsBlocks(*b.lhs) || needsBlocks(*b.rhs);
+  }
+  case ExprKind::Compare:
+    for (const auto& operand : static_cast<const Compare&>(e).operands)
+      if (needsBlocks(*operand))
+        return true;
+    return false;
+  case ExprKind::Conditional: {
+    const auto& c = static_cast<const Conditional&>(e);
+    return !speculatable(*c.thenExpr) || !speculatable(*c.elseExpr) || needsBlocks(*c.cond);
+  }
+  case ExprKind::Call:
+    for (const Arg& a : static_cast<const Call&>(e).args)
+      if (needsBlocks(*a.value))
+        return true;
+    return false;
+  case ExprKind::Block: {
+    const auto& block = static_cast<const Block&>(e);
+    for (const auto& let : block.lets)
+      if (needsBlocks(*let->init))
+        return true;
+    return needsBlocks(*block.result);
+  }
+  case ExprKind::ListLit:
+    for (const auto& item : static_cast<const ListLit&>(e).elements)
+      if (needsBlocks(*item))
+        return true;
+    return false;
+  case ExprKind::MapLit: {
+    const auto& m = static_cast<const MapLit&>(e);
+    for (size_t i = 0; i < m.keys.size(); ++i)
+      if (needsBlocks(*m.keys[i]) || needsBlocks(*m.values[i]))
+        return true;
+    return false;
+  }
+  case ExprKind::Index: {
+    const auto& i = static_cast<const Index&>(e);
+    return needsBlocks(*i.base) || needsBlocks(*i.index);
+  }
+  case ExprKind::Slice: {
+    const auto& sl = static_cast<const Slice&>(e);
+    for (const Expr* part : {sl.base.get(), sl.lo.get(), sl.hi.get(), sl.step.get()})
+      if (part && needsBlocks(*part))
+        return true;
+    return false;
+  }
+  default: return false;
+  }
+}
+
 class FunctionLowering {
 public:
   FunctionLowering(const std::map<const FuncDecl*, uint32_t>& indices, const FuncDecl& decl, ir::Function& fn)
-      : indices_(indices), decl_(decl), b_(fn) {}
+      : indices_(indices), decl_(decl), fn_(fn), b_(fn) {}
 
   // `domain`: the result is NaN unless lo <= x <= hi (x the first parameter).
   void run(ir::Function& fn, std::optional<std::pair<double, double>> domain = std::nullopt) {
+    if (decl_.hasStatements() || needsBlocks(*decl_.body)) {
+      runWithBlocks();
+      return;
+    }
     for (uint32_t i = 0; i < decl_.params.size(); ++i)
       params_.push_back(b_.param(i));
     fn.result = lowerAs(*decl_.body, fn.resultType);
@@ -31,20 +143,271 @@ public:
   }
 
 private:
+  // ---- blocks ----
+
+  static constexpr uint32_t kNoBlock = UINT32_MAX;
+
+  void runWithBlocks() {
+    setBlock(newBlock({}));
+    for (uint32_t i = 0; i < decl_.params.size(); ++i)
+      params_.push_back(b_.param(i));
+    if (!decl_.hasStatements()) {
+      ret(lowerAs(*decl_.body, fn_.resultType));
+      return;
+    }
+    lowerStatements(decl_.statements);
+    if (live()) // Sema proved every path returns; keep the IR well-formed anyway
+      ret(b_.constant(Scalar::ofInt(0)));
+  }
+
+  uint32_t newBlock(const std::vector<Type>& argTypes) {
+    auto index = static_cast<uint32_t>(fn_.blocks.size());
+    fn_.blocks.emplace_back();
+    for (size_t k = 0; k < argTypes.size(); ++k) {
+      ir::Inst arg;
+      arg.op = ir::Opcode::BlockArg;
+      arg.type = argTypes[k];
+      arg.index = static_cast<uint32_t>(k);
+      fn_.body.push_back(std::move(arg));
+      fn_.blocks[index].args.push_back(static_cast<ir::ValueId>(fn_.body.size() - 1));
+    }
+    return index;
+  }
+
+  void setBlock(uint32_t block) {
+    current_ = block;
+    b_.setBlock(block == kNoBlock ? std::nullopt : std::optional(block));
+  }
+  bool live() const { return current_ != kNoBlock; }
+  const std::vector<ir::ValueId>& argsOf(uint32_t block) const { return fn_.blocks[block].args; }
+
+  void terminate(ir::Terminator term) {
+    fn_.blocks[current_].term = std::move(term);
+    setBlock(kNoBlock);
+  }
+  void branch(uint32_t target, std::vector<ir::ValueId> args) {
+    ir::Terminator t;
+    t.kind = ir::Terminator::Kind::Branch;
+    t.edges[0] = {target, std::move(args)};
+    terminate(std::move(t));
+  }
+  void condBranch(ir::ValueId cond, uint32_t ifTrue, std::vector<ir::ValueId> trueArgs, uint32_t ifFalse,
+                  std::vector<ir::ValueId> falseArgs) {
+    ir::Terminator t;
+    t.kind = ir::Terminator::Kind::CondBranch;
+    t.value = cond;
+    t.edges[0] = {ifTrue, std::move(trueArgs)};
+    t.edges[1] = {ifFalse, std::move(falseArgs)};
+    terminate(std::move(t));
+  }
+  void ret(ir::ValueId value) {
+    ir::Terminator t;
+    t.kind = ir::Terminator::Kind::Return;
+    t.value = value;
+    terminate(std::move(t));
+  }
+
+  // ---- statements ----
+
+  // The current values of the variables in scope, in declaration order:
+  // what every join point and loop header passes along.
+  std::vector<ir::ValueId> varValues() const {
+    std::vector<ir::ValueId> values;
+    for (const LetStmt* var : vars_)
+      values.push_back(lets_.at(var));
+    return values;
+  }
+  std::vector<Type> varTypes() const {
+    std::vector<Type> types;
+    for (const LetStmt* var : vars_)
+      types.push_back(var->type);
+    return types;
+  }
+  void bindVars(const std::vector<ir::ValueId>& values) {
+    for (size_t k = 0; k < vars_.size(); ++k)
+      lets_[vars_[k]] = values[k];
+  }
+
+  void lowerStatements(const StmtList& stmts) {
+    size_t mark = vars_.size();
+    for (const auto& stmt : stmts) {
+      if (!live())
+        break; // after a return: never runs
+      lowerStatement(*stmt);
+    }
+    vars_.resize(mark);
+  }
+
+  void lowerStatement(const Stmt& stmt) {
+    switch (stmt.kind) {
+    case StmtKind::Let: {
+      const LetStmt& let = *static_cast<const LetStatement&>(stmt).let;
+      lets_[&let] = lowerAs(*let.init, let.type);
+      if (let.mutableVar)
+        vars_.push_back(&let);
+      return;
+    }
+    case StmtKind::Assign: {
+      const auto& a = static_cast<const AssignStmt&>(stmt);
+      ir::ValueId value;
+      if (!a.compound)
+        value = lowerAs(*a.value, a.target->type);
+      else if (isHandle(a.operandType))
+        value = b_.runtime(a.operandType == Type::Str       ? rt::StrOp::StrConcat
+                           : a.operandType == Type::StrList ? rt::StrOp::StrListConcat
+                                                            : rt::StrOp::IntListConcat,
+                           {lets_.at(a.target), lower(*a.value)});
+      else
+        value = convert(b_.prim(primOf(a.op), a.operandType,
+                                {convert(lets_.at(a.target), a.operandType), lowerAs(*a.value, a.operandType)}),
+                        a.target->type);
+      lets_[a.target] = value;
+      return;
+    }
+    case StmtKind::If: lowerIf(static_cast<const IfStmt&>(stmt)); return;
+    case StmtKind::While: {
+      const auto& w = static_cast<const WhileStmt&>(stmt);
+      lowerLoop([&] { return lower(*w.cond); }, [&] { lowerStatements(w.body); });
+      return;
+    }
+    case StmtKind::For: lowerFor(static_cast<const ForStmt&>(stmt)); return;
+    case StmtKind::Return: ret(lowerAs(*static_cast<const ReturnStmt&>(stmt).value, fn_.resultType)); return;
+    }
+  }
+
+  void lowerIf(const IfStmt& s) {
+    std::vector<ir::ValueId> before = varValues();
+    uint32_t join = kNoBlock;
+    auto toJoin = [&] {
+      if (!live())
+        return;
+      if (join == kNoBlock)
+        join = newBlock(varTypes());
+      branch(join, varValues());
+    };
+    for (size_t i = 0; i < s.conds.size(); ++i) {
+      ir::ValueId cond = lower(*s.conds[i]);
+      uint32_t then = newBlock({});
+      uint32_t otherwise = newBlock({});
+      condBranch(cond, then, {}, otherwise, {});
+      setBlock(then);
+      lowerStatements(s.bodies[i]);
+      toJoin();
+      bindVars(before);
+      setBlock(otherwise);
+    }
+    if (s.bodies.size() > s.conds.size())
+      lowerStatements(s.bodies.back());
+    toJoin();
+    if (join != kNoBlock) {
+      setBlock(join);
+      bindVars(argsOf(join));
+    }
+  }
+
+  // while cond { body }, with the variables as header arguments. Each trip
+  // spends one unit of the loop budget (loop.tick), which also ends the loop
+  // once an error is recorded.
+  template <typename Cond, typename Body> void lowerLoop(Cond cond, Body body) {
+    uint32_t header = newBlock(varTypes());
+    branch(header, varValues());
+    setBlock(header);
+    std::vector<ir::ValueId> atHeader = argsOf(header);
+    bindVars(atHeader);
+    uint32_t check = newBlock({});
+    uint32_t exit = newBlock({});
+    condBranch(b_.runtime(rt::StrOp::LoopTick, {}), check, {}, exit, {});
+    setBlock(check);
+    ir::ValueId c = cond();
+    uint32_t bodyBlock = newBlock({});
+    condBranch(c, bodyBlock, {}, exit, {});
+    setBlock(bodyBlock);
+    body();
+    if (live())
+      branch(header, varValues());
+    setBlock(exit);
+    bindVars(atHeader);
+  }
+
+  void lowerFor(const ForStmt& s) {
+    // What is iterated, its length or bounds: evaluated once, before the loop.
+    ir::ValueId sequence = 0, start, stop, step;
+    if (s.over == ForStmt::Over::Range) {
+      start = s.rangeStart ? lowerAs(*s.rangeStart, Type::Int) : b_.constant(Scalar::ofInt(0));
+      stop = lowerAs(*s.rangeStop, Type::Int);
+      step = s.rangeStep ? lowerAs(*s.rangeStep, Type::Int) : b_.constant(Scalar::ofInt(1));
+    } else {
+      sequence = lower(*s.iterable);
+      Type t = b_.typeOf(sequence);
+      start = b_.constant(Scalar::ofInt(0));
+      stop = b_.runtime(t == Type::Str       ? rt::StrOp::StrLen
+                        : t == Type::StrList ? rt::StrOp::StrListLen
+                                             : rt::StrOp::IntListLen,
+                        {sequence});
+      step = b_.constant(Scalar::ofInt(1));
+    }
+    // The counter is the first loop variable; a hidden LetStmt carries it.
+    LetStmt counter;
+    counter.type = Type::Int;
+    counter.mutableVar = true;
+    vars_.insert(vars_.begin(), &counter);
+    lets_[&counter] = start;
+    auto zero = b_.constant(Scalar::ofInt(0));
+    lowerLoop(
+        [&] {
+          ir::ValueId i = lets_.at(&counter);
+          ir::ValueId up = b_.prim(PrimOp::Lt, Type::Bool, {i, stop});
+          if (s.over != ForStmt::Over::Range)
+            return up;
+          ir::ValueId down = b_.prim(PrimOp::Gt, Type::Bool, {i, stop});
+          return b_.prim(PrimOp::Select, Type::Bool, {b_.prim(PrimOp::Gt, Type::Bool, {step, zero}), up, down});
+        },
+        [&] {
+          ir::ValueId i = lets_.at(&counter);
+          Type t = s.over == ForStmt::Over::Range ? Type::Int : b_.typeOf(sequence);
+          lets_[s.var.get()] = t == Type::Int       ? i
+                               : t == Type::Str     ? b_.runtime(rt::StrOp::StrIndex, {sequence, i})
+                               : t == Type::StrList ? b_.runtime(rt::StrOp::StrListGet, {sequence, i})
+                                                    : b_.runtime(rt::StrOp::IntListGet, {sequence, i});
+          ir::ValueId next = b_.prim(PrimOp::Add, Type::Int, {i, step});
+          lowerStatements(s.body);
+          lets_[&counter] = next;
+        });
+    vars_.erase(vars_.begin());
+    lets_.erase(&counter);
+  }
+
+  // ---- expressions ----
+
   ir::ValueId convert(ir::ValueId value, Type to) {
     Type from = b_.typeOf(value);
-    if (from == to)
+    if (from == to || isHandle(to))
       return value;
     return b_.prim(to == Type::Real ? PrimOp::ToReal : PrimOp::ToInt, to, {value});
   }
 
   ir::ValueId lowerAs(const Expr& e, Type to) { return convert(lower(e), to); }
 
+  // `if`/`and`/`or` whose arm must only run when chosen: blocks and a join.
+  template <typename Then, typename Else> ir::ValueId branchValue(ir::ValueId cond, Type type, Then then, Else otherwise) {
+    uint32_t thenBlock = newBlock({}), elseBlock = newBlock({}), join = newBlock({type});
+    condBranch(cond, thenBlock, {}, elseBlock, {});
+    setBlock(thenBlock);
+    ir::ValueId a = then();
+    branch(join, {a});
+    setBlock(elseBlock);
+    ir::ValueId b = otherwise();
+    branch(join, {b});
+    setBlock(join);
+    return argsOf(join)[0];
+  }
+
   ir::ValueId lower(const Expr& e) {
     switch (e.kind) {
     case ExprKind::IntLit: return b_.constant(Scalar::ofInt(static_cast<const IntLit&>(e).value));
     case ExprKind::RealLit: return b_.constant(Scalar::ofReal(static_cast<const RealLit&>(e).value));
     case ExprKind::BoolLit: return b_.constant(Scalar::ofBool(static_cast<const BoolLit&>(e).value));
+    case ExprKind::StrLit: return b_.text(static_cast<const StrLit&>(e).value);
     case ExprKind::Name: return lowerName(static_cast<const NameRef&>(e));
     case ExprKind::Unary: {
       const auto& u = static_cast<const Unary&>(e);
@@ -55,6 +418,18 @@ private:
     }
     case ExprKind::Binary: {
       const auto& bin = static_cast<const Binary&>(e);
+      if (bin.strOp) {
+        ir::ValueId l = lower(*bin.lhs), r = lower(*bin.rhs);
+        return bin.swapOperands ? b_.runtime(*bin.strOp, {r, l}) : b_.runtime(*bin.strOp, {l, r});
+      }
+      bool logical = bin.op == BinaryOp::And || bin.op == BinaryOp::Or;
+      if (logical && live() && !fn_.blocks.empty() && !speculatable(*bin.rhs)) {
+        ir::ValueId l = lower(*bin.lhs);
+        auto rhs = [&] { return lower(*bin.rhs); };
+        auto constant = [&] { return b_.constant(Scalar::ofBool(bin.op == BinaryOp::Or)); };
+        return bin.op == BinaryOp::And ? branchValue(l, Type::Bool, rhs, constant)
+                                       : branchValue(l, Type::Bool, constant, rhs);
+      }
       ir::ValueId l = lowerAs(*bin.lhs, bin.operandType);
       ir::ValueId r = lowerAs(*bin.rhs, bin.operandType);
       return b_.prim(primOf(bin.op), e.type, {l, r});
@@ -63,6 +438,9 @@ private:
     case ExprKind::Conditional: {
       const auto& c = static_cast<const Conditional&>(e);
       ir::ValueId cond = lower(*c.cond);
+      if (!fn_.blocks.empty() && (!speculatable(*c.thenExpr) || !speculatable(*c.elseExpr)))
+        return branchValue(cond, e.type, [&] { return lowerAs(*c.thenExpr, e.type); },
+                           [&] { return lowerAs(*c.elseExpr, e.type); });
       ir::ValueId a = lowerAs(*c.thenExpr, e.type);
       ir::ValueId b = lowerAs(*c.elseExpr, e.type);
       return b_.prim(PrimOp::Select, e.type, {cond, a, b});
@@ -74,6 +452,42 @@ private:
         lets_[let.get()] = lowerAs(*let->init, let->type);
       return lower(*block.result);
     }
+    case ExprKind::ListLit: {
+      bool strings = e.type == Type::StrList;
+      ir::ValueId list = b_.runtime(strings ? rt::StrOp::StrListEmpty : rt::StrOp::IntListEmpty, {});
+      for (const auto& item : static_cast<const ListLit&>(e).elements)
+        list = b_.runtime(strings ? rt::StrOp::StrListAppend : rt::StrOp::IntListAppend, {list, lower(*item)});
+      return list;
+    }
+    case ExprKind::MapLit: {
+      const auto& m = static_cast<const MapLit&>(e);
+      ir::ValueId map = b_.runtime(rt::StrOp::MapEmpty, {});
+      for (size_t i = 0; i < m.keys.size(); ++i) {
+        ir::ValueId key = lower(*m.keys[i]);
+        map = b_.runtime(rt::StrOp::MapInsert, {map, key, lower(*m.values[i])});
+      }
+      return map;
+    }
+    case ExprKind::Index: {
+      const auto& ix = static_cast<const Index&>(e);
+      ir::ValueId base = lower(*ix.base);
+      ir::ValueId index = lower(*ix.index);
+      Type t = b_.typeOf(base);
+      return b_.runtime(t == Type::Str       ? rt::StrOp::StrIndex
+                        : t == Type::StrList ? rt::StrOp::StrListGet
+                        : t == Type::IntList ? rt::StrOp::IntListGet
+                                             : rt::StrOp::MapLookup,
+                        {base, index});
+    }
+    case ExprKind::Slice: {
+      const auto& sl = static_cast<const Slice&>(e);
+      ir::ValueId base = lower(*sl.base);
+      auto bound = [&](const ExprPtr& part) {
+        return part ? lower(*part) : b_.constant(Scalar::ofInt(INT64_MIN)); // None
+      };
+      ir::ValueId lo = bound(sl.lo), hi = bound(sl.hi), step = bound(sl.step);
+      return b_.runtime(rt::StrOp::StrSlice, {base, lo, hi, step});
+    }
     }
     return 0;
   }
@@ -82,11 +496,38 @@ private:
     switch (e.binding.kind) {
     case Binding::Kind::Param: return params_[e.binding.paramIndex];
     case Binding::Kind::Let: return lets_.at(e.binding.let);
-    case Binding::Kind::Const: return b_.constant(*e.binding.constant->value);
+    case Binding::Kind::Const:
+      if (e.binding.constant->text)
+        return b_.text(*e.binding.constant->text);
+      return b_.constant(*e.binding.constant->value);
     case Binding::Kind::Builtin: return b_.constant(e.binding.builtinValue);
     case Binding::Kind::Unresolved: break;
     }
     return b_.constant(Scalar::ofReal(0));
+  }
+
+  // One comparison of a chain, on handles: a runtime operation.
+  ir::ValueId compareHandles(CompareOp op, Type type, ir::ValueId l, ir::ValueId r) {
+    using enum rt::StrOp;
+    auto negate = [&](ir::ValueId v) { return b_.prim(PrimOp::Not, Type::Bool, {v}); };
+    if (op == CompareOp::In || op == CompareOp::NotIn) {
+      ir::ValueId in = b_.runtime(type == Type::Str       ? StrContains
+                                  : type == Type::StrList ? StrListContains
+                                  : type == Type::IntList ? IntListContains
+                                                          : MapContains,
+                                  {r, l});
+      return op == CompareOp::In ? in : negate(in);
+    }
+    if (op == CompareOp::Eq || op == CompareOp::Ne) {
+      ir::ValueId eq = b_.runtime(type == Type::Str       ? StrEq
+                                  : type == Type::StrList ? StrListEq
+                                  : type == Type::IntList ? IntListEq
+                                                          : MapEq,
+                                  {l, r});
+      return op == CompareOp::Eq ? eq : negate(eq);
+    }
+    ir::ValueId order = b_.runtime(StrCompare, {l, r});
+    return b_.prim(primOf(op), Type::Bool, {order, b_.constant(Scalar::ofInt(0))});
   }
 
   ir::ValueId lowerCompare(const Compare& e) {
@@ -96,7 +537,9 @@ private:
     ir::ValueId result = 0;
     for (size_t i = 0; i < e.ops.size(); ++i) {
       Type t = e.operandTypes[i];
-      ir::ValueId cmp = b_.prim(primOf(e.ops[i]), Type::Bool, {convert(operands[i], t), convert(operands[i + 1], t)});
+      ir::ValueId cmp = isHandle(t) ? compareHandles(e.ops[i], t, operands[i], operands[i + 1])
+                                    : b_.prim(primOf(e.ops[i]), Type::Bool,
+                                              {convert(operands[i], t), convert(operands[i + 1], t)});
       result = i == 0 ? cmp : b_.prim(PrimOp::And, Type::Bool, {result, cmp});
     }
     return result;
@@ -115,6 +558,13 @@ private:
     }
     if (target.kind == CallTarget::Kind::Convert)
       return lowerAs(*e.args[0].value, target.operandType);
+    if (target.kind == CallTarget::Kind::Runtime) {
+      const rt::StrOpInfo& info = rt::strOpInfo(target.strOp);
+      std::vector<ir::ValueId> args;
+      for (size_t i = 0; i < e.args.size(); ++i)
+        args.push_back(lowerAs(*e.args[i].value, info.operands[i]));
+      return b_.runtime(target.strOp, std::move(args));
+    }
     std::vector<ir::ValueId> args;
     for (size_t i = 0; i < e.args.size(); ++i) {
       bool isCondition = target.prim == PrimOp::Select && i == 0;
@@ -131,25 +581,95 @@ private:
 
   const std::map<const FuncDecl*, uint32_t>& indices_;
   const FuncDecl& decl_;
+  ir::Function& fn_;
   ir::Builder b_;
   std::vector<ir::ValueId> params_;
   std::map<const LetStmt*, ir::ValueId> lets_;
+  std::vector<const LetStmt*> vars_; // mutable variables in scope
+  uint32_t current_ = kNoBlock;
 };
 
 // The library functions `module` calls, directly or not, callees first.
 class LibraryCalls {
 public:
-  explicit LibraryCalls(const ast::Module& module) {
+  LibraryCalls(const ast::Module& module, const std::vector<const FuncDecl*>& roots) {
     for (const auto& decl : module.functions)
       own_.insert(decl.get());
     for (const auto& decl : module.functions)
-      visit(*decl->body);
+      visit(*decl);
+    for (const FuncDecl* root : roots)
+      if (seen_.insert(root).second) {
+        visit(*root);
+        order.push_back(root);
+      }
   }
   std::vector<const FuncDecl*> order;
 
 private:
+  void visit(const FuncDecl& fn) {
+    if (fn.body)
+      visit(*fn.body);
+    else
+      visit(fn.statements);
+  }
+
+  void visit(const StmtList& stmts) {
+    for (const auto& stmt : stmts) {
+      switch (stmt->kind) {
+      case StmtKind::Let: visit(*static_cast<const LetStatement&>(*stmt).let->init); break;
+      case StmtKind::Assign: visit(*static_cast<const AssignStmt&>(*stmt).value); break;
+      case StmtKind::Return: visit(*static_cast<const ReturnStmt&>(*stmt).value); break;
+      case StmtKind::If: {
+        const auto& s = static_cast<const IfStmt&>(*stmt);
+        for (const auto& cond : s.conds)
+          visit(*cond);
+        for (const auto& body : s.bodies)
+          visit(body);
+        break;
+      }
+      case StmtKind::While: {
+        const auto& s = static_cast<const WhileStmt&>(*stmt);
+        visit(*s.cond);
+        visit(s.body);
+        break;
+      }
+      case StmtKind::For: {
+        const auto& s = static_cast<const ForStmt&>(*stmt);
+        visit(*s.iterable);
+        visit(s.body);
+        break;
+      }
+      }
+    }
+  }
+
   void visit(const Expr& e) {
     switch (e.kind) {
+    case ExprKind::ListLit:
+      for (const auto& item : static_cast<const ListLit&>(e).elements)
+        visit(*item);
+      break;
+    case ExprKind::MapLit: {
+      const auto& m = static_cast<const MapLit&>(e);
+      for (size_t i = 0; i < m.keys.size(); ++i) {
+        visit(*m.keys[i]);
+        visit(*m.values[i]);
+      }
+      break;
+    }
+    case ExprKind::Index: {
+      const auto& ix = static_cast<const Index&>(e);
+      visit(*ix.base);
+      visit(*ix.index);
+      break;
+    }
+    case ExprKind::Slice: {
+      const auto& sl = static_cast<const Slice&>(e);
+      for (const Expr* part : {sl.base.get(), sl.lo.get(), sl.hi.get(), sl.step.get()})
+        if (part)
+          visit(*part);
+      break;
+    }
     case ExprKind::Unary: visit(*static_cast<const Unary&>(e).operand); break;
     case ExprKind::Binary: {
       const auto& b = static_cast<const Binary&>(e);
@@ -174,7 +694,7 @@ private:
         visit(*arg.value);
       const FuncDecl* callee = call.target.function;
       if (callee && !own_.count(callee) && seen_.insert(callee).second) {
-        visit(*callee->body);
+        visit(*callee);
         order.push_back(callee);
       }
       break;
@@ -258,10 +778,10 @@ rt::BenchEffects effectsOf(const BenchDecl& bench) {
 
 } // namespace
 
-ir::Module generateIR(const ast::Module& module) {
+ir::Module generateIR(const ast::Module& module, const std::vector<const FuncDecl*>& libraryRoots) {
   ir::Module out;
   std::map<const FuncDecl*, uint32_t> indices;
-  std::vector<const FuncDecl*> decls = LibraryCalls(module).order;
+  std::vector<const FuncDecl*> decls = LibraryCalls(module, libraryRoots).order;
   for (const auto& decl : module.functions)
     decls.push_back(decl.get());
   std::map<const FuncDecl*, const BenchDecl*> benches;
@@ -317,6 +837,7 @@ ir::Module generateIR(const ast::Module& module) {
     }
     out.benches.push_back(std::move(info));
   }
+  ir::markContextUse(out);
   return out;
 }
 

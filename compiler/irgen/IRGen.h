@@ -5,9 +5,12 @@
 #include "compiler/ast/AST.h"
 #include "compiler/ir/IR.h"
 
+#include <vector>
+
 namespace findc {
 
-// `module` must have passed semantic analysis.
-ir::Module generateIR(const ast::Module& module);
+// `module` must have passed semantic analysis. Library functions are
+// generated when called, and those in `libraryRoots` in any case.
+ir::Module generateIR(const ast::Module& module, const std::vector<const ast::FuncDecl*>& libraryRoots = {});
 
 } // namespace findc

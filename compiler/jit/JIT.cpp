@@ -37,6 +37,13 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   if (!process)
     return process.takeError();
   dylib.addGenerator(std::move(*process));
+  // The string runtime is linked into this program: its functions by address.
+  llvm::orc::SymbolMap runtime;
+  for (const rt::StrOpInfo& op : rt::allStrOps())
+    runtime[(*jit)->mangleAndIntern(op.symbol)] = {llvm::orc::ExecutorAddr::fromPtr(op.address),
+                                                  llvm::JITSymbolFlags::Exported};
+  if (auto error = dylib.define(llvm::orc::absoluteSymbols(std::move(runtime))))
+    return error;
   if (options.math == MathMode::Vector) {
     auto libmvec = llvm::orc::DynamicLibrarySearchGenerator::Load("libmvec.so.1", prefix);
     if (!libmvec)
@@ -46,9 +53,10 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   return std::unique_ptr<JIT>(new JIT(std::move(*jit), std::move(*target), options));
 }
 
-llvm::Error JIT::add(const ir::Module& module, const std::vector<uint32_t>& roots) {
+llvm::Error JIT::add(const ir::Module& module, const std::vector<uint32_t>& roots,
+                     const std::vector<uint32_t>& boxed) {
   auto context = std::make_unique<llvm::LLVMContext>();
-  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, *context, *target_, roots, options_.math);
+  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, *context, *target_, roots, options_.math, boxed);
   llvmModule->setDataLayout(jit_->getDataLayout());
   optimizeModule(*llvmModule, *target_, options_.math);
   return jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(llvmModule), std::move(context)));
@@ -61,6 +69,13 @@ llvm::Expected<ScalarEntry> JIT::scalarEntry(std::string_view function) {
   if (!address)
     return address.takeError();
   return address->toPtr<ScalarEntry>();
+}
+
+llvm::Expected<BoxedEntry> JIT::boxedEntry(std::string_view function) {
+  auto address = lookup(boxedEntryName(function));
+  if (!address)
+    return address.takeError();
+  return address->toPtr<BoxedEntry>();
 }
 
 llvm::Expected<BatchEntry> JIT::batchEntry(std::string_view function) {

@@ -17,6 +17,7 @@ namespace findc {
 
 using ScalarEntry = double (*)(double);
 using BatchEntry = void (*)(const double* x, double* y, int64_t n);
+using BoxedEntry = void (*)(rt::Context* ctx, const Scalar* args, Scalar* result);
 
 struct JITOptions {
   MathMode math = MathMode::Exact;
@@ -28,10 +29,15 @@ public:
 
   // Compiles `roots` (every function when empty) of `module` and makes their
   // entry points available. May be called again with other modules.
-  llvm::Error add(const ir::Module& module, const std::vector<uint32_t>& roots = {});
+  // Roots in `boxed` also get a boxed entry (those without a unary entry
+  // always do).
+  llvm::Error add(const ir::Module& module, const std::vector<uint32_t>& roots = {},
+                  const std::vector<uint32_t>& boxed = {});
 
   llvm::Expected<ScalarEntry> scalarEntry(std::string_view function);
   llvm::Expected<BatchEntry> batchEntry(std::string_view function);
+  // Every root without a unary entry; results made in ctx's arena.
+  llvm::Expected<BoxedEntry> boxedEntry(std::string_view function);
 
 private:
   JIT(std::unique_ptr<llvm::orc::LLJIT> jit, std::unique_ptr<llvm::TargetMachine> target, JITOptions options)

@@ -74,6 +74,61 @@ constexpr Builtin kBuiltins[] = {
     {"int", BuiltinShape::ToInt, PrimOp::ToInt},
 };
 
+// Builtins on strings, lists and maps: each name has overloads, one runtime
+// operation per operand-type list (rt::strOpInfo gives the types).
+struct StrBuiltin {
+  std::string_view name;
+  std::vector<rt::StrOp> overloads;
+};
+
+const std::vector<StrBuiltin>& strBuiltins() {
+  using enum rt::StrOp;
+  static const std::vector<StrBuiltin> table = {
+      {"len", {StrLen, StrListLen, IntListLen, MapLen}},
+      {"lower", {StrLower}},
+      {"upper", {StrUpper}},
+      {"capitalize", {StrCapitalize}},
+      {"strip", {StrStrip}},
+      {"lstrip", {StrLStrip}},
+      {"rstrip", {StrRStrip}},
+      {"isalpha", {StrIsAlpha}},
+      {"isdigit", {StrIsDigit}},
+      {"isspace", {StrIsSpace}},
+      {"isupper", {StrIsUpper}},
+      {"islower", {StrIsLower}},
+      {"split", {StrSplitWhitespace, StrSplit}},
+      {"join", {StrJoin}},
+      {"replace", {StrReplace}},
+      {"find", {StrFind}},
+      {"index", {StrIndexOf}},
+      {"count", {StrCount}},
+      {"startswith", {StrStartsWith}},
+      {"endswith", {StrEndsWith}},
+      {"ord", {StrOrd}},
+      {"chr", {StrChr}},
+      {"str", {StrFromInt, StrFromReal, StrFromBool}},
+      {"number_words", {StrNumberWords}},
+      {"get", {MapGet}},
+      {"append", {StrListAppend, IntListAppend}},
+  };
+  return table;
+}
+
+const StrBuiltin* findStrBuiltin(std::string_view name) {
+  for (const StrBuiltin& b : strBuiltins())
+    if (b.name == name)
+      return &b;
+  return nullptr;
+}
+
+std::string signature(const StrBuiltin& builtin, rt::StrOp op) {
+  const rt::StrOpInfo& info = rt::strOpInfo(op);
+  std::string text = std::string(builtin.name) + "(";
+  for (unsigned i = 0; i < info.arity; ++i)
+    text += (i ? ", " : "") + std::string(typeName(info.operands[i]));
+  return text + ") -> " + std::string(typeName(info.result));
+}
+
 const Builtin* findBuiltin(std::string_view name) {
   for (const Builtin& b : kBuiltins)
     if (b.name == name)
@@ -160,8 +215,9 @@ private:
   void declareGlobals() {
     std::map<std::string, SourceLoc, std::less<>> seen;
     auto declare = [&](const std::string& name, SourceLoc loc, std::string_view what) {
-      if (module_.libraryName.empty() && (findBuiltin(name) || builtinConstant(name))) {
-        error(loc, quoted(name) + " is a builtin " + (findBuiltin(name) ? "function" : "constant") +
+      bool builtinFunction = findBuiltin(name) || findStrBuiltin(name);
+      if (module_.libraryName.empty() && (builtinFunction || builtinConstant(name))) {
+        error(loc, quoted(name) + " is a builtin " + (builtinFunction ? "function" : "constant") +
                        "; choose another name for this " + std::string(what),
               static_cast<uint32_t>(name.size()));
         return false;
@@ -198,8 +254,24 @@ private:
     if (ref.name == "real") type = Type::Real;
     else if (ref.name == "int") type = Type::Int;
     else if (ref.name == "bool") type = Type::Bool;
+    else if (ref.name == "str") type = Type::Str;
+    else if (ref.name == "list" || ref.name == "map") {
+      std::vector<Type> args;
+      for (const TypeRef& arg : ref.args)
+        args.push_back(resolveType(arg));
+      if (std::count(args.begin(), args.end(), Type::Error))
+        return Type::Error;
+      if (ref.name == "list" && args.size() == 1 && (args[0] == Type::Str || args[0] == Type::Int))
+        return args[0] == Type::Str ? Type::StrList : Type::IntList;
+      if (ref.name == "map" && args.size() == 2 && args[0] == Type::Str && args[1] == Type::Str)
+        return Type::StrMap;
+      error(ref.loc, ref.name == "list" ? "lists are 'list[str]' or 'list[int]'" : "maps are 'map[str, str]'",
+            static_cast<uint32_t>(ref.name.size()));
+      return Type::Error;
+    }
     if (type == Type::Error) {
-      error(ref.loc, "unknown type " + quoted(ref.name) + "; expected 'real', 'int' or 'bool'",
+      error(ref.loc, "unknown type " + quoted(ref.name) +
+                         "; expected 'real', 'int', 'bool', 'str', 'list[...]' or 'map[str, str]'",
             static_cast<uint32_t>(ref.name.size()));
       return Type::Error;
     }
@@ -228,6 +300,21 @@ private:
       expectAssignable(*decl.init, declared, "constant " + quoted(decl.name));
     if (decl.type == Type::Error || init == Type::Error)
       return;
+    if (decl.type == Type::Str) {
+      if (init != Type::Str)
+        return; // reported above
+      if (auto text = foldText(*decl.init)) {
+        decl.text = std::move(text);
+        definedConstants_.insert(&decl);
+      } else {
+        error(*decl.init, "the value of constant " + quoted(decl.name) + " must be a string literal or a sum of them");
+      }
+      return;
+    }
+    if (isHandle(decl.type)) {
+      error(*decl.init, "constants are numbers, bools or strings; " + quoted(decl.type) + " is not supported");
+      return;
+    }
     if (auto value = foldConstant(*decl.init))
       decl.value = convertScalar(*value, decl.type);
     else
@@ -281,7 +368,18 @@ private:
       scope.names[fn.params[i].name] = b;
     }
     const FuncDecl* outer = std::exchange(current_, &fn);
-    check(*fn.body, scope);
+    if (fn.hasStatements()) {
+      checkStatements(fn.statements, scope);
+      current_ = outer;
+      if (!alwaysReturns(fn.statements))
+        error(fn.loc, "function " + quoted(fn.name) + " can reach its end without returning a value; end it with 'return'",
+              static_cast<uint32_t>(fn.name.size()));
+      return;
+    }
+    if (fn.resultRef)
+      checkExpecting(*fn.body, scope, fn.resultType);
+    else
+      check(*fn.body, scope);
     current_ = outer;
     if (fn.resultRef) {
       expectAssignable(*fn.body, fn.resultType, "the result of " + quoted(fn.name));
@@ -290,8 +388,10 @@ private:
     // A bench's result type is its body's: int stays int, as FIND prints it,
     // unless NaN (outside an enforced domain) or a network can replace it.
     fn.resultType = fn.body->type;
-    if (fn.resultType == Type::Bool) {
-      error(*fn.body, "a bench computes a number, but this expression has type 'bool'");
+    if (fn.params[0].type == Type::Str) // a string bench: any result, as FIND prints it
+      return;
+    if (fn.resultType == Type::Bool || isHandle(fn.resultType)) {
+      error(*fn.body, "a bench computes a number, but this expression has type " + quoted(fn.resultType));
       fn.resultType = Type::Error;
     }
     const BenchDecl& bench = *benches_.at(&fn);
@@ -323,6 +423,22 @@ private:
   }
 
   void checkClauses(BenchDecl& bench) {
+    const Param& input = bench.function->params[0];
+    if (input.type != Type::Real && input.type != Type::Str && input.type != Type::Error) {
+      error(input.typeRef.loc, "a bench's input is a 'real' (the default) or a 'str', not " + quoted(input.type),
+            static_cast<uint32_t>(input.typeRef.name.size()));
+      return;
+    }
+    if (input.type == Type::Str) {
+      std::optional<SourceLoc> numeric = bench.domain ? std::optional(bench.domain->loc)
+                                         : bench.noise ? std::optional(bench.noise->loc)
+                                         : bench.corrupt ? std::optional(bench.corrupt->loc)
+                                         : bench.approx ? std::optional(bench.approx->loc)
+                                                        : std::nullopt;
+      if (numeric)
+        error(*numeric, "a bench of a string takes no domain, noise, corrupt or approx clause", 6);
+      return;
+    }
     // True when the value folded and satisfies `ok`.
     auto require = [&](ClauseValue& v, std::string_view what, auto ok, std::string_view rule) {
       std::optional<double> x = clauseNumber(v, what);
@@ -384,10 +500,27 @@ private:
   }
 
   Type checkImpl(Expr& e, const Scope& scope) {
+    Type hint = std::exchange(listHint_, Type::Error);
     switch (e.kind) {
     case ExprKind::IntLit: return Type::Int;
     case ExprKind::RealLit: return Type::Real;
     case ExprKind::BoolLit: return Type::Bool;
+    case ExprKind::StrLit: return Type::Str;
+    case ExprKind::ListLit: return checkList(static_cast<ListLit&>(e), scope, hint);
+    case ExprKind::MapLit: {
+      auto& m = static_cast<MapLit&>(e);
+      bool ok = true;
+      for (size_t i = 0; i < m.keys.size(); ++i)
+        for (Expr* part : {m.keys[i].get(), m.values[i].get()})
+          if (Type t = check(*part, scope); t != Type::Str) {
+            if (t != Type::Error)
+              error(*part, "map keys and values are 'str', got " + quoted(t));
+            ok = false;
+          }
+      return ok ? Type::StrMap : Type::Error;
+    }
+    case ExprKind::Index: return checkIndex(static_cast<Index&>(e), scope);
+    case ExprKind::Slice: return checkSlice(static_cast<Slice&>(e), scope);
     case ExprKind::Name: return checkName(static_cast<NameRef&>(e), scope);
     case ExprKind::Unary: return checkUnary(static_cast<Unary&>(e), scope);
     case ExprKind::Binary: return checkBinary(static_cast<Binary&>(e), scope);
@@ -397,6 +530,232 @@ private:
     case ExprKind::Block: return checkBlock(static_cast<Block&>(e), scope);
     }
     return Type::Error;
+  }
+
+  // Checks `e` where a value of type `expected` goes: an empty `[]` takes
+  // its element type from there.
+  Type checkExpecting(Expr& e, const Scope& scope, Type expected) {
+    if (isList(expected))
+      listHint_ = expected;
+    return check(e, scope);
+  }
+
+  Type checkList(ListLit& e, const Scope& scope, Type hint) {
+    if (e.elements.empty()) {
+      if (hint == Type::Error)
+        error(e, "the type of an empty list is not known here; declare it, as in: var l: list[str] = []");
+      return hint;
+    }
+    Type element = Type::Error;
+    for (auto& item : e.elements) {
+      Type t = check(*item, scope);
+      if (t == Type::Error)
+        return Type::Error;
+      if (t != Type::Str && t != Type::Int) {
+        error(*item, "list elements are 'str' or 'int', got " + quoted(t));
+        return Type::Error;
+      }
+      if (element != Type::Error && t != element) {
+        error(*item, "list elements must have one type: " + quoted(element) + " and " + quoted(t));
+        return Type::Error;
+      }
+      element = t;
+    }
+    return element == Type::Str ? Type::StrList : Type::IntList;
+  }
+
+  bool expectInt(const Expr& e, std::string_view what) {
+    if (e.type == Type::Int || e.type == Type::Error)
+      return e.type == Type::Int;
+    error(e, std::string(what) + " must be an 'int', got " + quoted(e.type));
+    return false;
+  }
+
+  Type checkIndex(Index& e, const Scope& scope) {
+    Type base = check(*e.base, scope);
+    Type index = check(*e.index, scope);
+    if (base == Type::Error || index == Type::Error)
+      return Type::Error;
+    if (base == Type::StrMap) {
+      if (index != Type::Str) {
+        error(*e.index, "a map's key must be a 'str', got " + quoted(index));
+        return Type::Error;
+      }
+      return Type::Str;
+    }
+    if (base != Type::Str && !isList(base)) {
+      error(*e.base, "only strings, lists and maps can be indexed, not " + quoted(base));
+      return Type::Error;
+    }
+    if (!expectInt(*e.index, "an index"))
+      return Type::Error;
+    return base == Type::IntList ? Type::Int : Type::Str;
+  }
+
+  Type checkSlice(Slice& e, const Scope& scope) {
+    Type base = check(*e.base, scope);
+    bool ok = base != Type::Error;
+    for (Expr* part : {e.lo.get(), e.hi.get(), e.step.get()})
+      if (part) {
+        check(*part, scope);
+        ok &= expectInt(*part, "a slice bound");
+      }
+    if (ok && base != Type::Str) {
+      error(*e.base, "only strings can be sliced, not " + quoted(base));
+      return Type::Error;
+    }
+    return ok ? Type::Str : Type::Error;
+  }
+
+  // ---- statements ----
+
+  // A block's scope: names are added as their statements are reached.
+  struct BlockScope : Scope {
+    explicit BlockScope(const Scope* outer) { parent = outer; }
+  };
+
+  void bindLocal(Scope& scope, const LetStmt& let) {
+    Binding b;
+    b.kind = Binding::Kind::Let;
+    b.let = &let;
+    scope.names[let.name] = b;
+  }
+
+  void checkStatements(StmtList& stmts, const Scope& outer) {
+    BlockScope scope(&outer);
+    for (auto& stmt : stmts)
+      checkStatement(*stmt, scope);
+  }
+
+  void checkStatement(Stmt& stmt, Scope& scope) {
+    switch (stmt.kind) {
+    case StmtKind::Let: {
+      LetStmt& let = *static_cast<LetStatement&>(stmt).let;
+      Type declared = let.declaredType ? resolveType(*let.declaredType) : Type::Error;
+      Type init = checkExpecting(*let.init, scope, declared);
+      let.type = let.declaredType ? declared : init;
+      if (let.declaredType)
+        expectAssignable(*let.init, declared, quoted(let.name));
+      bindLocal(scope, let);
+      return;
+    }
+    case StmtKind::Assign: {
+      auto& assign = static_cast<AssignStmt&>(stmt);
+      const Binding* b = scope.lookup(assign.name);
+      uint32_t length = static_cast<uint32_t>(assign.name.size());
+      if (!b) {
+        check(*assign.value, scope);
+        error(stmt.loc, "unknown name " + quoted(assign.name) + "; declare it first with 'var'", length);
+        return;
+      }
+      if (b->kind != Binding::Kind::Let || !b->let->mutableVar) {
+        check(*assign.value, scope);
+        std::string what = b->kind == Binding::Kind::Param ? "a parameter"
+                           : b->let->init                 ? "declared with 'let'"
+                                                          : "a loop variable";
+        error(stmt.loc, "cannot assign to " + quoted(assign.name) + ": it is " + what +
+                            (b->kind == Binding::Kind::Let && b->let->init ? "; use 'var' for a variable" : ""),
+              length);
+        return;
+      }
+      assign.target = b->let;
+      Type target = b->let->type;
+      Type value = checkExpecting(*assign.value, scope, target);
+      if (value == Type::Error || target == Type::Error)
+        return;
+      if (!assign.compound) {
+        expectAssignable(*assign.value, target, quoted(assign.name));
+        return;
+      }
+      bool concat = assign.op == BinaryOp::Add && value == target && isHandle(target) && target != Type::StrMap;
+      Type common = commonNumeric(target, value);
+      if (concat)
+        assign.operandType = target;
+      else if (common != Type::Error && common == target)
+        assign.operandType = common;
+      else
+        error(*assign.value, "cannot apply '" + std::string(spelling(assign.op)) + "=' to " + quoted(target) +
+                                 " and " + quoted(value));
+      return;
+    }
+    case StmtKind::If: {
+      auto& s = static_cast<IfStmt&>(stmt);
+      for (auto& cond : s.conds)
+        expectCondition(*cond, scope);
+      for (auto& body : s.bodies)
+        checkStatements(body, scope);
+      return;
+    }
+    case StmtKind::For: {
+      auto& s = static_cast<ForStmt&>(stmt);
+      LetStmt& var = *s.var;
+      if (auto* range = dyn<Call>(s.iterable.get()); range && range->callee == "range" && !scope.lookup("range")) {
+        s.over = ForStmt::Over::Range;
+        range->type = Type::Int;
+        if (range->args.empty() || range->args.size() > 3)
+          error(range->loc, "'range' takes 1 to 3 arguments", range->calleeLength);
+        bool ok = true;
+        for (Arg& a : range->args) {
+          check(*a.value, scope);
+          ok &= expectInt(*a.value, "a range bound");
+        }
+        if (ok && range->args.size() == 1)
+          s.rangeStop = range->args[0].value.get();
+        else if (ok && range->args.size() >= 2) {
+          s.rangeStart = range->args[0].value.get();
+          s.rangeStop = range->args[1].value.get();
+          if (range->args.size() == 3)
+            s.rangeStep = range->args[2].value.get();
+        }
+        var.type = Type::Int;
+      } else {
+        Type t = check(*s.iterable, scope);
+        if (t == Type::Str || t == Type::StrList) {
+          s.over = t == Type::Str ? ForStmt::Over::Str : ForStmt::Over::List;
+          var.type = Type::Str;
+        } else if (t == Type::IntList) {
+          s.over = ForStmt::Over::List;
+          var.type = Type::Int;
+        } else if (t != Type::Error) {
+          error(*s.iterable, "a 'for' loop iterates over a str, a list or range(...), not " + quoted(t));
+        }
+      }
+      BlockScope inner(&scope);
+      bindLocal(inner, var);
+      checkStatements(s.body, inner);
+      return;
+    }
+    case StmtKind::While: {
+      auto& s = static_cast<WhileStmt&>(stmt);
+      expectCondition(*s.cond, scope);
+      checkStatements(s.body, scope);
+      return;
+    }
+    case StmtKind::Return: {
+      auto& s = static_cast<ReturnStmt&>(stmt);
+      checkExpecting(*s.value, scope, current_->resultType);
+      expectAssignable(*s.value, current_->resultType, "the result of " + quoted(current_->name));
+      return;
+    }
+    }
+  }
+
+  void expectCondition(Expr& cond, const Scope& scope) {
+    Type c = check(cond, scope);
+    if (c != Type::Error && c != Type::Bool)
+      error(cond, "condition must be bool, got " + quoted(c));
+  }
+
+  // Whether running `stmts` always ends in a `return`.
+  static bool alwaysReturns(const StmtList& stmts) {
+    for (const auto& stmt : stmts) {
+      if (stmt->kind == StmtKind::Return)
+        return true;
+      if (auto* s = dyn<IfStmt>(stmt.get()); s && s->bodies.size() > s->conds.size() &&
+                                              std::all_of(s->bodies.begin(), s->bodies.end(), alwaysReturns))
+        return true;
+    }
+    return false;
   }
 
   Type checkName(NameRef& e, const Scope& scope) {
@@ -426,7 +785,7 @@ private:
       e.binding.builtinValue = *value;
       return value->type;
     }
-    if (functions_.count(e.name) || findBuiltin(e.name)) {
+    if (functions_.count(e.name) || findBuiltin(e.name) || findStrBuiltin(e.name)) {
       error(e, quoted(e.name) + " is a function; call it as " + e.name + "(...)");
       return Type::Error;
     }
@@ -468,8 +827,25 @@ private:
       e.operandType = Type::Bool;
       return Type::Bool;
     }
+    if (e.op == BinaryOp::Add && l == r && isHandle(l) && l != Type::StrMap) {
+      e.strOp = l == Type::Str ? rt::StrOp::StrConcat : l == Type::StrList ? rt::StrOp::StrListConcat
+                                                                           : rt::StrOp::IntListConcat;
+      e.operandType = l;
+      return l;
+    }
+    if (e.op == BinaryOp::Mul && ((l == Type::Str && r == Type::Int) || (l == Type::Int && r == Type::Str))) {
+      e.strOp = rt::StrOp::StrRepeat;
+      e.swapOperands = l == Type::Int;
+      e.operandType = Type::Str;
+      return Type::Str;
+    }
     Type common = commonNumeric(l, r);
     if (common == Type::Error) {
+      if (isHandle(l) || isHandle(r)) {
+        error(e.opLoc, "operator '" + op + "' does not apply to " + quoted(l) + " and " + quoted(r),
+              static_cast<uint32_t>(op.size()));
+        return Type::Error;
+      }
       const Expr& bad = isNumeric(l) ? *e.rhs : *e.lhs;
       error(bad, "operator '" + op + "' expects numbers, got " + quoted(bad.type));
       return Type::Error;
@@ -491,8 +867,16 @@ private:
       Type l = e.operands[i]->type, r = e.operands[i + 1]->type;
       Type common = commonNumeric(l, r);
       bool equality = e.ops[i] == CompareOp::Eq || e.ops[i] == CompareOp::Ne;
-      if (common == Type::Error && equality && l == Type::Bool && r == Type::Bool)
-        common = Type::Bool;
+      bool membership = e.ops[i] == CompareOp::In || e.ops[i] == CompareOp::NotIn;
+      if (membership) // `a in b`: the operand type recorded is the container's
+        common = (l == Type::Str && (r == Type::Str || r == Type::StrList || r == Type::StrMap)) ||
+                         (l == Type::Int && r == Type::IntList)
+                     ? r
+                     : Type::Error;
+      else if (common == Type::Error && equality && l == r && (l == Type::Bool || isHandle(l)))
+        common = l;
+      else if (common == Type::Error && l == Type::Str && r == Type::Str)
+        common = Type::Str; // ordering by code points
       if (common == Type::Error) {
         error(e.opLocs[i], "cannot compare " + quoted(l) + " with " + quoted(r) + " using '" +
                                std::string(spelling(e.ops[i])) + "'",
@@ -510,6 +894,10 @@ private:
       return Type::Error;
     if (a.type == b.type)
       return a.type;
+    if (isHandle(a.type) || isHandle(b.type)) {
+      error(b, std::string(what) + " have different types: " + quoted(a.type) + " and " + quoted(b.type));
+      return Type::Error;
+    }
     Type common = commonNumeric(a.type, b.type);
     if (common == Type::Error)
       error(b, std::string(what) + " have different types: " + quoted(a.type) + " and " + quoted(b.type));
@@ -568,13 +956,22 @@ private:
       return Type::Error;
     }
     // Inside a library, a name shared with a builtin means the builtin.
-    if (!module_.libraryName.empty())
+    if (!module_.libraryName.empty()) {
       if (const Builtin* builtin = findBuiltin(e.callee))
         return checkBuiltinCall(e, *builtin, argsOk);
+      if (const StrBuiltin* builtin = findStrBuiltin(e.callee))
+        return checkStrBuiltinCall(e, *builtin, argsOk);
+    }
     if (auto it = functions_.find(e.callee); it != functions_.end())
       return checkUserCall(e, *it->second, argsOk);
     if (const Builtin* builtin = findBuiltin(e.callee))
       return checkBuiltinCall(e, *builtin, argsOk);
+    if (const StrBuiltin* builtin = findStrBuiltin(e.callee))
+      return checkStrBuiltinCall(e, *builtin, argsOk);
+    if (e.callee == "range") {
+      error(e.loc, "'range' is only allowed as what a 'for' loop iterates over", e.calleeLength);
+      return Type::Error;
+    }
     if (constants_.count(e.callee) || builtinConstant(e.callee)) {
       error(e.loc, quoted(e.callee) + " is a constant, not a function", e.calleeLength);
       return Type::Error;
@@ -724,6 +1121,38 @@ private:
     return Type::Error;
   }
 
+  Type checkStrBuiltinCall(Call& e, const StrBuiltin& builtin, bool argsOk) {
+    for (const Arg& a : e.args)
+      if (!a.name.empty()) {
+        error(a.nameLoc, "builtin " + quoted(builtin.name) + " takes no named arguments",
+              static_cast<uint32_t>(a.name.size()));
+        return Type::Error;
+      }
+    if (!argsOk)
+      return Type::Error;
+    for (rt::StrOp op : builtin.overloads) {
+      const rt::StrOpInfo& info = rt::strOpInfo(op);
+      if (info.arity != e.args.size())
+        continue;
+      bool match = true;
+      for (unsigned i = 0; i < info.arity; ++i)
+        match &= assignable(e.args[i].value->type, info.operands[i]);
+      if (!match)
+        continue;
+      e.target.kind = CallTarget::Kind::Runtime;
+      e.target.strOp = op;
+      return info.result;
+    }
+    std::string given;
+    for (const Arg& a : e.args)
+      given += (given.empty() ? "" : ", ") + std::string(typeName(a.value->type));
+    std::string expected;
+    for (rt::StrOp op : builtin.overloads)
+      expected += (expected.empty() ? "" : " or ") + signature(builtin, op);
+    error(e.loc, "no " + quoted(builtin.name) + " takes (" + given + "); expected " + expected, e.calleeLength);
+    return Type::Error;
+  }
+
   // ---- recursion ----
 
   void rejectRecursion() {
@@ -764,6 +1193,19 @@ private:
   }
 
   // ---- constant folding ----
+
+  std::optional<std::string> foldText(const Expr& e) {
+    if (auto* lit = dyn<StrLit>(&e))
+      return lit->value;
+    if (auto* name = dyn<NameRef>(&e); name && name->binding.kind == Binding::Kind::Const)
+      return name->binding.constant->text;
+    if (auto* bin = dyn<Binary>(&e); bin && bin->strOp == rt::StrOp::StrConcat) {
+      auto l = foldText(*bin->lhs), r = foldText(*bin->rhs);
+      if (l && r)
+        return *l + *r;
+    }
+    return std::nullopt;
+  }
 
   std::optional<Scalar> foldConstant(const Expr& e) {
     std::map<const LetStmt*, Scalar> lets;
@@ -851,6 +1293,9 @@ private:
       }
       return fold(*block.result, lets);
     }
+    case ExprKind::StrLit: case ExprKind::ListLit: case ExprKind::MapLit: case ExprKind::Index:
+    case ExprKind::Slice:
+      break; // not numbers: str constants fold through foldText
     }
     return std::nullopt;
   }
@@ -868,6 +1313,7 @@ private:
   std::map<const FuncDecl*, BenchDecl*> benches_; // by their functions
   std::set<const FuncDecl*> checked_;
   const FuncDecl* current_ = nullptr;
+  Type listHint_ = Type::Error; // what an empty `[]` being checked becomes
   std::map<const FuncDecl*, std::vector<std::pair<const FuncDecl*, const Call*>>> callees_;
 };
 

@@ -97,7 +97,7 @@ TEST(FrontendSemaTest, DeclarationErrors) {
 
   expectErrors("def sin(x: real) -> real = x",
                {{1, 5, "'sin' is a builtin function; choose another name for this function"}});
-  expectErrors("def f(x: float) -> real = x", {{1, 10, "unknown type 'float'; expected 'real', 'int' or 'bool'"}});
+  expectErrors("def f(x: float) -> real = x", {{1, 10, "unknown type 'float'; expected 'real', 'int', 'bool', 'str', 'list[...]' or 'map[str, str]'"}});
   expectErrors("def f(x: real = 1.0, y: real) -> real = x",
                {{1, 22, "parameter 'y' without a default follows a parameter with one"}});
   expectErrors("const k = k + 1", {{1, 11, "constant 'k' refers to itself"}});
@@ -129,9 +129,11 @@ TEST(FrontendSemaTest, LexicalAndSyntaxErrors) {
 }
 
 TEST(FrontendSemaTest, BlockBindingsEndWithReturn) {
-  // Without `return`, `-y` would continue the binding as `x - y`.
+  // Without `return`, `-y` continues the binding as `x - y`, and the body
+  // has no result.
   expectErrors("def f(x: real) -> real {\n  let y = x\n  -y\n}\n",
-               {{4, 1, "unexpected '}'; expected 'return' or 'let'"}});
+               {{3, 4, "unknown name 'y'"},
+                {1, 5, "function 'f' can reach its end without returning a value; end it with 'return'"}});
   auto c = test::compile("def f(x: real) -> real {\n  let y = x\n  return -y\n}\n");
   EXPECT_TRUE(c->module.has_value()) << listDiags(*c);
   c = test::compile("def f(x: real) -> real { return x }");

@@ -16,7 +16,7 @@ const char* kSource = R"(
 const scale = 2.5
 def lin(x: real, a: real = 2.0, b: real = -1.0) -> real = a * x + b
 def named(x: real) -> real = lin(x, b=10.0) + lin(a=0.5, x=x)
-def count(n: int, step: int = 3) -> int = n // step + n % step
+def tally(n: int, step: int = 3) -> int = n // step + n % step
 def between(x: real) -> bool = -1 < x <= 10
 def piecewise(x: real) -> real = if x < 0 { -x } elif x < 1 { x * scale } else { let y = x - 1 return y ** 2 + scale }
 def ipow(n: int) -> real = n ** 2 + 7 / 2
@@ -60,16 +60,16 @@ TEST_P(InterpreterTest, DefaultsAndNamedArguments) {
 }
 
 TEST_P(InterpreterTest, IntParameters) {
-  EXPECT_SAME(unary("count", 7.9), 3.0);    // n = 7: 7 // 3 + 7 % 3
-  EXPECT_SAME(unary("count", -7.0), -1.0);  // -3 + 2
-  EXPECT_SAME(unary("count", std::nan("")), 0.0);
+  EXPECT_SAME(unary("tally", 7.9), 3.0);    // n = 7: 7 // 3 + 7 % 3
+  EXPECT_SAME(unary("tally", -7.0), -1.0);  // -3 + 2
+  EXPECT_SAME(unary("tally", std::nan("")), 0.0);
   Interpreter interp(*compiled_->module);
   Scalar args[] = {Scalar::ofInt(10), Scalar::ofInt(4)};
-  Scalar r = interp.call(fn("count"), args);
+  Scalar r = interp.call(fn("tally"), args);
   EXPECT_EQ(r.type, Type::Int);
   EXPECT_EQ(r.i, 4);
   Scalar zero[] = {Scalar::ofInt(10), Scalar::ofInt(0)};
-  EXPECT_EQ(interp.call(fn("count"), zero).i, 0);
+  EXPECT_EQ(interp.call(fn("tally"), zero).i, 0);
   EXPECT_SAME(unary("ipow", 3.0), 12.5);
   EXPECT_SAME(unary("ipow", -3.7), 12.5);  // int(-3.7) = -3
 }

@@ -124,6 +124,10 @@ Scalar evalPerturbed(const ir::Module& module, const ir::Function& fn, std::span
           values[i].r = nudge(values[i].r, (up >> (i % 64)) & 1 ? ulps : -ulps);
       }
       break;
+    case ir::Opcode::Runtime:
+    case ir::Opcode::BlockArg:
+      ADD_FAILURE() << "evalPerturbed handles numeric straight-line functions only";
+      return {};
     }
   }
   return values[fn.result];

@@ -9,6 +9,7 @@
 #include "tools/findc/Suite.h"
 
 #include <fmt/core.h>
+#include <llvm/Support/JSON.h>
 #include <llvm/Support/thread.h>
 
 #include <charconv>
@@ -53,9 +54,14 @@ problem found. Exits 1 if any file has errors.
 )";
 
 const char* const kEvalHelp = R"(usage: findc eval FILE --fn NAME [options] [X...]
+       findc eval --stdlib --fn NAME [options] [X...]
 
-Evaluates NAME at each input X and prints one output per line (%.17g, with
-nan and inf). NAME must take one number; other parameters use their defaults.
+Evaluates NAME at each input X and prints one output per line: numbers as
+%.17g (with nan and inf), strings as their text, bools as True/False, lists
+as Python prints them. X binds NAME's first parameter (a number, or for a
+str parameter the text as given); the others take --params, then their
+defaults. Where FIND's Python would raise (an index out of range, ...), the
+output is None (null in JSON, with the error's name under "errors").
 
 options:
   --fn NAME             the function to evaluate (required; with --json it
@@ -66,7 +72,13 @@ options:
   --grid A:B:N          also evaluate N evenly spaced points from A to B
   --find-grid           also evaluate FIND's test grid x = i + 0.5, i in [-128, 128)
   --json                print {"fn": ..., "inputs": [...], "outputs": [...]},
-                        non-finite outputs as null
+                        non-finite outputs as null; if any input failed,
+                        also "errors": [null or "IndexError", ...] per input
+  --params JSON         the parameters after the first, as a JSON array in
+                        the function's order: numbers, strings, booleans,
+                        lists, and objects for map[str, str]
+  --stdlib              NAME is a standard library function (no FILE):
+                        reverse_string, or qualified: strings.reverse_string
 
 benchmark functions (`bench` declarations):
   --clean               without noise and corruption (what FIND scores against)
@@ -81,8 +93,10 @@ const char* const kCallHelp = R"(usage: findc call FILE --fn NAME [options] X...
 
 Prints `Function input - output pairs: (X1, Y1) (X2, Y2) ` exactly as FIND's
 function_code.py does, so a FIND agent harness can run findc in its place.
-Undefined outputs (NaN) print as None. Options: --engine, --math, and for
-benchmark functions --clean, --seed N and --first-query K, as for eval.
+Undefined outputs (NaN) and failed evaluations print as None (FIND's string
+harness would stop at the first exception instead). Options: --engine,
+--math, --params, --stdlib, and for benchmark functions --clean, --seed N
+and --first-query K, as for eval.
 )";
 
 const char* const kEmitHelp = R"(usage: findc emit FILE [--fn NAME] (--ir | --llvm | --asm) [options]
@@ -132,6 +146,8 @@ struct Options {
   uint64_t seed = 0;
   uint64_t firstQuery = 0;
   std::string emitKind;
+  std::optional<std::string> params; // --params JSON
+  bool stdlib = false;
   std::set<std::string> seen; // every --option given
 };
 
@@ -174,6 +190,11 @@ Options parseOptions(const std::vector<std::string>& args) {
   };
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
+    if (arg == "--") { // the rest are inputs, even if they start with '-'
+      options.positional.insert(options.positional.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                args.end());
+      break;
+    }
     if (arg.starts_with("--") && arg != "--help")
       options.seen.insert(arg);
     if (arg == "--help" || arg == "-h") options.help = true;
@@ -201,6 +222,8 @@ Options parseOptions(const std::vector<std::string>& args) {
     else if (arg == "--seed") options.seed = parseCount(arg, value(i));
     else if (arg == "--first-query") options.firstQuery = parseCount(arg, value(i));
     else if (arg == "--no-opt") options.noOpt = true;
+    else if (arg == "--params") options.params = value(i);
+    else if (arg == "--stdlib") options.stdlib = true;
     else if (arg == "--ir" || arg == "--llvm" || arg == "--asm") {
       if (!options.emitKind.empty() && options.emitKind != arg)
         throw UsageError("choose one of --ir, --llvm and --asm");
@@ -235,16 +258,28 @@ std::optional<Compiled> compileFile(const std::string& path, bool optimize = tru
   return Compiled{std::move(file), std::move(*module)};
 }
 
-uint32_t requireUnaryFunction(const ir::Module& module, const std::string& name) {
+// Every standard library function, for --stdlib.
+std::optional<Compiled> compileStdlib() {
+  DiagnosticEngine diags;
+  auto file = std::make_unique<SourceFile>("<stdlib>", "");
+  auto module = compileToIR(*file, diags, {.optimize = false, .allLibraryFunctions = true});
+  diags.print(std::cerr);
+  if (!module)
+    return std::nullopt;
+  return Compiled{std::move(file), std::move(*module)};
+}
+
+uint32_t requireFunction(const ir::Module& module, const std::string& name, bool stdlib) {
   if (name.empty())
     throw UsageError("--fn NAME is required");
+  if (stdlib)
+    for (const char* library : {"strings.", "numeric."})
+      if (auto index = module.find(library + name))
+        return *index;
   auto index = module.find(name);
   if (!index)
-    throw UsageError("no function named '" + name + "'");
-  const ir::Function& fn = module.functions[*index];
-  if (!fn.hasUnaryEntry())
-    throw UsageError("'" + name + "' cannot be called with one number: its first parameter must be int or real "
-                     "and the others need defaults");
+    throw UsageError(stdlib ? "no standard library function named '" + name + "'"
+                            : "no function named '" + name + "'");
   return *index;
 }
 
@@ -258,24 +293,194 @@ template <typename T> T unwrap(llvm::Expected<T> value) {
   return std::move(*value);
 }
 
-// Evaluates each of `fns` at `inputs` with the chosen engine (one JIT for all).
-std::vector<std::vector<double>> evaluate(const Compiled& compiled, const std::vector<uint32_t>& fns,
-                                          const std::vector<double>& inputs, const Options& options) {
-  std::vector<std::vector<double>> outputs(fns.size(), std::vector<double>(inputs.size()));
+// The arguments of one function after its first: --params, then defaults.
+struct BoundParams {
+  std::vector<Scalar> rest;
+};
+
+Scalar jsonToScalar(const llvm::json::Value& value, Type type, rt::Arena& arena, const std::string& where) {
+  auto wrong = [&]() -> UsageError {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << value;
+    return UsageError(where + " has type '" + std::string(typeName(type)) + "', but --params gives " + text);
+  };
+  switch (type) {
+  case Type::Bool:
+    if (auto b = value.getAsBoolean())
+      return Scalar::ofBool(*b);
+    throw wrong();
+  case Type::Int:
+    if (auto i = value.getAsInteger())
+      return Scalar::ofInt(*i);
+    throw wrong();
+  case Type::Real:
+    if (auto r = value.getAsNumber())
+      return Scalar::ofReal(*r);
+    throw wrong();
+  case Type::Str:
+    if (auto text = value.getAsString())
+      return Scalar::ofStr(rt::makeStr(arena, *text));
+    throw wrong();
+  case Type::StrList:
+  case Type::IntList: {
+    const llvm::json::Array* items = value.getAsArray();
+    if (!items)
+      throw wrong();
+    std::vector<std::string> strings;
+    std::vector<int64_t> ints;
+    for (const llvm::json::Value& item : *items) {
+      if (type == Type::StrList) {
+        auto text = item.getAsString();
+        if (!text)
+          throw wrong();
+        strings.emplace_back(*text);
+      } else {
+        auto i = item.getAsInteger();
+        if (!i)
+          throw wrong();
+        ints.push_back(*i);
+      }
+    }
+    return Scalar::ofList(type, type == Type::StrList ? rt::makeStrList(arena, strings) : rt::makeIntList(arena, ints));
+  }
+  case Type::StrMap: {
+    const llvm::json::Object* object = value.getAsObject();
+    if (!object)
+      throw wrong();
+    // JSON objects are unordered in llvm::json; FIND's dicts are ordered:
+    // keep the order of the text.
+    std::vector<std::pair<std::string, std::string>> entries;
+    for (const auto& [key, item] : *object) {
+      auto text = item.getAsString();
+      if (!text)
+        throw wrong();
+      entries.emplace_back(key.str(), text->str());
+    }
+    return Scalar::ofMap(rt::makeMap(arena, entries));
+  }
+  case Type::Error: break;
+  }
+  throw wrong();
+}
+
+BoundParams bindParams(const ir::Function& fn, const Options& options, rt::Arena& arena) {
+  BoundParams bound;
+  std::vector<llvm::json::Value> given;
+  if (options.params) {
+    llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(*options.params);
+    if (!parsed)
+      throw UsageError("--params is not valid JSON: " + llvm::toString(parsed.takeError()));
+    const llvm::json::Array* array = parsed->getAsArray();
+    if (!array)
+      throw UsageError("--params must be a JSON array, in the order of the parameters after the first");
+    given.assign(array->begin(), array->end());
+  }
+  if (given.size() + 1 > fn.params.size())
+    throw UsageError("'" + fn.name + "' takes " + std::to_string(fn.params.size()) + " parameter" +
+                     (fn.params.size() == 1 ? "" : "s") + ", but --params gives " + std::to_string(given.size()) +
+                     " after the input");
+  for (size_t k = 1; k < fn.params.size(); ++k) {
+    const ir::Param& p = fn.params[k];
+    if (k - 1 < given.size())
+      bound.rest.push_back(jsonToScalar(given[k - 1], p.type, arena, "parameter '" + p.name + "'"));
+    else if (p.defaultValue)
+      bound.rest.push_back(*p.defaultValue);
+    else
+      throw UsageError("'" + fn.name + "' needs a value for parameter '" + p.name + "': pass --params");
+  }
+  return bound;
+}
+
+// An input as typed, as a value of the first parameter's type.
+Scalar parseInput(const std::string& text, const ir::Param& param, const std::string& function, rt::Arena& arena) {
+  switch (param.type) {
+  case Type::Str: return Scalar::ofStr(rt::makeStr(arena, text));
+  case Type::Bool:
+    if (text == "True" || text == "true") return Scalar::ofBool(true);
+    if (text == "False" || text == "false") return Scalar::ofBool(false);
+    break;
+  case Type::Int: {
+    int64_t value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec == std::errc() && end == text.data() + text.size())
+      return Scalar::ofInt(value);
+    break;
+  }
+  case Type::Real:
+    if (auto x = parseNumber(text))
+      return Scalar::ofReal(*x);
+    break;
+  default: {
+    auto json = llvm::json::parse(text);
+    if (!json)
+      break;
+    return jsonToScalar(*json, param.type, arena, "the input");
+  }
+  }
+  throw UsageError("'" + function + "' takes a '" + std::string(typeName(param.type)) + "' first; input '" + text +
+                   "' is not one");
+}
+
+// What one evaluation of a function without the unary fast path gave.
+struct Outcome {
+  Scalar value;
+  rt::ErrorKind error = rt::ErrorKind::None;
+};
+
+// Evaluates each of `fns` at the inputs with the chosen engine (one JIT for
+// all): numeric functions through their batch entry, the others (strings,
+// statements, --params) one call per input through the boxed entry.
+struct Engines {
+  std::unique_ptr<Interpreter> interpreter;
+  std::unique_ptr<JIT> jit;
+};
+
+Engines makeEngines(const Compiled& compiled, const std::vector<uint32_t>& fns, const std::vector<uint32_t>& boxed,
+                    const Options& options) {
+  Engines engines;
   if (options.engine == "interp") {
-    Interpreter interpreter(compiled.module);
-    for (size_t i = 0; i < fns.size(); ++i)
-      interpreter.callBatch(fns[i], inputs.data(), outputs[i].data(), inputs.size());
+    engines.interpreter = std::make_unique<Interpreter>(compiled.module);
+    return engines;
+  }
+  engines.jit = unwrap(JIT::create({.math = options.math}));
+  if (auto error = engines.jit->add(compiled.module, fns, boxed))
+    failLLVM(std::move(error));
+  return engines;
+}
+
+std::vector<double> evaluateBatch(const Engines& engines, const Compiled& compiled, uint32_t fn,
+                                  const std::vector<double>& inputs) {
+  std::vector<double> outputs(inputs.size());
+  if (engines.interpreter) {
+    engines.interpreter->callBatch(fn, inputs.data(), outputs.data(), inputs.size());
     return outputs;
   }
-  auto jit = unwrap(JIT::create({.math = options.math}));
-  if (auto error = jit->add(compiled.module, fns))
-    failLLVM(std::move(error));
-  for (size_t i = 0; i < fns.size(); ++i) {
-    BatchEntry batch = unwrap(jit->batchEntry(compiled.module.functions[fns[i]].name));
-    batch(inputs.data(), outputs[i].data(), static_cast<int64_t>(inputs.size()));
-  }
+  BatchEntry batch = unwrap(engines.jit->batchEntry(compiled.module.functions[fn].name));
+  batch(inputs.data(), outputs.data(), static_cast<int64_t>(inputs.size()));
   return outputs;
+}
+
+std::vector<Outcome> evaluateBoxed(const Engines& engines, const Compiled& compiled, uint32_t fn,
+                                   const std::vector<Scalar>& inputs, const BoundParams& params, rt::Arena& arena) {
+  const ir::Function& function = compiled.module.functions[fn];
+  BoxedEntry entry = engines.jit ? unwrap(engines.jit->boxedEntry(function.name)) : nullptr;
+  std::vector<Outcome> outcomes;
+  rt::Context ctx{&arena};
+  std::vector<Scalar> args(1 + params.rest.size());
+  std::copy(params.rest.begin(), params.rest.end(), args.begin() + 1);
+  for (const Scalar& input : inputs) {
+    args[0] = input;
+    ctx.begin();
+    Outcome outcome;
+    if (entry)
+      entry(&ctx, args.data(), &outcome.value);
+    else
+      outcome.value = engines.interpreter->call(fn, args, ctx);
+    outcome.error = ctx.errorKind();
+    outcomes.push_back(outcome);
+  }
+  return outcomes;
 }
 
 // Inputs from the command line (as typed) followed by grid points.
@@ -284,14 +489,15 @@ struct Inputs {
   std::vector<std::string> texts; // as typed
 };
 
-Inputs collectInputs(const Options& options) {
+// Typed inputs stay text until each function parses them for its first
+// parameter; numbers are parsed here too when a batch needs them.
+Inputs collectInputs(const std::vector<std::string>& typed, const Options& options, bool anyBoxed) {
   Inputs inputs;
-  for (size_t i = 1; i < options.positional.size(); ++i) {
-    const std::string& text = options.positional[i];
+  for (const std::string& text : typed) {
     auto x = parseNumber(text);
-    if (!x)
+    if (!x && !anyBoxed)
       throw UsageError("input '" + text + "' is not a number");
-    inputs.values.push_back(*x);
+    inputs.values.push_back(x.value_or(std::nan("")));
     inputs.texts.push_back(text);
   }
   inputs.values.insert(inputs.values.end(), options.gridInputs.begin(), options.gridInputs.end());
@@ -300,6 +506,9 @@ Inputs collectInputs(const Options& options) {
 }
 
 void requireIntegralInputs(const Inputs& inputs, const ir::Function& fn) {
+  for (size_t i = 0; i < inputs.values.size(); ++i)
+    if (std::isnan(inputs.values[i]) && !parseNumber(inputs.texts[i]))
+      throw UsageError("input '" + inputs.texts[i] + "' is not a number");
   if (fn.params[0].type != Type::Int)
     return;
   for (size_t i = 0; i < inputs.values.size(); ++i)
@@ -370,31 +579,50 @@ Type benchResultType(const ir::Bench& bench, Type clean) {
 struct Evaluation {
   std::string function;
   Type resultType = Type::Real;
-  std::vector<double> outputs;
+  bool boxed = false;            // evaluated one call per input (outcomes)
+  std::vector<double> outputs;   // the batch path
+  std::vector<Outcome> outcomes; // the boxed path
+  std::vector<Scalar> inputs;    // the boxed path: the inputs as values
+
+  size_t size() const { return boxed ? outcomes.size() : outputs.size(); }
+  bool failed(size_t i) const { return boxed && outcomes[i].error != rt::ErrorKind::None; }
+  // The value of output i (meaningless if it failed).
+  Scalar value(size_t i) const { return boxed ? outcomes[i].value : asResult(outputs[i], resultType); }
 };
 
 struct Evaluations {
   Inputs inputs;
   std::vector<Evaluation> functions; // one per --fn, in order
+  std::unique_ptr<rt::Arena> arena;  // strings of inputs, params and outputs
+  // The compiled module and the engines own the constants that outputs may
+  // point to: they live as long as the results.
+  std::unique_ptr<Compiled> compiled;
+  Engines engines;
 };
 
-// Compiles FILE once and evaluates every --fn at the same inputs.
+// Compiles FILE (or the stdlib) once and evaluates every --fn at the same
+// inputs.
 std::optional<Evaluations> evaluateCommand(const Options& options, const char* command, bool needInputs) {
-  if (options.positional.empty())
-    throw UsageError(std::string(command) + " needs a FILE");
+  if (options.positional.empty() && !options.stdlib)
+    throw UsageError(std::string(command) + " needs a FILE (or --stdlib)");
   if (options.functions.empty())
     throw UsageError("--fn NAME is required");
+  if (options.params && options.functions.size() > 1)
+    throw UsageError("--params applies to one --fn");
   // Both engines run each entry's own specialized form (inlined, folded), so
   // optimizing every function of a large suite first would be wasted.
-  auto compiled = compileFile(options.positional[0], /*optimize=*/false);
-  if (!compiled)
+  auto compiledOrNot = options.stdlib ? compileStdlib() : compileFile(options.positional[0], /*optimize=*/false);
+  if (!compiledOrNot)
     return std::nullopt;
-  const ir::Module& module = compiled->module;
   Evaluations results;
-  std::vector<uint32_t> fns;
+  results.compiled = std::make_unique<Compiled>(std::move(*compiledOrNot));
+  const Compiled* compiled = results.compiled.get();
+  const ir::Module& module = compiled->module;
+  results.arena = std::make_unique<rt::Arena>();
+  std::vector<uint32_t> fns, boxed;
   std::vector<const ir::Bench*> benches; // per function, null if not a bench
   for (const std::string& name : options.functions) {
-    uint32_t fn = requireUnaryFunction(module, name);
+    uint32_t fn = requireFunction(module, name, options.stdlib);
     const ir::Function& function = module.functions[fn];
     const ir::Bench* bench = module.benchFor(fn);
     if (bench && bench->approx && !bench->approx->trained) {
@@ -406,20 +634,37 @@ std::optional<Evaluations> evaluateCommand(const Options& options, const char* c
       diags.print(std::cerr);
       return std::nullopt;
     }
+    if (function.params.empty())
+      throw UsageError("'" + name + "' takes no parameters: there is nothing to bind an input to");
     fns.push_back(fn);
     benches.push_back(bench);
-    results.functions.push_back({function.name, function.resultType, {}});
+    Evaluation evaluation;
+    evaluation.function = function.name;
+    evaluation.resultType = function.resultType;
+    evaluation.boxed = !function.hasUnaryEntry() || options.params;
+    if (evaluation.boxed)
+      boxed.push_back(fn);
+    results.functions.push_back(std::move(evaluation));
   }
-  results.inputs = collectInputs(options);
-  for (uint32_t fn : fns)
-    requireIntegralInputs(results.inputs, module.functions[fn]);
-  if (needInputs && results.inputs.values.empty())
+  std::vector<std::string> typed(options.positional.begin() + (options.stdlib ? 0 : 1), options.positional.end());
+  results.inputs = collectInputs(typed, options, !boxed.empty());
+  if (needInputs && results.inputs.texts.empty())
     throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
+  results.engines = makeEngines(*compiled, fns, boxed, options);
+  const Engines& engines = results.engines;
   const std::vector<double>& xs = results.inputs.values;
-  std::vector<std::vector<double>> outputs = evaluate(*compiled, fns, xs, options);
   for (size_t i = 0; i < fns.size(); ++i) {
     Evaluation& result = results.functions[i];
-    result.outputs = std::move(outputs[i]);
+    const ir::Function& function = module.functions[fns[i]];
+    if (result.boxed) {
+      BoundParams params = bindParams(function, options, *results.arena);
+      for (const std::string& text : results.inputs.texts)
+        result.inputs.push_back(parseInput(text, function.params[0], function.name, *results.arena));
+      result.outcomes = evaluateBoxed(engines, *compiled, fns[i], result.inputs, params, *results.arena);
+      continue;
+    }
+    requireIntegralInputs(results.inputs, function);
+    result.outputs = evaluateBatch(engines, *compiled, fns[i], xs);
     if (const ir::Bench* bench = benches[i]; bench && !options.clean) {
       rt::applyEffects(bench->effects, rt::benchKey(options.seed, result.function), options.firstQuery, xs.data(),
                        result.outputs.data(), xs.size());
@@ -429,26 +674,46 @@ std::optional<Evaluations> evaluateCommand(const Options& options, const char* c
   return results;
 }
 
+// Output i as eval prints it: plain text or JSON.
+std::string formatResult(const Evaluation& e, size_t i, bool json) {
+  if (e.failed(i))
+    return json ? "null" : "None";
+  if (!e.boxed)
+    return formatOutput(e.outputs[i], e.resultType, json);
+  const Scalar& value = e.outcomes[i].value;
+  if (value.type == Type::Real)
+    return json ? jsonScalar(value) : formatG17(value.r);
+  return json ? formatJson(value) : formatPython(value);
+}
+
 int runEval(const Options& options) {
   if (options.functions.size() > 1 && !options.json)
     throw UsageError("several --fn need --json (one JSON object per line)");
   auto evaluations = evaluateCommand(options, "eval", /*needInputs=*/true);
   if (!evaluations)
     return kExitCompileError;
-  std::string inputList; // the same for every function
+  std::string numericInputs; // the same for every numeric function
   for (size_t i = 0; options.json && i < evaluations->inputs.values.size(); ++i)
-    inputList += (i ? ", " : "") + jsonScalar(Scalar::ofReal(evaluations->inputs.values[i]));
+    numericInputs += (i ? ", " : "") + jsonScalar(Scalar::ofReal(evaluations->inputs.values[i]));
   for (const Evaluation& e : evaluations->functions) {
     if (!options.json) {
-      for (double y : e.outputs)
-        fmt::print("{}\n", formatOutput(y, e.resultType, false));
+      for (size_t i = 0; i < e.size(); ++i)
+        fmt::print("{}\n", formatResult(e, i, false));
       continue;
     }
-    std::string outputList;
-    for (size_t i = 0; i < e.outputs.size(); ++i)
-      outputList += (i ? ", " : "") + formatOutput(e.outputs[i], e.resultType, true);
-    fmt::print("{{\"fn\": {}, \"inputs\": [{}], \"outputs\": [{}]}}\n", jsonString(e.function), inputList,
-               outputList);
+    std::string inputList = e.boxed ? "" : numericInputs;
+    for (size_t i = 0; e.boxed && i < e.inputs.size(); ++i)
+      inputList += (i ? ", " : "") + formatJson(e.inputs[i]);
+    std::string outputList, errorList;
+    bool anyError = false;
+    for (size_t i = 0; i < e.size(); ++i) {
+      outputList += (i ? ", " : "") + formatResult(e, i, true);
+      anyError |= e.failed(i);
+      errorList += (i ? ", " : "") +
+                   (e.failed(i) ? jsonString(std::string(rt::errorName(e.outcomes[i].error))) : std::string("null"));
+    }
+    fmt::print("{{\"fn\": {}, \"inputs\": [{}], \"outputs\": [{}]{}}}\n", jsonString(e.function), inputList,
+               outputList, anyError ? ", \"errors\": [" + errorList + "]" : "");
   }
   return kExitOk;
 }
@@ -464,9 +729,11 @@ int runCall(const Options& options) {
   const std::vector<std::string>& texts = evaluations->inputs.texts;
   std::string line = "Function input - output pairs: ";
   // An undefined value (NaN) is FIND's harness catching an exception: None.
-  for (size_t i = 0; i < texts.size(); ++i)
-    line += "(" + texts[i] + ", " +
-            (std::isnan(e.outputs[i]) ? "None" : formatPython(asResult(e.outputs[i], e.resultType))) + ") ";
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Scalar value = e.value(i);
+    bool undefined = e.failed(i) || (value.type == Type::Real && std::isnan(value.r));
+    line += "(" + texts[i] + ", " + (undefined ? "None" : formatPython(value)) + ") ";
+  }
   fmt::print("{}\n", line);
   return kExitOk;
 }
@@ -617,8 +884,10 @@ int run(int argc, char** argv) {
   const std::map<std::string, Command> commands = {
       {"check", {kCheckHelp, runCheck, {}}},
       {"eval", {kEvalHelp, runEval,
-                {"--fn", "--engine", "--math", "--grid", "--find-grid", "--json", "--clean", "--seed", "--first-query"}}},
-      {"call", {kCallHelp, runCall, {"--fn", "--engine", "--math", "--clean", "--seed", "--first-query"}}},
+                {"--fn", "--engine", "--math", "--grid", "--find-grid", "--json", "--clean", "--seed", "--first-query",
+                 "--params", "--stdlib"}}},
+      {"call", {kCallHelp, runCall,
+                {"--fn", "--engine", "--math", "--clean", "--seed", "--first-query", "--params", "--stdlib"}}},
       {"emit", {kEmitHelp, runEmit, {"--fn", "--ir", "--llvm", "--asm", "--no-opt", "--math"}}},
       {"list", {kListHelp, runList, {"--json"}}},
   };

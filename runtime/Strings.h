@@ -1,0 +1,132 @@
+// Strings, lists and maps at run time, shared by both engines.
+//
+// A value of type str is a `const Str*`: immutable UTF-8 text with its byte
+// size and its length in code points (Python's len). Lists and maps are
+// immutable too; "mutation" in the language builds a new value. Every value
+// made during an evaluation lives in the Context's Arena and is freed when
+// the caller resets the arena (after a batch), so nothing is ever freed one
+// by one and nothing leaks. Constants of a compiled module have the same
+// layout and live in the module.
+//
+// Errors are values, not exceptions: an operation that fails the way Python
+// raises records the first ErrorKind in the Context and returns a harmless
+// value; the caller reads Context::error after the evaluation.
+#pragma once
+
+#include "runtime/Value.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace findc::rt {
+
+// Layouts are fixed: generated code builds constants with them and reads
+// Context fields directly.
+struct Str {
+  int64_t bytes;   // UTF-8 size, without the terminating NUL
+  int64_t length;  // code points
+  const char* data; // NUL-terminated
+  std::string_view view() const { return {data, static_cast<size_t>(bytes)}; }
+};
+
+union Elem {
+  int64_t i;
+  const Str* s;
+};
+
+struct List {
+  int64_t size;
+  const Elem* items;
+};
+
+// Insertion-ordered (as Python's dict); keys unique.
+struct Map {
+  int64_t size;
+  const Str* const* keys;
+  const Str* const* values;
+};
+
+// Bump allocator: blocks are kept until reset() or destruction.
+class Arena {
+public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  void* allocate(size_t bytes, size_t align = alignof(std::max_align_t));
+  // Frees everything allocated so far (keeps the first block for reuse).
+  void reset();
+  size_t bytesAllocated() const;
+
+private:
+  std::vector<std::unique_ptr<std::byte[]>> blocks_;
+  std::vector<size_t> sizes_;
+  std::byte* cursor_ = nullptr;
+  std::byte* end_ = nullptr;
+  size_t total_ = 0;
+};
+
+// The kinds of failure, named after the Python exception FIND's code raises.
+enum class ErrorKind : int32_t { None = 0, IndexError, KeyError, ValueError, TypeError, BudgetExceeded };
+std::string_view errorName(ErrorKind kind);
+
+// Loop iterations one evaluation may run before it fails with
+// BudgetExceeded (a `while` that never ends is an error value, not a hang).
+inline constexpr int64_t defaultLoopBudget = 1'000'000;
+
+// What an evaluation carries: its arena, its loop budget, its first error.
+struct Context {
+  Arena* arena = nullptr;
+  int64_t budget = defaultLoopBudget;
+  int32_t error = 0; // an ErrorKind
+  // Resets budget and error before one evaluation (not the arena).
+  void begin(int64_t loopBudget = defaultLoopBudget) { budget = loopBudget; error = 0; }
+  ErrorKind errorKind() const { return static_cast<ErrorKind>(error); }
+  // Records `kind` unless an error is already recorded.
+  void fail(ErrorKind kind);
+};
+
+// ---- the operation table ----
+enum class StrOp : uint8_t {
+#define STROP(Name, Mnemonic, Result, Arity, A, B, C, D, Raises) Name,
+#include "runtime/StrOps.def"
+};
+
+struct StrOpInfo {
+  std::string_view mnemonic; // "str.concat"
+  const char* symbol;        // "findc_rt_str_concat"
+  void* address;             // the extern "C" function
+  Type result;
+  unsigned arity;
+  Type operands[4];
+  bool raises;
+};
+const StrOpInfo& strOpInfo(StrOp op);
+std::optional<StrOp> strOpFromMnemonic(std::string_view mnemonic);
+std::span<const StrOpInfo> allStrOps();
+
+// The interpreter's entry: runs `op` on operands of the table's types.
+Scalar applyStrOp(StrOp op, Context& ctx, std::span<const Scalar> operands);
+
+// Values made outside an evaluation (CLI inputs, constants): in `arena`.
+const Str* makeStr(Arena& arena, std::string_view utf8);
+const List* makeStrList(Arena& arena, std::span<const std::string> items);
+const List* makeIntList(Arena& arena, std::span<const int64_t> items);
+const Map* makeMap(Arena& arena, std::span<const std::pair<std::string, std::string>> entries);
+
+// Python's repr of a str ('abc', "it's", '\n', non-printables escaped as
+// Python does).
+std::string pythonRepr(std::string_view utf8);
+
+// Largest payload (string bytes, 8 bytes per list item, 16 per map entry)
+// one operation builds; a larger result records BudgetExceeded and returns
+// the harmless value (a runaway `s = s + s` loop fails instead of
+// exhausting memory). Below Text.h's limit, so case mapping never throws.
+inline constexpr int64_t maxValueBytes = int64_t{1} << 28;
+
+} // namespace findc::rt

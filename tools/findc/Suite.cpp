@@ -4,6 +4,7 @@
 #include "compiler/driver/Compiler.h"
 #include "compiler/jit/JIT.h"
 #include "compiler/suite/FindSampler.h"
+#include "compiler/suite/FindStringSampler.h"
 #include "compiler/suite/FindWriter.h"
 #include "compiler/suite/Mlp.h"
 #include "runtime/Value.h"
@@ -34,6 +35,11 @@ actions:
   generate --numeric N [--seed S] -o FILE
       samples N new numeric functions with FIND's distribution (atoms and
       compositions, noise, corruption, MLP share); deterministic for a seed
+  generate --strings N [--seed S] -o FILE
+      samples N new string functions with FIND's distribution (30% single
+      atoms, 70% compositions outer(inner(x)) under FIND's avoid lists,
+      FIND's parameter ranges), no two alike, as benches s00000 ... calling
+      stdlib/strings.fnd; deterministic for a seed
   train FILE [-o OUT] [--epochs E] [--seed S]
       trains every `approx mlp` bench of FILE that has no weights yet
       (FIND's recipe: 1-H-1 ReLU network, 10,000 points of the domain, Adam,
@@ -51,6 +57,7 @@ struct SuiteOptions {
   std::vector<std::string> positional;
   std::string output;
   std::optional<uint64_t> numeric;
+  std::optional<uint64_t> strings;
   uint64_t seed = 0;
   unsigned epochs = 10000;
 };
@@ -72,6 +79,8 @@ SuiteOptions parseSuiteOptions(const std::vector<std::string>& args, const std::
       options.output = value;
     else if (arg == "--numeric")
       options.numeric = parseCount(arg, value);
+    else if (arg == "--strings")
+      options.strings = parseCount(arg, value);
     else if (arg == "--seed")
       options.seed = parseCount(arg, value);
     else if (arg == "--epochs")
@@ -141,9 +150,28 @@ int importFind(const SuiteOptions& options) {
                     "FIND v1", output);
 }
 
+int generateStrings(const SuiteOptions& options) {
+  if (*options.strings > 100000)
+    throw UsageError("--strings is limited to 100000 functions");
+  std::string output = requireOutput(options, "generate");
+  std::vector<suite::StringFunction> functions =
+      suite::sampleFindStrings(static_cast<unsigned>(*options.strings), options.seed);
+  std::string text = suite::writeFindStringSuite(
+      functions,
+      fmt::format("FIND's string sampler (findc's port), --strings {} --seed {}", *options.strings, options.seed),
+      fmt::format("Sampled (seed {})", options.seed));
+  writeWhole(output, text);
+  fmt::print(stderr, "wrote {} benches to {}\n", functions.size(), output);
+  return 0;
+}
+
 int generate(const SuiteOptions& options) {
+  if (options.numeric && options.strings)
+    throw UsageError("'suite generate' takes one of --numeric N and --strings N, not both");
+  if (options.strings)
+    return generateStrings(options);
   if (!options.numeric)
-    throw UsageError("'suite generate' needs --numeric N");
+    throw UsageError("'suite generate' needs --numeric N or --strings N");
   if (*options.numeric > 100000)
     throw UsageError("--numeric is limited to 100000 functions");
   std::string output = requireOutput(options, "generate");
@@ -281,7 +309,7 @@ int runSuite(const std::vector<std::string>& args) {
   if (action == "import-find")
     return importFind(parseSuiteOptions(args, {"-o"}));
   if (action == "generate")
-    return generate(parseSuiteOptions(args, {"-o", "--numeric", "--seed"}));
+    return generate(parseSuiteOptions(args, {"-o", "--numeric", "--strings", "--seed"}));
   if (action == "train")
     return train(parseSuiteOptions(args, {"-o", "--epochs", "--seed"}));
   throw UsageError("unknown suite action '" + action + "'; run `findc suite --help`");

@@ -59,7 +59,8 @@ public:
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
   void* allocate(size_t bytes, size_t align = alignof(std::max_align_t));
-  // Frees everything allocated so far (keeps the first block for reuse).
+  // Frees everything allocated so far (keeps one block, up to 1 MiB, for
+  // reuse, so a steady batch allocates nothing).
   void reset();
   size_t bytesAllocated() const;
 

@@ -23,6 +23,9 @@
 
 namespace findc::rt {
 
+// Appends code point `cp` (at most 0x10FFFF) to `out` as UTF-8.
+void appendUtf8(std::string& out, char32_t cp);
+
 // len(s): the number of code points.
 size_t codePointCount(std::string_view s);
 

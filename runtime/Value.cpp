@@ -177,7 +177,15 @@ static void appendJsonString(std::string& out, std::string_view text) {
       out += '\\';
       out += static_cast<char>(c);
     } else if (c < 0x20) {
-      escape(c);
+      // The short forms where JSON has them, as Python's json.dumps writes.
+      switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default: escape(c);
+      }
     } else if (c == 0xED && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA0) {
       escape(0xD000u | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
              (static_cast<unsigned char>(text[i + 2]) & 0x3Fu));

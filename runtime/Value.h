@@ -62,8 +62,9 @@ struct Scalar {
 // text; lists and maps show their items with repr (['a', 'b'], [1, 2],
 // {'k': 'v'}).
 std::string formatPython(const Scalar& value);
-// JSON text of a value: strings escaped per RFC 8259 (\uXXXX for control
-// characters, non-ASCII kept as UTF-8), lists as arrays, maps as objects,
+// JSON text of a value: strings escaped per RFC 8259 as json.dumps does
+// (\n, \t, \r, \b, \f, else \uXXXX for control characters; non-ASCII kept
+// as UTF-8), lists as arrays, maps as objects,
 // reals as Python's repr (shortest round trip; also what json.dumps
 // writes) with NaN and infinities as null.
 std::string formatJson(const Scalar& value);

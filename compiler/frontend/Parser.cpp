@@ -1,5 +1,7 @@
 #include "compiler/frontend/Parser.h"
 
+#include "runtime/Text.h"
+
 #include "FindcLexer.h"
 #include "FindcParser.h"
 
@@ -600,23 +602,6 @@ private:
     std::string text = token->getText();
     std::string out;
     SourceLoc loc = locOf(token);
-    auto append = [&out](char32_t cp) {
-      if (cp < 0x80) {
-        out += static_cast<char>(cp);
-      } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-      }
-    };
     uint32_t column = loc.column + 1;
     for (size_t i = 1; i + 1 < text.size(); ++i, ++column) {
       if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
@@ -647,7 +632,7 @@ private:
                        2);
           return out;
         }
-        append(cp);
+        rt::appendUtf8(out, cp);
         i += digits;
         column += static_cast<uint32_t>(digits) + 1;
         continue;

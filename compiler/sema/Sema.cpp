@@ -1046,12 +1046,8 @@ private:
   }
 
   Type checkBuiltinCall(Call& e, const Builtin& builtin, bool argsOk) {
-    for (const Arg& a : e.args)
-      if (!a.name.empty()) {
-        error(a.nameLoc, "builtin " + quoted(builtin.name) + " takes no named arguments",
-              static_cast<uint32_t>(a.name.size()));
-        return Type::Error;
-      }
+    if (!positionalOnly(e, builtin.name))
+      return Type::Error;
     size_t want = 1;
     switch (builtin.shape) {
     case BuiltinShape::RealMath2: want = 2; break;
@@ -1121,13 +1117,20 @@ private:
     return Type::Error;
   }
 
-  Type checkStrBuiltinCall(Call& e, const StrBuiltin& builtin, bool argsOk) {
+  // Builtins bind arguments by position only.
+  bool positionalOnly(const Call& e, std::string_view builtin) {
     for (const Arg& a : e.args)
       if (!a.name.empty()) {
-        error(a.nameLoc, "builtin " + quoted(builtin.name) + " takes no named arguments",
+        error(a.nameLoc, "builtin " + quoted(builtin) + " takes no named arguments",
               static_cast<uint32_t>(a.name.size()));
-        return Type::Error;
+        return false;
       }
+    return true;
+  }
+
+  Type checkStrBuiltinCall(Call& e, const StrBuiltin& builtin, bool argsOk) {
+    if (!positionalOnly(e, builtin.name))
+      return Type::Error;
     if (!argsOk)
       return Type::Error;
     for (rt::StrOp op : builtin.overloads) {

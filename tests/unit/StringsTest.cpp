@@ -1432,16 +1432,15 @@ TEST_F(StringsTest, FormatJson) {
   EXPECT_EQ(formatJson(Scalar::ofReal(kNaN)), "null");
   EXPECT_EQ(formatJson(Scalar::ofReal(kInf)), "null");
   EXPECT_EQ(formatJson(Scalar::ofReal(-kInf)), "null");
-  // json.dumps(s, ensure_ascii=False) but with \u00XX for every control
-  // character.
+  // json.dumps(s, ensure_ascii=False): short escapes where JSON has them.
   EXPECT_EQ(formatJson(str("a\"b\\c/")), "\"a\\\"b\\\\c/\"");
-  EXPECT_EQ(formatJson(str("\n\t\x01\x1f\x7f")), "\"\\u000a\\u0009\\u0001\\u001f\x7f\"");
+  EXPECT_EQ(formatJson(str("\n\t\x01\x1f\x7f")), "\"\\n\\t\\u0001\\u001f\x7f\"");
   EXPECT_EQ(formatJson(str("é😀“”")), "\"é😀“”\"");
   EXPECT_EQ(formatJson(str(std::string_view("\0", 1))), "\"\\u0000\"");
   EXPECT_EQ(formatJson(str("\xED\xA0\x80")), "\"\\ud800\""); // chr(0xD800)
   EXPECT_EQ(formatJson(str("\xED\x9F\xBF")), "\"\xED\x9F\xBF\"");   // U+D7FF is no surrogate
   EXPECT_EQ(formatJson(strs({})), "[]");
-  EXPECT_EQ(formatJson(strs({"a", "é\n"})), "[\"a\", \"é\\u000a\"]");
+  EXPECT_EQ(formatJson(strs({"a", "é\n"})), "[\"a\", \"é\\n\"]");
   EXPECT_EQ(formatJson(ints({1, -2})), "[1, -2]");
   EXPECT_EQ(formatJson(map({})), "{}");
   EXPECT_EQ(formatJson(map({{"k", "v"}, {"\"", ""}})), "{\"k\": \"v\", \"\\\"\": \"\"}");

@@ -125,34 +125,38 @@ public:
   // `domain`: the result is NaN unless lo <= x <= hi (x the first parameter).
   void run(ir::Function& fn, std::optional<std::pair<double, double>> domain = std::nullopt) {
     if (decl_.hasStatements() || needsBlocks(*decl_.body)) {
-      runWithBlocks();
+      runWithBlocks(domain);
       return;
     }
     for (uint32_t i = 0; i < decl_.params.size(); ++i)
       params_.push_back(b_.param(i));
-    fn.result = lowerAs(*decl_.body, fn.resultType);
-    if (domain) {
-      ir::ValueId x = params_[0];
-      ir::ValueId inside =
-          b_.prim(PrimOp::And, Type::Bool,
-                  {b_.prim(PrimOp::Ge, Type::Bool, {x, b_.constant(Scalar::ofReal(domain->first))}),
-                   b_.prim(PrimOp::Le, Type::Bool, {x, b_.constant(Scalar::ofReal(domain->second))})});
-      fn.result = b_.prim(PrimOp::Select, Type::Real,
-                          {inside, convert(fn.result, Type::Real), b_.constant(Scalar::ofReal(std::nan("")))});
-    }
+    fn.result = withinDomain(lowerAs(*decl_.body, fn.resultType), domain);
   }
 
 private:
+  // The result, or NaN where x is outside the enforced domain.
+  ir::ValueId withinDomain(ir::ValueId result, std::optional<std::pair<double, double>> domain) {
+    if (!domain)
+      return result;
+    ir::ValueId x = params_[0];
+    ir::ValueId inside =
+        b_.prim(PrimOp::And, Type::Bool,
+                {b_.prim(PrimOp::Ge, Type::Bool, {x, b_.constant(Scalar::ofReal(domain->first))}),
+                 b_.prim(PrimOp::Le, Type::Bool, {x, b_.constant(Scalar::ofReal(domain->second))})});
+    return b_.prim(PrimOp::Select, Type::Real,
+                   {inside, convert(result, Type::Real), b_.constant(Scalar::ofReal(std::nan("")))});
+  }
+
   // ---- blocks ----
 
   static constexpr uint32_t kNoBlock = UINT32_MAX;
 
-  void runWithBlocks() {
+  void runWithBlocks(std::optional<std::pair<double, double>> domain) {
     setBlock(newBlock({}));
     for (uint32_t i = 0; i < decl_.params.size(); ++i)
       params_.push_back(b_.param(i));
-    if (!decl_.hasStatements()) {
-      ret(lowerAs(*decl_.body, fn_.resultType));
+    if (!decl_.hasStatements()) { // benches are expressions: only they have domains
+      ret(withinDomain(lowerAs(*decl_.body, fn_.resultType), domain));
       return;
     }
     lowerStatements(decl_.statements);

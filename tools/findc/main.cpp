@@ -600,6 +600,22 @@ struct Evaluations {
   Engines engines;
 };
 
+// A numeric bench whose body needs the boxed path (it uses strings or
+// statements): its noise and corruption, on the outputs that did not fail.
+void applyBoxedEffects(const ir::Bench& bench, Evaluation& result, const Options& options) {
+  std::vector<double> xs, ys;
+  for (size_t k = 0; k < result.outcomes.size(); ++k) {
+    xs.push_back(result.inputs[k].asDouble());
+    ys.push_back(result.outcomes[k].value.asDouble());
+  }
+  rt::applyEffects(bench.effects, rt::benchKey(options.seed, result.function), options.firstQuery, xs.data(),
+                   ys.data(), xs.size());
+  result.resultType = benchResultType(bench, result.resultType);
+  for (size_t k = 0; k < ys.size(); ++k)
+    if (result.outcomes[k].error == rt::ErrorKind::None)
+      result.outcomes[k].value = asResult(ys[k], result.resultType);
+}
+
 // Compiles FILE (or the stdlib) once and evaluates every --fn at the same
 // inputs.
 std::optional<Evaluations> evaluateCommand(const Options& options, const char* command, bool needInputs) {
@@ -661,6 +677,8 @@ std::optional<Evaluations> evaluateCommand(const Options& options, const char* c
       for (const std::string& text : results.inputs.texts)
         result.inputs.push_back(parseInput(text, function.params[0], function.name, *results.arena));
       result.outcomes = evaluateBoxed(engines, *compiled, fns[i], result.inputs, params, *results.arena);
+      if (const ir::Bench* bench = benches[i]; bench && !options.clean && isNumeric(function.params[0].type))
+        applyBoxedEffects(*bench, result, options);
       continue;
     }
     requireIntegralInputs(results.inputs, function);
@@ -702,8 +720,8 @@ int runEval(const Options& options) {
       continue;
     }
     std::string inputList = e.boxed ? "" : numericInputs;
-    for (size_t i = 0; e.boxed && i < e.inputs.size(); ++i)
-      inputList += (i ? ", " : "") + formatJson(e.inputs[i]);
+    for (size_t i = 0; e.boxed && i < e.inputs.size(); ++i) // numbers as the batch path prints them
+      inputList += (i ? ", " : "") + (isNumeric(e.inputs[i].type) ? jsonScalar(e.inputs[i]) : formatJson(e.inputs[i]));
     std::string outputList, errorList;
     bool anyError = false;
     for (size_t i = 0; i < e.size(); ++i) {

@@ -148,4 +148,41 @@ inline bool intOption(int argc, char** argv, int& i, const char* name, long& out
   return true;
 }
 
+// `--NAME VALUE` or `--NAME=VALUE`.
+inline bool stringOption(int argc, char** argv, int& i, const char* name, std::string& out) {
+  std::string arg = argv[i];
+  std::string flag = std::string("--") + name;
+  if (arg == flag && i + 1 < argc)
+    out = argv[++i];
+  else if (arg.rfind(flag + "=", 0) == 0)
+    out = arg.substr(flag.size() + 1);
+  else
+    return false;
+  return true;
+}
+
+// About three significant digits, never an exponent.
+inline std::string num(double v) {
+  char buf[32];
+  double a = std::fabs(v);
+  std::snprintf(buf, sizeof buf, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
+  return buf;
+}
+
+// `median [min-max]` of samples, each formatted by `format` (printf, or
+// num() when null).
+inline std::string spreadCell(const std::vector<double>& v, const char* format = nullptr, const char* suffix = "") {
+  auto fmt = [&](double value) {
+    if (!format)
+      return num(value);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, format, value);
+    return std::string(buf);
+  };
+  std::string cell = fmt(median(v)) + suffix;
+  if (v.size() > 1)
+    cell += " [" + fmt(minimum(v)) + "-" + fmt(*std::max_element(v.begin(), v.end())) + "]";
+  return cell;
+}
+
 } // namespace findc::bench

@@ -101,18 +101,6 @@ Make the suite with:
                        time (compile phases always show both)
 )";
 
-bool stringOption(int argc, char** argv, int& i, const char* name, std::string& out) {
-  std::string arg = argv[i];
-  std::string flag = std::string("--") + name;
-  if (arg == flag && i + 1 < argc)
-    out = argv[++i];
-  else if (arg.rfind(flag + "=", 0) == 0)
-    out = arg.substr(flag.size() + 1);
-  else
-    return false;
-  return true;
-}
-
 Options parseOptions(int argc, char** argv) {
   Options o;
   for (int i = 1; i < argc; ++i) {
@@ -136,29 +124,6 @@ Options parseOptions(int argc, char** argv) {
   return o;
 }
 
-// About three significant digits, never an exponent.
-std::string num(double v) {
-  char buf[32];
-  double a = std::fabs(v);
-  std::snprintf(buf, sizeof buf, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f", v);
-  return buf;
-}
-
-// `median [min-max]` of samples, each formatted by `format` (printf, or
-// num() when null).
-std::string spreadCell(const std::vector<double>& v, const char* format = nullptr, const char* suffix = "") {
-  auto fmt = [&](double value) {
-    if (!format)
-      return num(value);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, format, value);
-    return std::string(buf);
-  };
-  std::string cell = fmt(median(v)) + suffix;
-  if (v.size() > 1)
-    cell += " [" + fmt(minimum(v)) + "-" + fmt(*std::max_element(v.begin(), v.end())) + "]";
-  return cell;
-}
 
 // ---------------------------------------------------------------------------
 // The inputs

@@ -1092,6 +1092,12 @@ bool findc_rt_loop_tick(Context* ctx) {
   return true;
 }
 
+int64_t findc_rt_range_step(Context* ctx, int64_t step) {
+  if (step == 0)
+    ctx->fail(ErrorKind::ValueError); // "range() arg 3 must not be zero"
+  return step;
+}
+
 } // extern "C"
 
 // ---------------------------------------------------- the op table ----
@@ -1158,7 +1164,8 @@ namespace {
   X(MapLookup, findc_rt_map_lookup)                                                                                    \
   X(MapContains, findc_rt_map_contains)                                                                                \
   X(MapEq, findc_rt_map_eq)                                                                                            \
-  X(LoopTick, findc_rt_loop_tick)
+  X(LoopTick, findc_rt_loop_tick)                                                                                      \
+  X(RangeStep, findc_rt_range_step)
 
 struct DefRow {
   std::string_view mnemonic;

@@ -339,7 +339,8 @@ private:
     if (s.over == ForStmt::Over::Range) {
       start = s.rangeStart ? lowerAs(*s.rangeStart, Type::Int) : b_.constant(Scalar::ofInt(0));
       stop = lowerAs(*s.rangeStop, Type::Int);
-      step = s.rangeStep ? lowerAs(*s.rangeStep, Type::Int) : b_.constant(Scalar::ofInt(1));
+      step = s.rangeStep ? b_.runtime(rt::StrOp::RangeStep, {lowerAs(*s.rangeStep, Type::Int)})
+                         : b_.constant(Scalar::ofInt(1));
     } else {
       sequence = lower(*s.iterable);
       Type t = b_.typeOf(sequence);

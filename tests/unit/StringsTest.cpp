@@ -690,7 +690,7 @@ const std::map<std::string, Caller>& callers() {
       {"B()", callAs<B>},           {"B(LI)", callAs<B, L, I>},      {"B(LL)", callAs<B, L, L>},
       {"B(LS)", callAs<B, L, S>},   {"B(MM)", callAs<B, M, M>},      {"B(MS)", callAs<B, M, S>},
       {"B(S)", callAs<B, S>},       {"B(SS)", callAs<B, S, S>},      {"I(L)", callAs<I, L>},
-      {"I(LI)", callAs<I, L, I>},   {"I(M)", callAs<I, M>},          {"I(S)", callAs<I, S>},
+      {"I(I)", callAs<I, I>},       {"I(LI)", callAs<I, L, I>},   {"I(M)", callAs<I, M>},          {"I(S)", callAs<I, S>},
       {"I(SS)", callAs<I, S, S>},   {"L()", callAs<L>},              {"L(LI)", callAs<L, L, I>},
       {"L(LL)", callAs<L, L, L>},   {"L(LS)", callAs<L, L, S>},      {"L(S)", callAs<L, S>},
       {"L(SS)", callAs<L, S, S>},   {"M()", callAs<M>},              {"M(MSS)", callAs<M, M, S, S>},

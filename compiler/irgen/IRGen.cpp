@@ -1,5 +1,6 @@
 #include "compiler/irgen/IRGen.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -9,122 +10,137 @@ namespace {
 
 using namespace ast;
 
-// Whether evaluating `e` when its value is not needed is harmless and
-// cheap: numbers and bools only, no calls of functions, nothing that can
-// fail. Such arms of `if`, `and`, `or` become a `select`; others branch.
-bool speculatable(const Expr& e) {
-  switch (e.kind) {
-  case ExprKind::IntLit: case ExprKind::RealLit: case ExprKind::BoolLit: case ExprKind::Name:
-    return !isHandle(e.type);
-  case ExprKind::Unary: return speculatable(*static_cast<const Unary&>(e).operand);
-  case ExprKind::Binary: {
-    const auto& b = static_cast<const Binary&>(e);
-    return !b.strOp && speculatable(*b.lhs) && speculatable(*b.rhs);
-  }
-  case ExprKind::Compare:
-    for (const auto& operand : static_cast<const Compare&>(e).operands)
-      if (isHandle(operand->type) || !speculatable(*operand))
-        return false;
-    return true;
-  case ExprKind::Conditional: {
-    const auto& c = static_cast<const Conditional&>(e);
-    return speculatable(*c.cond) && speculatable(*c.thenExpr) && speculatable(*c.elseExpr);
-  }
-  case ExprKind::Call: {
-    const auto& call = static_cast<const Call&>(e);
-    for (const Arg& a : call.args)
-      if (!speculatable(*a.value))
-        return false;
-    if (call.target.kind == CallTarget::Kind::Function) {
-      // A numeric expression function is as harmless as its body (there is
-      // no recursion, so this ends).
-      const FuncDecl& callee = *call.target.function;
-      if (callee.hasStatements() || isHandle(callee.resultType))
-        return false;
-      for (const Param& p : callee.params)
-        if (isHandle(p.type))
-          return false;
-      return speculatable(*callee.body);
+// Which expressions may be evaluated when their value is not needed, for
+// the functions of one module: each callee is judged once, so chains of
+// calls cost linear time.
+class Speculation {
+public:
+  // Whether evaluating `e` when its value is not needed is harmless and
+  // cheap: numbers and bools only, calls of functions that are themselves
+  // such expressions, nothing that can fail. Such arms of `if`, `and`, `or`
+  // become a `select`; others branch.
+  bool speculatable(const Expr& e) {
+    switch (e.kind) {
+    case ExprKind::IntLit: case ExprKind::RealLit: case ExprKind::BoolLit: case ExprKind::Name:
+      return !isHandle(e.type);
+    case ExprKind::Unary: return speculatable(*static_cast<const Unary&>(e).operand);
+    case ExprKind::Binary: {
+      const auto& b = static_cast<const Binary&>(e);
+      return !b.strOp && speculatable(*b.lhs) && speculatable(*b.rhs);
     }
-    return call.target.kind == CallTarget::Kind::Prim || call.target.kind == CallTarget::Kind::Convert;
+    case ExprKind::Compare:
+      for (const auto& operand : static_cast<const Compare&>(e).operands)
+        if (isHandle(operand->type) || !speculatable(*operand))
+          return false;
+      return true;
+    case ExprKind::Conditional: {
+      const auto& c = static_cast<const Conditional&>(e);
+      return speculatable(*c.cond) && speculatable(*c.thenExpr) && speculatable(*c.elseExpr);
+    }
+    case ExprKind::Call: {
+      const auto& call = static_cast<const Call&>(e);
+      for (const Arg& a : call.args)
+        if (!speculatable(*a.value))
+          return false;
+      if (call.target.kind == CallTarget::Kind::Function)
+        return speculatable(*call.target.function);
+      return call.target.kind == CallTarget::Kind::Prim || call.target.kind == CallTarget::Kind::Convert;
+    }
+    case ExprKind::Block: {
+      const auto& block = static_cast<const Block&>(e);
+      for (const auto& let : block.lets)
+        if (!speculatable(*let->init))
+          return false;
+      return speculatable(*block.result);
+    }
+    default: return false;
+    }
   }
-  case ExprKind::Block: {
-    const auto& block = static_cast<const Block&>(e);
-    for (const auto& let : block.lets)
-      if (!speculatable(*let->init))
-        return false;
-    return speculatable(*block.result);
-  }
-  default: return false;
-  }
-}
 
-// Whether a function needs blocks: statements, or an expression body with an
-// arm that must not be evaluated unless chosen.
-bool needsBlocks(const Expr& e) {
-  switch (e.kind) {
-  case ExprKind::Unary: return needsBlocks(*static_cast<const Unary&>(e).operand);
-  case ExprKind::Binary: {
-    const auto& b = static_cast<const Binary&>(e);
-    bool logical = b.op == BinaryOp::And || b.op == BinaryOp::Or;
-    return (logical && !speculatable(*b.rhs)) || needsBlocks(*b.lhs) || needsBlocks(*b.rhs);
+  // Whether a function needs blocks: statements, or an expression body with
+  // an arm that must not be evaluated unless chosen.
+  bool needsBlocks(const Expr& e) {
+    switch (e.kind) {
+    case ExprKind::Unary: return needsBlocks(*static_cast<const Unary&>(e).operand);
+    case ExprKind::Binary: {
+      const auto& b = static_cast<const Binary&>(e);
+      bool logical = b.op == BinaryOp::And || b.op == BinaryOp::Or;
+      return (logical && !speculatable(*b.rhs)) || needsBlocks(*b.lhs) || needsBlocks(*b.rhs);
+    }
+    case ExprKind::Compare:
+      for (const auto& operand : static_cast<const Compare&>(e).operands)
+        if (needsBlocks(*operand))
+          return true;
+      return false;
+    case ExprKind::Conditional: {
+      const auto& c = static_cast<const Conditional&>(e);
+      return !speculatable(*c.thenExpr) || !speculatable(*c.elseExpr) || needsBlocks(*c.cond);
+    }
+    case ExprKind::Call:
+      for (const Arg& a : static_cast<const Call&>(e).args)
+        if (needsBlocks(*a.value))
+          return true;
+      return false;
+    case ExprKind::Block: {
+      const auto& block = static_cast<const Block&>(e);
+      for (const auto& let : block.lets)
+        if (needsBlocks(*let->init))
+          return true;
+      return needsBlocks(*block.result);
+    }
+    case ExprKind::ListLit:
+      for (const auto& item : static_cast<const ListLit&>(e).elements)
+        if (needsBlocks(*item))
+          return true;
+      return false;
+    case ExprKind::MapLit: {
+      const auto& m = static_cast<const MapLit&>(e);
+      for (size_t i = 0; i < m.keys.size(); ++i)
+        if (needsBlocks(*m.keys[i]) || needsBlocks(*m.values[i]))
+          return true;
+      return false;
+    }
+    case ExprKind::Index: {
+      const auto& i = static_cast<const Index&>(e);
+      return needsBlocks(*i.base) || needsBlocks(*i.index);
+    }
+    case ExprKind::Slice: {
+      const auto& sl = static_cast<const Slice&>(e);
+      for (const Expr* part : {sl.base.get(), sl.lo.get(), sl.hi.get(), sl.step.get()})
+        if (part && needsBlocks(*part))
+          return true;
+      return false;
+    }
+    default: return false;
+    }
   }
-  case ExprKind::Compare:
-    for (const auto& operand : static_cast<const Compare&>(e).operands)
-      if (needsBlocks(*operand))
-        return true;
-    return false;
-  case ExprKind::Conditional: {
-    const auto& c = static_cast<const Conditional&>(e);
-    return !speculatable(*c.thenExpr) || !speculatable(*c.elseExpr) || needsBlocks(*c.cond);
+
+private:
+  // A numeric expression function is as harmless as its body (there is no
+  // recursion, so this ends).
+  bool speculatable(const FuncDecl& callee) {
+    auto [it, inserted] = callees_.try_emplace(&callee, false);
+    if (!inserted)
+      return it->second;
+    bool harmless = !callee.hasStatements() && !isHandle(callee.resultType) &&
+                    std::none_of(callee.params.begin(), callee.params.end(),
+                                 [](const Param& p) { return isHandle(p.type); });
+    it->second = harmless && speculatable(*callee.body);
+    return it->second;
   }
-  case ExprKind::Call:
-    for (const Arg& a : static_cast<const Call&>(e).args)
-      if (needsBlocks(*a.value))
-        return true;
-    return false;
-  case ExprKind::Block: {
-    const auto& block = static_cast<const Block&>(e);
-    for (const auto& let : block.lets)
-      if (needsBlocks(*let->init))
-        return true;
-    return needsBlocks(*block.result);
-  }
-  case ExprKind::ListLit:
-    for (const auto& item : static_cast<const ListLit&>(e).elements)
-      if (needsBlocks(*item))
-        return true;
-    return false;
-  case ExprKind::MapLit: {
-    const auto& m = static_cast<const MapLit&>(e);
-    for (size_t i = 0; i < m.keys.size(); ++i)
-      if (needsBlocks(*m.keys[i]) || needsBlocks(*m.values[i]))
-        return true;
-    return false;
-  }
-  case ExprKind::Index: {
-    const auto& i = static_cast<const Index&>(e);
-    return needsBlocks(*i.base) || needsBlocks(*i.index);
-  }
-  case ExprKind::Slice: {
-    const auto& sl = static_cast<const Slice&>(e);
-    for (const Expr* part : {sl.base.get(), sl.lo.get(), sl.hi.get(), sl.step.get()})
-      if (part && needsBlocks(*part))
-        return true;
-    return false;
-  }
-  default: return false;
-  }
-}
+
+  std::map<const FuncDecl*, bool> callees_;
+};
 
 class FunctionLowering {
 public:
-  FunctionLowering(const std::map<const FuncDecl*, uint32_t>& indices, const FuncDecl& decl, ir::Function& fn)
-      : indices_(indices), decl_(decl), fn_(fn), b_(fn) {}
+  FunctionLowering(const std::map<const FuncDecl*, uint32_t>& indices, Speculation& speculation,
+                   const FuncDecl& decl, ir::Function& fn)
+      : indices_(indices), speculation_(speculation), decl_(decl), fn_(fn), b_(fn) {}
 
   // `domain`: the result is NaN unless lo <= x <= hi (x the first parameter).
   void run(ir::Function& fn, std::optional<std::pair<double, double>> domain = std::nullopt) {
-    if (decl_.hasStatements() || needsBlocks(*decl_.body)) {
+    if (decl_.hasStatements() || speculation_.needsBlocks(*decl_.body)) {
       runWithBlocks(domain);
       return;
     }
@@ -394,7 +410,8 @@ private:
   ir::ValueId lowerAs(const Expr& e, Type to) { return convert(lower(e), to); }
 
   // `if`/`and`/`or` whose arm must only run when chosen: blocks and a join.
-  template <typename Then, typename Else> ir::ValueId branchValue(ir::ValueId cond, Type type, Then then, Else otherwise) {
+  template <typename Then, typename Else>
+  ir::ValueId branchValue(ir::ValueId cond, Type type, Then then, Else otherwise) {
     uint32_t thenBlock = newBlock({}), elseBlock = newBlock({}), join = newBlock({type});
     condBranch(cond, thenBlock, {}, elseBlock, {});
     setBlock(thenBlock);
@@ -428,7 +445,7 @@ private:
         return bin.swapOperands ? b_.runtime(*bin.strOp, {r, l}) : b_.runtime(*bin.strOp, {l, r});
       }
       bool logical = bin.op == BinaryOp::And || bin.op == BinaryOp::Or;
-      if (logical && live() && !fn_.blocks.empty() && !speculatable(*bin.rhs)) {
+      if (logical && live() && !fn_.blocks.empty() && !speculation_.speculatable(*bin.rhs)) {
         ir::ValueId l = lower(*bin.lhs);
         auto rhs = [&] { return lower(*bin.rhs); };
         auto constant = [&] { return b_.constant(Scalar::ofBool(bin.op == BinaryOp::Or)); };
@@ -443,7 +460,7 @@ private:
     case ExprKind::Conditional: {
       const auto& c = static_cast<const Conditional&>(e);
       ir::ValueId cond = lower(*c.cond);
-      if (!fn_.blocks.empty() && (!speculatable(*c.thenExpr) || !speculatable(*c.elseExpr)))
+      if (!fn_.blocks.empty() && (!speculation_.speculatable(*c.thenExpr) || !speculation_.speculatable(*c.elseExpr)))
         return branchValue(cond, e.type, [&] { return lowerAs(*c.thenExpr, e.type); },
                            [&] { return lowerAs(*c.elseExpr, e.type); });
       ir::ValueId a = lowerAs(*c.thenExpr, e.type);
@@ -585,6 +602,7 @@ private:
   }
 
   const std::map<const FuncDecl*, uint32_t>& indices_;
+  Speculation& speculation_;
   const FuncDecl& decl_;
   ir::Function& fn_;
   ir::Builder b_;
@@ -789,6 +807,7 @@ ir::Module generateIR(const ast::Module& module, const std::vector<const FuncDec
   std::vector<const FuncDecl*> decls = LibraryCalls(module, libraryRoots).order;
   for (const auto& decl : module.functions)
     decls.push_back(decl.get());
+  Speculation speculation;
   std::map<const FuncDecl*, const BenchDecl*> benches;
   for (const BenchDecl& bench : module.benches)
     benches[bench.function] = &bench;
@@ -803,7 +822,7 @@ ir::Module generateIR(const ast::Module& module, const std::vector<const FuncDec
   for (size_t i = 0; i < decls.size(); ++i) {
     auto bench = benches.find(decls[i]);
     if (bench == benches.end()) {
-      FunctionLowering(indices, *decls[i], out.functions[i]).run(out.functions[i]);
+      FunctionLowering(indices, speculation, *decls[i], out.functions[i]).run(out.functions[i]);
       continue;
     }
     const BenchDecl& b = *bench->second;
@@ -816,7 +835,7 @@ ir::Module generateIR(const ast::Module& module, const std::vector<const FuncDec
     }
     info.effects = effectsOf(b);
     if (!b.approx) {
-      FunctionLowering(indices, *decls[i], out.functions[i]).run(out.functions[i], enforcedDomain(b));
+      FunctionLowering(indices, speculation, *decls[i], out.functions[i]).run(out.functions[i], enforcedDomain(b));
     } else {
       // The clean expression becomes NAME.target, the network NAME.
       ir::Bench::Approx approx;
@@ -830,13 +849,13 @@ ir::Module generateIR(const ast::Module& module, const std::vector<const FuncDec
       approx.target = static_cast<uint32_t>(out.functions.size());
       ir::Function target = declare(*decls[i], decls[i]->name + ".target");
       target.resultType = Type::Real;
-      FunctionLowering(indices, *decls[i], target).run(target, enforcedDomain(b));
+      FunctionLowering(indices, speculation, *decls[i], target).run(target, enforcedDomain(b));
       ir::Function& fn = out.functions[i];
       fn.resultType = Type::Real;
       if (approx.trained)
         lowerNetwork(fn, b.approx->weights);
       else
-        FunctionLowering(indices, *decls[i], fn).run(fn, enforcedDomain(b));
+        FunctionLowering(indices, speculation, *decls[i], fn).run(fn, enforcedDomain(b));
       out.functions.push_back(std::move(target));
       info.approx = approx;
     }

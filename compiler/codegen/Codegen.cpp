@@ -246,24 +246,26 @@ private:
     for (unsigned k = 0; k < info.arity; ++k)
       params.push_back(typeOf(info.operands[k]));
     auto* type = llvm::FunctionType::get(typeOf(info.result), params, false);
-    llvm::FunctionCallee callee = out_.getOrInsertFunction(info.symbol, type);
-    auto* fn = llvm::cast<llvm::Function>(callee.getCallee());
-    fn->setDoesNotThrow();
-    fn->addFnAttr(llvm::Attribute::WillReturn);
-    // C's bool travels as a zero-extended i1.
-    if (info.result == Type::Bool)
-      fn->addRetAttr(llvm::Attribute::ZExt);
-    for (unsigned k = 0; k < info.arity; ++k)
-      if (info.operands[k] == Type::Bool)
-        fn->addParamAttr(k + 1, llvm::Attribute::ZExt);
+    // C's bool travels as a zero-extended i1, declared on the function and
+    // on each call as clang does.
+    auto zeroExtendBools = [&](auto* holder) {
+      if (info.result == Type::Bool)
+        holder->addRetAttr(llvm::Attribute::ZExt);
+      for (unsigned k = 0; k < info.arity; ++k)
+        if (info.operands[k] == Type::Bool)
+          holder->addParamAttr(k + 1, llvm::Attribute::ZExt);
+    };
+    llvm::Function* fn = out_.getFunction(info.symbol);
+    if (!fn) {
+      fn = llvm::Function::Create(type, llvm::Function::ExternalLinkage, info.symbol, out_);
+      fn->setDoesNotThrow();
+      fn->addFnAttr(llvm::Attribute::WillReturn);
+      zeroExtendBools(fn);
+    }
     std::vector<llvm::Value*> args = {context_arg_};
     args.insert(args.end(), a.begin(), a.end());
-    llvm::CallInst* call = B.CreateCall(callee, args);
-    if (info.result == Type::Bool)
-      call->addRetAttr(llvm::Attribute::ZExt);
-    for (unsigned k = 0; k < info.arity; ++k)
-      if (info.operands[k] == Type::Bool)
-        call->addParamAttr(k + 1, llvm::Attribute::ZExt);
+    llvm::CallInst* call = B.CreateCall(fn, args);
+    zeroExtendBools(call);
     return call;
   }
 

@@ -128,6 +128,23 @@ static std::string formatPythonReal(double x) {
   return out;
 }
 
+// `[a, b]` of a list or `{k: v}` of a map, as Python and JSON both write
+// them; `quote` writes each str.
+template <typename Quote> static std::string formatContainer(const Scalar& value, Quote quote) {
+  if (value.type == Type::StrMap) {
+    std::string out = "{";
+    for (int64_t k = 0; k < value.map->size; ++k)
+      out += (k ? ", " : "") + quote(value.map->keys[k]->view()) + ": " + quote(value.map->values[k]->view());
+    return out + "}";
+  }
+  std::string out = "[";
+  for (int64_t k = 0; k < value.list->size; ++k) {
+    const rt::Elem& e = value.list->items[k];
+    out += (k ? ", " : "") + (value.type == Type::IntList ? std::to_string(e.i) : quote(e.s->view()));
+  }
+  return out + "]";
+}
+
 std::string formatPython(const Scalar& value) {
   switch (value.type) {
   case Type::Bool: return value.b ? "True" : "False";
@@ -135,35 +152,20 @@ std::string formatPython(const Scalar& value) {
   case Type::Real: return formatPythonReal(value.r);
   case Type::Str: return std::string(value.s->view());
   case Type::StrList:
-  case Type::IntList: {
-    std::string out = "[";
-    for (int64_t k = 0; k < value.list->size; ++k) {
-      if (k > 0)
-        out += ", ";
-      const rt::Elem& e = value.list->items[k];
-      out += value.type == Type::IntList ? std::to_string(e.i) : rt::pythonRepr(e.s->view());
-    }
-    return out + "]";
-  }
-  case Type::StrMap: {
-    std::string out = "{";
-    for (int64_t k = 0; k < value.map->size; ++k) {
-      if (k > 0)
-        out += ", ";
-      out += rt::pythonRepr(value.map->keys[k]->view()) + ": " + rt::pythonRepr(value.map->values[k]->view());
-    }
-    return out + "}";
-  }
+  case Type::IntList:
+  case Type::StrMap: return formatContainer(value, [](std::string_view text) { return rt::pythonRepr(text); });
   case Type::Error: break;
   }
   return "None";
 }
 
 // RFC 8259 string: quote and backslash escaped, control characters as
-// \u00XX, everything else (UTF-8 included) as is. A lone surrogate (the
-// three-byte encoding chr(0xD800) makes) is written as its \uXXXX escape,
-// so the output stays valid UTF-8.
-static void appendJsonString(std::string& out, std::string_view text) {
+// json.dumps writes them (\n, \t, \r, \b, \f, else \u00XX), everything else
+// (UTF-8 included) as is. A lone surrogate (the three-byte encoding
+// chr(0xD800) makes) is written as its \uXXXX escape, so the output stays
+// valid UTF-8.
+static std::string jsonString(std::string_view text) {
+  std::string out;
   static constexpr char hex[] = "0123456789abcdef";
   auto escape = [&](unsigned code) {
     out += "\\u";
@@ -195,6 +197,7 @@ static void appendJsonString(std::string& out, std::string_view text) {
     }
   }
   out += '"';
+  return out;
 }
 
 std::string formatJson(const Scalar& value) {
@@ -202,36 +205,10 @@ std::string formatJson(const Scalar& value) {
   case Type::Bool: return value.b ? "true" : "false";
   case Type::Int: return std::to_string(value.i);
   case Type::Real: return std::isfinite(value.r) ? formatPythonReal(value.r) : "null";
-  case Type::Str: {
-    std::string out;
-    appendJsonString(out, value.s->view());
-    return out;
-  }
+  case Type::Str: return jsonString(value.s->view());
   case Type::StrList:
-  case Type::IntList: {
-    std::string out = "[";
-    for (int64_t k = 0; k < value.list->size; ++k) {
-      if (k > 0)
-        out += ", ";
-      const rt::Elem& e = value.list->items[k];
-      if (value.type == Type::IntList)
-        out += std::to_string(e.i);
-      else
-        appendJsonString(out, e.s->view());
-    }
-    return out + "]";
-  }
-  case Type::StrMap: {
-    std::string out = "{";
-    for (int64_t k = 0; k < value.map->size; ++k) {
-      if (k > 0)
-        out += ", ";
-      appendJsonString(out, value.map->keys[k]->view());
-      out += ": ";
-      appendJsonString(out, value.map->values[k]->view());
-    }
-    return out + "}";
-  }
+  case Type::IntList:
+  case Type::StrMap: return formatContainer(value, jsonString);
   case Type::Error: break;
   }
   return "null";

@@ -164,7 +164,7 @@ std::string formatPython(const Scalar& value) {
 // (UTF-8 included) as is. A lone surrogate (the three-byte encoding
 // chr(0xD800) makes) is written as its \uXXXX escape, so the output stays
 // valid UTF-8.
-static std::string jsonString(std::string_view text) {
+std::string formatJsonString(std::string_view text) {
   std::string out;
   static constexpr char hex[] = "0123456789abcdef";
   auto escape = [&](unsigned code) {
@@ -205,10 +205,10 @@ std::string formatJson(const Scalar& value) {
   case Type::Bool: return value.b ? "true" : "false";
   case Type::Int: return std::to_string(value.i);
   case Type::Real: return std::isfinite(value.r) ? formatPythonReal(value.r) : "null";
-  case Type::Str: return jsonString(value.s->view());
+  case Type::Str: return formatJsonString(value.s->view());
   case Type::StrList:
   case Type::IntList:
-  case Type::StrMap: return formatContainer(value, jsonString);
+  case Type::StrMap: return formatContainer(value, formatJsonString);
   case Type::Error: break;
   }
   return "null";

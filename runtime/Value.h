@@ -68,6 +68,9 @@ std::string formatPython(const Scalar& value);
 // reals as Python's repr (shortest round trip; also what json.dumps
 // writes) with NaN and infinities as null.
 std::string formatJson(const Scalar& value);
+// A JSON string of UTF-8 text, escaped as json.dumps(..., ensure_ascii=False)
+// writes it (the one JSON string escaper: values, names, descriptions).
+std::string formatJsonString(std::string_view text);
 // `%.17g` with `nan`/`inf`/`-inf`, the CLI's default output for reals.
 std::string formatG17(double value);
 

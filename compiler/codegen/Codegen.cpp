@@ -599,4 +599,14 @@ std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMConte
   return out;
 }
 
+std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LLVMContext& context,
+                                              const llvm::TargetMachine& target, const EntryPoints& entries,
+                                              MathMode math) {
+  auto out = std::make_unique<llvm::Module>("findc", context);
+  out->setTargetTriple(target.getTargetTriple().str());
+  out->setDataLayout(target.createDataLayout());
+  ModuleEmitter(module, *out, target, math).emit(entries.unary, entries.boxed);
+  return out;
+}
+
 } // namespace findc

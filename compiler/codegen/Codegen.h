@@ -4,6 +4,7 @@
 #pragma once
 
 #include "compiler/ir/IR.h"
+#include "findc/Options.hpp"
 
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
@@ -15,12 +16,6 @@
 #include <vector>
 
 namespace findc {
-
-// Exact: every math call is glibc's scalar libm, bit-identical to the
-// interpreter. Vector: batch loops call libmvec's SIMD variants and pow with
-// a small integer exponent (|n| <= 8) becomes multiplications (a few ulp
-// apart from libm, several times faster).
-enum class MathMode { Exact, Vector };
 
 // Symbol names of a function's entry points in the compiled code.
 std::string scalarEntryName(std::string_view function);
@@ -38,6 +33,17 @@ std::string boxedEntryName(std::string_view function);
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots = {},
                                        MathMode math = MathMode::Exact, const std::vector<uint32_t>& boxed = {});
+
+// Exactly these entry points: the scalar and batch entries of `unary` (each
+// must have a unary entry) and the boxed entries of `boxed`, with the callees
+// they need (internal to the module, so modules never clash).
+struct EntryPoints {
+  std::vector<uint32_t> unary;
+  std::vector<uint32_t> boxed;
+};
+std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LLVMContext& context,
+                                              const llvm::TargetMachine& target, const EntryPoints& entries,
+                                              MathMode math = MathMode::Exact);
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine();
 

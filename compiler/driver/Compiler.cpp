@@ -16,18 +16,20 @@ bool verified(const ir::Module& module, const SourceFile& file, DiagnosticEngine
   return problems.empty();
 }
 
-// The parsed and checked standard library: it must outlive the user module's
-// AST, whose calls point into it.
+// The parsed and checked standard library: user modules' ASTs point into it.
+// Its text is compiled into the program, so it is parsed once per process and
+// never changes afterwards: compilations on any thread share it read-only.
 struct Stdlib {
   std::vector<std::unique_ptr<SourceFile>> files;
   std::vector<std::unique_ptr<ast::Module>> modules;
   LibraryTable table;
+  // A problem in the stdlib is a bug in findc: its diagnostics, rendered
+  // with the stdlib's own locations, reported by every compilation.
+  std::vector<std::string> errors;
 };
 
-// A problem in the stdlib is a bug in findc: it is reported as an internal
-// error carrying the stdlib's own location, rendered now because the stdlib's
-// source does not outlive this compilation.
-bool loadStdlib(Stdlib& stdlib, DiagnosticEngine& diags) {
+Stdlib parseStdlib() {
+  Stdlib stdlib;
   for (const StdlibModule& source : stdlibModules()) {
     auto file = std::make_unique<SourceFile>(std::string(source.path), std::string(source.text));
     DiagnosticEngine local;
@@ -40,26 +42,41 @@ bool loadStdlib(Stdlib& stdlib, DiagnosticEngine& diags) {
     }
     if (local.hasErrors()) {
       for (const Diagnostic& d : local.diagnostics())
-        diags.error("internal error in the standard library: " + DiagnosticEngine::render(d));
-      return false;
+        stdlib.errors.push_back("internal error in the standard library: " + DiagnosticEngine::render(d));
+      return stdlib;
     }
     for (auto& fn : module->functions)
       stdlib.table.emplace(module->libraryName + "." + fn->name, fn.get());
     stdlib.files.push_back(std::move(file));
     stdlib.modules.push_back(std::move(module));
   }
-  return true;
+  return stdlib;
+}
+
+const Stdlib& sharedStdlib() {
+  static const Stdlib stdlib = parseStdlib(); // thread-safe initialization
+  return stdlib;
 }
 
 } // namespace
 
-std::optional<ir::Module> compileToIR(const SourceFile& file, DiagnosticEngine& diags, const CompileOptions& options) {
-  Stdlib stdlib;
-  if (!loadStdlib(stdlib, diags))
-    return std::nullopt;
+std::unique_ptr<ast::Module> compileToAST(const SourceFile& file, DiagnosticEngine& diags) {
+  const Stdlib& stdlib = sharedStdlib();
+  for (const std::string& error : stdlib.errors)
+    diags.error(error);
+  if (!stdlib.errors.empty())
+    return nullptr;
   std::unique_ptr<ast::Module> ast = parseModule(file, diags);
   if (!ast || !analyzeModule(*ast, diags, &stdlib.table))
+    return nullptr;
+  return ast;
+}
+
+std::optional<ir::Module> compileToIR(const SourceFile& file, DiagnosticEngine& diags, const CompileOptions& options) {
+  std::unique_ptr<ast::Module> ast = compileToAST(file, diags);
+  if (!ast)
     return std::nullopt;
+  const Stdlib& stdlib = sharedStdlib();
   std::vector<const ast::FuncDecl*> libraryRoots;
   if (options.allLibraryFunctions)
     for (const auto& library : stdlib.modules)

@@ -2,6 +2,7 @@
 // verification -> IR optimization. What the CLI, tests and benchmarks share.
 #pragma once
 
+#include "compiler/ast/AST.h"
 #include "compiler/ir/IR.h"
 #include "compiler/support/Diagnostics.h"
 
@@ -15,6 +16,11 @@ struct CompileOptions {
   // LIBRARY.NAME), for `findc eval --stdlib` and tests.
   bool allLibraryFunctions = false;
 };
+
+// The parsed and checked AST (`findc emit --stage ast`), or null after
+// reporting errors. Its calls point into the standard library, which is
+// parsed once per process and shared by every compilation.
+std::unique_ptr<ast::Module> compileToAST(const SourceFile& file, DiagnosticEngine& diags);
 
 // Returns the module, or nothing after reporting errors to `diags`.
 std::optional<ir::Module> compileToIR(const SourceFile& file, DiagnosticEngine& diags,

@@ -11,16 +11,21 @@ Scalar unaryArgument(const ir::Param& param, double x) {
   return param.type == Type::Int ? evaluatePrim(PrimOp::ToInt, arg) : arg[0];
 }
 
-Interpreter::Interpreter(const ir::Module& module)
+Interpreter::Interpreter(const ir::Module& module, Entries entries)
     : module_(module), entries_(module.functions.size()), constants_(std::make_unique<rt::Arena>()) {
   for (uint32_t i = 0; i < module.functions.size(); ++i) {
     const ir::Function& fn = module.functions[i];
-    if (fn.hasUnaryEntry())
-      entries_[i] = ir::specializeUnaryEntry(module, i);
+    if (entries == Entries::All)
+      prepareEntry(i);
     for (const ir::Inst& inst : fn.body)
       if (inst.op == ir::Opcode::Const && inst.type == Type::Str)
         strings_[&inst] = rt::makeStr(*constants_, inst.text);
   }
+}
+
+void Interpreter::prepareEntry(uint32_t index) {
+  if (!entries_[index] && module_.functions[index].hasUnaryEntry())
+    entries_[index] = ir::specializeUnaryEntry(module_, index);
 }
 
 Scalar Interpreter::call(uint32_t index, std::span<const Scalar> args, rt::Context& ctx) const {

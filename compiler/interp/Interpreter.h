@@ -16,7 +16,14 @@ namespace findc {
 
 class Interpreter {
 public:
-  explicit Interpreter(const ir::Module& module);
+  // Which unary entries the constructor specializes: every function's, or
+  // none (then prepareEntry() each before its first unary call).
+  enum class Entries { All, OnDemand };
+  explicit Interpreter(const ir::Module& module, Entries entries = Entries::All);
+
+  // Specializes the unary entry of function `index` if not done yet. Not
+  // synchronized: callers serialize it against calls of the same function.
+  void prepareEntry(uint32_t index);
 
   // Calls function `index` with one argument per parameter. Strings and
   // lists it makes live in `ctx`'s arena; a failure is recorded in `ctx`

@@ -56,7 +56,17 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
 llvm::Error JIT::add(const ir::Module& module, const std::vector<uint32_t>& roots,
                      const std::vector<uint32_t>& boxed) {
   auto context = std::make_unique<llvm::LLVMContext>();
-  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, *context, *target_, roots, options_.math, boxed);
+  auto llvmModule = emitLLVM(module, *context, *target_, roots, options_.math, boxed);
+  return addModule(std::move(llvmModule), std::move(context));
+}
+
+llvm::Error JIT::addEntries(const ir::Module& module, const EntryPoints& entries) {
+  auto context = std::make_unique<llvm::LLVMContext>();
+  auto llvmModule = emitEntryPoints(module, *context, *target_, entries, options_.math);
+  return addModule(std::move(llvmModule), std::move(context));
+}
+
+llvm::Error JIT::addModule(std::unique_ptr<llvm::Module> llvmModule, std::unique_ptr<llvm::LLVMContext> context) {
   llvmModule->setDataLayout(jit_->getDataLayout());
   optimizeModule(*llvmModule, *target_, options_.math);
   return jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(llvmModule), std::move(context)));

@@ -34,6 +34,10 @@ public:
   llvm::Error add(const ir::Module& module, const std::vector<uint32_t>& roots = {},
                   const std::vector<uint32_t>& boxed = {});
 
+  // Compiles exactly these entry points (see emitEntryPoints): a later call
+  // may add others of the same module, but never the same one twice.
+  llvm::Error addEntries(const ir::Module& module, const EntryPoints& entries);
+
   llvm::Expected<ScalarEntry> scalarEntry(std::string_view function);
   llvm::Expected<BatchEntry> batchEntry(std::string_view function);
   // Every root without a unary entry; results made in ctx's arena.
@@ -43,6 +47,7 @@ private:
   JIT(std::unique_ptr<llvm::orc::LLJIT> jit, std::unique_ptr<llvm::TargetMachine> target, JITOptions options)
       : jit_(std::move(jit)), target_(std::move(target)), options_(options) {}
   llvm::Expected<llvm::orc::ExecutorAddr> lookup(const std::string& symbol);
+  llvm::Error addModule(std::unique_ptr<llvm::Module> module, std::unique_ptr<llvm::LLVMContext> context);
 
   std::unique_ptr<llvm::orc::LLJIT> jit_;
   std::unique_ptr<llvm::TargetMachine> target_;

@@ -1,16 +1,28 @@
-// What the findc subcommands share: usage errors and option values.
+// What the findc subcommands share: usage errors, exit statuses, option
+// values, and the options of check/eval/call/emit/list.
 #pragma once
+
+#include "engine/Inputs.h"
+#include "findc/Errors.hpp"
+#include "findc/Options.hpp"
 
 #include <charconv>
 #include <cstdint>
-#include <stdexcept>
+#include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace findc {
 
-// A bad command line: `findc: error: ...`, exit status 2.
-class UsageError : public std::runtime_error {
-  using std::runtime_error::runtime_error;
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitCompileError = 1;
+inline constexpr int kExitUsage = 2;
+
+// A bad command line: `findc: error: ...`, exit status 2. The engine's
+// InputError (a bad input or parameter) is reported the same way.
+class UsageError : public InputError {
+  using InputError::InputError;
 };
 
 inline uint64_t parseCount(const std::string& option, const std::string& text) {
@@ -20,5 +32,37 @@ inline uint64_t parseCount(const std::string& option, const std::string& text) {
     throw UsageError(option + " expects a non-negative integer, got '" + text + "'");
   return value;
 }
+
+// Options shared by the commands; each command accepts the ones it lists.
+struct Options {
+  std::vector<std::string> positional;
+  size_t literalInputs = 0;           // positionals before `--`
+  std::vector<std::string> functions; // every --fn, in order
+  LoadOptions load;
+  engine::TextInputs grid; // --grid and --find-grid points
+  bool json = false;
+  bool help = false;
+  bool noOpt = false;
+  Effects effects;
+  std::string stage;                  // emit --stage (or --ir/--llvm/--asm)
+  std::optional<std::string> params;  // --params JSON
+  bool stdlib = false;
+  std::set<std::string> seen;         // every --option given
+
+  // The last --fn, or "".
+  std::string function() const { return functions.empty() ? "" : functions.back(); }
+};
+
+Options parseOptions(const std::vector<std::string>& args);
+
+// One command per file (tools/findc/NAME.cpp): its help text and its action.
+struct Command {
+  const char* name;
+  const char* help;
+  int (*run)(const Options&);
+  std::vector<std::string> options; // what it accepts besides --help
+};
+
+extern const Command kCheckCommand, kEvalCommand, kCallCommand, kEmitCommand, kListCommand;
 
 } // namespace findc

@@ -1,0 +1,35 @@
+// How a compiled suite runs: native code from the JIT, or the reference
+// interpreter on the same IR. The interface is free of LLVM, so everything
+// that evaluates and formats works on any backend (and on native code loaded
+// without LLVM, later).
+#pragma once
+
+#include "compiler/ir/IR.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+namespace findc::engine {
+
+class Backend {
+public:
+  virtual ~Backend() = default;
+
+  // Makes the batch entries of `unary` (functions with a unary entry) and
+  // the boxed entries of `boxed` (any function) ready to run, compiling what
+  // is not compiled yet. Safe to call from several threads at once; runs on
+  // the caller's thread (the Suite moves it onto a large stack).
+  virtual void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed) = 0;
+  // Whether prepare() has made these entries ready (lock-free).
+  virtual bool hasBatch(uint32_t fn) const = 0;
+  virtual bool hasBoxed(uint32_t fn) const = 0;
+
+  // y[i] = fn(x[i]) through the unary entry (clean: no benchmark effects).
+  virtual void runBatch(uint32_t fn, const double* x, double* y, size_t n) const = 0;
+  // One call with every argument; strings, lists and maps it makes live in
+  // ctx's arena, a failure is recorded in ctx.
+  virtual Scalar runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const = 0;
+};
+
+} // namespace findc::engine

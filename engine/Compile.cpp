@@ -1,0 +1,44 @@
+#include "engine/Compile.h"
+
+#include "compiler/driver/Compiler.h"
+#include "engine/Backends.h"
+#include "engine/BigStack.h"
+
+namespace findc::engine {
+namespace {
+
+std::unique_ptr<Suite> build(std::shared_ptr<const SourceFile> file, const findc::CompileOptions& irOptions,
+                             const LoadOptions& load, DiagnosticEngine& diags, bool stdlib) {
+  std::unique_ptr<Suite> suite;
+  runOnLargeStack([&] {
+    std::optional<ir::Module> module = compileToIR(*file, diags, irOptions);
+    if (!module)
+      return;
+    auto makeBackend = [&](const ir::Module& m) {
+      return load.engine == Engine::Interpreter ? makeInterpreterBackend(m) : makeJitBackend(m, load.math);
+    };
+    suite = std::make_unique<Suite>(file, std::move(*module), makeBackend, load, stdlib);
+  });
+  return suite;
+}
+
+} // namespace
+
+std::unique_ptr<Suite> compileSuite(std::shared_ptr<const SourceFile> file, const CompileOptions& options,
+                                    DiagnosticEngine& diags) {
+  return build(file, {.optimize = options.optimizeIR}, options.load, diags, /*stdlib=*/false);
+}
+
+std::unique_ptr<Suite> compileStdlib(const LoadOptions& options, DiagnosticEngine& diags) {
+  return build(std::make_unique<SourceFile>("<stdlib>", ""), {.optimize = false, .allLibraryFunctions = true},
+               options, diags, /*stdlib=*/true);
+}
+
+std::shared_ptr<const SourceFile> readSource(const std::string& path, DiagnosticEngine& diags) {
+  std::shared_ptr<const SourceFile> file = SourceFile::read(path);
+  if (!file)
+    diags.error("cannot read '" + path + "'");
+  return file;
+}
+
+} // namespace findc::engine

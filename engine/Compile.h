@@ -1,0 +1,31 @@
+// Compiling a source into a Suite: the part of the engine that runs the
+// compiler (and, for the JIT backend, LLVM). Every compilation runs on a
+// large stack of its own (engine/BigStack.h), so any thread may call these.
+#pragma once
+
+#include "engine/Suite.h"
+
+#include <memory>
+#include <string>
+
+namespace findc::engine {
+
+struct CompileOptions {
+  LoadOptions load;
+  // Run the IR passes over the whole module. Evaluation does not need it
+  // (each entry point is specialized and simplified on its own); `findc
+  // check` does it to verify the optimized module too.
+  bool optimizeIR = false;
+};
+
+// The suite of `file`, or null after reporting its errors to `diags` (which
+// point into `file`: keep a reference to print them).
+std::unique_ptr<Suite> compileSuite(std::shared_ptr<const SourceFile> file, const CompileOptions& options,
+                                    DiagnosticEngine& diags);
+// Every standard library function (strings.NAME, numeric.NAME).
+std::unique_ptr<Suite> compileStdlib(const LoadOptions& options, DiagnosticEngine& diags);
+
+// The text of `path`, or null after reporting why it cannot be read.
+std::shared_ptr<const SourceFile> readSource(const std::string& path, DiagnosticEngine& diags);
+
+} // namespace findc::engine

@@ -1,0 +1,179 @@
+#include "engine/Evaluate.h"
+
+#include "compiler/interp/Interpreter.h"
+#include "findc/Errors.hpp"
+#include "runtime/PrimOps.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace findc::engine {
+namespace {
+
+// What a bench's outputs are with its effects: FIND's np.where with normal
+// noise, and uniform or normal noise, make ints real; poisson noise keeps them.
+Type benchResultType(const ir::Bench& bench, Type clean) {
+  bool staysInt = bench.effects.corruption.region == rt::CorruptRegion::None &&
+                  (bench.effects.noise.kind == rt::NoiseKind::None || bench.effects.noise.kind == rt::NoiseKind::Poisson);
+  return clean == Type::Int && staysInt ? Type::Int : Type::Real;
+}
+
+// The bench whose effects apply to fn's outputs, or null.
+const ir::Bench* effectsOf(const Suite& suite, uint32_t fn, const Effects& effects) {
+  const ir::Bench* bench = suite.bench(fn);
+  return bench && effects.apply && isNumeric(suite.function(fn).params[0].type) ? bench : nullptr;
+}
+
+void requireSize(size_t got, size_t want, const char* what) {
+  if (got != want)
+    throw InputError(std::string(what) + " has " + std::to_string(got) + " elements, the inputs " +
+                     std::to_string(want));
+}
+
+} // namespace
+
+bool Outputs::anyFailed() const {
+  return std::any_of(errors.begin(), errors.end(), [](rt::ErrorKind e) { return e != rt::ErrorKind::None; });
+}
+
+bool takesNumbers(const ir::Function& fn) {
+  if (fn.params.empty() || !isNumeric(fn.params[0].type))
+    return false;
+  if (!isNumeric(fn.resultType) && fn.resultType != Type::Bool)
+    return false;
+  return std::all_of(fn.params.begin() + 1, fn.params.end(), [](const ir::Param& p) { return p.defaultValue.has_value(); });
+}
+
+Scalar batchValue(double y, Type type) {
+  switch (type) {
+  case Type::Int: return Scalar::ofInt(rt::realToInt(y)); // 2^63 comes back as INT64_MAX
+  case Type::Bool: return Scalar::ofBool(y != 0.0);
+  default: return Scalar::ofReal(y);
+  }
+}
+
+std::vector<Scalar> bindParams(const ir::Function& fn, std::span<const Scalar> given) {
+  size_t after = fn.params.empty() ? 0 : fn.params.size() - 1;
+  if (given.size() > after)
+    throw InputError("'" + fn.name + "' takes " + (after == 0 ? std::string("no") : std::to_string(after)) +
+                     " parameter" + (after == 1 ? "" : "s") + " after its input, but " + std::to_string(given.size()) +
+                     (given.size() == 1 ? " is" : " are") + " given");
+  std::vector<Scalar> rest;
+  for (size_t k = 1; k < fn.params.size(); ++k) {
+    const ir::Param& p = fn.params[k];
+    if (k - 1 < given.size()) {
+      Scalar value = given[k - 1];
+      if (value.type == Type::Int && p.type == Type::Real)
+        value = Scalar::ofReal(static_cast<double>(value.i));
+      if (value.type != p.type)
+        throw InputError("parameter '" + p.name + "' of '" + fn.name + "' has type '" + std::string(typeName(p.type)) +
+                         "', but is given a value of type '" + std::string(typeName(value.type)) + "'");
+      rest.push_back(value);
+    } else if (p.defaultValue) {
+      rest.push_back(*p.defaultValue);
+    } else {
+      throw InputError("'" + fn.name + "' needs a value for parameter '" + p.name + "'");
+    }
+  }
+  return rest;
+}
+
+void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
+                     const Effects& effects, std::span<rt::ErrorKind> errors) {
+  const ir::Function& f = suite.function(fn);
+  if (!takesNumbers(f))
+    throw InputError("'" + f.name + "' cannot be evaluated at numbers: it takes (" +
+                     (f.params.empty() ? std::string() : std::string(typeName(f.params[0].type))) + ", ...) and returns '" +
+                     std::string(typeName(f.resultType)) + "'; call it with values");
+  requireSize(y.size(), x.size(), "the output array");
+  if (!errors.empty())
+    requireSize(errors.size(), x.size(), "the error array");
+  std::fill(errors.begin(), errors.end(), rt::ErrorKind::None);
+  if (f.params[0].type == Type::Int)
+    for (double v : x)
+      if (v != std::floor(v) || !std::isfinite(v))
+        throw InputError("'" + f.name + "' takes an int; input " + formatPython(Scalar::ofReal(v)) +
+                         " is not an integer");
+  std::vector<bool> failed;
+  if (f.hasUnaryEntry()) {
+    suite.runBatch(fn, x.data(), y.data(), x.size());
+  } else {
+    // One call per input, the parameters after the first at their defaults.
+    std::vector<Scalar> args(1);
+    std::vector<Scalar> rest = bindParams(f, {});
+    args.insert(args.end(), rest.begin(), rest.end());
+    rt::Arena arena;
+    rt::Context ctx{&arena};
+    failed.resize(x.size());
+    for (size_t i = 0; i < x.size(); ++i) {
+      args[0] = unaryArgument(f.params[0], x[i]);
+      ctx.begin();
+      Scalar value = suite.runBoxed(fn, ctx, args);
+      failed[i] = ctx.errorKind() != rt::ErrorKind::None;
+      y[i] = failed[i] ? std::nan("") : value.asDouble();
+      if (!errors.empty())
+        errors[i] = ctx.errorKind();
+      arena.reset();
+    }
+  }
+  if (const ir::Bench* bench = effectsOf(suite, fn, effects)) {
+    rt::applyEffects(bench->effects, rt::benchKey(effects.seed, f.name), effects.firstQuery, x.data(), y.data(),
+                     x.size());
+    for (size_t i = 0; i < failed.size(); ++i)
+      if (failed[i])
+        y[i] = std::nan("");
+  }
+}
+
+Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> inputs, std::span<const Scalar> rest,
+                       const Effects& effects, rt::Arena& arena) {
+  const ir::Function& f = suite.function(fn);
+  if (f.params.empty())
+    throw InputError("'" + f.name + "' takes no parameters: there is nothing to bind an input to");
+  Outputs out;
+  out.type = f.resultType;
+  out.inputs.assign(inputs.begin(), inputs.end());
+  std::vector<Scalar> args(1 + rest.size());
+  std::copy(rest.begin(), rest.end(), args.begin() + 1);
+  rt::Context ctx{&arena};
+  for (const Scalar& input : inputs) {
+    args[0] = input;
+    ctx.begin();
+    out.values.push_back(suite.runBoxed(fn, ctx, args));
+    out.errors.push_back(ctx.errorKind());
+  }
+  if (const ir::Bench* bench = effectsOf(suite, fn, effects)) {
+    std::vector<double> xs, ys;
+    for (size_t k = 0; k < out.size(); ++k) {
+      xs.push_back(out.inputs[k].asDouble());
+      ys.push_back(out.values[k].asDouble());
+    }
+    rt::applyEffects(bench->effects, rt::benchKey(effects.seed, f.name), effects.firstQuery, xs.data(), ys.data(),
+                     xs.size());
+    out.type = benchResultType(*bench, out.type);
+    for (size_t k = 0; k < ys.size(); ++k)
+      if (!out.failed(k))
+        out.values[k] = batchValue(ys[k], out.type);
+  }
+  return out;
+}
+
+Type outputType(const Suite& suite, uint32_t fn, const Effects& effects) {
+  const ir::Bench* bench = effectsOf(suite, fn, effects);
+  Type clean = suite.function(fn).resultType;
+  return bench ? benchResultType(*bench, clean) : clean;
+}
+
+void Session::evaluateNumbers(std::span<const double> x, std::span<double> y, std::span<rt::ErrorKind> errors) {
+  engine::evaluateNumbers(suite_, fn_, x, y, effects(), errors);
+  nextQuery_ += x.size(); // only once evaluated: a refused call draws nothing
+}
+
+Outputs Session::evaluateValues(std::span<const Scalar> inputs, std::span<const Scalar> rest, rt::Arena& arena) {
+  Outputs out = engine::evaluateValues(suite_, fn_, inputs, rest, effects(), arena);
+  nextQuery_ += inputs.size();
+  return out;
+}
+
+} // namespace findc::engine

@@ -1,0 +1,81 @@
+// Evaluating a suite's functions with a benchmark's effects: what `findc
+// eval` and `call`, the C++ API, the C ABI and the Python module all run.
+// Free of LLVM: it works on whatever backend the Suite has.
+#pragma once
+
+#include "engine/Suite.h"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace findc::engine {
+
+// What evaluating one function at several inputs gave.
+struct Outputs {
+  Type type = Type::Real;      // of the values (a bench's noise can make ints real)
+  std::vector<Scalar> inputs;  // the inputs as evaluated (numbers as reals on the batch path)
+  std::vector<Scalar> values;  // meaningless where errors[i] is not None
+  std::vector<rt::ErrorKind> errors;
+
+  size_t size() const { return values.size(); }
+  bool failed(size_t i) const { return errors[i] != rt::ErrorKind::None; }
+  bool anyFailed() const;
+};
+
+// Whether fn can be evaluated at numbers (evaluateNumbers): its first
+// parameter is an int or a real, every other has a default, and it returns
+// a number or a bool.
+bool takesNumbers(const ir::Function& fn);
+
+// y[i] = fn(x[i]) with the effects of its bench. Functions with a unary entry
+// run as one batch; the others (statements, strings inside) one boxed call
+// per input with default parameters, where a failed evaluation gives NaN and
+// its error in `errors` (if given; None elsewhere). An int first parameter
+// needs integral x. Throws InputError if !takesNumbers(fn).
+void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
+                     const Effects& effects, std::span<rt::ErrorKind> errors = {});
+
+// Any function at any inputs: inputs[i] binds the first parameter, `rest`
+// every other (see bindParams), one boxed call per input. Values the calls
+// make live in `arena`. The effects apply to functions of a number.
+Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> inputs, std::span<const Scalar> rest,
+                       const Effects& effects, rt::Arena& arena);
+
+// The type of fn's outputs under `effects` (a bench's noise can make ints
+// real).
+Type outputType(const Suite& suite, uint32_t fn, const Effects& effects);
+
+// The value of a batch output y of a function returning `type`.
+Scalar batchValue(double y, Type type);
+
+// The parameters after the first: `given` in order, then the defaults.
+// Throws InputError when given too many, a value of the wrong type, or none
+// for a parameter without default.
+std::vector<Scalar> bindParams(const ir::Function& fn, std::span<const Scalar> given);
+
+// A function served to an agent: its effects with a seed and a query
+// counter that every evaluation advances (FIND draws fresh noise per query).
+// Not synchronized: one Session per thread.
+class Session {
+public:
+  Session(const Suite& suite, uint32_t fn, uint64_t seed, uint64_t firstQuery = 0)
+      : suite_(suite), fn_(fn), seed_(seed), nextQuery_(firstQuery) {}
+
+  void evaluateNumbers(std::span<const double> x, std::span<double> y, std::span<rt::ErrorKind> errors = {});
+  Outputs evaluateValues(std::span<const Scalar> inputs, std::span<const Scalar> rest, rt::Arena& arena);
+
+  uint64_t seed() const { return seed_; }
+  uint64_t nextQuery() const { return nextQuery_; }
+
+  // The effects of the next evaluation.
+  Effects effects() const { return {.apply = true, .seed = seed_, .firstQuery = nextQuery_}; }
+
+private:
+  const Suite& suite_;
+  uint32_t fn_;
+  uint64_t seed_;
+  uint64_t nextQuery_;
+};
+
+} // namespace findc::engine

@@ -1,0 +1,114 @@
+#include "engine/Suite.h"
+
+#include "engine/BigStack.h"
+#include "findc/Errors.hpp"
+
+#include <algorithm>
+
+namespace findc::engine {
+namespace {
+
+// The standard library's modules, tried in this order for an unqualified name.
+constexpr std::string_view kLibraries[] = {"strings.", "numeric."};
+
+// Levenshtein distance, for "did you mean".
+size_t editDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
+    }
+  }
+  return row[b.size()];
+}
+
+} // namespace
+
+Suite::Suite(std::shared_ptr<const SourceFile> file, ir::Module module, const BackendFactory& makeBackend,
+             LoadOptions options, bool stdlib)
+    : file_(std::move(file)), module_(std::move(module)), options_(options), stdlib_(stdlib),
+      benches_(module_.functions.size(), nullptr) {
+  for (const ir::Bench& bench : module_.benches)
+    benches_[bench.function] = &bench;
+  for (uint32_t f = 0; f < module_.functions.size(); ++f) {
+    const std::string& name = module_.functions[f].name;
+    byName_.emplace(name, f);
+    bool dotted = name.find('.') != std::string::npos;
+    if (dotted == stdlib_)
+      visible_.push_back(f);
+  }
+  backend_ = makeBackend(module_);
+}
+
+std::optional<uint32_t> Suite::find(std::string_view name) const {
+  if (stdlib_ && name.find('.') == std::string_view::npos)
+    for (std::string_view library : kLibraries)
+      if (auto it = byName_.find(std::string(library) + std::string(name)); it != byName_.end())
+        return it->second;
+  if (auto it = byName_.find(std::string(name)); it != byName_.end())
+    return it->second;
+  return std::nullopt;
+}
+
+uint32_t Suite::resolve(std::string_view name) const {
+  if (auto fn = find(name))
+    return *fn;
+  // The closest names, within a third of the name's length.
+  size_t best = std::max<size_t>(2, name.size() / 3) + 1;
+  std::vector<std::string_view> closest;
+  for (uint32_t f : visible_) {
+    std::string_view candidate = module_.functions[f].name;
+    if (stdlib_ && name.find('.') == std::string_view::npos)
+      candidate = candidate.substr(candidate.find('.') + 1);
+    size_t distance = editDistance(name, candidate);
+    if (distance < best) {
+      best = distance;
+      closest.clear();
+    }
+    if (distance == best && closest.size() < 3)
+      closest.push_back(candidate);
+  }
+  std::string message = std::string(stdlib_ ? "no standard library function named '" : "no function named '") +
+                        std::string(name) + "'";
+  for (size_t i = 0; i < closest.size(); ++i)
+    message += (i == 0 ? "; did you mean '" : i + 1 == closest.size() ? "' or '" : "', '") + std::string(closest[i]);
+  throw InputError(message + (closest.empty() ? "" : "'?"));
+}
+
+void Suite::prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed) const {
+  std::vector<uint32_t> wantUnary, wantBoxed;
+  for (uint32_t f : unary)
+    if (!backend_->hasBatch(f))
+      wantUnary.push_back(f);
+  for (uint32_t f : boxed)
+    if (!backend_->hasBoxed(f))
+      wantBoxed.push_back(f);
+  if (wantUnary.empty() && wantBoxed.empty())
+    return;
+  std::lock_guard lock(compiling_);
+  runOnLargeStack([&] { backend_->prepare(wantUnary, wantBoxed); });
+}
+
+void Suite::runBatch(uint32_t fn, const double* x, double* y, size_t n) const {
+  if (!backend_->hasBatch(fn)) {
+    uint32_t one[] = {fn};
+    prepare(one, {});
+  }
+  backend_->runBatch(fn, x, y, n);
+}
+
+Scalar Suite::runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const {
+  if (!backend_->hasBoxed(fn)) {
+    uint32_t one[] = {fn};
+    prepare({}, one);
+  }
+  return backend_->runBoxed(fn, ctx, args);
+}
+
+} // namespace findc::engine

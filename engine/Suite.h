@@ -1,0 +1,74 @@
+// A compiled suite: a source file's functions (or the standard library's),
+// their IR, and a backend that runs them. Compiled once, evaluated many
+// times, from any number of threads: entry points are compiled on first use
+// (or all at once with prepare()), under a lock, on a large stack.
+//
+// Evaluation with a benchmark's effects is in engine/Evaluate.h, formatting
+// in engine/Format.h; neither needs LLVM. Compiling a source into a Suite
+// (which does) is engine/Compile.h.
+#pragma once
+
+#include "compiler/ir/IR.h"
+#include "compiler/support/Diagnostics.h"
+#include "engine/Backend.h"
+#include "findc/Options.hpp"
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace findc::engine {
+
+class Suite {
+public:
+  using BackendFactory = std::function<std::unique_ptr<Backend>(const ir::Module&)>;
+
+  // `stdlib`: the module holds every standard library function and names
+  // resolve unqualified too (reverse_string -> strings.reverse_string).
+  Suite(std::shared_ptr<const SourceFile> file, ir::Module module, const BackendFactory& makeBackend,
+        LoadOptions options, bool stdlib);
+
+  const SourceFile& file() const { return *file_; }
+  const ir::Module& module() const { return module_; }
+  const ir::Function& function(uint32_t fn) const { return module_.functions[fn]; }
+  // The bench whose function is `fn`, or null.
+  const ir::Bench* bench(uint32_t fn) const { return benches_[fn]; }
+  const LoadOptions& options() const { return options_; }
+  bool isStdlib() const { return stdlib_; }
+
+  // The functions a user can name, in source order: those the file declares
+  // (not the library functions it calls, which the IR holds under dotted
+  // names), or for the standard library every library function.
+  const std::vector<uint32_t>& visible() const { return visible_; }
+  std::optional<uint32_t> find(std::string_view name) const;
+  // find(), or an InputError naming the closest visible names.
+  uint32_t resolve(std::string_view name) const;
+
+  // Compiles the batch entries of `unary` and the boxed entries of `boxed`
+  // now, in one go (cheaper than one at a time on first use).
+  void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed) const;
+
+  // The backend's entry points, prepared on first use. No effects: see
+  // engine/Evaluate.h.
+  void runBatch(uint32_t fn, const double* x, double* y, size_t n) const;
+  Scalar runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const;
+
+private:
+  std::shared_ptr<const SourceFile> file_;
+  ir::Module module_;
+  LoadOptions options_;
+  bool stdlib_;
+  std::vector<const ir::Bench*> benches_;
+  std::vector<uint32_t> visible_;
+  std::unordered_map<std::string, uint32_t> byName_;
+  std::unique_ptr<Backend> backend_;
+  mutable std::mutex compiling_;
+};
+
+} // namespace findc::engine

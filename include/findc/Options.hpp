@@ -1,0 +1,35 @@
+// findc's public API: how a suite is compiled and run.
+#pragma once
+
+#include <cstdint>
+
+namespace findc {
+
+// Which engine evaluates a suite: native code from LLVM's ORC JIT, or the
+// reference interpreter (the same IR, instruction by instruction; it agrees
+// with the JIT bit for bit in exact math).
+enum class Engine : uint8_t { Jit, Interpreter };
+
+// Exact: every math call is glibc's scalar libm, bit-identical to the
+// interpreter. Vector: batch loops call libmvec's SIMD variants and pow with
+// a small integer exponent (|n| <= 8) becomes multiplications (a few ulp
+// apart from libm, several times faster). Only the JIT has a vector mode.
+enum class MathMode : uint8_t { Exact, Vector };
+
+struct LoadOptions {
+  Engine engine = Engine::Jit;
+  MathMode math = MathMode::Exact;
+};
+
+// A benchmark function's random effects (noise, corruption) for a run of
+// queries. Query q of function f under seed s always draws the same numbers;
+// the inputs of one call are queries firstQuery, firstQuery + 1, ...
+// `apply = false` evaluates the clean function (`findc eval --clean`).
+// Functions that are not benchmarks ignore it.
+struct Effects {
+  bool apply = true;
+  uint64_t seed = 0;
+  uint64_t firstQuery = 0;
+};
+
+} // namespace findc

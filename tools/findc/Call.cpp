@@ -1,0 +1,36 @@
+// findc call: what FIND's function_code.py prints for the same inputs.
+#include "engine/Format.h"
+#include "tools/findc/Load.h"
+
+#include <fmt/core.h>
+
+namespace findc {
+namespace {
+
+const char* const kHelp = R"(usage: findc call FILE --fn NAME [options] X...
+
+Prints `Function input - output pairs: (X1, Y1) (X2, Y2) ` exactly as FIND's
+function_code.py does, so a FIND agent harness can run findc in its place.
+Undefined outputs (NaN) and failed evaluations print as None (FIND's string
+harness would stop at the first exception instead). Options: --engine,
+--math, --params, --stdlib, and for benchmark functions --clean, --seed N
+and --first-query K, as for eval.
+)";
+
+// FIND's function_code.py prints nothing but this line, even without inputs.
+int run(const Options& options) {
+  if (options.functions.size() > 1)
+    throw UsageError("call takes one --fn");
+  auto evaluated = evaluateCommand(options, "call", /*needInputs=*/false);
+  if (!evaluated)
+    return kExitCompileError;
+  fmt::print("{}\n", engine::formatFindLine(evaluated->inputs.texts, evaluated->functions.front().second));
+  return kExitOk;
+}
+
+} // namespace
+
+const Command kCallCommand = {
+    "call", kHelp, run, {"--fn", "--engine", "--math", "--clean", "--seed", "--first-query", "--params", "--stdlib"}};
+
+} // namespace findc

@@ -1,0 +1,109 @@
+// findc emit: every stage of the pipeline, as MLIR Toy's -emit=.
+#include "compiler/codegen/Codegen.h"
+#include "compiler/ir/Passes.h"
+#include "tools/findc/Load.h"
+
+#include <fmt/core.h>
+
+namespace findc {
+namespace {
+
+const char* const kHelp = R"(usage: findc emit FILE [--fn NAME] --stage STAGE [options]
+
+Prints one stage of the compilation of NAME (of every function when --fn is
+absent), in pipeline order:
+
+  --stage ir            findc IR as generated from the checked source
+  --stage ir-opt        findc IR after the IR passes (inline, fold, CSE, DCE)
+  --stage entry         the specialized entry point f(x) that both engines
+                        run: x bound, defaults bound, every call inlined,
+                        simplified (functions callable with one number)
+  --stage llvm          LLVM IR as generated, before LLVM's passes
+  --stage llvm-opt      LLVM IR after -O2
+  --stage asm           native assembly for this host
+
+options:
+  --math exact|vector   as for eval (the llvm, llvm-opt and asm stages)
+  --ir, --llvm, --asm   older spellings of --stage ir-opt, llvm-opt and asm;
+  --no-opt              with --ir or --llvm, the stage before optimization
+)";
+
+[[noreturn]] void failLLVM(llvm::Error error) { throw std::runtime_error(llvm::toString(std::move(error))); }
+
+template <typename T> T unwrap(llvm::Expected<T> value) {
+  if (!value)
+    failLLVM(value.takeError());
+  return std::move(*value);
+}
+
+std::string printIR(const ir::Module& module, const std::vector<uint32_t>& roots) {
+  if (roots.empty())
+    return ir::print(module);
+  std::string out;
+  std::vector<uint32_t> order = module.callOrder(roots);
+  for (size_t i = 0; i < order.size(); ++i)
+    out += (i ? "\n" : "") + ir::print(module, module.functions[order[i]]);
+  return out;
+}
+
+// The entry points both engines run, of `roots` or of every unary function.
+std::string printEntries(const engine::Suite& suite, const std::vector<uint32_t>& roots) {
+  std::string out;
+  for (uint32_t f : roots.empty() ? suite.visible() : roots) {
+    const ir::Function& fn = suite.function(f);
+    if (!fn.hasUnaryEntry()) {
+      if (!roots.empty())
+        throw UsageError("'" + fn.name + "' has no unary entry (it needs a context or parameters without defaults); "
+                         "it runs through its boxed entry, which calls the function as in --stage ir-opt");
+      continue;
+    }
+    ir::Module entry;
+    entry.functions.push_back(ir::specializeUnaryEntry(suite.module(), f));
+    out += (out.empty() ? "" : "\n") + ir::print(entry, entry.functions[0]);
+  }
+  return out;
+}
+
+int run(const Options& options) {
+  if (options.positional.size() != 1)
+    throw UsageError("emit needs exactly one FILE");
+  if (options.stage.empty())
+    throw UsageError("emit needs --stage ast|ir|ir-opt|entry|llvm|llvm-opt|asm");
+  Options emitting = options;
+  emitting.load.engine = Engine::Interpreter; // nothing runs
+  if (options.stage == "ast")
+    throw UsageError("--stage ast is not available yet");
+  // The entry stage starts from the IR as generated, as eval does.
+  bool optimizeIR = options.stage != "ir" && options.stage != "entry";
+  auto suite = loadSuite(emitting, options.positional[0], optimizeIR);
+  if (!suite)
+    return kExitCompileError;
+  std::vector<uint32_t> roots;
+  if (!options.function().empty())
+    roots.push_back(suite->resolve(options.function()));
+  const ir::Module& module = suite->module();
+  if (options.stage == "ir" || options.stage == "ir-opt") {
+    fmt::print("{}", printIR(module, roots));
+    return kExitOk;
+  }
+  if (options.stage == "entry") {
+    fmt::print("{}", printEntries(*suite, roots));
+    return kExitOk;
+  }
+  auto target = unwrap(createHostTargetMachine());
+  llvm::LLVMContext context;
+  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, context, *target, roots, options.load.math);
+  if (options.stage != "llvm")
+    optimizeModule(*llvmModule, *target, options.load.math);
+  if (options.stage == "asm")
+    fmt::print("{}", unwrap(emitAssembly(*llvmModule, *target)));
+  else
+    fmt::print("{}", printModule(*llvmModule));
+  return kExitOk;
+}
+
+} // namespace
+
+const Command kEmitCommand = {"emit", kHelp, run, {"--fn", "--stage", "--ir", "--llvm", "--asm", "--no-opt", "--math"}};
+
+} // namespace findc

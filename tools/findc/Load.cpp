@@ -1,0 +1,79 @@
+#include "tools/findc/Load.h"
+
+#include <iostream>
+
+namespace findc {
+
+std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR) {
+  DiagnosticEngine diags;
+  std::unique_ptr<engine::Suite> suite;
+  std::shared_ptr<const SourceFile> file; // outlives the diagnostics that point into it
+  if (options.stdlib)
+    suite = engine::compileStdlib(options.load, diags);
+  else if ((file = engine::readSource(path, diags)))
+    suite = engine::compileSuite(file, {.load = options.load, .optimizeIR = optimizeIR}, diags);
+  diags.print(std::cerr);
+  return suite;
+}
+
+std::string fileArgument(const Options& options, const char* command) {
+  if (options.stdlib) {
+    for (size_t i = 0; i < options.literalInputs; ++i)
+      if (options.positional[i].ends_with(".fnd"))
+        throw UsageError(std::string(command) + " --stdlib takes no FILE, but '" + options.positional[i] +
+                         "' looks like one; to pass it as an input, put it after --");
+    return "";
+  }
+  if (options.positional.empty())
+    throw UsageError(std::string(command) + " needs a FILE (or --stdlib)");
+  return options.positional[0];
+}
+
+std::optional<Evaluated> evaluateCommand(const Options& options, const char* command, bool needInputs) {
+  std::string path = fileArgument(options, command);
+  if (options.functions.empty())
+    throw UsageError("--fn NAME is required");
+  if (options.params && options.functions.size() > 1)
+    throw UsageError("--params applies to one --fn");
+  Evaluated result;
+  result.suite = loadSuite(options, path);
+  if (!result.suite)
+    return std::nullopt;
+  const engine::Suite& suite = *result.suite;
+  std::vector<uint32_t> fns, unary, boxed;
+  for (const std::string& name : options.functions) {
+    uint32_t fn = suite.resolve(name);
+    const ir::Function& function = suite.function(fn);
+    const ir::Bench* bench = suite.bench(fn);
+    if (bench && bench->approx && !bench->approx->trained) {
+      DiagnosticEngine diags;
+      diags.error(suite.file(), {bench->approx->line, bench->approx->column},
+                  "'" + function.name + "' is declared `approx mlp` but has no weights yet; run `findc suite train " +
+                      path + "`",
+                  6);
+      diags.print(std::cerr);
+      return std::nullopt;
+    }
+    if (function.params.empty())
+      throw UsageError("'" + name + "' takes no parameters: there is nothing to bind an input to");
+    fns.push_back(fn);
+    (function.hasUnaryEntry() && !options.params ? unary : boxed).push_back(fn);
+  }
+  for (size_t i = path.empty() ? 0 : 1; i < options.positional.size(); ++i)
+    result.inputs.add(options.positional[i]);
+  if (boxed.empty())
+    result.inputs.requireNumbers();
+  for (size_t i = 0; i < options.grid.texts.size(); ++i)
+    result.inputs.add(options.grid.numbers[i], options.grid.texts[i]);
+  if (needInputs && result.inputs.empty())
+    throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
+  suite.prepare(unary, boxed); // one compilation for all
+  result.arena = std::make_unique<rt::Arena>();
+  for (uint32_t fn : fns)
+    result.functions.emplace_back(
+        suite.function(fn).name,
+        engine::evaluateTexts(suite, fn, result.inputs, options.params, options.effects, *result.arena));
+  return result;
+}
+
+} // namespace findc

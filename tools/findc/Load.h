@@ -1,0 +1,36 @@
+// Loading a suite for a command, and what eval and call share: evaluating
+// every --fn at the inputs.
+#pragma once
+
+#include "engine/Compile.h"
+#include "engine/Inputs.h"
+#include "tools/findc/Cli.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace findc {
+
+// The suite of `path` (or the standard library for --stdlib), its
+// diagnostics printed on stderr; null if it cannot be read or compiled.
+std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR = false);
+
+// FILE for commands that take one (or --stdlib): a usage error otherwise.
+// With --stdlib there is no FILE, so a `.fnd` name where FILE would be is a
+// mistake, not an input.
+std::string fileArgument(const Options& options, const char* command);
+
+struct Evaluated {
+  std::unique_ptr<engine::Suite> suite;
+  engine::TextInputs inputs;
+  std::vector<std::pair<std::string, engine::Outputs>> functions; // per --fn, in order
+  std::unique_ptr<rt::Arena> arena;                                // strings of inputs and outputs
+};
+
+// Compiles FILE (or the stdlib) once and evaluates every --fn at the inputs
+// typed after it and the grid points; nothing if it does not compile.
+std::optional<Evaluated> evaluateCommand(const Options& options, const char* command, bool needInputs);
+
+} // namespace findc

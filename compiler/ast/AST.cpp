@@ -2,6 +2,15 @@
 
 namespace findc::ast {
 
+std::string_view spelling(UnaryOp op) {
+  switch (op) {
+  case UnaryOp::Neg: return "-";
+  case UnaryOp::Plus: return "+";
+  case UnaryOp::Not: return "not";
+  }
+  return "?";
+}
+
 std::string_view spelling(BinaryOp op) {
   switch (op) {
   case BinaryOp::Add: return "+";

@@ -120,6 +120,7 @@ struct NameRef : Expr {
 };
 
 enum class UnaryOp { Neg, Plus, Not };
+std::string_view spelling(UnaryOp op);
 
 struct Unary : Expr {
   static constexpr ExprKind Kind = ExprKind::Unary;

@@ -1,9 +1,13 @@
 // findc emit: every stage of the pipeline, as MLIR Toy's -emit=.
+#include "compiler/ast/ASTPrinter.h"
 #include "compiler/codegen/Codegen.h"
+#include "compiler/driver/Compiler.h"
 #include "compiler/ir/Passes.h"
 #include "tools/findc/Load.h"
 
 #include <fmt/core.h>
+
+#include <iostream>
 
 namespace findc {
 namespace {
@@ -13,6 +17,8 @@ const char* const kHelp = R"(usage: findc emit FILE [--fn NAME] --stage STAGE [o
 Prints one stage of the compilation of NAME (of every function when --fn is
 absent), in pipeline order:
 
+  --stage ast           the checked syntax tree: every node with its location,
+                        its type and what each name and call resolved to
   --stage ir            findc IR as generated from the checked source
   --stage ir-opt        findc IR after the IR passes (inline, fold, CSE, DCE)
   --stage entry         the specialized entry point f(x) that both engines
@@ -64,6 +70,25 @@ std::string printEntries(const engine::Suite& suite, const std::vector<uint32_t>
   return out;
 }
 
+int emitAST(const Options& options) {
+  DiagnosticEngine diags;
+  std::shared_ptr<const SourceFile> file = engine::readSource(options.positional[0], diags);
+  std::unique_ptr<ast::Module> module = file ? compileToAST(*file, diags) : nullptr;
+  diags.print(std::cerr);
+  if (!module)
+    return kExitCompileError;
+  if (options.function().empty()) {
+    fmt::print("{}", ast::print(*module));
+    return kExitOk;
+  }
+  for (const auto& fn : module->functions)
+    if (fn->name == options.function()) {
+      fmt::print("{}", ast::print(*fn));
+      return kExitOk;
+    }
+  throw UsageError("no function named '" + options.function() + "'");
+}
+
 int run(const Options& options) {
   if (options.positional.size() != 1)
     throw UsageError("emit needs exactly one FILE");
@@ -72,7 +97,7 @@ int run(const Options& options) {
   Options emitting = options;
   emitting.load.engine = Engine::Interpreter; // nothing runs
   if (options.stage == "ast")
-    throw UsageError("--stage ast is not available yet");
+    return emitAST(options);
   // The entry stage starts from the IR as generated, as eval does.
   bool optimizeIR = options.stage != "ir" && options.stage != "entry";
   auto suite = loadSuite(emitting, options.positional[0], optimizeIR);

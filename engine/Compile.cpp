@@ -3,6 +3,9 @@
 #include "compiler/driver/Compiler.h"
 #include "engine/Backends.h"
 #include "engine/BigStack.h"
+#include "findc/Errors.hpp"
+
+#include <sstream>
 
 namespace findc::engine {
 namespace {
@@ -22,6 +25,15 @@ std::unique_ptr<Suite> build(std::shared_ptr<const SourceFile> file, const findc
   return suite;
 }
 
+// `suite`, or a CompileError carrying the diagnostics.
+std::shared_ptr<const Suite> orThrow(std::unique_ptr<Suite> suite, const DiagnosticEngine& diags) {
+  if (suite)
+    return suite;
+  std::ostringstream text;
+  diags.print(text);
+  throw CompileError(text.str());
+}
+
 } // namespace
 
 std::unique_ptr<Suite> compileSuite(std::shared_ptr<const SourceFile> file, const CompileOptions& options,
@@ -32,6 +44,24 @@ std::unique_ptr<Suite> compileSuite(std::shared_ptr<const SourceFile> file, cons
 std::unique_ptr<Suite> compileStdlib(const LoadOptions& options, DiagnosticEngine& diags) {
   return build(std::make_unique<SourceFile>("<stdlib>", ""), {.optimize = false, .allLibraryFunctions = true},
                options, diags, /*stdlib=*/true);
+}
+
+std::shared_ptr<const Suite> loadOrThrow(const std::string& path, const LoadOptions& options) {
+  DiagnosticEngine diags;
+  std::shared_ptr<const SourceFile> file = readSource(path, diags);
+  return orThrow(file ? compileSuite(file, {.load = options}, diags) : nullptr, diags);
+}
+
+std::shared_ptr<const Suite> compileOrThrow(std::string_view source, std::string_view name,
+                                            const LoadOptions& options) {
+  DiagnosticEngine diags;
+  auto file = std::make_shared<const SourceFile>(std::string(name), std::string(source));
+  return orThrow(compileSuite(file, {.load = options}, diags), diags);
+}
+
+std::shared_ptr<const Suite> stdlibOrThrow(const LoadOptions& options) {
+  DiagnosticEngine diags;
+  return orThrow(compileStdlib(options, diags), diags);
 }
 
 std::shared_ptr<const SourceFile> readSource(const std::string& path, DiagnosticEngine& diags) {

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace findc::engine {
 
@@ -24,6 +25,13 @@ std::unique_ptr<Suite> compileSuite(std::shared_ptr<const SourceFile> file, cons
                                     DiagnosticEngine& diags);
 // Every standard library function (strings.NAME, numeric.NAME).
 std::unique_ptr<Suite> compileStdlib(const LoadOptions& options, DiagnosticEngine& diags);
+
+// The same for the APIs: a shared suite, or a CompileError whose message is
+// every diagnostic as findc prints them.
+std::shared_ptr<const Suite> loadOrThrow(const std::string& path, const LoadOptions& options);
+std::shared_ptr<const Suite> compileOrThrow(std::string_view source, std::string_view name,
+                                            const LoadOptions& options);
+std::shared_ptr<const Suite> stdlibOrThrow(const LoadOptions& options);
 
 // The text of `path`, or null after reporting why it cannot be read.
 std::shared_ptr<const SourceFile> readSource(const std::string& path, DiagnosticEngine& diags);

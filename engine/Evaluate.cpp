@@ -159,6 +159,41 @@ Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> 
   return out;
 }
 
+Outputs evaluateBatch(const Suite& suite, uint32_t fn, std::span<const double> x, const Effects& effects) {
+  std::vector<double> y(x.size());
+  evaluateNumbers(suite, fn, x, y, effects);
+  Outputs out;
+  out.type = outputType(suite, fn, effects);
+  for (size_t i = 0; i < y.size(); ++i) {
+    out.inputs.push_back(Scalar::ofReal(x[i]));
+    out.values.push_back(batchValue(y[i], out.type));
+  }
+  out.errors.assign(y.size(), rt::ErrorKind::None);
+  return out;
+}
+
+Outputs evaluateCall(const Suite& suite, uint32_t fn, std::span<const Scalar> inputs,
+                     std::optional<std::span<const Scalar>> given, const Effects& effects, rt::Arena& arena) {
+  const ir::Function& f = suite.function(fn);
+  bool numbers = std::all_of(inputs.begin(), inputs.end(), [](const Scalar& s) { return isNumeric(s.type); });
+  if (f.hasUnaryEntry() && !given && numbers) {
+    std::vector<double> x;
+    for (const Scalar& input : inputs)
+      x.push_back(input.asDouble());
+    return evaluateBatch(suite, fn, x, effects);
+  }
+  std::vector<Scalar> args;
+  if (!f.params.empty())
+    for (const Scalar& input : inputs)
+      args.push_back(input.type == Type::Int && f.params[0].type == Type::Real ? Scalar::ofReal(double(input.i)) : input);
+  for (const Scalar& input : args)
+    if (input.type != f.params[0].type)
+      throw InputError("'" + f.name + "' takes a '" + std::string(typeName(f.params[0].type)) +
+                       "' first, but is given a '" + std::string(typeName(input.type)) + "'");
+  std::vector<Scalar> rest = bindParams(f, given.value_or(std::span<const Scalar>{}));
+  return evaluateValues(suite, fn, args, rest, effects, arena);
+}
+
 Type outputType(const Suite& suite, uint32_t fn, const Effects& effects) {
   const ir::Bench* bench = effectsOf(suite, fn, effects);
   Type clean = suite.function(fn).resultType;

@@ -6,6 +6,7 @@
 #include "engine/Suite.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -42,6 +43,19 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
 Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> inputs, std::span<const Scalar> rest,
                        const Effects& effects, rt::Arena& arena);
 
+// fn at numbers through its unary entry, as Outputs (inputs as reals).
+Outputs evaluateBatch(const Suite& suite, uint32_t fn, std::span<const double> x, const Effects& effects);
+
+// fn at `inputs` as `findc eval` and the APIs evaluate it: without explicit
+// parameters (`given` empty), a function with a unary entry runs as one batch
+// of its specialized entry, where defaults are constants (numbers must be
+// integral for an int parameter); otherwise one boxed call per input with
+// `given`, then the defaults. The two paths can differ in the last bit where
+// a default feeds pow (the batch path folds it as NumPy does): choosing the
+// same path everywhere keeps every interface's output identical.
+Outputs evaluateCall(const Suite& suite, uint32_t fn, std::span<const Scalar> inputs,
+                     std::optional<std::span<const Scalar>> given, const Effects& effects, rt::Arena& arena);
+
 // The type of fn's outputs under `effects` (a bench's noise can make ints
 // real).
 Type outputType(const Suite& suite, uint32_t fn, const Effects& effects);
@@ -68,8 +82,10 @@ public:
   uint64_t seed() const { return seed_; }
   uint64_t nextQuery() const { return nextQuery_; }
 
-  // The effects of the next evaluation.
+  // The effects of the next evaluation, and moving past its queries (for
+  // callers that evaluate through another path).
   Effects effects() const { return {.apply = true, .seed = seed_, .firstQuery = nextQuery_}; }
+  void advance(uint64_t queries) { nextQuery_ += queries; }
 
 private:
   const Suite& suite_;

@@ -90,6 +90,14 @@ Scalar jsonToScalar(const Json& value, Type type, rt::Arena& arena, const std::s
   throw wrong();
 }
 
+Json parseJson(const std::string& text, const std::string& source) {
+  try {
+    return Json::parse(text);
+  } catch (const Json::parse_error& error) {
+    throw InputError(source + " is not valid JSON: " + error.what());
+  }
+}
+
 } // namespace
 
 std::optional<double> parseNumber(const std::string& text) {
@@ -120,12 +128,7 @@ void TextInputs::requireNumbers() const {
 
 std::vector<Scalar> parseParams(const ir::Function& fn, const std::string& json, rt::Arena& arena,
                                 const std::string& source) {
-  Json parsed;
-  try {
-    parsed = Json::parse(json);
-  } catch (const Json::parse_error& error) {
-    throw InputError(source + " is not valid JSON: " + error.what());
-  }
+  Json parsed = parseJson(json, source);
   if (!parsed.is_array())
     throw InputError(source + " must be a JSON array, in the order of the parameters after the first");
   size_t after = fn.params.empty() ? 0 : fn.params.size() - 1;
@@ -139,6 +142,18 @@ std::vector<Scalar> parseParams(const ir::Function& fn, const std::string& json,
     given.push_back(jsonToScalar(parsed[k], p.type, arena, "parameter '" + p.name + "'", source));
   }
   return given;
+}
+
+std::vector<Scalar> parseInputsJson(const ir::Function& fn, const std::string& json, rt::Arena& arena) {
+  Json parsed = parseJson(json, "the inputs");
+  if (!parsed.is_array())
+    throw InputError("the inputs must be a JSON array");
+  if (fn.params.empty())
+    throw InputError("'" + fn.name + "' takes no parameters: there is nothing to bind an input to");
+  std::vector<Scalar> inputs;
+  for (const Json& item : parsed)
+    inputs.push_back(jsonToScalar(item, fn.params[0].type, arena, "the input of '" + fn.name + "'", "the inputs"));
+  return inputs;
 }
 
 Scalar parseInput(const std::string& text, const ir::Param& param, const std::string& function, rt::Arena& arena) {
@@ -181,16 +196,7 @@ Outputs evaluateTexts(const Suite& suite, uint32_t fn, const TextInputs& inputs,
       for (size_t i = 0; i < inputs.numbers.size(); ++i)
         if (double x = inputs.numbers[i]; x != std::floor(x) || !std::isfinite(x))
           throw InputError("'" + f.name + "' takes an int; input '" + inputs.texts[i] + "' is not an integer");
-    std::vector<double> y(inputs.numbers.size());
-    evaluateNumbers(suite, fn, inputs.numbers, y, effects);
-    Outputs out;
-    out.type = outputType(suite, fn, effects);
-    for (size_t i = 0; i < y.size(); ++i) {
-      out.inputs.push_back(Scalar::ofReal(inputs.numbers[i]));
-      out.values.push_back(batchValue(y[i], out.type));
-    }
-    out.errors.assign(y.size(), rt::ErrorKind::None);
-    return out;
+    return evaluateBatch(suite, fn, inputs.numbers, effects);
   }
   std::vector<Scalar> given = paramsJson ? parseParams(f, *paramsJson, arena, "--params") : std::vector<Scalar>{};
   for (size_t k = given.size() + 1; k < f.params.size(); ++k)

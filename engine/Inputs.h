@@ -33,6 +33,9 @@ struct TextInputs {
 std::vector<Scalar> parseParams(const ir::Function& fn, const std::string& json, rt::Arena& arena,
                                 const std::string& source);
 
+// `json` (a JSON array) as inputs for fn's first parameter. Throws InputError.
+std::vector<Scalar> parseInputsJson(const ir::Function& fn, const std::string& json, rt::Arena& arena);
+
 // `text` as a value of `param`'s type: a str as is, numbers and bools as
 // typed, lists and maps as JSON. Throws InputError.
 Scalar parseInput(const std::string& text, const ir::Param& param, const std::string& function, rt::Arena& arena);

@@ -34,6 +34,7 @@ for tool in ("FileCheck", "not", "count", "split-file"):
         lit_config.fatal("%s not found on %s" % (tool, path))
 
 config.substitutions.append(("%findc", findc))
+config.substitutions.append(("%capi_test", config.findc_capi_test))
 config.substitutions.append(("%examples", config.findc_examples_dir))
 
 # The host features tests can REQUIRE: the vector ISA the JIT targets.

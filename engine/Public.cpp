@@ -1,0 +1,225 @@
+// The C++ API (include/findc/findc.hpp) over the engine: owned values in,
+// owned values out; the engine's arenas and scalars stay inside.
+#include "findc/findc.hpp"
+
+#include "engine/Compile.h"
+#include "engine/Format.h"
+
+#include <type_traits>
+
+namespace findc {
+namespace {
+
+Scalar toScalar(const Value& value, rt::Arena& arena) {
+  return std::visit(
+      [&](const auto& v) -> Scalar {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, bool>)
+          return Scalar::ofBool(v);
+        else if constexpr (std::is_same_v<T, int64_t>)
+          return Scalar::ofInt(v);
+        else if constexpr (std::is_same_v<T, double>)
+          return Scalar::ofReal(v);
+        else if constexpr (std::is_same_v<T, std::string>)
+          return Scalar::ofStr(rt::makeStr(arena, v));
+        else if constexpr (std::is_same_v<T, std::vector<std::string>>)
+          return Scalar::ofList(Type::StrList, rt::makeStrList(arena, v));
+        else if constexpr (std::is_same_v<T, std::vector<int64_t>>)
+          return Scalar::ofList(Type::IntList, rt::makeIntList(arena, v));
+        else
+          return Scalar::ofMap(rt::makeMap(arena, v));
+      },
+      value.data);
+}
+
+Value toValue(const Scalar& s) {
+  switch (s.type) {
+  case Type::Bool: return Value(s.b);
+  case Type::Int: return Value(s.i);
+  case Type::Real: return Value(s.r);
+  case Type::Str: return Value(std::string(s.s->view()));
+  case Type::StrList: {
+    std::vector<std::string> items;
+    for (int64_t k = 0; k < s.list->size; ++k)
+      items.emplace_back(s.list->items[k].s->view());
+    return Value(std::move(items));
+  }
+  case Type::IntList: {
+    std::vector<int64_t> items;
+    for (int64_t k = 0; k < s.list->size; ++k)
+      items.push_back(s.list->items[k].i);
+    return Value(std::move(items));
+  }
+  case Type::StrMap: {
+    Value::Map entries;
+    for (int64_t k = 0; k < s.map->size; ++k)
+      entries.emplace_back(s.map->keys[k]->view(), s.map->values[k]->view());
+    return Value(std::move(entries));
+  }
+  case Type::Error: break;
+  }
+  throw std::logic_error("findc: a value without a type");
+}
+
+std::vector<Outcome> toOutcomes(const engine::Outputs& outputs) {
+  std::vector<Outcome> outcomes(outputs.size());
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    if (outputs.failed(i))
+      outcomes[i].error = std::string(rt::errorName(outputs.errors[i]));
+    else
+      outcomes[i].value = toValue(outputs.values[i]);
+  }
+  return outcomes;
+}
+
+std::vector<Outcome> call(const engine::Suite& suite, uint32_t fn, std::span<const Value> inputs,
+                          std::span<const Value> params, const Effects& effects, engine::Session* session) {
+  rt::Arena arena;
+  std::vector<Scalar> in, given;
+  for (const Value& v : inputs)
+    in.push_back(toScalar(v, arena));
+  for (const Value& v : params)
+    given.push_back(toScalar(v, arena));
+  std::optional<std::span<const Scalar>> explicitParams;
+  if (!params.empty())
+    explicitParams = given;
+  if (!session)
+    return toOutcomes(engine::evaluateCall(suite, fn, in, explicitParams, effects, arena));
+  engine::Outputs outputs = engine::evaluateCall(suite, fn, in, explicitParams, session->effects(), arena);
+  session->advance(in.size());
+  return toOutcomes(outputs);
+}
+
+void evaluate(const engine::Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
+              const Effects& effects, std::span<uint8_t> errors) {
+  if (errors.empty()) {
+    engine::evaluateNumbers(suite, fn, x, y, effects);
+    return;
+  }
+  std::vector<rt::ErrorKind> kinds(x.size());
+  engine::evaluateNumbers(suite, fn, x, y, effects, kinds);
+  if (errors.size() != x.size())
+    throw InputError("the error array has " + std::to_string(errors.size()) + " elements, the inputs " +
+                     std::to_string(x.size()));
+  for (size_t i = 0; i < kinds.size(); ++i)
+    errors[i] = static_cast<uint8_t>(kinds[i]);
+}
+
+} // namespace
+
+std::string_view version() { return "0.1"; }
+
+std::string_view Value::type() const {
+  rt::Arena arena;
+  return typeName(toScalar(*this, arena).type);
+}
+
+std::string Value::str() const {
+  rt::Arena arena;
+  return formatPython(toScalar(*this, arena));
+}
+
+std::string Value::json() const {
+  rt::Arena arena;
+  return engine::formatJsonValue(toScalar(*this, arena));
+}
+
+std::string_view errorName(uint8_t code) {
+  return code == 0 ? std::string_view() : rt::errorName(static_cast<rt::ErrorKind>(code));
+}
+
+const std::string& Function::name() const { return suite_->function(index_).name; }
+std::string Function::signature() const { return engine::formatSignature(suite_->function(index_)); }
+const std::string& Function::description() const { return suite_->function(index_).doc; }
+std::string Function::metadataJson() const { return engine::formatMetadataJson(*suite_, index_); }
+bool Function::isBench() const { return suite_->bench(index_) != nullptr; }
+bool Function::takesNumbers() const { return engine::takesNumbers(suite_->function(index_)); }
+
+std::vector<std::pair<std::string, std::string>> Function::params() const {
+  std::vector<std::pair<std::string, std::string>> params;
+  for (const ir::Param& p : suite_->function(index_).params)
+    params.emplace_back(p.name, typeName(p.type));
+  return params;
+}
+
+std::string_view Function::resultType() const { return typeName(suite_->function(index_).resultType); }
+
+void Function::evaluate(std::span<const double> x, std::span<double> y, const Effects& effects,
+                        std::span<uint8_t> errors) const {
+  findc::evaluate(*suite_, index_, x, y, effects, errors);
+}
+
+std::vector<double> Function::evaluate(std::span<const double> x, const Effects& effects) const {
+  std::vector<double> y(x.size());
+  evaluate(x, y, effects);
+  return y;
+}
+
+std::vector<Outcome> Function::call(std::span<const Value> inputs, std::span<const Value> params,
+                                    const Effects& effects) const {
+  return findc::call(*suite_, index_, inputs, params, effects, nullptr);
+}
+
+Outcome Function::call(const Value& input, std::span<const Value> params, const Effects& effects) const {
+  return call(std::span(&input, 1), params, effects).front();
+}
+
+Session Function::session(uint64_t seed, uint64_t firstQuery) const { return Session(*this, seed, firstQuery); }
+
+Session::Session(Function function, uint64_t seed, uint64_t firstQuery)
+    : function_(std::move(function)),
+      session_(std::make_unique<engine::Session>(*function_.suite_, function_.index_, seed, firstQuery)) {}
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+Session::~Session() = default;
+
+void Session::evaluate(std::span<const double> x, std::span<double> y, std::span<uint8_t> errors) {
+  findc::evaluate(*function_.suite_, function_.index_, x, y, session_->effects(), errors);
+  session_->advance(x.size());
+}
+
+std::vector<Outcome> Session::call(std::span<const Value> inputs, std::span<const Value> params) {
+  return findc::call(*function_.suite_, function_.index_, inputs, params, {}, session_.get());
+}
+
+uint64_t Session::seed() const { return session_->seed(); }
+uint64_t Session::nextQuery() const { return session_->nextQuery(); }
+
+Suite Suite::load(const std::string& path, const LoadOptions& options) {
+  return Suite(engine::loadOrThrow(path, options));
+}
+
+Suite Suite::compile(std::string_view source, std::string_view name, const LoadOptions& options) {
+  return Suite(engine::compileOrThrow(source, name, options));
+}
+
+Suite Suite::stdlib(const LoadOptions& options) { return Suite(engine::stdlibOrThrow(options)); }
+
+std::vector<std::string> Suite::names() const {
+  std::vector<std::string> names;
+  for (uint32_t f : impl_->visible())
+    names.push_back(impl_->function(f).name);
+  return names;
+}
+
+std::vector<Function> Suite::functions() const {
+  std::vector<Function> functions;
+  for (uint32_t f : impl_->visible())
+    functions.push_back(Function(impl_, f));
+  return functions;
+}
+
+bool Suite::contains(std::string_view name) const { return impl_->find(name).has_value(); }
+
+Function Suite::operator[](std::string_view name) const { return Function(impl_, impl_->resolve(name)); }
+
+void Suite::compileAll() const {
+  std::vector<uint32_t> unary, boxed;
+  for (uint32_t f : impl_->visible())
+    (impl_->function(f).hasUnaryEntry() ? unary : boxed).push_back(f);
+  impl_->prepare(unary, boxed);
+}
+
+const LoadOptions& Suite::options() const { return impl_->options(); }
+
+} // namespace findc

@@ -1,0 +1,185 @@
+"""The Python module against the findc CLI: the same suite, the same bits.
+
+Run by ctest (python/CMakeLists.txt) with PYTHONPATH=build/python and
+FINDC (the CLI) and FINDC_EXAMPLES (examples/) in the environment.
+"""
+import json
+import math
+import os
+import subprocess
+import threading
+import time
+
+import numpy as np
+import pytest
+
+import findc
+
+FINDC = os.environ.get("FINDC", "findc")
+EXAMPLES = os.environ.get("FINDC_EXAMPLES", os.path.join(os.path.dirname(__file__), "..", "..", "examples"))
+FIND_GRID = np.arange(-128, 128) + 0.5
+
+
+def example(name):
+    return os.path.join(EXAMPLES, name)
+
+
+def cli(*args):
+    run = subprocess.run([FINDC, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
+    return run.stdout.decode()
+
+
+def cli_json(*args):
+    # parse_int=float: "-0" is the float -0.0, not the int 0.
+    return [json.loads(line, parse_int=float) for line in cli(*args).splitlines()]
+
+
+def same_bits(a, b):
+    """Equal to the last bit, NaN equal to NaN."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    if a.shape != b.shape or not np.array_equal(np.isnan(a), np.isnan(b)):
+        return False
+    return a[~np.isnan(a)].tobytes() == b[~np.isnan(b)].tobytes()
+
+
+def equals_json(got, outputs):
+    """got (float64) against JSON outputs, where null stands for any non-finite number."""
+    got = np.asarray(got, dtype=np.float64)
+    null = np.array([v is None for v in outputs])
+    if got.shape != null.shape or not np.array_equal(~np.isfinite(got), null):
+        return False
+    return same_bits(got[~null], [v for v in outputs if v is not None])
+
+
+@pytest.fixture(scope="module")
+def find_v1():
+    suite = findc.load(example("find-v1-numeric.fnd"))
+    suite.compile_all()
+    return suite
+
+
+@pytest.fixture(scope="module")
+def stdlib():
+    return findc.stdlib()
+
+
+def test_load_names_and_metadata_match_list_json():
+    suite = findc.load(example("bump_on_ramp.fnd"))
+    listed = json.loads(cli("list", example("bump_on_ramp.fnd"), "--json"))["functions"]
+    assert suite.names() == [f["name"] for f in listed]
+    assert len(suite) == len(listed) and list(suite) == suite.names()
+    for entry in listed:
+        assert suite[entry["name"]].metadata == entry
+    assert "relu" in suite and "nope" not in suite
+
+
+@pytest.mark.parametrize("engine", ["jit", "interp"])
+def test_numbers_equal_the_cli_bit_for_bit(engine):
+    suite = findc.load(example("bump_on_ramp.fnd"), engine=engine)
+    for name in suite.names():
+        want = cli_json("eval", example("bump_on_ramp.fnd"), "--fn", name, "--find-grid", "--json")[0]
+        got = suite[name](FIND_GRID)
+        assert got.dtype == np.float64 and got.shape == FIND_GRID.shape
+        assert equals_json(got, want["outputs"]), name
+
+
+def test_all_of_find_v1_equal_the_cli_json(find_v1):
+    """All 1,000 FIND v1 functions on FIND's grid, served (noise seed 0) and clean."""
+    names = find_v1.names()
+    assert len(names) == 1000
+    fns = [arg for name in names for arg in ("--fn", name)]
+    for flags, kwargs in ((["--seed", "0"], {}), (["--clean"], {"clean": True}), (["--seed", "3"], {"seed": 3})):
+        lines = cli_json("eval", example("find-v1-numeric.fnd"), *fns, "--find-grid", "--json", *flags)
+        assert [line["fn"] for line in lines] == names
+        for line in lines:
+            got = find_v1[line["fn"]](FIND_GRID, **kwargs)
+            assert equals_json(got, line["outputs"]), (line["fn"], flags)
+
+
+def test_effects_seed_first_query_and_sessions(find_v1):
+    noisy = next(f for f in find_v1.functions() if (f.metadata.get("noise") or {}).get("kind") == "normal")
+    x = np.linspace(-50, 50, 100)
+    served = noisy(x)
+    assert not same_bits(served, noisy(x, clean=True))
+    assert same_bits(served, noisy(x, seed=0, first_query=0))
+    assert not same_bits(served, noisy(x, seed=1))
+    # The second half of a run is the run from its first query on.
+    assert same_bits(served[50:], noisy(x[50:], first_query=50))
+    # A session numbers its queries across calls.
+    agent = noisy.session(seed=0)
+    assert agent.seed == 0 and agent.next_query == 0
+    first, second = agent(x[:30]), agent(x[30:])
+    assert agent.next_query == 100
+    assert same_bits(np.concatenate([first, second]), served)
+    # The CLI agrees: --first-query continues a sequence.
+    want = cli_json("eval", example("find-v1-numeric.fnd"), "--fn", noisy.name, "--json", "--first-query", "30",
+                    "--", *[repr(v) for v in x[30:]])[0]
+    assert equals_json(second, want["outputs"])
+
+
+def test_shapes_scalars_lists_and_no_copy():
+    f = findc.load(example("bump_on_ramp.fnd"))["bump_on_ramp"]
+    grid = FIND_GRID.reshape(16, 16)
+    out = f(grid)
+    assert out.shape == (16, 16) and same_bits(out.ravel(), f(FIND_GRID))
+    assert isinstance(f(0.5), float) and f(0.5) == f(np.array([0.5]))[0]
+    assert same_bits(f([0.5, 1]), f(np.array([0.5, 1.0])))
+    assert same_bits(f(np.arange(3, dtype=np.int32)), f(np.arange(3.0)))
+    before = grid.copy()
+    f(grid)
+    assert np.array_equal(before, grid)
+    # Strided and non-contiguous input is converted, not misread.
+    assert same_bits(f(FIND_GRID[::2]), f(np.ascontiguousarray(FIND_GRID[::2])))
+
+
+def test_strings_and_errors(stdlib):
+    reverse = stdlib["reverse_string"]
+    assert reverse(["abc", "é", ""]) == ["cba", "é", ""]
+    assert reverse("straße") == "eßarts"
+    first = stdlib["get_first_character"]
+    assert first(["abc", ""], errors=True) == (["a", None], [None, "IndexError"])
+    objects = np.array(["ab", ""], dtype=object)
+    values, errors = first(objects, errors=True)
+    assert isinstance(values, np.ndarray) and list(values) == ["a", None] and list(errors) == [None, "IndexError"]
+    caesar = stdlib["add_number_to_string"]
+    want = cli("call", "--stdlib", "--fn", "add_number_to_string", "--params", "[3]", "Hello")
+    assert want == "Function input - output pairs: (Hello, %s) \n" % caesar("Hello", params=[3])
+
+
+def test_numeric_errors_are_nan_with_names():
+    suite = findc.compile("def pick(i: int) -> real {\n  let s = \"abc\"\n  return real(ord(s[i]))\n}\n")
+    y, errors = suite["pick"](np.array([0, 1, 5, -1]), errors=True)
+    assert y[0] == 97 and y[1] == 98 and math.isnan(y[2]) and y[3] == 99
+    assert list(errors) == [None, None, "IndexError", None]
+
+
+def test_diagnostics_and_bad_inputs():
+    with pytest.raises(findc.CompileError) as error:
+        findc.compile("def f(x: real) -> real = x +\n", name="broken.fnd")
+    assert str(error.value).startswith("broken.fnd:1:")
+    assert "^" in str(error.value)
+    with pytest.raises(findc.CompileError, match="cannot read"):
+        findc.load(example("no-such-file.fnd"))
+    suite = findc.load(example("bump_on_ramp.fnd"))
+    with pytest.raises(findc.InputError, match="did you mean 'relu'"):
+        suite["rel"]
+    with pytest.raises(ValueError):  # InputError is a ValueError
+        findc.compile("def half(n: int) -> int = n // 2")["half"](np.array([1.5]))
+    with pytest.raises(findc.InputError, match="engine"):
+        findc.load(example("bump_on_ramp.fnd"), engine="gpu")
+
+
+def test_the_gil_is_released_while_evaluating():
+    f = findc.load(example("bump_on_ramp.fnd"), engine="interp")["bump_on_ramp"]
+    x = np.linspace(-10, 10, 2_000_000)
+    f(x[:10])  # compiled before timing
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (f(x), done.set()))
+    ticks = 0
+    worker.start()
+    while not done.is_set():
+        ticks += 1
+        time.sleep(0.001)
+    worker.join()
+    # With the GIL held for the whole evaluation this loop would not run.
+    assert ticks >= 10

@@ -1,8 +1,6 @@
 // Timing and table helpers shared by the benchmark harnesses.
 #pragma once
 
-#include <llvm/Support/Error.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -88,17 +86,6 @@ inline double minimum(const std::vector<double>& values) {
 [[noreturn]] inline void fail(const std::string& message) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
   std::exit(1);
-}
-
-template <typename T> T unwrap(llvm::Expected<T> value, const char* what) {
-  if (!value)
-    fail(std::string(what) + ": " + llvm::toString(value.takeError()));
-  return std::move(*value);
-}
-
-inline void check(llvm::Error error, const char* what) {
-  if (error)
-    fail(std::string(what) + ": " + llvm::toString(std::move(error)));
 }
 
 // The largest relative difference between `got` and `want`, each point

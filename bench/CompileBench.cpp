@@ -10,7 +10,7 @@
 // initialization included) and later ones. The target in the issue is < 10 ms
 // from source to pointer.
 #include "bench/BenchFunctions.h"
-#include "bench/BenchUtil.h"
+#include "bench/BenchLLVM.h"
 #include "compiler/driver/Compiler.h"
 #include "compiler/jit/JIT.h"
 

@@ -10,7 +10,7 @@
 // is the median over rounds of the per-round ratio, so a noisy round moves
 // neither much.
 #include "bench/BenchFunctions.h"
-#include "bench/BenchUtil.h"
+#include "bench/BenchLLVM.h"
 #include "compiler/driver/Compiler.h"
 #include "compiler/interp/Interpreter.h"
 #include "compiler/jit/JIT.h"

@@ -25,7 +25,7 @@
 // for each engine (order rotating) before the next slice, best of K; a
 // group's time is the sum over its slices. Tables show the median over
 // rounds and ratios are per-round ratios (median [min-max]).
-#include "bench/BenchUtil.h"
+#include "bench/BenchLLVM.h"
 #include "compiler/driver/Compiler.h"
 #include "compiler/interp/Interpreter.h"
 #include "compiler/jit/JIT.h"

@@ -22,7 +22,7 @@
 // run()); the tables show the median over rounds, and ratios are the median
 // of per-round ratios against jit-exact measured in the same round, with
 // their range over rounds.
-#include "bench/BenchUtil.h"
+#include "bench/BenchLLVM.h"
 #include "compiler/driver/Compiler.h"
 #include "compiler/interp/Interpreter.h"
 #include "compiler/jit/JIT.h"

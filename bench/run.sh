@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Builds the benchmarks if needed and runs them, printing their tables.
 #
-# usage: bench/run.sh [--quick] [--eval-only | --compile-only | --suite-only | --strings] [--wall]
+# usage: bench/run.sh [--quick] [--eval-only | --compile-only | --suite-only | --strings | --api] [--wall]
 #                     [--find-python PATH]
 #   --quick         fewer points, rounds and runs (a smoke test, ~30 s)
 #   --eval-only     run findc_bench_eval only
 #   --compile-only  run findc_bench_compile only
 #   --suite-only    run findc_bench_suite only (the FIND v1 suite, ~70 s)
 #   --strings       run findc_bench_strings only (a generated string suite, ~10 s)
+#   --api           run bench/api_bench.py only: the Python module against the
+#                   C++ API on 10^6-point arrays (~40 s)
 #   --wall          time with steady_clock instead of thread CPU time
 #   --find-python PATH  FIND's string_functions.py, the CPython baseline of
 #                   findc_bench_strings (default: /tmp/find_strings/string_functions.py
@@ -28,6 +30,8 @@ run_eval=1
 run_compile=1
 run_suite=1
 run_strings=1
+run_api=1
+api_args=()
 find_python=/tmp/find_strings/string_functions.py
 find_python_given=0
 expect_find_python=0
@@ -44,11 +48,13 @@ for arg in "$@"; do
       compile_args+=(--runs 10 --warmup 2)
       suite_args+=(--points 2000 --interp-points 200 --rounds 1 --reps 1 --compile-runs 1 --no-kind-split --cli-runs 3 --cli-all-runs 0)
       strings_args+=(--rounds 1 --reps 1 --slow-reps 1 --python-reps 1 --compile-runs 1)
+      api_args+=(--rounds 1 --reps 2 --points 200000)
       ;;
-    --eval-only) run_compile=0; run_suite=0; run_strings=0 ;;
-    --compile-only) run_eval=0; run_suite=0; run_strings=0 ;;
-    --suite-only) run_eval=0; run_compile=0; run_strings=0 ;;
-    --strings) run_eval=0; run_compile=0; run_suite=0 ;;
+    --eval-only) run_compile=0; run_suite=0; run_strings=0; run_api=0 ;;
+    --compile-only) run_eval=0; run_suite=0; run_strings=0; run_api=0 ;;
+    --suite-only) run_eval=0; run_compile=0; run_strings=0; run_api=0 ;;
+    --strings) run_eval=0; run_compile=0; run_suite=0; run_api=0 ;;
+    --api) run_eval=0; run_compile=0; run_suite=0; run_strings=0 ;;
     --find-python) expect_find_python=1 ;;
     --find-python=*) find_python="${arg#--find-python=}"; find_python_given=1 ;;
     --wall)
@@ -58,7 +64,7 @@ for arg in "$@"; do
       strings_args+=(--wall)
       ;;
     -h|--help)
-      sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -84,7 +90,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release -DFINDC_BUILD_BENCH=ON >/dev/null
 fi
 cmake --build "$build" -j "$jobs" --target findc findc_bench_eval findc_bench_compile findc_bench_suite \
-  findc_bench_strings >/dev/null
+  findc_bench_strings findc_bench_api findc_python >/dev/null
 
 # Debian's muparser uses OpenMP in bulk mode; keep it on one thread like every
 # other engine (findc_bench_eval also sets this itself).
@@ -108,5 +114,10 @@ if [ "$run_strings" = 1 ]; then
   strings_suite="$build/bench/strings-1000-seed1.fnd"
   "$build/tools/findc/findc" suite generate --strings 1000 --seed 1 -o "$strings_suite" >/dev/null
   "$build/bench/findc_bench_strings" --suite "$strings_suite" "${strings_args[@]}" || status=$?
+  [ "$run_api" = 1 ] && echo
+fi
+if [ "$run_api" = 1 ]; then
+  PYTHONPATH="$build/python" /usr/bin/python3 "$root/bench/api_bench.py" \
+    --bench-api "$build/bench/findc_bench_api" "${api_args[@]}" || status=$?
 fi
 exit "$status"

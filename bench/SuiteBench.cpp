@@ -26,6 +26,8 @@
 #include "compiler/driver/Compiler.h"
 #include "compiler/interp/Interpreter.h"
 #include "compiler/jit/JIT.h"
+#include "engine/Compile.h"
+#include "engine/Evaluate.h"
 #include "runtime/Bench.h"
 
 #include <fcntl.h>
@@ -465,11 +467,21 @@ int run(const Options& options) {
                      [&](size_t f, const double* xs, double* ys, size_t count) {
                        vectorEntries[f](xs, ys, static_cast<int64_t>(count));
                      }});
+  // The served functions go through the engine, as `findc eval` (without
+  // --clean), the C++ API and the Python module evaluate them.
+  DiagnosticEngine engineDiags;
+  std::unique_ptr<engine::Suite> served = engine::compileSuite(
+      std::make_shared<const SourceFile>(compiled[0].file->path(), compiled[0].file->text()), {}, engineDiags);
+  if (!served)
+    fail("the engine does not compile the suite");
+  std::vector<uint32_t> benchFunctions;
+  for (const SuiteFunction& f : fns)
+    benchFunctions.push_back(f.function);
+  served->prepare(benchFunctions, {});
   engines.push_back({"jit-exact+effects",
-                     "jit-exact, then rt::applyEffects (noise, corruption, domain) as `findc eval` without --clean",
+                     "engine::evaluateNumbers with effects (seed 0): what `findc eval` without --clean runs",
                      false, [&](size_t f, const double* xs, double* ys, size_t count) {
-                       exactEntries[f](xs, ys, static_cast<int64_t>(count));
-                       rt::applyEffects(fns[f].bench->effects, fns[f].key, 0, xs, ys, count);
+                       engine::evaluateNumbers(*served, fns[f].function, {xs, count}, {ys, count}, {});
                      }});
   engines.push_back({"interp", "findc reference interpreter, Interpreter::callBatch", true,
                      [&](size_t f, const double* xs, double* ys, size_t count) {

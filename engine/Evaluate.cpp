@@ -53,12 +53,16 @@ Scalar batchValue(double y, Type type) {
   }
 }
 
-std::vector<Scalar> bindParams(const ir::Function& fn, std::span<const Scalar> given) {
+InputError tooManyParams(const ir::Function& fn, size_t given, std::string_view source) {
   size_t after = fn.params.empty() ? 0 : fn.params.size() - 1;
-  if (given.size() > after)
-    throw InputError("'" + fn.name + "' takes " + (after == 0 ? std::string("no") : std::to_string(after)) +
-                     " parameter" + (after == 1 ? "" : "s") + " after its input, but " + std::to_string(given.size()) +
-                     (given.size() == 1 ? " is" : " are") + " given");
+  return InputError("'" + fn.name + "' takes " + (after == 0 ? std::string("no") : std::to_string(after)) +
+                    " parameter" + (after == 1 ? "" : "s") + " after its input, but " + std::string(source) +
+                    " gives " + std::to_string(given));
+}
+
+std::vector<Scalar> bindParams(const ir::Function& fn, std::span<const Scalar> given) {
+  if (given.size() + 1 > std::max<size_t>(fn.params.size(), 1))
+    throw tooManyParams(fn, given.size(), "the call");
   std::vector<Scalar> rest;
   for (size_t k = 1; k < fn.params.size(); ++k) {
     const ir::Param& p = fn.params[k];

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/Suite.h"
+#include "findc/Errors.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -67,6 +68,8 @@ Scalar batchValue(double y, Type type);
 // Throws InputError when given too many, a value of the wrong type, or none
 // for a parameter without default.
 std::vector<Scalar> bindParams(const ir::Function& fn, std::span<const Scalar> given);
+// "'f' takes 1 parameter after its input, but SOURCE gives 2".
+InputError tooManyParams(const ir::Function& fn, size_t given, std::string_view source);
 
 // A function served to an agent: its effects with a seed and a query
 // counter that every evaluation advances (FIND draws fresh noise per query).

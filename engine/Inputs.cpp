@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -131,11 +132,8 @@ std::vector<Scalar> parseParams(const ir::Function& fn, const std::string& json,
   Json parsed = parseJson(json, source);
   if (!parsed.is_array())
     throw InputError(source + " must be a JSON array, in the order of the parameters after the first");
-  size_t after = fn.params.empty() ? 0 : fn.params.size() - 1;
-  if (parsed.size() > after)
-    throw InputError("'" + fn.name + "' takes " + (after == 0 ? std::string("no") : std::to_string(after)) +
-                     " parameter" + (after == 1 ? "" : "s") + " after its input, but " + source + " gives " +
-                     std::to_string(parsed.size()));
+  if (parsed.size() + 1 > std::max<size_t>(fn.params.size(), 1))
+    throw tooManyParams(fn, parsed.size(), source);
   std::vector<Scalar> given;
   for (size_t k = 0; k < parsed.size(); ++k) {
     const ir::Param& p = fn.params[k + 1];

@@ -162,13 +162,9 @@ py::object apply(const Evaluator& e, const py::object& x, const std::optional<py
   if (paramTypes.empty())
     throw findc::InputError("'" + f.name() + "' takes no parameters: there is nothing to bind an input to");
   std::vector<Value> given;
-  if (params) {
-    if (params->size() + 1 > paramTypes.size())
-      throw findc::InputError("'" + f.name() + "' takes " + std::to_string(paramTypes.size() - 1) +
-                              " parameters after its input, but params gives " + std::to_string(params->size()));
+  if (params) // the engine checks their number and types
     for (size_t k = 0; k < params->size(); ++k)
-      given.push_back(fromPython((*params)[k], paramTypes[k + 1].second));
-  }
+      given.push_back(fromPython((*params)[k], k + 1 < paramTypes.size() ? paramTypes[k + 1].second : ""));
   bool scalar = isScalar(x);
   if (f.takesNumbers() && isNumeric(x)) {
     FloatArray in = FloatArray::ensure(x);

@@ -1,12 +1,8 @@
 #include "tools/findc/Suite.h"
 
-#include "compiler/codegen/Codegen.h"
-#include "compiler/driver/Compiler.h"
-#include "compiler/jit/JIT.h"
 #include "compiler/suite/FindSampler.h"
 #include "compiler/suite/FindStringSampler.h"
 #include "compiler/suite/FindWriter.h"
-#include "compiler/suite/Mlp.h"
 #include "runtime/Value.h"
 
 #include <fmt/core.h>
@@ -15,12 +11,8 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <algorithm>
-#include <bit>
-#include <atomic>
 #include <charconv>
-#include <chrono>
 #include <iostream>
-#include <thread>
 
 namespace findc {
 
@@ -53,15 +45,6 @@ namespace {
 
 namespace json = llvm::json;
 
-struct SuiteOptions {
-  std::vector<std::string> positional;
-  std::string output;
-  std::optional<uint64_t> numeric;
-  std::optional<uint64_t> strings;
-  uint64_t seed = 0;
-  unsigned epochs = 10000;
-};
-
 SuiteOptions parseSuiteOptions(const std::vector<std::string>& args, const std::vector<std::string>& allowed) {
   SuiteOptions options;
   for (size_t i = 1; i < args.size(); ++i) {
@@ -87,27 +70,6 @@ SuiteOptions parseSuiteOptions(const std::vector<std::string>& args, const std::
       options.epochs = static_cast<unsigned>(std::min<uint64_t>(parseCount(arg, value), 1'000'000));
   }
   return options;
-}
-
-// Writes through a temporary file and a rename: readers never see half a file.
-void writeWhole(const std::string& path, const std::string& text) {
-  std::string temporary = path + ".tmp";
-  {
-    std::error_code ec;
-    llvm::raw_fd_ostream out(temporary, ec);
-    if (ec)
-      throw std::runtime_error("cannot write '" + temporary + "': " + ec.message());
-    out << text;
-    out.close();
-    if (out.has_error()) {
-      llvm::sys::fs::remove(temporary);
-      throw std::runtime_error("cannot write '" + temporary + "'");
-    }
-  }
-  if (std::error_code ec = llvm::sys::fs::rename(temporary, path)) {
-    llvm::sys::fs::remove(temporary);
-    throw std::runtime_error("cannot write '" + path + "': " + ec.message());
-  }
 }
 
 json::Value readJson(const std::string& path) {
@@ -182,122 +144,28 @@ int generate(const SuiteOptions& options) {
                     fmt::format("Sampled (seed {})", options.seed), output);
 }
 
-// Weights as float32 bit patterns, 8 hex digits each, in one string: exact,
-// and one token for the parser (a decimal list of 193 weights per network
-// made a 150-network suite parse 3x slower).
-std::string formatWeights(const suite::MlpFit& fit) {
-  std::string hex;
-  auto add = [&](float w) { hex += fmt::format("{:08x}", std::bit_cast<uint32_t>(w)); };
-  for (float w : fit.weights.w1) add(w);
-  for (float w : fit.weights.b1) add(w);
-  for (float w : fit.weights.w2) add(w);
-  add(fit.weights.b2);
-  return " weights \"" + hex + "\" mse " + formatPython(Scalar::ofReal(fit.mse));
-}
-
-struct TrainingJob {
-  std::string name;
-  BatchEntry target = nullptr;
-  double lo = 0, hi = 0;
-  suite::MlpOptions options;
-  size_t insertAt = 0;
-  suite::MlpFit fit;
-  double seconds = 0;
-};
-
-// Fits are independent and pure: they run on every core.
-void trainAll(std::vector<TrainingJob>& jobs) {
-  std::atomic<size_t> next = 0;
-  auto worker = [&] {
-    for (size_t i = next++; i < jobs.size(); i = next++) {
-      TrainingJob& job = jobs[i];
-      BatchEntry target = job.target;
-      auto start = std::chrono::steady_clock::now();
-      job.fit = suite::trainMlp(
-          [target](const double* x, double* y, size_t n) { target(x, y, static_cast<int64_t>(n)); }, job.lo,
-          job.hi, job.options);
-      job.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    }
-  };
-  unsigned threads = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), jobs.size()));
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back(worker);
-  worker();
-}
-
-int train(const SuiteOptions& options) {
-  if (options.positional.size() != 1)
-    throw UsageError("'suite train' needs exactly one FILE");
-  const std::string& path = options.positional[0];
-  std::string output = options.output.empty() ? path : options.output;
-  DiagnosticEngine diags;
-  auto file = SourceFile::read(path);
-  if (!file)
-    throw std::runtime_error("cannot read '" + path + "'");
-  // Not optimized: the JIT specializes each target entry anyway.
-  std::optional<ir::Module> module = compileToIR(*file, diags, {.optimize = false});
-  diags.print(std::cerr);
-  if (!module)
-    return 1;
-
-  std::vector<TrainingJob> jobs;
-  std::vector<uint32_t> targets;
-  for (const ir::Bench& bench : module->benches) {
-    if (!bench.approx || bench.approx->trained)
-      continue;
-    const ir::Function& fn = module->functions[bench.function];
-    if (!bench.domain || !std::isfinite(bench.domain->first) || !std::isfinite(bench.domain->second)) {
-      diags.error(*file, {bench.approx->line, bench.approx->column},
-                  "'" + fn.name + "' needs a finite domain to train its `approx mlp` on", 6);
-      continue;
-    }
-    TrainingJob job;
-    job.name = fn.name;
-    job.lo = bench.domain->first;
-    job.hi = bench.domain->second;
-    job.options.hidden = bench.approx->hidden;
-    job.options.epochs = options.epochs;
-    job.options.seed = options.seed ^ rt::benchKey(0, fn.name)[0]; // distinct initialisations
-    job.insertAt = bench.approx->endOffset;
-    jobs.push_back(std::move(job));
-    targets.push_back(bench.approx->target);
-  }
-  if (diags.hasErrors()) {
-    diags.print(std::cerr);
-    return 1;
-  }
-  auto jit = JIT::create({.math = MathMode::Exact});
-  if (!jit)
-    throw std::runtime_error(llvm::toString(jit.takeError()));
-  if (!targets.empty())
-    if (llvm::Error e = (*jit)->add(*module, targets))
-      throw std::runtime_error(llvm::toString(std::move(e)));
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    auto batch = (*jit)->batchEntry(module->functions[targets[i]].name);
-    if (!batch)
-      throw std::runtime_error(llvm::toString(batch.takeError()));
-    jobs[i].target = *batch;
-  }
-  trainAll(jobs);
-
-  // Weights go in at each clause's end, last first so earlier offsets hold.
-  std::string text = file->text();
-  std::sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) { return a.insertAt > b.insertAt; });
-  for (const TrainingJob& job : jobs) {
-    if (job.fit.weights.w1.empty())
-      throw std::runtime_error("'" + job.name + "' has no finite value on its domain to train on; nothing written");
-    text.insert(job.insertAt, formatWeights(job.fit));
-  }
-  writeWhole(output, text);
-  std::sort(jobs.begin(), jobs.end(), [](const auto& a, const auto& b) { return a.insertAt < b.insertAt; });
-  for (const TrainingJob& job : jobs)
-    fmt::print(stderr, "{}: mse {:.6g} ({:.2f} s)\n", job.name, job.fit.mse, job.seconds);
-  fmt::print(stderr, "trained {} networks into {}\n", jobs.size(), output);
-  return 0;
-}
-
 } // namespace
+
+// Writes through a temporary file and a rename: readers never see half a file.
+void writeWhole(const std::string& path, const std::string& text) {
+  std::string temporary = path + ".tmp";
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream out(temporary, ec);
+    if (ec)
+      throw std::runtime_error("cannot write '" + temporary + "': " + ec.message());
+    out << text;
+    out.close();
+    if (out.has_error()) {
+      llvm::sys::fs::remove(temporary);
+      throw std::runtime_error("cannot write '" + temporary + "'");
+    }
+  }
+  if (std::error_code ec = llvm::sys::fs::rename(temporary, path)) {
+    llvm::sys::fs::remove(temporary);
+    throw std::runtime_error("cannot write '" + path + "': " + ec.message());
+  }
+}
 
 int runSuite(const std::vector<std::string>& args) {
   bool help = std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; });
@@ -311,7 +179,7 @@ int runSuite(const std::vector<std::string>& args) {
   if (action == "generate")
     return generate(parseSuiteOptions(args, {"-o", "--numeric", "--strings", "--seed"}));
   if (action == "train")
-    return train(parseSuiteOptions(args, {"-o", "--epochs", "--seed"}));
+    return runTrain(parseSuiteOptions(args, {"-o", "--epochs", "--seed"}));
   throw UsageError("unknown suite action '" + action + "'; run `findc suite --help`");
 }
 

@@ -5,12 +5,29 @@
 
 #include "tools/findc/Cli.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace findc {
 
 extern const char* const kSuiteHelp;
+
+struct SuiteOptions {
+  std::vector<std::string> positional;
+  std::string output;
+  std::optional<uint64_t> numeric;
+  std::optional<uint64_t> strings;
+  uint64_t seed = 0;
+  unsigned epochs = 10000;
+};
+
+// Writes through a temporary file and a rename: readers never see half a file.
+void writeWhole(const std::string& path, const std::string& text);
+
+// `findc suite train` (tools/findc/Train.cpp).
+int runTrain(const SuiteOptions& options);
 
 // `args` follow the word `suite`. Returns the exit status.
 int runSuite(const std::vector<std::string>& args);

@@ -155,6 +155,12 @@ std::vector<double> Function::evaluate(std::span<const double> x, const Effects&
   return y;
 }
 
+double Function::evaluate(double x, const Effects& effects) const {
+  double y = 0;
+  evaluate(std::span(&x, 1), std::span(&y, 1), effects);
+  return y;
+}
+
 std::vector<Outcome> Function::call(std::span<const Value> inputs, std::span<const Value> params,
                                     const Effects& effects) const {
   return findc::call(*suite_, index_, inputs, params, effects, nullptr);

@@ -110,6 +110,8 @@ public:
   void evaluate(std::span<const double> x, std::span<double> y, const Effects& effects = {},
                 std::span<uint8_t> errors = {}) const;
   std::vector<double> evaluate(std::span<const double> x, const Effects& effects = {}) const;
+  // One point (query effects.firstQuery); for many, the batch is faster.
+  double evaluate(double x, const Effects& effects = {}) const;
 
   // Any function, any inputs: each input binds the first parameter, `params`
   // the ones after it (then their defaults). Ints are accepted for reals.

@@ -116,6 +116,7 @@ TEST(Api, EnginesAgreeAndEffectsFollowSeedsAndQueries) {
   findc::Function noisy = jit["f00152"];
   ASSERT_TRUE(noisy.isBench());
   std::vector<double> served = noisy.evaluate(x, {.seed = 5});
+  EXPECT_EQ(noisy.evaluate(x[3], {.seed = 5, .firstQuery = 3}), served[3]);
   EXPECT_NE(served, noisy.evaluate(x, {.apply = false}));
   EXPECT_NE(served, noisy.evaluate(x, {.seed = 6}));
   findc::Session agent = noisy.session(5);

@@ -39,6 +39,11 @@ private:
   std::vector<size_t> lineStarts_;
 };
 
+// `text` as a message may quote it: control characters and bytes that are
+// not UTF-8 escaped as in quoted source lines (`<U+0001>`, `\xFF`), and cut
+// with "..." after `maxColumns` columns.
+std::string quotable(std::string_view text, size_t maxColumns = 40);
+
 enum class Severity { Error, Warning, Note };
 
 struct Diagnostic {

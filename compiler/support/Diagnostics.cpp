@@ -1,11 +1,11 @@
 #include "compiler/support/Diagnostics.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <sstream>
+#include <system_error>
 
 namespace findc {
 
@@ -178,18 +178,35 @@ size_t SourceFile::offsetOf(SourceLoc loc) const {
   return static_cast<size_t>(line.data() - text_.data()) + byte;
 }
 
-std::unique_ptr<SourceFile> SourceFile::read(const std::string& path) {
+std::unique_ptr<SourceFile> SourceFile::read(const std::string& path, std::string* why) {
+  auto fail = [&](const std::string& reason) {
+    if (why)
+      *why = reason;
+    return nullptr;
+  };
+  auto failWithErrno = [&] { return fail(std::generic_category().message(errno)); };
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    return nullptr;
-  std::ifstream in(path, std::ios::binary);
+  std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (ec)
+    return fail(ec.message());
+  if (std::filesystem::is_directory(status))
+    return fail(std::make_error_code(std::errc::is_a_directory).message());
+  // Not a FIFO or a device: reading one could block or never end.
+  if (!std::filesystem::is_regular_file(status))
+    return fail("Not a regular file");
+  struct Close {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, Close> in(std::fopen(path.c_str(), "rb"));
   if (!in)
-    return nullptr;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad())
-    return nullptr;
-  return std::make_unique<SourceFile>(path, buffer.str());
+    return failWithErrno();
+  std::string text;
+  char buffer[1 << 16];
+  while (size_t n = std::fread(buffer, 1, sizeof buffer, in.get()))
+    text.append(buffer, n);
+  if (std::ferror(in.get()))
+    return failWithErrno();
+  return std::make_unique<SourceFile>(path, std::move(text));
 }
 
 std::optional<SourceLoc> SourceFile::firstInvalidUtf8() const {

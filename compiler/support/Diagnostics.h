@@ -22,8 +22,10 @@ struct SourceLoc {
 class SourceFile {
 public:
   SourceFile(std::string path, std::string text);
-  // Reads a file; returns null when it cannot be read.
-  static std::unique_ptr<SourceFile> read(const std::string& path);
+  // Reads a file; returns null when it cannot be read, and then sets `why`
+  // (if given) to the reason as strerror words it ("No such file or
+  // directory", "Is a directory", "Permission denied").
+  static std::unique_ptr<SourceFile> read(const std::string& path, std::string* why = nullptr);
 
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }

@@ -232,9 +232,10 @@ int train(const SuiteOptions& options) {
   const std::string& path = options.positional[0];
   std::string output = options.output.empty() ? path : options.output;
   DiagnosticEngine diags;
-  auto file = SourceFile::read(path);
+  std::string why;
+  auto file = SourceFile::read(path, &why);
   if (!file)
-    throw std::runtime_error("cannot read '" + path + "'");
+    throw std::runtime_error("cannot read '" + path + "': " + why);
   // Not optimized: the JIT specializes each target entry anyway.
   std::optional<ir::Module> module = compileToIR(*file, diags, {.optimize = false});
   diags.print(std::cerr);

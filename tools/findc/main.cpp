@@ -245,9 +245,10 @@ struct Compiled {
 
 std::optional<Compiled> compileFile(const std::string& path, bool optimize = true) {
   DiagnosticEngine diags;
-  auto file = SourceFile::read(path);
+  std::string why;
+  auto file = SourceFile::read(path, &why);
   if (!file) {
-    diags.error("cannot read '" + path + "'");
+    diags.error("cannot read '" + path + "': " + why);
     diags.print(std::cerr);
     return std::nullopt;
   }

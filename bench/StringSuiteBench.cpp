@@ -227,9 +227,10 @@ struct Compiled {
 };
 
 std::optional<ir::Module> frontend(const std::string& path, bool optimize, std::unique_ptr<SourceFile>& file) {
-  file = SourceFile::read(path);
+  std::string why;
+  file = SourceFile::read(path, &why);
   if (!file)
-    fail("cannot read '" + path + "'");
+    fail("cannot read '" + path + "': " + why);
   DiagnosticEngine diags;
   auto module = compileToIR(*file, diags, {.optimize = optimize});
   diags.print(std::cerr);

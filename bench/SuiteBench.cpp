@@ -180,9 +180,10 @@ Compiled compileSuite(const std::string& path, MathMode mode, CompileSample& sam
   Compiled c;
   double w0 = wallNow();
   double t0 = now();
-  c.file = SourceFile::read(path);
+  std::string why;
+  c.file = SourceFile::read(path, &why);
   if (!c.file)
-    fail("cannot read '" + path + "'");
+    fail("cannot read '" + path + "': " + why);
   DiagnosticEngine diags;
   c.module = compileToIR(*c.file, diags);
   double t1 = now();

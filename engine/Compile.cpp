@@ -65,9 +65,10 @@ std::shared_ptr<const Suite> stdlibOrThrow(const LoadOptions& options) {
 }
 
 std::shared_ptr<const SourceFile> readSource(const std::string& path, DiagnosticEngine& diags) {
-  std::shared_ptr<const SourceFile> file = SourceFile::read(path);
+  std::string why;
+  std::shared_ptr<const SourceFile> file = SourceFile::read(path, &why);
   if (!file)
-    diags.error("cannot read '" + path + "'");
+    diags.error("cannot read '" + path + "': " + why);
   return file;
 }
 

@@ -439,8 +439,8 @@ int64_t countNonOverlapping(const Str* hay, const Str* needle) {
   return count;
 }
 
-// Python's PySlice_AdjustIndices (None already replaced): clamps start and
-// stop to the string and returns the number of selected items.
+// Python's PySlice_AdjustIndices: clamps start and stop to the string and
+// returns the number of selected items.
 int64_t adjustSlice(int64_t length, int64_t& start, int64_t& stop, int64_t step) {
   if (start < 0) {
     start += length;
@@ -610,17 +610,13 @@ const Str* findc_rt_str_index(Context* ctx, const Str* s, int64_t i) {
 }
 
 const Str* findc_rt_str_slice(Context* ctx, const Str* s, int64_t start, int64_t stop, int64_t step) {
-  constexpr int64_t none = INT64_MIN;
   if (step == 0) {
     ctx->fail(ErrorKind::ValueError);
     return &kEmpty;
   }
-  if (step == none)
-    step = 1;
-  if (start == none)
-    start = step < 0 ? INT64_MAX : 0;
-  if (stop == none)
-    stop = step < 0 ? none : INT64_MAX; // INT64_MIN + length < 0: before the start
+  // As PySlice_Unpack: a step below -INT64_MAX is -INT64_MAX (its
+  // negation must not overflow; it selects at most one character anyway).
+  step = std::max<int64_t>(step, -INT64_MAX);
   int64_t count = adjustSlice(s->length, start, stop, step);
   if (count <= 0)
     return &kEmpty;

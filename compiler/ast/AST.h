@@ -319,6 +319,9 @@ struct FuncDecl {
   std::optional<TypeRef> resultRef; // none: the body's type (benches)
   std::string library;              // the library module it belongs to, if any
   Type resultType = Type::Error;
+  // Sema: the most calls one evaluation of it nests (0: it calls no user or
+  // library function).
+  uint32_t callDepth = 0;
   // `= expr`, or a `{ let ...; return expr }` body, is an expression; a body
   // with any other statement is a statement list (then `body` is null).
   ExprPtr body;

@@ -44,7 +44,7 @@ public:
     std::string text = offending->getText();
     uint32_t length = std::max<uint32_t>(1, codePoints(text));
     if (offending->getType() == findc_grammar::FindcLexer::INVALID) {
-      diags_.error(file_, loc, "invalid character '" + text + "'");
+      diags_.error(file_, loc, "invalid character '" + quotable(text) + "'");
       return;
     }
     if (offending->getType() == findc_grammar::FindcLexer::RESERVED) {
@@ -54,7 +54,7 @@ public:
     if (offending->getType() == antlr4::Token::EOF)
       loc = endOfLastToken(recognizer, offending, loc);
     std::string message =
-        offending->getType() == antlr4::Token::EOF ? "unexpected end of file" : "unexpected '" + text + "'";
+        offending->getType() == antlr4::Token::EOF ? "unexpected end of file" : "unexpected '" + quotable(text) + "'";
     if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
       antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
       if (!expected.isEmpty() && expected.size() <= 6) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace findc {
@@ -504,11 +505,26 @@ private:
     case ExprKind::Slice: {
       const auto& sl = static_cast<const Slice&>(e);
       ir::ValueId base = lower(*sl.base);
-      auto bound = [&](const ExprPtr& part) {
-        return part ? lower(*part) : b_.constant(Scalar::ofInt(INT64_MIN)); // None
+      std::optional<ir::ValueId> lo, hi;
+      if (sl.lo)
+        lo = lower(*sl.lo);
+      if (sl.hi)
+        hi = lower(*sl.hi);
+      ir::ValueId step = sl.step ? lower(*sl.step) : b_.constant(Scalar::ofInt(1));
+      // An omitted bound becomes what CPython's PySlice_Unpack puts for None:
+      // an extreme chosen by the step's sign (see StrOps.def).
+      std::optional<ir::ValueId> backwards;
+      auto omitted = [&](int64_t forward, int64_t backward) {
+        if (!sl.step)
+          return b_.constant(Scalar::ofInt(forward));
+        if (!backwards)
+          backwards = b_.prim(PrimOp::Lt, Type::Bool, {step, b_.constant(Scalar::ofInt(0))});
+        return b_.prim(PrimOp::Select, Type::Int,
+                       {*backwards, b_.constant(Scalar::ofInt(backward)), b_.constant(Scalar::ofInt(forward))});
       };
-      ir::ValueId lo = bound(sl.lo), hi = bound(sl.hi), step = bound(sl.step);
-      return b_.runtime(rt::StrOp::StrSlice, {base, lo, hi, step});
+      ir::ValueId start = lo ? *lo : omitted(0, INT64_MAX);
+      ir::ValueId stop = hi ? *hi : omitted(INT64_MAX, INT64_MIN);
+      return b_.runtime(rt::StrOp::StrSlice, {base, start, stop, step});
     }
     }
     return 0;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <numbers>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -201,6 +202,8 @@ public:
     }
     if (diags_.errorCount() == before)
       rejectRecursion();
+    if (diags_.errorCount() == before)
+      limitCallDepth();
     return diags_.errorCount() == before;
   }
 
@@ -1193,6 +1196,86 @@ private:
           if (s == State::Active)
             s = State::Done;
       }
+  }
+
+  // ---- call depth ----
+
+  // Sets each function's callDepth and rejects a chain of more than
+  // kMaxCallDepth nested calls, once, at the call on the deepest chain that
+  // goes past the bound. Runs when there is no recursion, so the calls form
+  // a DAG: depths are computed callees first, without recursing (a chain may
+  // be as long as the file). Library functions come with their depth.
+  void limitCallDepth() {
+    using Edge = std::pair<const FuncDecl*, const Call*>;
+    std::map<const FuncDecl*, uint32_t> depth;
+    std::map<const FuncDecl*, Edge> deepest; // the first call on a deepest chain
+    auto known = [&](const FuncDecl* fn) -> std::optional<uint32_t> {
+      if (fn->library != module_.libraryName)
+        return fn->callDepth;
+      if (auto it = depth.find(fn); it != depth.end())
+        return it->second;
+      return std::nullopt;
+    };
+    for (auto& root : module_.functions) {
+      std::vector<const FuncDecl*> pending = {root.get()};
+      while (!pending.empty()) {
+        const FuncDecl* fn = pending.back();
+        if (known(fn)) {
+          pending.pop_back();
+          continue;
+        }
+        const std::vector<Edge>& calls = callees_[fn];
+        bool ready = true;
+        for (const Edge& call : calls)
+          if (!known(call.first)) {
+            pending.push_back(call.first);
+            ready = false;
+          }
+        if (!ready)
+          continue;
+        uint32_t d = 0;
+        for (const Edge& call : calls)
+          if (uint32_t through = *known(call.first) + 1; through > d) {
+            d = through;
+            deepest[fn] = call;
+          }
+        depth[fn] = d;
+        pending.pop_back();
+      }
+    }
+    const FuncDecl* top = nullptr;
+    for (auto& fn : module_.functions) {
+      fn->callDepth = depth.at(fn.get());
+      if (!top || fn->callDepth > top->callDepth)
+        top = fn.get();
+    }
+    if (!top || top->callDepth <= kMaxCallDepth)
+      return;
+    // Down the deepest chain to the call that goes past the bound (or to the
+    // last call in this file, where the chain enters a library).
+    std::vector<const FuncDecl*> chain = {top};
+    Edge past = deepest.at(top);
+    for (uint32_t calls = 1; calls <= kMaxCallDepth && deepest.count(past.first); ++calls) {
+      chain.push_back(past.first);
+      past = deepest.at(past.first);
+    }
+    chain.push_back(past.first);
+    auto name = [&](const FuncDecl* fn) {
+      return fn->library == module_.libraryName ? fn->name : fn->library + "." + fn->name;
+    };
+    // The first two and the last two functions of a long chain.
+    std::string shown;
+    for (size_t i = 0; i < chain.size(); ++i) {
+      if (chain.size() > 4 && i == 2) {
+        shown += " -> ...";
+        i = chain.size() - 3;
+        continue;
+      }
+      shown += (i ? " -> " : "") + name(chain[i]);
+    }
+    error(past.second->loc,
+          "call chain too deep (over " + std::to_string(kMaxCallDepth) + " calls): " + shown,
+          past.second->calleeLength);
   }
 
   // ---- constant folding ----

@@ -1,11 +1,166 @@
 #include "compiler/support/Diagnostics.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <sstream>
+#include <system_error>
 
 namespace findc {
+
+namespace {
+
+bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The length of the well-formed UTF-8 sequence that starts `s` (setting
+// `cp`), or 0: overlong forms, UTF-16 surrogates, code points past U+10FFFF
+// and cut-off sequences are not well-formed.
+size_t utf8Sequence(std::string_view s, uint32_t& cp) {
+  if (s.empty())
+    return 0;
+  auto c = static_cast<unsigned char>(s[0]);
+  size_t length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (length == 0 || length > s.size())
+    return 0;
+  cp = length == 1 ? c : length == 2 ? c & 0x1F : length == 3 ? c & 0x0F : c & 0x07;
+  for (size_t k = 1; k < length; ++k) {
+    if (!isContinuation(s[k]))
+      return 0;
+    cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
+  }
+  static constexpr uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMinimum[length] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+    return 0;
+  return length;
+}
+
+// Code points a quoted line shows escaped: controls (a terminal would act
+// on them), and the separators and bidirectional formatting characters that
+// would break the line or reorder it away from its caret.
+bool quotedEscaped(uint32_t cp) {
+  return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// Quoted source lines are clipped to about this many columns around the
+// caret, so a long (or minified, or binary) line prints a bounded excerpt.
+constexpr size_t kQuotedColumns = 100;
+// A tab counts this much of the budget (its width depends on the tab stop).
+constexpr size_t kTabColumns = 8;
+constexpr std::string_view kClipped = "...";
+
+// Columns count code points: a column is a well-formed UTF-8 sequence, or
+// one byte that does not start one (as firstInvalidUtf8 counts them). The
+// byte where the column after the one at `at` starts, and where the one
+// before it starts.
+size_t nextColumn(std::string_view line, size_t at) {
+  uint32_t cp = 0;
+  return at + std::max<size_t>(1, utf8Sequence(line.substr(at), cp));
+}
+size_t previousColumn(std::string_view line, size_t at) {
+  uint32_t cp = 0;
+  for (size_t k = 2; k <= std::min<size_t>(4, at); ++k)
+    if (utf8Sequence(line.substr(at - k, k), cp) == k)
+      return at - k;
+  return at - 1;
+}
+
+// One column of a source line as a quoted line shows it.
+struct QuotedColumn {
+  std::string text;  // the character itself, or its escape
+  std::string blank; // as wide as `text` on a terminal: a tab, or a space per character
+  size_t budget = 0; // columns it takes of kQuotedColumns
+};
+
+QuotedColumn quoteColumn(std::string_view column) {
+  uint32_t cp = 0;
+  char escape[16];
+  if (utf8Sequence(column, cp) == 0)
+    std::snprintf(escape, sizeof escape, "\\x%02X", static_cast<unsigned char>(column[0]));
+  else if (quotedEscaped(cp))
+    std::snprintf(escape, sizeof escape, "<U+%04X>", static_cast<unsigned>(cp));
+  else if (cp == '\t')
+    return {"\t", "\t", kTabColumns};
+  else
+    return {std::string(column), " ", 1};
+  std::string text = escape;
+  return {text, std::string(text.size(), ' '), text.size()};
+}
+
+// The source line of a diagnostic and its caret line under `underlined`
+// columns from `column`: the columns around `column` that fit
+// kQuotedColumns, "..." where the line goes on, control characters and
+// bytes that are not UTF-8 escaped. The caret line repeats each tab and has
+// a space for any other character, so the caret stays under its column.
+std::string quoteLine(std::string_view line, uint32_t column, uint32_t underlined) {
+  size_t caret = 0;
+  for (uint32_t col = 1; col < column && caret < line.size(); ++col)
+    caret = nextColumn(line, caret);
+  std::vector<QuotedColumn> left, right; // left is nearest first
+  size_t begin = caret, end = caret, used = 0;
+  auto takeLeft = [&](size_t limit) {
+    while (begin > 0) {
+      size_t before = previousColumn(line, begin);
+      QuotedColumn q = quoteColumn(line.substr(before, begin - before));
+      if (used + q.budget > limit)
+        break;
+      used += q.budget;
+      left.push_back(std::move(q));
+      begin = before;
+    }
+  };
+  takeLeft(kQuotedColumns / 2);
+  // The caret's own column always shows.
+  while (end < line.size()) {
+    size_t after = nextColumn(line, end);
+    QuotedColumn q = quoteColumn(line.substr(end, after - end));
+    if (end != caret && used + q.budget > kQuotedColumns)
+      break;
+    used += q.budget;
+    right.push_back(std::move(q));
+    end = after;
+  }
+  takeLeft(kQuotedColumns);
+
+  std::string text, marks;
+  if (begin > 0) {
+    text += kClipped;
+    marks.append(kClipped.size(), ' ');
+  }
+  for (auto q = left.rbegin(); q != left.rend(); ++q) {
+    text += q->text;
+    marks += q->blank;
+  }
+  // The caret, then a tilde for each further character of the underlined
+  // columns (today's one per column where nothing is escaped).
+  marks += '^';
+  for (size_t i = 0; i < right.size(); ++i) {
+    text += right[i].text;
+    if (i < std::max<uint32_t>(underlined, 1))
+      marks.append(right[i].blank.size() - (i == 0 ? 1 : 0), '~');
+  }
+  if (end < line.size())
+    text += kClipped;
+  return text + "\n" + marks + "\n";
+}
+
+} // namespace
+
+std::string quotable(std::string_view text, size_t maxColumns) {
+  std::string out;
+  size_t used = 0;
+  for (size_t at = 0; at < text.size();) {
+    size_t after = nextColumn(text, at);
+    QuotedColumn q = quoteColumn(text.substr(at, after - at));
+    if (used + q.budget > maxColumns)
+      return out + std::string(kClipped);
+    used += q.budget;
+    out += q.text;
+    at = after;
+  }
+  return out;
+}
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
@@ -18,48 +173,50 @@ SourceFile::SourceFile(std::string path, std::string text)
 size_t SourceFile::offsetOf(SourceLoc loc) const {
   std::string_view line = lineText(loc.line);
   size_t byte = 0;
-  for (uint32_t col = 1; col < loc.column && byte < line.size(); ++col) {
-    ++byte;
-    while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80)
-      ++byte;
-  }
+  for (uint32_t col = 1; col < loc.column && byte < line.size(); ++col)
+    byte = nextColumn(line, byte);
   return static_cast<size_t>(line.data() - text_.data()) + byte;
 }
 
-std::unique_ptr<SourceFile> SourceFile::read(const std::string& path) {
+std::unique_ptr<SourceFile> SourceFile::read(const std::string& path, std::string* why) {
+  auto fail = [&](const std::string& reason) {
+    if (why)
+      *why = reason;
+    return nullptr;
+  };
+  auto failWithErrno = [&] { return fail(std::generic_category().message(errno)); };
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    return nullptr;
-  std::ifstream in(path, std::ios::binary);
+  std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (ec)
+    return fail(ec.message());
+  if (std::filesystem::is_directory(status))
+    return fail(std::make_error_code(std::errc::is_a_directory).message());
+  // Not a FIFO or a device: reading one could block or never end.
+  if (!std::filesystem::is_regular_file(status))
+    return fail("Not a regular file");
+  struct Close {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, Close> in(std::fopen(path.c_str(), "rb"));
   if (!in)
-    return nullptr;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad())
-    return nullptr;
-  return std::make_unique<SourceFile>(path, buffer.str());
+    return failWithErrno();
+  std::string text;
+  char buffer[1 << 16];
+  while (size_t n = std::fread(buffer, 1, sizeof buffer, in.get()))
+    text.append(buffer, n);
+  if (std::ferror(in.get()))
+    return failWithErrno();
+  return std::make_unique<SourceFile>(path, std::move(text));
 }
 
 std::optional<SourceLoc> SourceFile::firstInvalidUtf8() const {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
-  size_t n = text_.size();
   uint32_t line = 1, column = 1;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = bytes[i];
-    size_t length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    bool valid = length != 0 && i + length <= n;
-    uint32_t cp = length == 1 ? c : length == 2 ? c & 0x1F : length == 3 ? c & 0x0F : c & 0x07;
-    for (size_t k = 1; valid && k < length; ++k) {
-      valid = (bytes[i + k] & 0xC0) == 0x80;
-      cp = (cp << 6) | (bytes[i + k] & 0x3F);
-    }
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid.
-    static constexpr uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (valid && (cp < kMinimum[length] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF))
-      valid = false;
-    if (!valid)
+  for (size_t i = 0; i < text_.size();) {
+    uint32_t cp = 0;
+    size_t length = utf8Sequence(std::string_view(text_).substr(i), cp);
+    if (length == 0)
       return SourceLoc{line, column};
-    if (c == '\n') {
+    if (cp == '\n') {
       ++line;
       column = 1;
     } else {
@@ -118,26 +275,8 @@ std::string DiagnosticEngine::render(const Diagnostic& d) {
   }
   out += d.message;
   out += '\n';
-  if (d.file && d.loc.valid()) {
-    std::string_view line = d.file->lineText(d.loc.line);
-    out += line;
-    out += '\n';
-    // Columns count code points; keep tabs so the caret lines up under
-    // tab-indented source.
-    std::string caret;
-    size_t byte = 0;
-    for (uint32_t col = 1; col < d.loc.column && byte < line.size(); ++col) {
-      caret += line[byte] == '\t' ? '\t' : ' ';
-      ++byte;
-      while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80)
-        ++byte;
-    }
-    caret += '^';
-    for (uint32_t i = 1; i < d.length; ++i)
-      caret += '~';
-    out += caret;
-    out += '\n';
-  }
+  if (d.file && d.loc.valid())
+    out += quoteLine(d.file->lineText(d.loc.line), d.loc.column, d.length);
   return out;
 }
 

@@ -22,8 +22,10 @@ struct SourceLoc {
 class SourceFile {
 public:
   SourceFile(std::string path, std::string text);
-  // Reads a file; returns null when it cannot be read.
-  static std::unique_ptr<SourceFile> read(const std::string& path);
+  // Reads a file; returns null when it cannot be read, and then sets `why`
+  // (if given) to the reason as strerror words it ("No such file or
+  // directory", "Is a directory", "Permission denied").
+  static std::unique_ptr<SourceFile> read(const std::string& path, std::string* why = nullptr);
 
   const std::string& path() const { return path_; }
   const std::string& text() const { return text_; }
@@ -38,6 +40,11 @@ private:
   std::string text_;
   std::vector<size_t> lineStarts_;
 };
+
+// `text` as a message may quote it: control characters and bytes that are
+// not UTF-8 escaped as in quoted source lines (`<U+0001>`, `\xFF`), and cut
+// with "..." after `maxColumns` columns.
+std::string quotable(std::string_view text, size_t maxColumns = 40);
 
 enum class Severity { Error, Warning, Note };
 

@@ -54,6 +54,9 @@ std::shared_ptr<const Suite> loadOrThrow(const std::string& path, const LoadOpti
 
 std::shared_ptr<const Suite> compileOrThrow(std::string_view source, std::string_view name,
                                             const LoadOptions& options) {
+  if (source.size() > kMaxSourceBytes)
+    throw CompileError(std::string(name) + ": error: larger than findc's limit of " +
+                       std::to_string(kMaxSourceBytes >> 20) + " MiB for a source\n");
   DiagnosticEngine diags;
   auto file = std::make_shared<const SourceFile>(std::string(name), std::string(source));
   return orThrow(compileSuite(file, {.load = options}, diags), diags);

@@ -194,6 +194,8 @@ std::unique_ptr<SourceFile> SourceFile::read(const std::string& path, std::strin
   // Not a FIFO or a device: reading one could block or never end.
   if (!std::filesystem::is_regular_file(status))
     return fail("Not a regular file");
+  if (std::filesystem::file_size(path, ec) > kMaxSourceBytes && !ec)
+    return fail("larger than findc's limit of " + std::to_string(kMaxSourceBytes >> 20) + " MiB for a source");
   struct Close {
     void operator()(std::FILE* f) const { std::fclose(f); }
   };
@@ -202,8 +204,11 @@ std::unique_ptr<SourceFile> SourceFile::read(const std::string& path, std::strin
     return failWithErrno();
   std::string text;
   char buffer[1 << 16];
-  while (size_t n = std::fread(buffer, 1, sizeof buffer, in.get()))
+  while (size_t n = std::fread(buffer, 1, sizeof buffer, in.get())) {
     text.append(buffer, n);
+    if (text.size() > kMaxSourceBytes) // it grew while we read
+      return fail("larger than findc's limit of " + std::to_string(kMaxSourceBytes >> 20) + " MiB for a source");
+  }
   if (std::ferror(in.get()))
     return failWithErrno();
   return std::make_unique<SourceFile>(path, std::move(text));

@@ -363,12 +363,10 @@ private:
       if (!once(bench.noise, ctx, "noise"))
         return;
       std::string kind = c->NAME()->getText();
-      ast::NoiseClause noise{loc, ast::NoiseKind::Normal, value(c->expr())};
-      if (kind == "uniform")
-        noise.kind = ast::NoiseKind::Uniform;
-      else if (kind == "poisson")
-        noise.kind = ast::NoiseKind::Poisson;
-      else if (kind != "normal")
+      ast::NoiseClause noise{loc, rt::NoiseKind::Normal, value(c->expr())};
+      if (std::optional<rt::NoiseKind> named = rt::noiseKindFromName(kind))
+        noise.kind = *named;
+      else
         diags_.error(file_, locOf(c->NAME()->getSymbol()),
                      "unknown noise '" + kind + "'; expected normal(scale), uniform(half_width) or poisson(rate)",
                      codePoints(kind));
@@ -379,9 +377,16 @@ private:
       ast::CorruptClause corrupt;
       corrupt.loc = loc;
       std::string region = c->region->getText();
+      std::optional<rt::CorruptRegion> named = rt::corruptRegionFromName(region);
+      if (!named) {
+        diags_.error(file_, locOf(c->region), "unknown corrupted region '" + region +
+                                                   "'; expected below A, above A or inside (A, B)",
+                     codePoints(region));
+        return;
+      }
+      corrupt.region = *named;
       auto* interval = dynamic_cast<P::IntervalBoundsContext*>(c->corruptBounds());
-      if (region == "inside") {
-        corrupt.region = ast::CorruptRegion::Inside;
+      if (*named == rt::CorruptRegion::Inside) {
         if (!interval) {
           diags_.error(file_, locOf(c->corruptBounds()->getStart()), "'inside' takes an interval: inside (a, b)",
                        lengthOf(c->corruptBounds()));
@@ -389,19 +394,12 @@ private:
         }
         corrupt.a = value(interval->expr(0));
         corrupt.b = value(interval->expr(1));
-      } else if (region == "below" || region == "above") {
-        corrupt.region = region == "below" ? ast::CorruptRegion::Below : ast::CorruptRegion::Above;
-        if (interval) {
-          diags_.error(file_, locOf(interval->getStart()), "'" + region + "' takes one boundary, not an interval",
-                       lengthOf(interval));
-          return;
-        }
-        corrupt.a = value(static_cast<P::BoundaryBoundContext*>(c->corruptBounds())->expr());
-      } else {
-        diags_.error(file_, locOf(c->region), "unknown corrupted region '" + region +
-                                                   "'; expected below A, above A or inside (A, B)",
-                     codePoints(region));
+      } else if (interval) {
+        diags_.error(file_, locOf(interval->getStart()), "'" + region + "' takes one boundary, not an interval",
+                     lengthOf(interval));
         return;
+      } else {
+        corrupt.a = value(static_cast<P::BoundaryBoundContext*>(c->corruptBounds())->expr());
       }
       std::vector<antlr4::tree::TerminalNode*> words = c->NAME();
       if (!expectWord(words[1], "with") || !expectWord(words[2], "normal"))

@@ -423,15 +423,16 @@ private:
       if (lo && hi && d.lo.value >= d.hi.value)
         error(d.loc, "the domain [" + formatG17(d.lo.value) + ", " + formatG17(d.hi.value) + "] is empty", 6);
     }
-    if (bench.noise)
-      require(bench.noise->scale,
-              bench.noise->kind == NoiseKind::Poisson ? "the poisson rate" : "the noise scale",
-              [&](double x) { return nonNegative(x) && (bench.noise->kind != NoiseKind::Poisson || x <= 100); },
-              bench.noise->kind == NoiseKind::Poisson ? "between 0 and 100" : "finite and not negative");
+    if (bench.noise) {
+      bool poisson = bench.noise->kind == rt::NoiseKind::Poisson;
+      require(bench.noise->scale, poisson ? "the poisson rate" : "the noise scale",
+              [&](double x) { return nonNegative(x) && (!poisson || x <= 100); },
+              poisson ? "between 0 and 100" : "finite and not negative");
+    }
     if (bench.corrupt) {
       CorruptClause& c = *bench.corrupt;
       bool a = require(c.a, "the corruption boundary", finite, "finite");
-      if (c.region == CorruptRegion::Inside) {
+      if (c.region == rt::CorruptRegion::Inside) {
         bool b = require(c.b, "the corruption boundary", finite, "finite");
         if (a && b && c.a.value >= c.b.value)
           error(*c.b.expr, "the corrupted interval (" + formatG17(c.a.value) + ", " + formatG17(c.b.value) +

@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -473,6 +474,31 @@ TEST(BenchEffectsDomain, DegenerateDomainIsOnePoint) {
   EXPECT_TRUE(std::isnan(y[0]));
   EXPECT_TRUE(sameBits(y[1], noiseDraw(effects.noise, kKey, 1)));
   EXPECT_TRUE(std::isnan(y[2]));
+}
+
+// The spellings .fnd clauses and FIND's JSON use, both ways; None prints
+// but is never read, so `noise none(1)` stays an unknown kind.
+TEST(BenchEffectsNames, NoiseKindsRoundTrip) {
+  EXPECT_EQ(noiseKindName(NoiseKind::Normal), "normal");
+  EXPECT_EQ(noiseKindName(NoiseKind::Uniform), "uniform");
+  EXPECT_EQ(noiseKindName(NoiseKind::Poisson), "poisson");
+  EXPECT_EQ(noiseKindName(NoiseKind::None), "none");
+  for (NoiseKind kind : {NoiseKind::Normal, NoiseKind::Uniform, NoiseKind::Poisson})
+    EXPECT_EQ(noiseKindFromName(noiseKindName(kind)), kind) << noiseKindName(kind);
+  EXPECT_EQ(noiseKindFromName("none"), std::nullopt);
+  EXPECT_EQ(noiseKindFromName("Normal"), std::nullopt);
+  EXPECT_EQ(noiseKindFromName(""), std::nullopt);
+}
+
+TEST(BenchEffectsNames, CorruptRegionsRoundTrip) {
+  EXPECT_EQ(corruptRegionName(CorruptRegion::Below), "below");
+  EXPECT_EQ(corruptRegionName(CorruptRegion::Above), "above");
+  EXPECT_EQ(corruptRegionName(CorruptRegion::Inside), "inside");
+  EXPECT_EQ(corruptRegionName(CorruptRegion::None), "none");
+  for (CorruptRegion region : {CorruptRegion::Below, CorruptRegion::Above, CorruptRegion::Inside})
+    EXPECT_EQ(corruptRegionFromName(corruptRegionName(region)), region) << corruptRegionName(region);
+  EXPECT_EQ(corruptRegionFromName("none"), std::nullopt);
+  EXPECT_EQ(corruptRegionFromName("outside"), std::nullopt);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "compiler/codegen/Codegen.h"
 
 #include "compiler/ir/Passes.h"
+#include "runtime/Utf8.h"
 
 #include <llvm/IR/IRBuilder.h>
 
@@ -185,9 +186,7 @@ private:
     if (!inserted)
       return it->second;
     llvm::Constant* data = builder_.CreateGlobalString(text, "str.data", 0, &out_);
-    int64_t length = 0;
-    for (unsigned char c : text)
-      length += (c & 0xC0) != 0x80;
+    auto length = static_cast<int64_t>(rt::codePointCount(text));
     auto* i64 = builder_.getInt64Ty();
     auto* type = llvm::StructType::get(context_, {i64, i64, builder_.getPtrTy()});
     auto* value = llvm::ConstantStruct::get(

@@ -1,11 +1,19 @@
 #include "compiler/support/Diagnostics.h"
 
+#include "runtime/Utf8.h"
+
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
 
 namespace findc {
+namespace {
+
+// The code points before `loc` on its line (columns start at 1).
+size_t columnsBefore(SourceLoc loc) { return loc.column > 0 ? loc.column - 1 : 0; }
+
+} // namespace
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
@@ -17,13 +25,7 @@ SourceFile::SourceFile(std::string path, std::string text)
 
 size_t SourceFile::offsetOf(SourceLoc loc) const {
   std::string_view line = lineText(loc.line);
-  size_t byte = 0;
-  for (uint32_t col = 1; col < loc.column && byte < line.size(); ++col) {
-    ++byte;
-    while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80)
-      ++byte;
-  }
-  return static_cast<size_t>(line.data() - text_.data()) + byte;
+  return static_cast<size_t>(line.data() - text_.data()) + rt::codePointOffset(line, columnsBefore(loc));
 }
 
 std::unique_ptr<SourceFile> SourceFile::read(const std::string& path) {
@@ -41,31 +43,19 @@ std::unique_ptr<SourceFile> SourceFile::read(const std::string& path) {
 }
 
 std::optional<SourceLoc> SourceFile::firstInvalidUtf8() const {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text_.data());
-  size_t n = text_.size();
   uint32_t line = 1, column = 1;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = bytes[i];
-    size_t length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    bool valid = length != 0 && i + length <= n;
-    uint32_t cp = length == 1 ? c : length == 2 ? c & 0x1F : length == 3 ? c & 0x0F : c & 0x07;
-    for (size_t k = 1; valid && k < length; ++k) {
-      valid = (bytes[i + k] & 0xC0) == 0x80;
-      cp = (cp << 6) | (bytes[i + k] & 0x3F);
-    }
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid.
-    static constexpr uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (valid && (cp < kMinimum[length] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF))
-      valid = false;
-    if (!valid)
+  for (size_t i = 0; i < text_.size();) {
+    // Strict UTF-8: the runtime's generalized form also admits surrogates.
+    std::optional<rt::Utf8Sequence> sequence = rt::decodeUtf8Checked(text_, i);
+    if (!sequence || (sequence->codePoint >= 0xD800 && sequence->codePoint <= 0xDFFF))
       return SourceLoc{line, column};
-    if (c == '\n') {
+    if (text_[i] == '\n') {
       ++line;
       column = 1;
     } else {
       ++column;
     }
-    i += length;
+    i += sequence->length;
   }
   return std::nullopt;
 }
@@ -125,13 +115,9 @@ std::string DiagnosticEngine::render(const Diagnostic& d) {
     // Columns count code points; keep tabs so the caret lines up under
     // tab-indented source.
     std::string caret;
-    size_t byte = 0;
-    for (uint32_t col = 1; col < d.loc.column && byte < line.size(); ++col) {
-      caret += line[byte] == '\t' ? '\t' : ' ';
-      ++byte;
-      while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80)
-        ++byte;
-    }
+    for (char c : line.substr(0, rt::codePointOffset(line, columnsBefore(d.loc))))
+      if (!rt::isUtf8Continuation(static_cast<unsigned char>(c)))
+        caret += c == '\t' ? '\t' : ' ';
     caret += '^';
     for (uint32_t i = 1; i < d.length; ++i)
       caret += '~';

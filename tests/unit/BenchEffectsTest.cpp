@@ -20,9 +20,12 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace findc::rt {
@@ -478,27 +481,29 @@ TEST(BenchEffectsDomain, DegenerateDomainIsOnePoint) {
 
 // The spellings .fnd clauses and FIND's JSON use, both ways; None prints
 // but is never read, so `noise none(1)` stays an unknown kind.
+template <typename Enum>
+void expectSpellings(std::initializer_list<std::pair<Enum, std::string_view>> named,
+                     std::string_view (*name)(Enum), std::optional<Enum> (*fromName)(std::string_view),
+                     std::string_view stranger) {
+  for (auto [value, spelling] : named) {
+    EXPECT_EQ(name(value), spelling);
+    EXPECT_EQ(fromName(spelling), value) << spelling;
+  }
+  EXPECT_EQ(name(Enum::None), "none");
+  for (std::string_view unknown : {std::string_view("none"), std::string_view(""), stranger})
+    EXPECT_EQ(fromName(unknown), std::nullopt) << unknown;
+}
+
 TEST(BenchEffectsNames, NoiseKindsRoundTrip) {
-  EXPECT_EQ(noiseKindName(NoiseKind::Normal), "normal");
-  EXPECT_EQ(noiseKindName(NoiseKind::Uniform), "uniform");
-  EXPECT_EQ(noiseKindName(NoiseKind::Poisson), "poisson");
-  EXPECT_EQ(noiseKindName(NoiseKind::None), "none");
-  for (NoiseKind kind : {NoiseKind::Normal, NoiseKind::Uniform, NoiseKind::Poisson})
-    EXPECT_EQ(noiseKindFromName(noiseKindName(kind)), kind) << noiseKindName(kind);
-  EXPECT_EQ(noiseKindFromName("none"), std::nullopt);
-  EXPECT_EQ(noiseKindFromName("Normal"), std::nullopt);
-  EXPECT_EQ(noiseKindFromName(""), std::nullopt);
+  expectSpellings<NoiseKind>(
+      {{NoiseKind::Normal, "normal"}, {NoiseKind::Uniform, "uniform"}, {NoiseKind::Poisson, "poisson"}},
+      noiseKindName, noiseKindFromName, "Normal");
 }
 
 TEST(BenchEffectsNames, CorruptRegionsRoundTrip) {
-  EXPECT_EQ(corruptRegionName(CorruptRegion::Below), "below");
-  EXPECT_EQ(corruptRegionName(CorruptRegion::Above), "above");
-  EXPECT_EQ(corruptRegionName(CorruptRegion::Inside), "inside");
-  EXPECT_EQ(corruptRegionName(CorruptRegion::None), "none");
-  for (CorruptRegion region : {CorruptRegion::Below, CorruptRegion::Above, CorruptRegion::Inside})
-    EXPECT_EQ(corruptRegionFromName(corruptRegionName(region)), region) << corruptRegionName(region);
-  EXPECT_EQ(corruptRegionFromName("none"), std::nullopt);
-  EXPECT_EQ(corruptRegionFromName("outside"), std::nullopt);
+  expectSpellings<CorruptRegion>(
+      {{CorruptRegion::Below, "below"}, {CorruptRegion::Above, "above"}, {CorruptRegion::Inside, "inside"}},
+      corruptRegionName, corruptRegionFromName, "outside");
 }
 
 } // namespace

@@ -22,15 +22,14 @@ std::string benchJson(const ir::Bench& bench) {
       bench.domain ? fmt::format("[{}, {}]", jsonReal(bench.domain->first), jsonReal(bench.domain->second)) : "null";
   std::string noise = "null";
   if (const rt::NoiseSpec& n = bench.effects.noise; n.kind != rt::NoiseKind::None) {
-    const char* kind = n.kind == rt::NoiseKind::Normal ? "normal" : n.kind == rt::NoiseKind::Uniform ? "uniform" : "poisson";
-    noise = fmt::format("{{\"kind\": \"{}\", \"scale\": {}}}", kind, jsonReal(n.scale));
+    noise = fmt::format("{{\"kind\": \"{}\", \"scale\": {}}}", rt::noiseKindName(n.kind), jsonReal(n.scale));
   }
   std::string corruption = "null";
   if (const rt::CorruptionSpec& c = bench.effects.corruption; c.region != rt::CorruptRegion::None) {
     bool inside = c.region == rt::CorruptRegion::Inside;
-    const char* kind = inside ? "inside" : c.region == rt::CorruptRegion::Below ? "below" : "above";
     std::string bounds = inside ? fmt::format("[{}, {}]", jsonReal(c.a), jsonReal(c.b)) : fmt::format("[{}]", jsonReal(c.a));
-    corruption = fmt::format("{{\"kind\": \"{}\", \"bounds\": {}, \"mean\": {}, \"scale\": {}}}", kind, bounds,
+    corruption = fmt::format("{{\"kind\": \"{}\", \"bounds\": {}, \"mean\": {}, \"scale\": {}}}",
+                             rt::corruptRegionName(c.region), bounds,
                              jsonReal(c.mean), jsonReal(c.scale));
   }
   std::string approx = "null";

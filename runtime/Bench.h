@@ -13,7 +13,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <limits>
+#include <optional>
 #include <string_view>
 
 namespace findc::rt {
@@ -34,6 +36,36 @@ struct CorruptionSpec {
   double a = 0, b = 0, mean = 0, scale = 0.1;
   bool covers(double x) const;
 };
+
+// How .fnd clauses, FIND's JSON and findc's output spell the kinds and the
+// regions, indexed by enumerator. None stands for a bench without the effect:
+// it has a name for output, but no clause or JSON names it.
+inline constexpr std::string_view kNoiseKindNames[] = {"none", "normal", "uniform", "poisson"};
+inline constexpr std::string_view kCorruptRegionNames[] = {"none", "below", "above", "inside"};
+static_assert(std::size(kNoiseKindNames) == static_cast<size_t>(NoiseKind::Poisson) + 1);
+static_assert(std::size(kCorruptRegionNames) == static_cast<size_t>(CorruptRegion::Inside) + 1);
+
+namespace detail {
+template <typename Enum, size_t N>
+constexpr std::optional<Enum> enumFromName(const std::string_view (&names)[N], std::string_view name) {
+  for (size_t i = 1; i < N; ++i) // from 1: None is never named
+    if (names[i] == name)
+      return static_cast<Enum>(i);
+  return std::nullopt;
+}
+} // namespace detail
+
+constexpr std::string_view noiseKindName(NoiseKind kind) { return kNoiseKindNames[static_cast<size_t>(kind)]; }
+constexpr std::string_view corruptRegionName(CorruptRegion region) {
+  return kCorruptRegionNames[static_cast<size_t>(region)];
+}
+// The kind or region a name spells; never None.
+constexpr std::optional<NoiseKind> noiseKindFromName(std::string_view name) {
+  return detail::enumFromName<NoiseKind>(kNoiseKindNames, name);
+}
+constexpr std::optional<CorruptRegion> corruptRegionFromName(std::string_view name) {
+  return detail::enumFromName<CorruptRegion>(kCorruptRegionNames, name);
+}
 
 struct BenchEffects {
   NoiseSpec noise;

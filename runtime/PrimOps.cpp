@@ -12,7 +12,7 @@ struct PrimInfo {
 };
 
 constexpr std::array primTable = {
-#define PRIM(Name, Arity, Mnemonic) PrimInfo{Arity, Mnemonic},
+#define PRIM(Name, Arity, Mnemonic, ...) PrimInfo{Arity, Mnemonic},
 #include "runtime/PrimOps.def"
 };
 

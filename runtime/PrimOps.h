@@ -18,7 +18,7 @@
 namespace findc {
 
 enum class PrimOp : uint8_t {
-#define PRIM(Name, Arity, Mnemonic) Name,
+#define PRIM(Name, ...) Name,
 #include "runtime/PrimOps.def"
 };
 

@@ -16,6 +16,7 @@
 #include "runtime/Strings.h"
 
 #include "runtime/Text.h"
+#include "runtime/Utf8.h"
 
 #include <unicode/uchar.h>
 
@@ -176,61 +177,11 @@ constexpr auto kAsciiSpace = [] {
 // ---------------------------------------------------------- UTF-8 ----
 
 inline bool isAscii(const Str* s) { return s->bytes == s->length; }
-inline bool isCont(unsigned char b) { return (b & 0xC0) == 0x80; }
 inline const unsigned char* bytesOf(const Str* s) { return reinterpret_cast<const unsigned char*>(s->data); }
 
-// Size of the sequence a lead byte starts.
-inline int64_t seqLen(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
-
-inline uint64_t load64(const unsigned char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
-
-// Lead (non-continuation) bytes in 8 bytes: continuation bytes have bit 7
-// set and bit 6 clear; `w << 1` moves each byte's bit 6 to its bit 7.
-inline int64_t leadsIn(uint64_t w) {
-  constexpr uint64_t high = 0x8080808080808080ULL;
-  return 8 - std::popcount(w & ~(w << 1) & high);
-}
-
-int64_t countCodePoints(const unsigned char* p, int64_t n) {
-  int64_t count = 0, i = 0;
-  for (; i + 8 <= n; i += 8)
-    count += leadsIn(load64(p + i));
-  for (; i < n; ++i)
-    count += !isCont(p[i]);
-  return count;
-}
-
-// Byte offset of code point `k` of p[0, n) (n if k is the count).
-int64_t forwardOffset(const unsigned char* p, int64_t n, int64_t k) {
-  int64_t i = 0;
-  // A word holds at most 8 leads: skipping it never passes the target.
-  for (; i + 8 <= n && k >= 8; i += 8)
-    k -= leadsIn(load64(p + i));
-  for (; i < n; ++i)
-    if (!isCont(p[i])) {
-      if (k == 0)
-        return i;
-      --k;
-    }
-  return n;
-}
-
-// Byte offset of the k-th code point before byte offset `end` (k >= 1).
-int64_t backwardOffset(const unsigned char* p, int64_t end, int64_t k) {
-  int64_t i = end;
-  // Skipping a word (at most 8 leads) while k > 8 leaves k >= 1, so the byte
-  // loop below always ends on a lead byte.
-  for (; i >= 8 && k > 8; i -= 8)
-    k -= leadsIn(load64(p + i - 8));
-  while (k > 0 && i > 0) {
-    --i;
-    k -= !isCont(p[i]);
-  }
-  return i;
+// The code points of p[0, n) (runtime/Utf8.h counts them a word at a time).
+inline int64_t countCodePoints(const unsigned char* p, int64_t n) {
+  return static_cast<int64_t>(codePointCount({reinterpret_cast<const char*>(p), static_cast<size_t>(n)}));
 }
 
 // Byte offset of code point `index` (0 <= index <= length), walking from the
@@ -241,76 +192,13 @@ int64_t offsetOf(const Str* s, int64_t index) {
   if (index == s->length)
     return s->bytes;
   if (index <= s->length / 2)
-    return forwardOffset(bytesOf(s), s->bytes, index);
-  return backwardOffset(bytesOf(s), s->bytes, s->length - index);
+    return static_cast<int64_t>(codePointOffset(s->view(), static_cast<size_t>(index)));
+  return static_cast<int64_t>(
+      codePointOffsetBefore(s->view(), static_cast<size_t>(s->bytes), static_cast<size_t>(s->length - index)));
 }
 
-// The code point a (generalized, well-formed) sequence encodes.
-inline int64_t decode(const unsigned char* p, int64_t len) {
-  switch (len) {
-  case 1: return p[0];
-  case 2: return (int64_t{p[0] & 0x1F} << 6) | (p[1] & 0x3F);
-  case 3: return (int64_t{p[0] & 0x0F} << 12) | (int64_t{p[1] & 0x3Fu} << 6) | (p[2] & 0x3F);
-  default:
-    return (int64_t{p[0] & 0x07} << 18) | (int64_t{p[1] & 0x3Fu} << 12) | (int64_t{p[2] & 0x3Fu} << 6) |
-           (p[3] & 0x3F);
-  }
-}
-
-// Code point at p[0, n) if it starts a well-formed generalized UTF-8
-// sequence (surrogates allowed), with its size; -1 (size 1) otherwise.
-int64_t decodeChecked(const unsigned char* p, size_t n, size_t& len) {
-  len = 1;
-  unsigned b = p[0];
-  if (b < 0x80)
-    return b;
-  size_t need;
-  uint32_t cp, min;
-  if (b >= 0xC2 && b <= 0xDF) {
-    need = 1, cp = b & 0x1F, min = 0x80;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    need = 2, cp = b & 0x0F, min = 0x800;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    need = 3, cp = b & 0x07, min = 0x10000;
-  } else {
-    return -1;
-  }
-  if (n <= need)
-    return -1;
-  for (size_t k = 1; k <= need; ++k) {
-    if (!isCont(p[k]))
-      return -1;
-    cp = (cp << 6) | (p[k] & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF)
-    return -1;
-  len = need + 1;
-  return cp;
-}
-
-// Generalized UTF-8 of cp (0 <= cp <= 0x10FFFF); returns the size.
-int encode(uint32_t cp, char* out) {
-  if (cp < 0x80) {
-    out[0] = static_cast<char>(cp);
-    return 1;
-  }
-  if (cp < 0x800) {
-    out[0] = static_cast<char>(0xC0 | (cp >> 6));
-    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = static_cast<char>(0xE0 | (cp >> 12));
-    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<char>(0xF0 | (cp >> 18));
-  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
-  return 4;
-}
+// utf8SequenceLength in the int64_t of Str's sizes.
+inline int64_t seqLen(unsigned char lead) { return static_cast<int64_t>(utf8SequenceLength(lead)); }
 
 // Python whitespace for the code point whose sequence starts at p. Outside
 // ASCII only lead bytes C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000..U+205F)
@@ -418,7 +306,9 @@ inline int64_t findBytes(const Str* hay, const Str* needle, int64_t from) {
 void reverseBytes(const unsigned char* src, int64_t n, char* out) {
   int64_t k = 0;
   for (; k + 8 <= n; k += 8) {
-    uint64_t w = __builtin_bswap64(load64(src + n - 8 - k));
+    uint64_t w;
+    std::memcpy(&w, src + n - 8 - k, sizeof w);
+    w = __builtin_bswap64(w);
     std::memcpy(out + k, &w, sizeof w);
   }
   for (; k < n; ++k)
@@ -660,7 +550,9 @@ const Str* findc_rt_str_slice(Context* ctx, const Str* s, int64_t start, int64_t
       visit(at, len);
       if (k + 1 == count)
         break;
-      at = step > 0 ? at + forwardOffset(p + at, s->bytes - at, step) : backwardOffset(p, at, -step);
+      auto from = static_cast<size_t>(at);
+      at = static_cast<int64_t>(step > 0 ? from + codePointOffset(s->view().substr(from), static_cast<size_t>(step))
+                                         : codePointOffsetBefore(s->view(), from, static_cast<size_t>(-step)));
     }
   };
   int64_t bytes = 0;
@@ -800,7 +692,8 @@ int64_t findc_rt_str_ord(Context* ctx, const Str* s) {
     ctx->fail(ErrorKind::TypeError);
     return 0;
   }
-  return decode(bytesOf(s), s->bytes);
+  size_t at = 0;
+  return decodeUtf8(s->view(), at);
 }
 
 // Lone surrogates (0xD800..0xDFFF) are encoded in three bytes like any other
@@ -813,7 +706,7 @@ const Str* findc_rt_str_chr(Context* ctx, int64_t c) {
   if (c < 0x80)
     return &kAscii[c];
   char buf[4];
-  int len = encode(static_cast<uint32_t>(c), buf);
+  auto len = static_cast<int64_t>(encodeUtf8(static_cast<char32_t>(c), buf));
   return strOf(arenaOf(ctx), buf, len, 1);
 }
 
@@ -1323,23 +1216,27 @@ const Str* makeStr(Arena& arena, std::string_view utf8) {
   size_t i = 0;
   while (i < n && p[i] < 0x80)
     ++i;
-  bool valid = true;
-  for (size_t len; i < n; i += len)
-    if (decodeChecked(p + i, n - i, len) < 0) {
-      valid = false;
+  while (i < n) {
+    std::optional<Utf8Sequence> sequence = decodeUtf8Checked(utf8, i);
+    if (!sequence)
       break;
-    }
-  if (valid)
+    i += sequence->length;
+  }
+  if (i == n)
     return strOf(arena, utf8);
   // Text from outside (CLI arguments) may be ill-formed: each ill-formed
   // byte becomes U+FFFD, so every Str keeps the invariants above.
   std::string fixed;
   fixed.reserve(n + 8);
-  for (size_t at = 0, len; at < n; at += len) {
-    if (decodeChecked(p + at, n - at, len) < 0)
+  for (size_t at = 0; at < n;) {
+    std::optional<Utf8Sequence> sequence = decodeUtf8Checked(utf8, at);
+    if (!sequence) {
       fixed += "\xEF\xBF\xBD";
-    else
-      fixed.append(utf8.substr(at, len));
+      ++at;
+    } else {
+      fixed.append(utf8.substr(at, sequence->length));
+      at += sequence->length;
+    }
   }
   return strOf(arena, fixed);
 }
@@ -1430,11 +1327,13 @@ std::string pythonRepr(std::string_view utf8) {
   out += quote;
   auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   for (size_t i = 0, len; i < utf8.size(); i += len) {
-    int64_t cp = decodeChecked(p + i, utf8.size() - i, len);
-    if (cp < 0) { // not reachable from a Str; shown as the raw byte
+    std::optional<Utf8Sequence> sequence = decodeUtf8Checked(utf8, i);
+    len = sequence ? sequence->length : 1;
+    if (!sequence) { // not reachable from a Str; shown as the raw byte
       appendHex(out, 'x', p[i], 2);
       continue;
     }
+    int64_t cp = sequence->codePoint;
     if (cp == quote || cp == '\\') {
       out += '\\';
       out += static_cast<char>(cp);

@@ -121,13 +121,6 @@ size_t skipSpaceBack(std::string_view s, size_t begin) {
 
 } // namespace
 
-size_t codePointCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char b : s)
-    n += (b & 0xC0) != 0x80;
-  return n;
-}
-
 std::string toLower(std::string_view s) {
   return caseMap(s, [](const char *src, int32_t len, char *dst, int32_t cap, UErrorCode &err) {
     return icu::CaseMap::utf8ToLower("", 0, src, len, dst, cap, nullptr, err);
@@ -173,23 +166,5 @@ std::string strip(std::string_view s) {
 }
 std::string lstrip(std::string_view s) { return std::string(s.substr(skipSpaceFront(s))); }
 std::string rstrip(std::string_view s) { return std::string(s.substr(0, skipSpaceBack(s, 0))); }
-
-void appendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 } // namespace findc::rt

@@ -23,11 +23,7 @@
 
 namespace findc::rt {
 
-// Appends code point `cp` (at most 0x10FFFF) to `out` as UTF-8.
-void appendUtf8(std::string& out, char32_t cp);
-
-// len(s): the number of code points.
-size_t codePointCount(std::string_view s);
+// (Counting, decoding and encoding code points: runtime/Utf8.h.)
 
 // s.lower(), s.upper(): full case mapping, final sigma included.
 std::string toLower(std::string_view s);

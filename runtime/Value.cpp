@@ -1,6 +1,7 @@
 #include "runtime/Value.h"
 
 #include "runtime/Strings.h"
+#include "runtime/Utf8.h"
 
 #include <charconv>
 #include <cmath>
@@ -189,9 +190,9 @@ std::string formatJsonString(std::string_view text) {
       default: escape(c);
       }
     } else if (c == 0xED && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA0) {
-      escape(0xD000u | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-             (static_cast<unsigned char>(text[i + 2]) & 0x3Fu));
-      i += 2;
+      size_t next = i;
+      escape(rt::decodeUtf8(text, next)); // ED A0..BF xx: U+D800..U+DFFF
+      i = next - 1;
     } else {
       out += static_cast<char>(c);
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "compiler/support/Diagnostics.h"
+#include "runtime/Bench.h"
 #include "runtime/PrimOps.h"
 #include "runtime/Strings.h"
 #include "runtime/Value.h"
@@ -343,17 +344,15 @@ struct DomainClause {
   bool extrapolate = false; // evaluate the expression outside the domain too
 };
 
-enum class NoiseKind { Normal, Uniform, Poisson };
 struct NoiseClause {
   SourceLoc loc;
-  NoiseKind kind = NoiseKind::Normal;
+  rt::NoiseKind kind = rt::NoiseKind::Normal;
   ClauseValue scale;
 };
 
-enum class CorruptRegion { Below, Above, Inside };
 struct CorruptClause {
   SourceLoc loc;
-  CorruptRegion region = CorruptRegion::Below;
+  rt::CorruptRegion region = rt::CorruptRegion::Below;
   ClauseValue a, b; // b only for Inside
   ClauseValue mean, scale;
 };

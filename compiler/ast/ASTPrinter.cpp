@@ -93,24 +93,6 @@ std::string_view iterated(ForStmt::Over over) {
   return "?";
 }
 
-std::string_view noiseName(NoiseKind kind) {
-  switch (kind) {
-  case NoiseKind::Normal: return "normal";
-  case NoiseKind::Uniform: return "uniform";
-  case NoiseKind::Poisson: return "poisson";
-  }
-  return "?";
-}
-
-std::string_view regionName(CorruptRegion region) {
-  switch (region) {
-  case CorruptRegion::Below: return "below";
-  case CorruptRegion::Above: return "above";
-  case CorruptRegion::Inside: return "inside";
-  }
-  return "?";
-}
-
 class Printer {
 public:
   std::string take() && { return std::move(out_); }
@@ -234,15 +216,15 @@ private:
       expr(*domain->hi.expr, "hi");
     }
     if (const auto& noise = bench.noise) {
-      line({}, "Noise" + located(noise->loc) + " " + std::string(noiseName(noise->kind)) + " " +
+      line({}, "Noise" + located(noise->loc) + " " + std::string(rt::noiseKindName(noise->kind)) + " " +
                    folded(noise->scale));
       Nested children(*this);
       expr(*noise->scale.expr, "scale");
     }
     if (const auto& corrupt = bench.corrupt) {
-      bool inside = corrupt->region == CorruptRegion::Inside;
+      bool inside = corrupt->region == rt::CorruptRegion::Inside;
       std::string bounds = inside ? "(" + folded(corrupt->a) + ", " + folded(corrupt->b) + ")" : folded(corrupt->a);
-      line({}, "Corrupt" + located(corrupt->loc) + " " + std::string(regionName(corrupt->region)) + " " + bounds +
+      line({}, "Corrupt" + located(corrupt->loc) + " " + std::string(rt::corruptRegionName(corrupt->region)) + " " + bounds +
                    " mean " + folded(corrupt->mean) + " scale " + folded(corrupt->scale));
       Nested children(*this);
       expr(*corrupt->a.expr, inside ? "a" : "bound");

@@ -1,6 +1,7 @@
 #include "compiler/codegen/Codegen.h"
 
 #include "compiler/ir/Passes.h"
+#include "runtime/Utf8.h"
 
 #include <llvm/IR/IRBuilder.h>
 
@@ -14,41 +15,19 @@ namespace {
 constexpr const char* kImplPrefix = "fnd.impl.";
 constexpr const char* kEntryPrefix = "fnd.entry.";
 
-// libm functions without an LLVM intrinsic that the vectorizer maps.
-struct LibmFunction {
-  PrimOp op;
-  const char* name;
-  unsigned arity;
+// How each primitive op becomes LLVM IR, from runtime/PrimOps.def.
+enum class Lowering { Inline, Intrinsic, LibmIntrinsic, LibmCall };
+struct PrimLowering {
+  Lowering how;
+  llvm::Intrinsic::ID intrinsic; // for Intrinsic and LibmIntrinsic
+  const char* libm;              // for LibmCall
 };
-constexpr LibmFunction kLibmCalls[] = {
-    {PrimOp::Cbrt, "cbrt", 1},   {PrimOp::Expm1, "expm1", 1}, {PrimOp::Log1p, "log1p", 1},
-    {PrimOp::Asin, "asin", 1},   {PrimOp::Acos, "acos", 1},   {PrimOp::Atan, "atan", 1},
-    {PrimOp::Sinh, "sinh", 1},   {PrimOp::Cosh, "cosh", 1},   {PrimOp::Tanh, "tanh", 1},
-    {PrimOp::Asinh, "asinh", 1}, {PrimOp::Acosh, "acosh", 1}, {PrimOp::Atanh, "atanh", 1},
-    {PrimOp::Erf, "erf", 1},     {PrimOp::Erfc, "erfc", 1},   {PrimOp::Atan2, "atan2", 2},
-    {PrimOp::Hypot, "hypot", 2},
+constexpr PrimLowering kPrimLowerings[] = {
+#define PRIM(Name, Arity, Mnemonic, Builtin, Shape, How, IntrinsicName, Libm, Libmvec) \
+  {Lowering::How, llvm::Intrinsic::IntrinsicName, Libm},
+#include "runtime/PrimOps.def"
 };
-
-std::optional<llvm::Intrinsic::ID> intrinsicFor(PrimOp op) {
-  switch (op) {
-  case PrimOp::Floor: return llvm::Intrinsic::floor;
-  case PrimOp::Ceil: return llvm::Intrinsic::ceil;
-  case PrimOp::Round: return llvm::Intrinsic::roundeven;
-  case PrimOp::Trunc: return llvm::Intrinsic::trunc;
-  case PrimOp::Sqrt: return llvm::Intrinsic::sqrt;
-  case PrimOp::Exp: return llvm::Intrinsic::exp;
-  case PrimOp::Exp2: return llvm::Intrinsic::exp2;
-  case PrimOp::Exp10: return llvm::Intrinsic::exp10;
-  case PrimOp::Log: return llvm::Intrinsic::log;
-  case PrimOp::Log2: return llvm::Intrinsic::log2;
-  case PrimOp::Log10: return llvm::Intrinsic::log10;
-  case PrimOp::Sin: return llvm::Intrinsic::sin;
-  case PrimOp::Cos: return llvm::Intrinsic::cos;
-  case PrimOp::Tan: return llvm::Intrinsic::tan;
-  case PrimOp::Pow: return llvm::Intrinsic::pow;
-  default: return std::nullopt;
-  }
-}
+const PrimLowering& loweringOf(PrimOp op) { return kPrimLowerings[static_cast<size_t>(op)]; }
 
 class ModuleEmitter {
 public:
@@ -207,9 +186,7 @@ private:
     if (!inserted)
       return it->second;
     llvm::Constant* data = builder_.CreateGlobalString(text, "str.data", 0, &out_);
-    int64_t length = 0;
-    for (unsigned char c : text)
-      length += (c & 0xC0) != 0x80;
+    auto length = static_cast<int64_t>(rt::codePointCount(text));
     auto* i64 = builder_.getInt64Ty();
     auto* type = llvm::StructType::get(context_, {i64, i64, builder_.getPtrTy()});
     auto* value = llvm::ConstantStruct::get(
@@ -365,15 +342,17 @@ private:
       auto fence = [&](llvm::Value* v) {
         return B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {B.getDoubleTy()}, {v});
       };
-      if (op == PrimOp::Exp10)
-        return intrinsic(llvm::Intrinsic::exp10, {fence(a[0])});
-      return intrinsic(llvm::Intrinsic::pow, {fence(a[0]), fence(a[1])});
+      std::vector<llvm::Value*> fenced;
+      for (llvm::Value* operand : a)
+        fenced.push_back(fence(operand));
+      return intrinsic(loweringOf(op).intrinsic, fenced);
     }
-    if (auto id = intrinsicFor(op))
-      return intrinsic(*id, a);
-    for (const LibmFunction& lf : kLibmCalls)
-      if (lf.op == op)
-        return callLibm(lf.name, lf.arity, a);
+    switch (loweringOf(op).how) {
+    case Lowering::Intrinsic:
+    case Lowering::LibmIntrinsic: return intrinsic(loweringOf(op).intrinsic, a);
+    case Lowering::LibmCall: return callLibm(loweringOf(op).libm, primArity(op), a);
+    case Lowering::Inline: break;
+    }
     switch (op) {
     case PrimOp::Neg: return isInt ? B.CreateSub(B.getInt64(0), a[0]) : B.CreateFNeg(a[0]);
     case PrimOp::Not: return B.CreateNot(a[0]);
@@ -488,12 +467,9 @@ private:
     for (const ir::Inst& inst : fn.body) {
       if (inst.op != ir::Opcode::Prim)
         continue;
-      if (intrinsicFor(inst.prim) && inst.prim != PrimOp::Floor && inst.prim != PrimOp::Ceil &&
-          inst.prim != PrimOp::Round && inst.prim != PrimOp::Trunc && inst.prim != PrimOp::Sqrt)
+      Lowering how = loweringOf(inst.prim).how;
+      if (how == Lowering::LibmIntrinsic || how == Lowering::LibmCall)
         return true;
-      for (const LibmFunction& lf : kLibmCalls)
-        if (lf.op == inst.prim)
-          return true;
     }
     return false;
   }

@@ -14,7 +14,9 @@
 namespace findc {
 namespace {
 
-// glibc libmvec variants that LLVM's LIBMVEC_X86 table leaves out. String
+// glibc libmvec variants that LLVM's LIBMVEC_X86 table leaves out: the ops
+// of runtime/PrimOps.def marked Extra, under the name codegen calls (the libm
+// function, or llvm.NAME.f64 for an intrinsic named after it). String
 // literals: the TLI keeps only references to the names.
 #define FINDC_VEC1(scalar, name)                                                                    \
   llvm::VecDesc(scalar, "_ZGVbN2v_" name, llvm::ElementCount::getFixed(2), false, "_ZGV_LLVM_N2v"), \
@@ -22,18 +24,24 @@ namespace {
 #define FINDC_VEC2(scalar, name)                                                                      \
   llvm::VecDesc(scalar, "_ZGVbN2vv_" name, llvm::ElementCount::getFixed(2), false, "_ZGV_LLVM_N2vv"), \
       llvm::VecDesc(scalar, "_ZGVdN4vv_" name, llvm::ElementCount::getFixed(4), false, "_ZGV_LLVM_N4vv")
+#define FINDC_SCALAR_LibmCall(libm) libm
+#define FINDC_SCALAR_LibmIntrinsic(libm) "llvm." libm ".f64"
+#define FINDC_LIBMVEC_None(arity, how, libm)
+#define FINDC_LIBMVEC_InLLVM(arity, how, libm)
+#define FINDC_LIBMVEC_Extra(arity, how, libm) FINDC_VEC##arity(FINDC_SCALAR_##how(libm), libm),
 
 const llvm::VecDesc kExtraLibmvec[] = {
-    FINDC_VEC1("cbrt", "cbrt"),   FINDC_VEC1("expm1", "expm1"), FINDC_VEC1("log1p", "log1p"),
-    FINDC_VEC1("asin", "asin"),   FINDC_VEC1("acos", "acos"),   FINDC_VEC1("atan", "atan"),
-    FINDC_VEC1("sinh", "sinh"),   FINDC_VEC1("cosh", "cosh"),   FINDC_VEC1("tanh", "tanh"),
-    FINDC_VEC1("asinh", "asinh"), FINDC_VEC1("acosh", "acosh"), FINDC_VEC1("atanh", "atanh"),
-    FINDC_VEC1("erf", "erf"),     FINDC_VEC1("erfc", "erfc"),   FINDC_VEC1("llvm.exp2.f64", "exp2"),
-    FINDC_VEC1("llvm.exp10.f64", "exp10"), FINDC_VEC1("llvm.log2.f64", "log2"),
-    FINDC_VEC1("llvm.log10.f64", "log10"), FINDC_VEC2("atan2", "atan2"), FINDC_VEC2("hypot", "hypot"),
+#define PRIM(Name, Arity, Mnemonic, Builtin, Shape, How, Intrinsic, Libm, Libmvec) \
+  FINDC_LIBMVEC_##Libmvec(Arity, How, Libm)
+#include "runtime/PrimOps.def"
 };
 #undef FINDC_VEC1
 #undef FINDC_VEC2
+#undef FINDC_SCALAR_LibmCall
+#undef FINDC_SCALAR_LibmIntrinsic
+#undef FINDC_LIBMVEC_None
+#undef FINDC_LIBMVEC_InLLVM
+#undef FINDC_LIBMVEC_Extra
 
 // Vector mode trades the last few ulps for speed: `afn` lets LLVM turn
 // pow(x, n) into multiplications. Only for small integer n, where the error

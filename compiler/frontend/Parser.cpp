@@ -1,6 +1,6 @@
 #include "compiler/frontend/Parser.h"
 
-#include "runtime/Text.h"
+#include "runtime/Utf8.h"
 
 #include "FindcLexer.h"
 #include "FindcParser.h"
@@ -16,12 +16,8 @@ namespace {
 
 using P = findc_grammar::FindcParser;
 
-uint32_t codePoints(std::string_view text) {
-  uint32_t n = 0;
-  for (unsigned char c : text)
-    n += (c & 0xC0) != 0x80;
-  return n;
-}
+// Columns count code points.
+uint32_t codePoints(std::string_view text) { return static_cast<uint32_t>(rt::codePointCount(text)); }
 
 SourceLoc locOf(const antlr4::Token* token) {
   return {static_cast<uint32_t>(token->getLine()), static_cast<uint32_t>(token->getCharPositionInLine() + 1)};
@@ -126,15 +122,8 @@ private:
   // line; one at the end of a line is a plain comment.
   bool startsLine(const antlr4::Token* token) const {
     std::string_view line = file_.lineText(static_cast<uint32_t>(token->getLine()));
-    size_t column = token->getCharPositionInLine();
-    for (size_t i = 0, cp = 0; i < line.size() && cp < column; ++i) {
-      if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80)
-        continue;
-      if (line[i] != ' ' && line[i] != '\t')
-        return false;
-      ++cp;
-    }
-    return true;
+    std::string_view before = line.substr(0, rt::codePointOffset(line, token->getCharPositionInLine()));
+    return before.find_first_not_of(" \t") == std::string_view::npos;
   }
 
   std::string docFor(antlr4::ParserRuleContext* ctx) {
@@ -363,12 +352,10 @@ private:
       if (!once(bench.noise, ctx, "noise"))
         return;
       std::string kind = c->NAME()->getText();
-      ast::NoiseClause noise{loc, ast::NoiseKind::Normal, value(c->expr())};
-      if (kind == "uniform")
-        noise.kind = ast::NoiseKind::Uniform;
-      else if (kind == "poisson")
-        noise.kind = ast::NoiseKind::Poisson;
-      else if (kind != "normal")
+      ast::NoiseClause noise{loc, rt::NoiseKind::Normal, value(c->expr())};
+      if (std::optional<rt::NoiseKind> named = rt::noiseKindFromName(kind))
+        noise.kind = *named;
+      else
         diags_.error(file_, locOf(c->NAME()->getSymbol()),
                      "unknown noise '" + kind + "'; expected normal(scale), uniform(half_width) or poisson(rate)",
                      codePoints(kind));
@@ -379,9 +366,16 @@ private:
       ast::CorruptClause corrupt;
       corrupt.loc = loc;
       std::string region = c->region->getText();
+      std::optional<rt::CorruptRegion> named = rt::corruptRegionFromName(region);
+      if (!named) {
+        diags_.error(file_, locOf(c->region), "unknown corrupted region '" + region +
+                                                   "'; expected below A, above A or inside (A, B)",
+                     codePoints(region));
+        return;
+      }
+      corrupt.region = *named;
       auto* interval = dynamic_cast<P::IntervalBoundsContext*>(c->corruptBounds());
-      if (region == "inside") {
-        corrupt.region = ast::CorruptRegion::Inside;
+      if (*named == rt::CorruptRegion::Inside) {
         if (!interval) {
           diags_.error(file_, locOf(c->corruptBounds()->getStart()), "'inside' takes an interval: inside (a, b)",
                        lengthOf(c->corruptBounds()));
@@ -389,19 +383,12 @@ private:
         }
         corrupt.a = value(interval->expr(0));
         corrupt.b = value(interval->expr(1));
-      } else if (region == "below" || region == "above") {
-        corrupt.region = region == "below" ? ast::CorruptRegion::Below : ast::CorruptRegion::Above;
-        if (interval) {
-          diags_.error(file_, locOf(interval->getStart()), "'" + region + "' takes one boundary, not an interval",
-                       lengthOf(interval));
-          return;
-        }
-        corrupt.a = value(static_cast<P::BoundaryBoundContext*>(c->corruptBounds())->expr());
-      } else {
-        diags_.error(file_, locOf(c->region), "unknown corrupted region '" + region +
-                                                   "'; expected below A, above A or inside (A, B)",
-                     codePoints(region));
+      } else if (interval) {
+        diags_.error(file_, locOf(interval->getStart()), "'" + region + "' takes one boundary, not an interval",
+                     lengthOf(interval));
         return;
+      } else {
+        corrupt.a = value(static_cast<P::BoundaryBoundContext*>(c->corruptBounds())->expr());
       }
       std::vector<antlr4::tree::TerminalNode*> words = c->NAME();
       if (!expectWord(words[1], "with") || !expectWord(words[2], "normal"))
@@ -604,8 +591,8 @@ private:
     SourceLoc loc = locOf(token);
     uint32_t column = loc.column + 1;
     for (size_t i = 1; i + 1 < text.size(); ++i, ++column) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80)
-        --column; // a continuation byte: same column
+      if (rt::isUtf8Continuation(static_cast<unsigned char>(text[i])))
+        --column; // same code point, same column
       if (text[i] != '\\') {
         out += text[i];
         continue;
@@ -777,15 +764,8 @@ class Utf8InputStream : public antlr4::ANTLRInputStream {
 public:
   explicit Utf8InputStream(std::string_view text) {
     _data.reserve(text.size());
-    for (size_t i = 0; i < text.size();) {
-      auto byte = static_cast<unsigned char>(text[i]);
-      size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-      char32_t cp = length == 1 ? byte : byte & (0x7F >> length);
-      for (size_t k = 1; k < length && i + k < text.size(); ++k)
-        cp = cp << 6 | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-      _data.push_back(cp);
-      i += length;
-    }
+    for (size_t i = 0; i < text.size();)
+      _data.push_back(rt::decodeUtf8(text, i));
   }
 };
 

@@ -794,15 +794,11 @@ std::optional<std::pair<double, double>> enforcedDomain(const BenchDecl& bench) 
 rt::BenchEffects effectsOf(const BenchDecl& bench) {
   rt::BenchEffects effects;
   if (bench.noise) {
-    effects.noise.kind = bench.noise->kind == NoiseKind::Normal    ? rt::NoiseKind::Normal
-                         : bench.noise->kind == NoiseKind::Uniform ? rt::NoiseKind::Uniform
-                                                                    : rt::NoiseKind::Poisson;
+    effects.noise.kind = bench.noise->kind;
     effects.noise.scale = bench.noise->scale.value;
   }
   if (const auto& c = bench.corrupt) {
-    effects.corruption.region = c->region == CorruptRegion::Below   ? rt::CorruptRegion::Below
-                                : c->region == CorruptRegion::Above ? rt::CorruptRegion::Above
-                                                                     : rt::CorruptRegion::Inside;
+    effects.corruption.region = c->region;
     effects.corruption.a = c->a.value;
     effects.corruption.b = c->b.value;
     effects.corruption.mean = c->mean.value;

@@ -18,6 +18,7 @@ using namespace ast;
 
 // How a builtin function types its arguments.
 enum class BuiltinShape {
+  NotBuiltin,    // the op has no builtin (an operator, or internal)
   RealMath,      // real -> real (int promotes)
   RealMath2,     // real, real -> real
   Rounding,      // numeric -> real (floor, ceil, round, trunc)
@@ -34,45 +35,11 @@ struct Builtin {
   PrimOp prim;
 };
 
+// One entry per primitive op, in PrimOp order; ops with no builtin have an
+// empty name.
 constexpr Builtin kBuiltins[] = {
-    {"abs", BuiltinShape::Preserving, PrimOp::Abs},
-    {"sign", BuiltinShape::Preserving, PrimOp::Sign},
-    {"floor", BuiltinShape::Rounding, PrimOp::Floor},
-    {"ceil", BuiltinShape::Rounding, PrimOp::Ceil},
-    {"round", BuiltinShape::Rounding, PrimOp::Round},
-    {"trunc", BuiltinShape::Rounding, PrimOp::Trunc},
-    {"sqrt", BuiltinShape::RealMath, PrimOp::Sqrt},
-    {"cbrt", BuiltinShape::RealMath, PrimOp::Cbrt},
-    {"exp", BuiltinShape::RealMath, PrimOp::Exp},
-    {"exp2", BuiltinShape::RealMath, PrimOp::Exp2},
-    {"exp10", BuiltinShape::RealMath, PrimOp::Exp10},
-    {"expm1", BuiltinShape::RealMath, PrimOp::Expm1},
-    {"log", BuiltinShape::RealMath, PrimOp::Log},
-    {"log2", BuiltinShape::RealMath, PrimOp::Log2},
-    {"log10", BuiltinShape::RealMath, PrimOp::Log10},
-    {"log1p", BuiltinShape::RealMath, PrimOp::Log1p},
-    {"sin", BuiltinShape::RealMath, PrimOp::Sin},
-    {"cos", BuiltinShape::RealMath, PrimOp::Cos},
-    {"tan", BuiltinShape::RealMath, PrimOp::Tan},
-    {"asin", BuiltinShape::RealMath, PrimOp::Asin},
-    {"acos", BuiltinShape::RealMath, PrimOp::Acos},
-    {"atan", BuiltinShape::RealMath, PrimOp::Atan},
-    {"sinh", BuiltinShape::RealMath, PrimOp::Sinh},
-    {"cosh", BuiltinShape::RealMath, PrimOp::Cosh},
-    {"tanh", BuiltinShape::RealMath, PrimOp::Tanh},
-    {"asinh", BuiltinShape::RealMath, PrimOp::Asinh},
-    {"acosh", BuiltinShape::RealMath, PrimOp::Acosh},
-    {"atanh", BuiltinShape::RealMath, PrimOp::Atanh},
-    {"erf", BuiltinShape::RealMath, PrimOp::Erf},
-    {"erfc", BuiltinShape::RealMath, PrimOp::Erfc},
-    {"atan2", BuiltinShape::RealMath2, PrimOp::Atan2},
-    {"hypot", BuiltinShape::RealMath2, PrimOp::Hypot},
-    {"heaviside", BuiltinShape::RealMath2, PrimOp::Heaviside},
-    {"min", BuiltinShape::Extremum, PrimOp::Min},
-    {"max", BuiltinShape::Extremum, PrimOp::Max},
-    {"where", BuiltinShape::Where, PrimOp::Select},
-    {"real", BuiltinShape::ToReal, PrimOp::ToReal},
-    {"int", BuiltinShape::ToInt, PrimOp::ToInt},
+#define PRIM(Name, Arity, Mnemonic, Spelling, Shape, ...) {Spelling, BuiltinShape::Shape, PrimOp::Name},
+#include "runtime/PrimOps.def"
 };
 
 // Builtins on strings, lists and maps: each name has overloads, one runtime
@@ -132,7 +99,7 @@ std::string signature(const StrBuiltin& builtin, rt::StrOp op) {
 
 const Builtin* findBuiltin(std::string_view name) {
   for (const Builtin& b : kBuiltins)
-    if (b.name == name)
+    if (b.shape != BuiltinShape::NotBuiltin && b.name == name)
       return &b;
   return nullptr;
 }
@@ -459,15 +426,16 @@ private:
       if (lo && hi && d.lo.value >= d.hi.value)
         error(d.loc, "the domain [" + formatG17(d.lo.value) + ", " + formatG17(d.hi.value) + "] is empty", 6);
     }
-    if (bench.noise)
-      require(bench.noise->scale,
-              bench.noise->kind == NoiseKind::Poisson ? "the poisson rate" : "the noise scale",
-              [&](double x) { return nonNegative(x) && (bench.noise->kind != NoiseKind::Poisson || x <= 100); },
-              bench.noise->kind == NoiseKind::Poisson ? "between 0 and 100" : "finite and not negative");
+    if (bench.noise) {
+      bool poisson = bench.noise->kind == rt::NoiseKind::Poisson;
+      require(bench.noise->scale, poisson ? "the poisson rate" : "the noise scale",
+              [&](double x) { return nonNegative(x) && (!poisson || x <= 100); },
+              poisson ? "between 0 and 100" : "finite and not negative");
+    }
     if (bench.corrupt) {
       CorruptClause& c = *bench.corrupt;
       bool a = require(c.a, "the corruption boundary", finite, "finite");
-      if (c.region == CorruptRegion::Inside) {
+      if (c.region == rt::CorruptRegion::Inside) {
         bool b = require(c.b, "the corruption boundary", finite, "finite");
         if (a && b && c.a.value >= c.b.value)
           error(*c.b.expr, "the corrupted interval (" + formatG17(c.a.value) + ", " + formatG17(c.b.value) +
@@ -1051,13 +1019,9 @@ private:
   Type checkBuiltinCall(Call& e, const Builtin& builtin, bool argsOk) {
     if (!positionalOnly(e, builtin.name))
       return Type::Error;
-    size_t want = 1;
-    switch (builtin.shape) {
-    case BuiltinShape::RealMath2: want = 2; break;
-    case BuiltinShape::Where: want = 3; break;
-    case BuiltinShape::Extremum: want = std::max<size_t>(2, e.args.size()); break;
-    default: break;
-    }
+    // min and max take any number of arguments from 2 (their op folds pairs).
+    size_t want = builtin.shape == BuiltinShape::Extremum ? std::max<size_t>(2, e.args.size())
+                                                          : primArity(builtin.prim);
     if (e.args.size() != want) {
       std::string expected = builtin.shape == BuiltinShape::Extremum ? "at least 2 arguments"
                              : want == 1 ? "1 argument"
@@ -1116,6 +1080,7 @@ private:
       e.target.kind = CallTarget::Kind::Convert;
       e.target.operandType = builtin.shape == BuiltinShape::ToReal ? Type::Real : Type::Int;
       return e.target.operandType;
+    case BuiltinShape::NotBuiltin: break;
     }
     return Type::Error;
   }

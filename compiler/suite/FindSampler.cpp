@@ -2,6 +2,7 @@
 // and where this port departs from the stored source (and why).
 #include "compiler/suite/FindSampler.h"
 
+#include "runtime/Bench.h"
 #include "runtime/Philox.h"
 #include "runtime/Value.h"
 
@@ -592,7 +593,9 @@ Object sampleEntry(uint32_t index, bool mlp, uint64_t seed, std::string &variant
   }
 
   // write_source_code.wrtie_noised_function: two independent random() calls.
-  std::string noise = draws.random() < 0.33 ? "normal" : draws.random() < 0.66 ? "uniform" : "poisson";
+  rt::NoiseKind noise = draws.random() < 0.33   ? rt::NoiseKind::Normal
+                        : draws.random() < 0.66 ? rt::NoiseKind::Uniform
+                                                : rt::NoiseKind::Poisson;
 
   if (mlp)
     variant = "load_mlp.py";
@@ -617,7 +620,7 @@ Object sampleEntry(uint32_t index, bool mlp, uint64_t seed, std::string &variant
       {"corruption_params",
        Object{{"std", std::isfinite(mean) ? Value(mean) : Value(nullptr)}, {"boundary", std::move(boundary)}}},
       {"domain", Array{domain[0], domain[1]}},
-      {"noise_type", noise},
+      {"noise_type", std::string(rt::noiseKindName(noise))},
       {"noise_params", 1},
       {"GPT_description", ""},
   };

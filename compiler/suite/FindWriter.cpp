@@ -1,5 +1,6 @@
 #include "compiler/suite/FindWriter.h"
 
+#include "runtime/Bench.h"
 #include "runtime/Value.h"
 
 #include <fmt/core.h>
@@ -211,11 +212,12 @@ llvm::Expected<std::string> writeEntry(const json::Object& entry, const json::Ob
   switch (variant->kind) {
   case Variant::Clean: break;
   case Variant::Noised: {
-    std::optional<llvm::StringRef> noise = entry.getString("noise_type");
-    if (!noise || (*noise != "normal" && *noise != "uniform" && *noise != "poisson"))
+    std::optional<llvm::StringRef> type = entry.getString("noise_type");
+    std::optional<rt::NoiseKind> noise = type ? rt::noiseKindFromName(*type) : std::nullopt;
+    if (!noise)
       return malformed(dir->str(), "noised, but \"noise_type\" is not normal, uniform or poisson");
     // FIND's code hard-codes scale=1, low=-1/high=1 and lam=1.
-    out += fmt::format("    noise {}(1)\n", noise->str());
+    out += fmt::format("    noise {}(1)\n", rt::noiseKindName(*noise));
     break;
   }
   case Variant::Corrupted: {
@@ -227,14 +229,19 @@ llvm::Expected<std::string> writeEntry(const json::Object& entry, const json::Ob
       return malformed(dir->str(), "corrupted, but \"corruption_type\" or \"corruption_params\" is incomplete");
     // FIND's JSON calls the normal's mean "std"; its scale is always 0.1.
     std::string with = fmt::format(" with normal({}, 0.1)\n", formatPython(Scalar::ofReal(*mean)));
-    if (*type == "interval_smaller")
-      out += "    corrupt below " + number((*boundary)[0]) + with;
-    else if (*type == "interval_larger")
-      out += "    corrupt above " + number((*boundary)[0]) + with;
-    else if (*type == "interval_inside" && boundary->size() == 2)
-      out += "    corrupt inside (" + number((*boundary)[0]) + ", " + number((*boundary)[1]) + ")" + with;
-    else
+    std::optional<rt::CorruptRegion> region;
+    std::string bounds = number((*boundary)[0]);
+    if (*type == "interval_smaller") {
+      region = rt::CorruptRegion::Below;
+    } else if (*type == "interval_larger") {
+      region = rt::CorruptRegion::Above;
+    } else if (*type == "interval_inside" && boundary->size() == 2) {
+      region = rt::CorruptRegion::Inside;
+      bounds = "(" + bounds + ", " + number((*boundary)[1]) + ")";
+    }
+    if (!region)
       return malformed(dir->str(), "unknown corruption '" + type->str() + "'");
+    out += fmt::format("    corrupt {} {}{}", rt::corruptRegionName(*region), bounds, with);
     break;
   }
   case Variant::Mlp: out += "    approx mlp(hidden = 64)\n"; break;

@@ -1,5 +1,7 @@
 #include "compiler/support/Diagnostics.h"
 
+#include "runtime/Utf8.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -11,28 +13,17 @@ namespace findc {
 
 namespace {
 
-bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // The length of the well-formed UTF-8 sequence that starts `s` (setting
-// `cp`), or 0: overlong forms, UTF-16 surrogates, code points past U+10FFFF
-// and cut-off sequences are not well-formed.
+// `cp`), or 0. Source text is strict UTF-8: runtime/Utf8.h's checked decoder
+// admits surrogates (Python's str can hold them), a source may not.
 size_t utf8Sequence(std::string_view s, uint32_t& cp) {
   if (s.empty())
     return 0;
-  auto c = static_cast<unsigned char>(s[0]);
-  size_t length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-  if (length == 0 || length > s.size())
+  std::optional<rt::Utf8Sequence> sequence = rt::decodeUtf8Checked(s, 0);
+  if (!sequence || (sequence->codePoint >= 0xD800 && sequence->codePoint <= 0xDFFF))
     return 0;
-  cp = length == 1 ? c : length == 2 ? c & 0x1F : length == 3 ? c & 0x0F : c & 0x07;
-  for (size_t k = 1; k < length; ++k) {
-    if (!isContinuation(s[k]))
-      return 0;
-    cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
-  }
-  static constexpr uint32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMinimum[length] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-    return 0;
-  return length;
+  cp = sequence->codePoint;
+  return sequence->length;
 }
 
 // Code points a quoted line shows escaped: controls (a terminal would act

@@ -20,8 +20,12 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace findc::rt {
@@ -473,6 +477,33 @@ TEST(BenchEffectsDomain, DegenerateDomainIsOnePoint) {
   EXPECT_TRUE(std::isnan(y[0]));
   EXPECT_TRUE(sameBits(y[1], noiseDraw(effects.noise, kKey, 1)));
   EXPECT_TRUE(std::isnan(y[2]));
+}
+
+// The spellings .fnd clauses and FIND's JSON use, both ways; None prints
+// but is never read, so `noise none(1)` stays an unknown kind.
+template <typename Enum>
+void expectSpellings(std::initializer_list<std::pair<Enum, std::string_view>> named,
+                     std::string_view (*name)(Enum), std::optional<Enum> (*fromName)(std::string_view),
+                     std::string_view stranger) {
+  for (auto [value, spelling] : named) {
+    EXPECT_EQ(name(value), spelling);
+    EXPECT_EQ(fromName(spelling), value) << spelling;
+  }
+  EXPECT_EQ(name(Enum::None), "none");
+  for (std::string_view unknown : {std::string_view("none"), std::string_view(""), stranger})
+    EXPECT_EQ(fromName(unknown), std::nullopt) << unknown;
+}
+
+TEST(BenchEffectsNames, NoiseKindsRoundTrip) {
+  expectSpellings<NoiseKind>(
+      {{NoiseKind::Normal, "normal"}, {NoiseKind::Uniform, "uniform"}, {NoiseKind::Poisson, "poisson"}},
+      noiseKindName, noiseKindFromName, "Normal");
+}
+
+TEST(BenchEffectsNames, CorruptRegionsRoundTrip) {
+  expectSpellings<CorruptRegion>(
+      {{CorruptRegion::Below, "below"}, {CorruptRegion::Above, "above"}, {CorruptRegion::Inside, "inside"}},
+      corruptRegionName, corruptRegionFromName, "outside");
 }
 
 } // namespace

@@ -17,6 +17,7 @@
 // kPySpace lists the c for which ('a' + chr(c) + 'b').split() has two words.
 #include "runtime/Strings.h"
 #include "runtime/Text.h"
+#include "runtime/Utf8.h"
 #include "runtime/Value.h"
 
 #include <gtest/gtest.h>

@@ -13,6 +13,7 @@
 // unicodedata.category(chr(c)) != "Cn", kAssigned), since characters new in
 // 15.0 legitimately differ. Surrogates are not valid UTF-8 and are skipped.
 #include "runtime/Text.h"
+#include "runtime/Utf8.h"
 
 #include <gtest/gtest.h>
 

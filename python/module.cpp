@@ -156,7 +156,9 @@ struct Evaluator {
 };
 
 // f(x): numbers in, float64 out (same shape); values in, values out.
-py::object apply(const Evaluator& e, const py::object& x, const std::optional<py::sequence>& params, bool withErrors) {
+// `out`: a float64 array of x's size to write numbers into (no copy out).
+py::object apply(const Evaluator& e, const py::object& x, const std::optional<py::sequence>& params, bool withErrors,
+                 const py::object& outArray) {
   const findc::Function& f = e.function;
   auto paramTypes = f.params();
   if (paramTypes.empty())
@@ -171,8 +173,18 @@ py::object apply(const Evaluator& e, const py::object& x, const std::optional<py
     if (!in)
       throw py::error_already_set();
     std::vector<ssize_t> shape(in.shape(), in.shape() + in.ndim());
-    py::array_t<double> out(shape);
     size_t n = static_cast<size_t>(in.size());
+    py::array_t<double> out;
+    if (outArray.is_none()) {
+      out = py::array_t<double>(shape);
+    } else {
+      py::array given = py::cast<py::array>(outArray);
+      if (!py::isinstance<py::array_t<double>>(given) || !(given.flags() & py::array::c_style) || !given.writeable() ||
+          static_cast<size_t>(given.size()) != n)
+        throw findc::InputError("out must be a writeable C-contiguous float64 array of " + std::to_string(n) +
+                                " elements");
+      out = py::reinterpret_borrow<py::array_t<double>>(given);
+    }
     std::span<const double> xs(in.data(), n);
     std::span<double> ys(out.mutable_data(), n);
     std::vector<std::string> names(withErrors ? n : 0);
@@ -261,10 +273,10 @@ PYBIND11_MODULE(_findc, m) {
   py::class_<findc::Session>(m, "Session", "A function as an agent queries it: a seed and a query counter.")
       .def(
           "__call__",
-          [](findc::Session& s, const py::object& x, std::optional<py::sequence> params, bool errors) {
-            return apply(Evaluator{s.function(), &s, {}}, x, params, errors);
-          },
-          py::arg("x"), py::kw_only(), py::arg("params") = py::none(), py::arg("errors") = false)
+          [](findc::Session& s, const py::object& x, std::optional<py::sequence> params, bool errors,
+             const py::object& out) { return apply(Evaluator{s.function(), &s, {}}, x, params, errors, out); },
+          py::arg("x"), py::kw_only(), py::arg("params") = py::none(), py::arg("errors") = false,
+          py::arg("out") = py::none())
       .def_property_readonly("seed", &findc::Session::seed)
       .def_property_readonly("next_query", &findc::Session::nextQuery)
       .def_property_readonly("function", [](const findc::Session& s) { return s.function(); });
@@ -273,12 +285,12 @@ PYBIND11_MODULE(_findc, m) {
       .def(
           "__call__",
           [](const findc::Function& f, const py::object& x, std::optional<py::sequence> params, bool clean,
-             uint64_t seed, uint64_t firstQuery, bool errors) {
+             uint64_t seed, uint64_t firstQuery, bool errors, const py::object& out) {
             findc::Effects effects{.apply = !clean, .seed = seed, .firstQuery = firstQuery};
-            return apply(Evaluator{f, nullptr, effects}, x, params, errors);
+            return apply(Evaluator{f, nullptr, effects}, x, params, errors, out);
           },
           py::arg("x"), py::kw_only(), py::arg("params") = py::none(), py::arg("clean") = false,
-          py::arg("seed") = 0, py::arg("first_query") = 0, py::arg("errors") = false)
+          py::arg("seed") = 0, py::arg("first_query") = 0, py::arg("errors") = false, py::arg("out") = py::none())
       .def("session", &findc::Function::session, py::arg("seed"), py::arg("first_query") = 0)
       .def_property_readonly("name", &findc::Function::name)
       .def_property_readonly("signature", &findc::Function::signature)

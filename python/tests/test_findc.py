@@ -128,6 +128,13 @@ def test_shapes_scalars_lists_and_no_copy():
     before = grid.copy()
     f(grid)
     assert np.array_equal(before, grid)
+    # out=: the numbers go into the caller's array, which is returned.
+    y = np.empty(256)
+    assert f(FIND_GRID, out=y) is y and same_bits(y, f(FIND_GRID))
+    with pytest.raises(findc.InputError, match="out must be"):
+        f(FIND_GRID, out=np.empty(3))
+    with pytest.raises(findc.InputError, match="out must be"):
+        f(FIND_GRID, out=np.empty(256, dtype=np.float32))
     # Strided and non-contiguous input is converted, not misread.
     assert same_bits(f(FIND_GRID[::2]), f(np.ascontiguousarray(FIND_GRID[::2])))
 

@@ -16,10 +16,10 @@ class Backend {
 public:
   virtual ~Backend() = default;
 
-  // Makes the batch entries of `unary` (functions with a unary entry) and
-  // the boxed entries of `boxed` (any function) ready to run, compiling what
-  // is not compiled yet. Safe to call from several threads at once; runs on
-  // the caller's thread (the Suite moves it onto a large stack).
+  // Compiles the batch entries of `unary` (functions with a unary entry) and
+  // the boxed entries of `boxed` (any function), none of them ready yet. The
+  // Suite serializes the calls, filters out what is ready and runs them on a
+  // large stack.
   virtual void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed) = 0;
   // Whether prepare() has made these entries ready (lock-free).
   virtual bool hasBatch(uint32_t fn) const = 0;

@@ -97,17 +97,6 @@ void requireArrays(const void* x, const void* y, size_t n) {
     throw InputError("x and y must not be NULL");
 }
 
-void evaluateInto(const std::function<void(std::span<rt::ErrorKind>)>& run, uint8_t* errors, size_t n) {
-  if (!errors) {
-    run({});
-    return;
-  }
-  std::vector<rt::ErrorKind> kinds(n);
-  run(kinds);
-  for (size_t i = 0; i < n; ++i)
-    errors[i] = static_cast<uint8_t>(kinds[i]);
-}
-
 findc_suite* make(const std::function<std::shared_ptr<const engine::Suite>()>& build, int* status, char** error) {
   findc_suite* made = nullptr;
   // Ownership passes to the caller until findc_suite_free.
@@ -182,11 +171,8 @@ int findc_evaluate(const findc_suite* suite, size_t index, const double* x, doub
   return guarded(error, [&] {
     uint32_t fn = functionAt(suite, index);
     requireArrays(x, y, n);
-    evaluateInto(
-        [&](std::span<rt::ErrorKind> kinds) {
-          engine::evaluateNumbers(*suite->suite, fn, {x, n}, {y, n}, effectsOf(effects), kinds);
-        },
-        errors, n);
+    engine::evaluateNumberCodes(*suite->suite, fn, {x, n}, {y, n}, effectsOf(effects),
+                                {errors, errors ? n : 0});
   });
 }
 
@@ -237,8 +223,7 @@ int findc_session_evaluate(findc_session* session, const double* x, double* y, s
     if (!session)
       throw InputError("the session is NULL");
     requireArrays(x, y, n);
-    evaluateInto([&](std::span<rt::ErrorKind> kinds) { session->session.evaluateNumbers({x, n}, {y, n}, kinds); },
-                 errors, n);
+    session->session.evaluateNumbers({x, n}, {y, n}, {errors, errors ? n : 0});
   });
 }
 

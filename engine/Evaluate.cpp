@@ -95,10 +95,9 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
     requireSize(errors.size(), x.size(), "the error array");
   std::fill(errors.begin(), errors.end(), rt::ErrorKind::None);
   if (f.params[0].type == Type::Int)
-    for (double v : x)
-      if (v != std::floor(v) || !std::isfinite(v))
-        throw InputError("'" + f.name + "' takes an int; input " + formatPython(Scalar::ofReal(v)) +
-                         " is not an integer");
+    if (std::optional<size_t> i = firstNonIntegral(x))
+      throw InputError("'" + f.name + "' takes an int; input " + formatPython(Scalar::ofReal(x[*i])) +
+                       " is not an integer");
   std::vector<bool> failed;
   if (f.hasUnaryEntry()) {
     suite.runBatch(fn, x.data(), y.data(), x.size());
@@ -128,6 +127,26 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
       if (failed[i])
         y[i] = std::nan("");
   }
+}
+
+void evaluateNumberCodes(const Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
+                         const Effects& effects, std::span<uint8_t> codes) {
+  if (codes.empty()) {
+    evaluateNumbers(suite, fn, x, y, effects);
+    return;
+  }
+  requireSize(codes.size(), x.size(), "the error array");
+  std::vector<rt::ErrorKind> kinds(x.size());
+  evaluateNumbers(suite, fn, x, y, effects, kinds);
+  for (size_t i = 0; i < kinds.size(); ++i)
+    codes[i] = static_cast<uint8_t>(kinds[i]);
+}
+
+std::optional<size_t> firstNonIntegral(std::span<const double> x) {
+  for (size_t i = 0; i < x.size(); ++i)
+    if (x[i] != std::floor(x[i]) || !std::isfinite(x[i]))
+      return i;
+  return std::nullopt;
 }
 
 Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> inputs, std::span<const Scalar> rest,
@@ -204,15 +223,9 @@ Type outputType(const Suite& suite, uint32_t fn, const Effects& effects) {
   return bench ? benchResultType(*bench, clean) : clean;
 }
 
-void Session::evaluateNumbers(std::span<const double> x, std::span<double> y, std::span<rt::ErrorKind> errors) {
-  engine::evaluateNumbers(suite_, fn_, x, y, effects(), errors);
-  nextQuery_ += x.size(); // only once evaluated: a refused call draws nothing
-}
-
-Outputs Session::evaluateValues(std::span<const Scalar> inputs, std::span<const Scalar> rest, rt::Arena& arena) {
-  Outputs out = engine::evaluateValues(suite_, fn_, inputs, rest, effects(), arena);
-  nextQuery_ += inputs.size();
-  return out;
+void Session::evaluateNumbers(std::span<const double> x, std::span<double> y, std::span<uint8_t> codes) {
+  evaluateNumberCodes(suite_, fn_, x, y, effects(), codes);
+  nextQuery_ += x.size();
 }
 
 } // namespace findc::engine

@@ -38,6 +38,14 @@ bool takesNumbers(const ir::Function& fn);
 void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
                      const Effects& effects, std::span<rt::ErrorKind> errors = {});
 
+// The same with the errors as codes (0: none, else the rt::ErrorKind), the
+// form the C++ API, the C ABI and Python hand out; `codes` may be empty.
+void evaluateNumberCodes(const Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
+                         const Effects& effects, std::span<uint8_t> codes);
+
+// The first of x that is not an integer (what an int parameter refuses).
+std::optional<size_t> firstNonIntegral(std::span<const double> x);
+
 // Any function at any inputs: inputs[i] binds the first parameter, `rest`
 // every other (see bindParams), one boxed call per input. Values the calls
 // make live in `arena`. The effects apply to functions of a number.
@@ -79,8 +87,9 @@ public:
   Session(const Suite& suite, uint32_t fn, uint64_t seed, uint64_t firstQuery = 0)
       : suite_(suite), fn_(fn), seed_(seed), nextQuery_(firstQuery) {}
 
-  void evaluateNumbers(std::span<const double> x, std::span<double> y, std::span<rt::ErrorKind> errors = {});
-  Outputs evaluateValues(std::span<const Scalar> inputs, std::span<const Scalar> rest, rt::Arena& arena);
+  // evaluateNumberCodes with the session's effects; the counter advances
+  // only when the evaluation ran (a refused call draws nothing).
+  void evaluateNumbers(std::span<const double> x, std::span<double> y, std::span<uint8_t> codes = {});
 
   uint64_t seed() const { return seed_; }
   uint64_t nextQuery() const { return nextQuery_; }

@@ -190,10 +190,10 @@ Outputs evaluateTexts(const Suite& suite, uint32_t fn, const TextInputs& inputs,
     throw InputError("'" + f.name + "' takes no parameters: there is nothing to bind an input to");
   if (f.hasUnaryEntry() && !paramsJson) {
     inputs.requireNumbers();
+    // Checked here too, to name the input as it was typed.
     if (f.params[0].type == Type::Int)
-      for (size_t i = 0; i < inputs.numbers.size(); ++i)
-        if (double x = inputs.numbers[i]; x != std::floor(x) || !std::isfinite(x))
-          throw InputError("'" + f.name + "' takes an int; input '" + inputs.texts[i] + "' is not an integer");
+      if (std::optional<size_t> i = firstNonIntegral(inputs.numbers))
+        throw InputError("'" + f.name + "' takes an int; input '" + inputs.texts[*i] + "' is not an integer");
     return evaluateBatch(suite, fn, inputs.numbers, effects);
   }
   std::vector<Scalar> given = paramsJson ? parseParams(f, *paramsJson, arena, "--params") : std::vector<Scalar>{};

@@ -8,40 +8,21 @@
 namespace findc::engine {
 namespace {
 
-template <typename T> T orThrow(llvm::Expected<T> value) {
-  if (!value)
-    throw std::runtime_error("JIT: " + llvm::toString(value.takeError()));
-  return std::move(*value);
-}
-
-void orThrow(llvm::Error error) {
-  if (error)
-    throw std::runtime_error("JIT: " + llvm::toString(std::move(error)));
-}
-
 class JitBackend final : public Backend {
 public:
   JitBackend(const ir::Module& module, MathMode math)
-      : module_(module), jit_(orThrow(JIT::create({.math = math}))), batch_(module.functions.size()),
+      : module_(module), jit_(orThrow(JIT::create({.math = math}), "JIT")), batch_(module.functions.size()),
         boxed_(module.functions.size()) {}
 
-  // Serialized by the Suite; runs on its large stack, as ORC compiles at
-  // lookup.
+  // The lookups compile (ORC materializes at lookup), so they happen here,
+  // on the Suite's large stack, not at the first evaluation.
   void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed) override {
-    EntryPoints entries;
-    for (uint32_t f : unary)
-      if (!hasBatch(f))
-        entries.unary.push_back(f);
-    for (uint32_t f : boxed)
-      if (!hasBoxed(f))
-        entries.boxed.push_back(f);
-    if (entries.unary.empty() && entries.boxed.empty())
-      return;
-    orThrow(jit_->addEntries(module_, entries));
+    EntryPoints entries{{unary.begin(), unary.end()}, {boxed.begin(), boxed.end()}};
+    orThrow(jit_->addEntries(module_, entries), "JIT");
     for (uint32_t f : entries.unary)
-      batch_[f].store(orThrow(jit_->batchEntry(module_.functions[f].name)), std::memory_order_release);
+      batch_[f].store(orThrow(jit_->batchEntry(module_.functions[f].name), "JIT"), std::memory_order_release);
     for (uint32_t f : entries.boxed)
-      boxed_[f].store(orThrow(jit_->boxedEntry(module_.functions[f].name)), std::memory_order_release);
+      boxed_[f].store(orThrow(jit_->boxedEntry(module_.functions[f].name), "JIT"), std::memory_order_release);
   }
   bool hasBatch(uint32_t fn) const override { return batch_[fn].load(std::memory_order_acquire) != nullptr; }
   bool hasBoxed(uint32_t fn) const override { return boxed_[fn].load(std::memory_order_acquire) != nullptr; }

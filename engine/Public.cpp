@@ -72,6 +72,7 @@ std::vector<Outcome> toOutcomes(const engine::Outputs& outputs) {
   return outcomes;
 }
 
+// With a session, its effects, and its counter moves past the inputs.
 std::vector<Outcome> call(const engine::Suite& suite, uint32_t fn, std::span<const Value> inputs,
                           std::span<const Value> params, const Effects& effects, engine::Session* session) {
   rt::Arena arena;
@@ -83,26 +84,11 @@ std::vector<Outcome> call(const engine::Suite& suite, uint32_t fn, std::span<con
   std::optional<std::span<const Scalar>> explicitParams;
   if (!params.empty())
     explicitParams = given;
-  if (!session)
-    return toOutcomes(engine::evaluateCall(suite, fn, in, explicitParams, effects, arena));
-  engine::Outputs outputs = engine::evaluateCall(suite, fn, in, explicitParams, session->effects(), arena);
-  session->advance(in.size());
+  engine::Outputs outputs =
+      engine::evaluateCall(suite, fn, in, explicitParams, session ? session->effects() : effects, arena);
+  if (session)
+    session->advance(in.size());
   return toOutcomes(outputs);
-}
-
-void evaluate(const engine::Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
-              const Effects& effects, std::span<uint8_t> errors) {
-  if (errors.empty()) {
-    engine::evaluateNumbers(suite, fn, x, y, effects);
-    return;
-  }
-  std::vector<rt::ErrorKind> kinds(x.size());
-  engine::evaluateNumbers(suite, fn, x, y, effects, kinds);
-  if (errors.size() != x.size())
-    throw InputError("the error array has " + std::to_string(errors.size()) + " elements, the inputs " +
-                     std::to_string(x.size()));
-  for (size_t i = 0; i < kinds.size(); ++i)
-    errors[i] = static_cast<uint8_t>(kinds[i]);
 }
 
 } // namespace
@@ -146,7 +132,7 @@ std::string_view Function::resultType() const { return typeName(suite_->function
 
 void Function::evaluate(std::span<const double> x, std::span<double> y, const Effects& effects,
                         std::span<uint8_t> errors) const {
-  findc::evaluate(*suite_, index_, x, y, effects, errors);
+  engine::evaluateNumberCodes(*suite_, index_, x, y, effects, errors);
 }
 
 std::vector<double> Function::evaluate(std::span<const double> x, const Effects& effects) const {
@@ -180,8 +166,7 @@ Session& Session::operator=(Session&&) noexcept = default;
 Session::~Session() = default;
 
 void Session::evaluate(std::span<const double> x, std::span<double> y, std::span<uint8_t> errors) {
-  findc::evaluate(*function_.suite_, function_.index_, x, y, session_->effects(), errors);
-  session_->advance(x.size());
+  session_->evaluateNumbers(x, y, errors);
 }
 
 std::vector<Outcome> Session::call(std::span<const Value> inputs, std::span<const Value> params) {

@@ -83,16 +83,22 @@ uint32_t Suite::resolve(std::string_view name) const {
 
 void Suite::prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed) const {
   std::vector<uint32_t> wantUnary, wantBoxed;
-  for (uint32_t f : unary)
-    if (!backend_->hasBatch(f))
-      wantUnary.push_back(f);
-  for (uint32_t f : boxed)
-    if (!backend_->hasBoxed(f))
-      wantBoxed.push_back(f);
-  if (wantUnary.empty() && wantBoxed.empty())
+  auto missing = [&] {
+    wantUnary.clear();
+    wantBoxed.clear();
+    for (uint32_t f : unary)
+      if (!backend_->hasBatch(f))
+        wantUnary.push_back(f);
+    for (uint32_t f : boxed)
+      if (!backend_->hasBoxed(f))
+        wantBoxed.push_back(f);
+    return !wantUnary.empty() || !wantBoxed.empty();
+  };
+  if (!missing()) // ready: no lock, no thread
     return;
   std::lock_guard lock(compiling_);
-  runOnLargeStack([&] { backend_->prepare(wantUnary, wantBoxed); });
+  if (missing()) // again: another thread may have compiled them meanwhile
+    runOnLargeStack([&] { backend_->prepare(wantUnary, wantBoxed); });
 }
 
 void Suite::runBatch(uint32_t fn, const double* x, double* y, size_t n) const {

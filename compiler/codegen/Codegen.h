@@ -12,7 +12,9 @@
 #include <llvm/Target/TargetMachine.h>
 
 #include <memory>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace findc {
@@ -46,6 +48,17 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
                                               MathMode math = MathMode::Exact);
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine();
+
+// An LLVM error as a std::runtime_error ("CONTEXT: message"), for callers
+// that report failures with exceptions (the engine, the CLI).
+inline void orThrow(llvm::Error error, std::string_view context = {}) {
+  if (error)
+    throw std::runtime_error((context.empty() ? "" : std::string(context) + ": ") + llvm::toString(std::move(error)));
+}
+template <typename T> T orThrow(llvm::Expected<T> value, std::string_view context = {}) {
+  orThrow(value.takeError(), context);
+  return std::move(*value);
+}
 
 // Runs LLVM's -O2 pipeline (new pass manager) for `target`.
 void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math);

@@ -34,14 +34,6 @@ options:
   --no-opt              with --ir or --llvm, the stage before optimization
 )";
 
-[[noreturn]] void failLLVM(llvm::Error error) { throw std::runtime_error(llvm::toString(std::move(error))); }
-
-template <typename T> T unwrap(llvm::Expected<T> value) {
-  if (!value)
-    failLLVM(value.takeError());
-  return std::move(*value);
-}
-
 std::string printIR(const ir::Module& module, const std::vector<uint32_t>& roots) {
   if (roots.empty())
     return ir::print(module);
@@ -115,13 +107,13 @@ int run(const Options& options) {
     fmt::print("{}", printEntries(*suite, roots));
     return kExitOk;
   }
-  auto target = unwrap(createHostTargetMachine());
+  auto target = orThrow(createHostTargetMachine());
   llvm::LLVMContext context;
   std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, context, *target, roots, options.load.math);
   if (options.stage != "llvm")
     optimizeModule(*llvmModule, *target, options.load.math);
   if (options.stage == "asm")
-    fmt::print("{}", unwrap(emitAssembly(*llvmModule, *target)));
+    fmt::print("{}", orThrow(emitAssembly(*llvmModule, *target)));
   else
     fmt::print("{}", printModule(*llvmModule));
   return kExitOk;

@@ -95,16 +95,15 @@ int runTrain(const SuiteOptions& options) {
     job.options.epochs = options.epochs;
     job.options.seed = options.seed ^ rt::benchKey(0, fn.name)[0]; // distinct initialisations
     job.insertAt = bench.approx->endOffset;
+    job.target = bench.approx->target;
+    targets.push_back(job.target);
     jobs.push_back(std::move(job));
-    targets.push_back(bench.approx->target);
   }
   if (diags.hasErrors()) {
     diags.print(std::cerr);
     return 1;
   }
   suite->prepare(targets, {}); // one compilation for all targets
-  for (size_t i = 0; i < jobs.size(); ++i)
-    jobs[i].target = targets[i];
   trainAll(*suite, jobs);
 
   // Weights go in at each clause's end, last first so earlier offsets hold.

@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""What FIND v1's released code prints without its random draws.
+
+    find_v1_printed.py DATA_JSON [--variants VARIANTS_JSON] [--out FILE]
+
+For each of the 850 non-MLP FIND v1 numeric functions (numeric-variants.json
+value != load_mlp.py) this builds `function(x)` the way the released
+`function_code.py` defines it, with every random draw replaced by zero of the
+draw's type ("the served function without its random effects"), runs it the
+way the released `__main__` frame does, and records the printed text of each
+output. Needs numpy (Debian's /usr/bin/python3 has numpy 1.24); the writer
+(the expression text) comes from find_v1_reference.py next to this file.
+
+The released frame, for each command-line argument `arg`:
+
+    x = float(arg)
+    try:
+        out = function(x)
+    except:
+        out = 'None'
+    outputs += f'({arg}, {out}) '
+
+so the recorded text of an output is f'{out}' (or 'None'). The inputs are
+FIND's scoring grid, given as argv text str(i + 0.5) for i in range(-128, 128)
+("-127.5" ... "127.5"), and the edge inputs EDGE_INPUTS as the strings shown.
+
+How each variant's function is built (`function_source` gives the text):
+
+- clean (function_code.py): the released body itself: `return <expr>`; the
+  simple square wave keeps its two statements
+  (`x = np.sin(...)` then `return np.where(x > 0, 1, -1)`), executed as such.
+- noised (noised_function_code.py): `return <expr> + ZERO` where ZERO is the
+  draw the released file makes (np.random.normal(scale=1),
+  np.random.uniform(low=-1, high=1) or np.random.poisson(lam=1)) with the
+  value zero and the draw's type: `type(draw)(0)`, the type taken from a real
+  draw at run time. With numpy 1.24 normal and uniform return a Python float
+  (ZERO = 0.0) and poisson a Python int (ZERO = 0). So, as in the served
+  code, `-0.0 + 0.0` prints 0.0, a rectangle's 0-d int array + 0.0 prints
+  1.0, and + 0 keeps it an int.
+- corrupted (corrupted_function_code.py): the released body with the
+  corruption never chosen:
+
+      if type(x) == int or type(x) == float:
+          x = np.array(x)
+      return np.where(True, <expr>, np.zeros(x.shape))
+
+  i.e. the region condition is constant True (never corrupting) and the
+  normal draw np.random.normal(loc=L, scale=0.1, size=x.shape), a float64
+  array of x's shape, is replaced by float64 zeros of the same shape. The
+  clean branch is evaluated on the 0-d array (NumPy semantics: 1/0 -> inf,
+  no exception, (-4)**0.5 -> nan) and np.where gives it the dtype of the
+  served np.where (float64: ints print as 1.0).
+
+The data file (--out, default find_v1_printed.json.xz next to this script)
+is JSON compressed with xz:
+
+    {"format": 1, "python": ..., "numpy": ..., "inputs": [263 argv strings],
+     "grid": {...}, "edge_inputs": [...], "zero_draws": {...},
+     "functions": {"f00150": {"variant": "clean"|"noised"|"corrupted",
+                              "category": "sin" | "ceil;linear;multiply_two",
+                              "atoms": ["ceil", "linear"],
+                              "square_wave_form": "real"|"truncated"|null,
+                              "outputs": [263 printed texts]}, ...},
+     "counts": {...}}
+
+`outputs[k]` is the text printed for `inputs[k]`. tests/find/README.md says
+how to regenerate it; check_find_v1_printed.py compares findc with it.
+"""
+
+import argparse
+import json
+import lzma
+import os
+import platform
+import sys
+import warnings
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import find_v1_reference as ref  # noqa: E402  (the writer: expression text)
+
+GRID_INPUTS = [str(i + 0.5) for i in range(-128, 128)]
+EDGE_INPUTS = ["0", "-1", "1", "1e6", "-1e6", "1e200", "-4"]
+INPUTS = GRID_INPUTS + EDGE_INPUTS
+
+VARIANT_NAMES = {ref.CLEAN: "clean", ref.NOISED: "noised", ref.CORRUPTED: "corrupted"}
+
+# The draw text each noised file appends, and the call that makes it.
+NOISE_DRAWS = {
+    "normal": ("np.random.normal(scale=1)", lambda: np.random.normal(scale=1)),
+    "uniform": ("np.random.uniform(low=-1, high=1)",
+                lambda: np.random.uniform(low=-1, high=1)),
+    "poisson": ("np.random.poisson(lam=1)", lambda: np.random.poisson(lam=1)),
+}
+
+
+def zero_draws():
+    """{noise_type: zero of the type a real draw has}, found by drawing."""
+    zeros = {}
+    for kind, (_, draw) in NOISE_DRAWS.items():
+        types = {type(draw()) for _ in range(3)}
+        if len(types) != 1:
+            raise RuntimeError(f"np.random {kind} draws have several types: {types}")
+        zeros[kind] = types.pop()(0)
+    return zeros
+
+
+def atoms_of(entry):
+    head = entry["name"].split("(", 1)[0]
+    parts = head.split(";")
+    return head, parts[:2] if len(parts) == 3 else parts, parts[2] if len(parts) == 3 else None
+
+
+def function_source(entry, variant):
+    """The text of `def function(x): ...` for one entry (random draws zeroed;
+    the noised ZERO is the name ZERO, bound by `build_function`)."""
+    head, atoms, op = atoms_of(entry)
+    if variant == ref.CLEAN:
+        if head == "square_wave":
+            period, shift = entry["params"]
+            return ("def function(x):\n"
+                    f"    x = np.sin((x - {shift}) * (2 * np.pi / {period}))\n"
+                    "    return np.where(x > 0, 1, -1)\n")
+        return f"def function(x):\n    {ref.released_return_line(entry, variant)}\n"
+    if variant == ref.NOISED:
+        line = ref.released_return_line(entry, variant)
+        draw_text = NOISE_DRAWS[entry["noise_type"]][0]
+        if not line.endswith(" + " + draw_text):
+            raise ValueError(f"{entry['dir']}: unexpected noised line {line!r}")
+        return f"def function(x):\n    {line[:-len(draw_text)]}ZERO\n"
+    if variant == ref.CORRUPTED:
+        expr = ref.clean_expression(entry, variant)
+        return ("def function(x):\n"
+                "    if type(x) == int or type(x) == float:\n"
+                "        x = np.array(x)\n"
+                f"    return np.where(True, {expr}, np.zeros(x.shape))\n")
+    raise ValueError(f"no function for variant {variant!r}")
+
+
+def build_function(entry, variant, zeros):
+    scope = {"np": np}
+    if variant == ref.NOISED:
+        scope["ZERO"] = zeros[entry["noise_type"]]
+    exec(compile(function_source(entry, variant), f"<{entry['dir']}>", "exec"), scope)
+    return scope["function"]
+
+
+def printed_outputs(function, inputs=INPUTS):
+    """The frame: out = function(float(arg)), 'None' on any exception, f'{out}'."""
+    texts = []
+    for arg in inputs:
+        x = float(arg)
+        try:
+            out = function(x)
+        except:  # noqa: E722  (the released frame's bare except)
+            out = 'None'
+        texts.append(f'{out}')
+    return texts
+
+
+def text_kind(text):
+    """None / int / float / nan / inf / complex / other, for the counts."""
+    if text == "None":
+        return "None"
+    if text.startswith("("):
+        try:
+            complex(text)
+            return "complex"
+        except ValueError:
+            return "other"
+    try:
+        value = float(text)
+    except ValueError:
+        return "other"
+    if value != value:
+        return "nan"
+    if value in (float("inf"), float("-inf")):
+        return "inf"
+    try:
+        int(text)
+        return "int"
+    except ValueError:
+        return "float"
+
+
+def build(data, variants):
+    zeros = zero_draws()
+    functions = {}
+    kinds = {}
+    for entry in sorted(data, key=lambda e: e["dir"]):
+        name, variant = entry["dir"], variants[entry["dir"]]
+        if variant == ref.MLP:
+            continue
+        head, atoms, op = atoms_of(entry)
+        sw_form = None
+        if "square_wave" in atoms:
+            sw_form = "real" if (op is None and variant == ref.CLEAN) else "truncated"
+        outputs = printed_outputs(build_function(entry, variant, zeros))
+        vname = VARIANT_NAMES[variant]
+        for k, text in enumerate(outputs):
+            where = "grid" if k < len(GRID_INPUTS) else "edge"
+            key = f"{vname}/{where}/{text_kind(text)}"
+            kinds[key] = kinds.get(key, 0) + 1
+        functions[name] = {"variant": vname, "category": head, "atoms": atoms,
+                           "square_wave_form": sw_form, "outputs": outputs}
+    return {
+        "format": 1,
+        "generator": "tests/find/find_v1_printed.py",
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "inputs": INPUTS,
+        "grid": {"text": "str(i + 0.5) for i in range(-128, 128)",
+                 "first": 0, "count": len(GRID_INPUTS)},
+        "edge_inputs": {"first": len(GRID_INPUTS), "inputs": EDGE_INPUTS},
+        "zero_draws": {k: {"draw": NOISE_DRAWS[k][0], "type": type(v).__name__,
+                           "zero": repr(v)} for k, v in zeros.items()},
+        "functions": functions,
+        "counts": {"functions": len(functions),
+                   "printed_kinds": dict(sorted(kinds.items()))},
+    }
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data", help="FIND's data.json (numeric-data.json)")
+    ap.add_argument("--variants", help="FIND's func_name_dict.json "
+                    "(default: numeric-variants.json next to DATA_JSON)")
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                  "find_v1_printed.json.xz"),
+                    help="the data file to write (xz-compressed JSON; '-' for plain JSON on stdout)")
+    args = ap.parse_args(argv)
+
+    np.seterr(all="ignore")
+    warnings.filterwarnings("ignore")
+    data, variants = ref.load_entries(args.data, args.variants)
+    result = build(data, variants)
+    text = json.dumps(result, indent=None, separators=(",", ":")) + "\n"
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        with lzma.open(args.out, "wt", preset=9 | lzma.PRESET_EXTREME) as f:
+            f.write(text)
+    c = result["counts"]
+    print(f"{c['functions']} functions x {len(INPUTS)} inputs; numpy {result['numpy']}, "
+          f"Python {result['python']}; zero draws "
+          + ", ".join(f"{k}: {v['type']} {v['zero']}" for k, v in result["zero_draws"].items()),
+          file=sys.stderr)
+    for key, n in c["printed_kinds"].items():
+        print(f"  {key}: {n}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

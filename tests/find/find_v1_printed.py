@@ -60,10 +60,19 @@ is JSON compressed with xz:
                               "category": "sin" | "ceil;linear;multiply_two",
                               "atoms": ["ceil", "linear"],
                               "square_wave_form": "real"|"truncated"|null,
-                              "outputs": [263 printed texts]}, ...},
+                              "outputs": [263 printed texts],
+                              "simd_scale": [263 numbers or null] (optional)},
+                   ...},
      "counts": {...}}
 
-`outputs[k]` is the text printed for `inputs[k]`. tests/find/README.md says
+`outputs[k]` is the text printed for `inputs[k]`. `simd_scale` (only for
+functions using sin, cos, tanh, exp (gaussian) or log (logarithm), and for
+corrupted ones using polynomial or rational, whose x**k is NumPy's array
+power) is, where it exceeds |output|, the magnitude of those terms in the
+output, measured by scaling the five NumPy functions' results (and in
+corrupted code each x**k) by 1 +- 2**-20 and watching the output move:
+NumPy's SIMD results are a few ulp of THAT magnitude, which can be many ulp
+of an output like -7.2*cos(...) + -3.5 = 0.989 (cancellation). tests/find/README.md says
 how to regenerate it; check_find_v1_printed.py compares findc with it.
 """
 
@@ -72,6 +81,7 @@ import json
 import lzma
 import os
 import platform
+import re
 import sys
 import warnings
 
@@ -138,12 +148,71 @@ def function_source(entry, variant):
     raise ValueError(f"no function for variant {variant!r}")
 
 
-def build_function(entry, variant, zeros):
-    scope = {"np": np}
+def build_function(entry, variant, zeros, numpy=np):
+    """The function, compiled from function_source. With a _PerturbedNumpy,
+    in corrupted code every `x**k` (NumPy's array power on the 0-d x) is
+    perturbed too."""
+    scope = {"np": numpy}
+    source = function_source(entry, variant)
+    if isinstance(numpy, _PerturbedNumpy):
+        scope["_P"] = lambda v: numpy._perturbed(lambda u: u, v)
+        if variant == ref.CORRUPTED:
+            source = re.sub(r"\bx\*\*(\d+)", r"_P(x**\1)", source)
     if variant == ref.NOISED:
         scope["ZERO"] = zeros[entry["noise_type"]]
-    exec(compile(function_source(entry, variant), f"<{entry['dir']}>", "exec"), scope)
+    exec(compile(source, f"<{entry['dir']}>", "exec"), scope)
     return scope["function"]
+
+
+# The NumPy functions whose results come from its SIMD loops (last bits depend
+# on the numpy build and CPU), by the atom that uses them.
+SIMD_UFUNCS = ("sin", "cos", "tanh", "exp", "log")
+SIMD_ATOMS = ("sin", "cos", "tanh", "gaussian", "logarithm")
+PERTURBATION = 2.0 ** -20
+
+
+class _PerturbedNumpy:
+    """numpy, except that the SIMD functions return (1 + PERTURBATION) times
+    their value (-PERTURBATION on every second call): the output's change / PERTURBATION is how large the SIMD
+    terms are in the output (a*sin(...) in a*sin(...) + d)."""
+
+    def __init__(self):
+        self.calls = 0
+        for name in SIMD_UFUNCS:
+            setattr(self, name, lambda v, _f=getattr(np, name): self._perturbed(_f, v))
+
+    def _perturbed(self, ufunc, v):
+        # Alternate the sign so that quotients like log(x) / log(base) do not
+        # cancel the perturbation (they add up instead: a safe overestimate).
+        self.calls += 1
+        return ufunc(v) * (1 + (PERTURBATION if self.calls % 2 else -PERTURBATION))
+
+    def __getattr__(self, name):
+        return getattr(np, name)
+
+
+def simd_scales(entry, variant, zeros, inputs=INPUTS):
+    """Per input: the magnitude of the output's SIMD terms (and, in corrupted
+    code, of its x**k terms) where it exceeds the output's own (cancellation,
+    e.g. a*cos(...) + d near 0), as a float with 3 significant digits; None
+    elsewhere. A few ulp of sin/cos/tanh/exp/log (or of NumPy's power) are
+    a few ulp of that magnitude, not of the output."""
+    exact = build_function(entry, variant, zeros)
+    perturbed = build_function(entry, variant, zeros, _PerturbedNumpy())
+    scales = []
+    for arg in inputs:
+        scale = None
+        try:
+            y, yp = exact(float(arg)), perturbed(float(arg))
+            if not isinstance(y, complex):
+                y, yp = float(y), float(yp)
+                s = abs(yp - y) / PERTURBATION
+                if s == s and s != float("inf") and s > abs(y):
+                    scale = float(f"{s:.3g}")
+        except Exception:  # noqa: BLE001  (no value, no scale)
+            pass
+        scales.append(scale)
+    return scales if any(s is not None for s in scales) else None
 
 
 def printed_outputs(function, inputs=INPUTS):
@@ -163,7 +232,7 @@ def text_kind(text):
     """None / int / float / nan / inf / complex / other, for the counts."""
     if text == "None":
         return "None"
-    if text.startswith("("):
+    if text.startswith("(") or text.endswith("j"):
         try:
             complex(text)
             return "complex"
@@ -204,6 +273,11 @@ def build(data, variants):
             kinds[key] = kinds.get(key, 0) + 1
         functions[name] = {"variant": vname, "category": head, "atoms": atoms,
                            "square_wave_form": sw_form, "outputs": outputs}
+        if any(a in SIMD_ATOMS for a in atoms) or (
+                variant == ref.CORRUPTED and {"polynomial", "rational"} & set(atoms)):
+            scales = simd_scales(entry, variant, zeros)
+            if scales:
+                functions[name]["simd_scale"] = scales
     return {
         "format": 1,
         "generator": "tests/find/find_v1_printed.py",

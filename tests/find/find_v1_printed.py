@@ -77,6 +77,7 @@ how to regenerate it; check_find_v1_printed.py compares findc with it.
 """
 
 import argparse
+import collections
 import json
 import lzma
 import os
@@ -295,6 +296,40 @@ def build(data, variants):
     }
 
 
+def rule_counts(data, variants, result):
+    """How many functions each Python-float-vs-NumPy rule touches (for
+    docs/find-v1-notes.md), and what the data's outputs actually print."""
+    rules = collections.Counter()
+    for entry in data:
+        variant = variants[entry["dir"]]
+        if variant == ref.MLP:
+            continue
+        head, atoms, op = atoms_of(entry)
+        scalar = variant in (ref.CLEAN, ref.NOISED)
+        rules[f"all {VARIANT_NAMES[variant]}"] += 1
+        if not scalar:
+            rules["0-d NumPy array x (corrupted)"] += 1
+            continue
+        if {"reciprocal", "rational"} & set(atoms):
+            rules["Python float '/' by x-dependent float: may raise ZeroDivisionError "
+                  "(reciprocal, rational; clean/noised)"] += 1
+        if "root" in atoms and entry["params"][2] == 2:
+            rules["Python float ** 0.5 of x: complex for x < 0 (root n=2; clean/noised)"] += 1
+        if {"polynomial", "rational", "gaussian", "root"} & set(atoms):
+            rules["Python float '**' (C pow; OverflowError on overflow) (polynomial, rational, "
+                  "gaussian, root; clean/noised)"] += 1
+    printed = collections.Counter()
+    fns = collections.defaultdict(set)
+    for name, fn in result["functions"].items():
+        for k, text in enumerate(fn["outputs"]):
+            kind = text_kind(text)
+            if kind in ("None", "complex", "nan", "inf"):
+                where = "grid" if k < len(GRID_INPUTS) else "edge"
+                printed[(kind, fn["variant"], where)] += 1
+                fns[(kind, fn["variant"])].add(name)
+    return rules, printed, fns
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", help="FIND's data.json (numeric-data.json)")
@@ -303,6 +338,8 @@ def main(argv=None):
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                   "find_v1_printed.json.xz"),
                     help="the data file to write (xz-compressed JSON; '-' for plain JSON on stdout)")
+    ap.add_argument("--rules", action="store_true",
+                    help="also print how many functions each Python-float/NumPy rule touches")
     args = ap.parse_args(argv)
 
     np.seterr(all="ignore")
@@ -322,6 +359,15 @@ def main(argv=None):
           file=sys.stderr)
     for key, n in c["printed_kinds"].items():
         print(f"  {key}: {n}", file=sys.stderr)
+    if args.rules:
+        rules, printed, fns = rule_counts(data, variants, result)
+        print("functions per rule:", file=sys.stderr)
+        for rule, n in sorted(rules.items()):
+            print(f"  {n:4d}  {rule}", file=sys.stderr)
+        print("printed None/complex/nan/inf (outputs; functions):", file=sys.stderr)
+        for (kind, variant, where), n in sorted(printed.items()):
+            print(f"  {kind:8s} {variant:9s} {where}: {n:5d}  "
+                  f"({len(fns[(kind, variant)])} functions)", file=sys.stderr)
     return 0
 
 

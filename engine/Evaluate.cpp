@@ -3,6 +3,7 @@
 #include "compiler/interp/Interpreter.h"
 #include "findc/Errors.hpp"
 #include "runtime/PrimOps.h"
+#include "runtime/PyNumbers.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,13 +17,32 @@ namespace {
 Type benchResultType(const ir::Bench& bench, Type clean) {
   bool staysInt = bench.effects.corruption.region == rt::CorruptRegion::None &&
                   (bench.effects.noise.kind == rt::NoiseKind::None || bench.effects.noise.kind == rt::NoiseKind::Poisson);
-  return clean == Type::Int && staysInt ? Type::Int : Type::Real;
+  if (clean == Type::Complex || (clean == Type::Int && staysInt))
+    return clean;
+  return Type::Real;
 }
 
-// The bench whose effects apply to fn's outputs, or null.
-const ir::Bench* effectsOf(const Suite& suite, uint32_t fn, const Effects& effects) {
+// The bench whose effects apply to fn's outputs, or null. Without
+// `effects.apply` (--clean) they still apply, with every draw zero: the
+// served function without its random effects, with its type.
+const ir::Bench* effectsOf(const Suite& suite, uint32_t fn) {
   const ir::Bench* bench = suite.bench(fn);
-  return bench && effects.apply && isNumeric(suite.function(fn).params[0].type) ? bench : nullptr;
+  return bench && isNumeric(suite.function(fn).params[0].type) ? bench : nullptr;
+}
+
+// The effects on a complex-typed value, as Python's complex + float would
+// apply them; a corrupted point becomes the (real) draw.
+Scalar withEffect(const Scalar& value, const rt::PointEffect& effect, rt::Arena& arena) {
+  const rt::Complex& z = *value.c;
+  if (effect.outside)
+    return Scalar::ofComplex(rt::makeComplex(arena, {std::nan(""), 0.0, false}));
+  rt::Complex result = effect.replacement ? rt::Complex{*effect.replacement, 0.0, false} : z;
+  if (effect.noise) {
+    result.re += *effect.noise;
+    if (result.isComplex)
+      result.im += 0.0; // complex(n, 0.0) is added: -0.0 parts become 0.0
+  }
+  return Scalar::ofComplex(rt::makeComplex(arena, result));
 }
 
 void requireSize(size_t got, size_t want, const char* what) {
@@ -120,9 +140,9 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
       arena.reset();
     }
   }
-  if (const ir::Bench* bench = effectsOf(suite, fn, effects)) {
+  if (const ir::Bench* bench = effectsOf(suite, fn)) {
     rt::applyEffects(bench->effects, rt::benchKey(effects.seed, f.name), effects.firstQuery, x.data(), y.data(),
-                     x.size());
+                     x.size(), effects.apply);
     for (size_t i = 0; i < failed.size(); ++i)
       if (failed[i])
         y[i] = std::nan("");
@@ -166,14 +186,22 @@ Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> 
     out.values.push_back(suite.runBoxed(fn, ctx, args));
     out.errors.push_back(ctx.errorKind());
   }
-  if (const ir::Bench* bench = effectsOf(suite, fn, effects)) {
+  const ir::Bench* bench = effectsOf(suite, fn);
+  if (bench && out.type == Type::Complex) {
+    rt::PhiloxKey key = rt::benchKey(effects.seed, f.name);
+    for (size_t k = 0; k < out.size(); ++k)
+      if (!out.failed(k))
+        out.values[k] = withEffect(out.values[k], rt::effectAt(bench->effects, key, effects.firstQuery + k,
+                                                                out.inputs[k].asDouble(), effects.apply),
+                                   arena);
+  } else if (bench) {
     std::vector<double> xs, ys;
     for (size_t k = 0; k < out.size(); ++k) {
       xs.push_back(out.inputs[k].asDouble());
       ys.push_back(out.values[k].asDouble());
     }
     rt::applyEffects(bench->effects, rt::benchKey(effects.seed, f.name), effects.firstQuery, xs.data(), ys.data(),
-                     xs.size());
+                     xs.size(), effects.apply);
     out.type = benchResultType(*bench, out.type);
     for (size_t k = 0; k < ys.size(); ++k)
       if (!out.failed(k))
@@ -218,7 +246,7 @@ Outputs evaluateCall(const Suite& suite, uint32_t fn, std::span<const Scalar> in
 }
 
 Type outputType(const Suite& suite, uint32_t fn, const Effects& effects) {
-  const ir::Bench* bench = effectsOf(suite, fn, effects);
+  const ir::Bench* bench = effectsOf(suite, fn);
   Type clean = suite.function(fn).resultType;
   return bench ? benchResultType(*bench, clean) : clean;
 }

@@ -1,5 +1,7 @@
 #include "engine/Format.h"
 
+#include "runtime/PyNumbers.h"
+
 #include <fmt/core.h>
 
 #include <cmath>
@@ -58,6 +60,11 @@ std::string formatJsonValue(const Scalar& value) {
   case Type::Bool: return value.b ? "true" : "false";
   case Type::Int: return std::to_string(value.i);
   case Type::Real: return std::isfinite(value.r) ? formatG17(value.r) : "null";
+  case Type::Complex:
+    if (!value.c->isComplex)
+      return formatJsonValue(Scalar::ofReal(value.c->re));
+    return "{\"re\": " + formatJsonValue(Scalar::ofReal(value.c->re)) +
+           ", \"im\": " + formatJsonValue(Scalar::ofReal(value.c->im)) + "}";
   default: return formatJson(value);
   }
 }
@@ -79,9 +86,8 @@ std::string formatEvalJson(std::string_view function, const Outputs& outputs) {
 std::string formatFindLine(std::span<const std::string> inputs, const Outputs& outputs) {
   std::string line = "Function input - output pairs: ";
   for (size_t i = 0; i < inputs.size(); ++i) {
-    const Scalar& value = outputs.values[i];
-    bool undefined = outputs.failed(i) || (value.type == Type::Real && std::isnan(value.r));
-    line += "(" + inputs[i] + ", " + (undefined ? "None" : formatPython(value)) + ") ";
+    // FIND's frame prints None where its code raised; NumPy's nan and inf print as they are.
+    line += "(" + inputs[i] + ", " + (outputs.failed(i) ? "None" : formatPython(outputs.values[i])) + ") ";
   }
   return line;
 }

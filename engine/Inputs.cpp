@@ -1,6 +1,7 @@
 #include "engine/Inputs.h"
 
 #include "findc/Errors.hpp"
+#include "runtime/PyNumbers.h"
 
 #include <nlohmann/json.hpp>
 
@@ -50,6 +51,13 @@ Scalar jsonToScalar(const Json& value, Type type, rt::Arena& arena, const std::s
   case Type::Real:
     if (value.is_number())
       return Scalar::ofReal(value.get<double>());
+    throw wrong();
+  case Type::Complex: // a number, or {"re": .., "im": ..} as findc writes a complex
+    if (value.is_number())
+      return Scalar::ofComplex(rt::makeComplex(arena, {value.get<double>(), 0.0, false}));
+    if (value.is_object() && value.size() == 2 && value.contains("re") && value.contains("im") &&
+        value["re"].is_number() && value["im"].is_number())
+      return Scalar::ofComplex(rt::makeComplex(arena, {value["re"].get<double>(), value["im"].get<double>(), true}));
     throw wrong();
   case Type::Str:
     if (value.is_string())

@@ -4,6 +4,7 @@
 
 #include "engine/Compile.h"
 #include "engine/Format.h"
+#include "runtime/PyNumbers.h"
 
 #include <type_traits>
 
@@ -26,6 +27,8 @@ Scalar toScalar(const Value& value, rt::Arena& arena) {
           return Scalar::ofList(Type::StrList, rt::makeStrList(arena, v));
         else if constexpr (std::is_same_v<T, std::vector<int64_t>>)
           return Scalar::ofList(Type::IntList, rt::makeIntList(arena, v));
+        else if constexpr (std::is_same_v<T, std::complex<double>>)
+          return Scalar::ofComplex(rt::makeComplex(arena, {v.real(), v.imag(), true}));
         else
           return Scalar::ofMap(rt::makeMap(arena, v));
       },
@@ -50,6 +53,10 @@ Value toValue(const Scalar& s) {
       items.push_back(s.list->items[k].i);
     return Value(std::move(items));
   }
+  case Type::Complex:
+    if (s.c->isComplex)
+      return Value(std::complex<double>(s.c->re, s.c->im));
+    return Value(s.c->re);
   case Type::StrMap: {
     Value::Map entries;
     for (int64_t k = 0; k < s.map->size; ++k)

@@ -51,18 +51,31 @@ double corruptionDraw(const CorruptionSpec& corruption, PhiloxKey key, uint64_t 
   return corruption.mean + corruption.scale * standardNormal(counterOf(query, DrawStream::Corruption), key);
 }
 
+PointEffect effectAt(const BenchEffects& effects, PhiloxKey key, uint64_t query, double x, bool draws) {
+  PointEffect effect;
+  if (!(x >= effects.domainLo && x <= effects.domainHi)) {
+    effect.outside = true;
+    return effect;
+  }
+  if (draws && effects.corruption.covers(x))
+    effect.replacement = corruptionDraw(effects.corruption, key, query);
+  if (effects.noise.kind != NoiseKind::None)
+    effect.noise = draws ? noiseDraw(effects.noise, key, query) : 0.0;
+  return effect;
+}
+
 void applyEffects(const BenchEffects& effects, PhiloxKey key, uint64_t firstQuery, const double* x, double* y,
-                  size_t n) {
+                  size_t n, bool draws) {
   for (size_t i = 0; i < n; ++i) {
-    uint64_t query = firstQuery + i;
-    if (!(x[i] >= effects.domainLo && x[i] <= effects.domainHi)) {
+    PointEffect effect = effectAt(effects, key, firstQuery + i, x[i], draws);
+    if (effect.outside) {
       y[i] = std::nan("");
       continue;
     }
-    if (effects.corruption.covers(x[i]))
-      y[i] = corruptionDraw(effects.corruption, key, query);
-    if (effects.noise.kind != NoiseKind::None)
-      y[i] += noiseDraw(effects.noise, key, query);
+    if (effect.replacement)
+      y[i] = *effect.replacement;
+    if (effect.noise)
+      y[i] += *effect.noise;
   }
 }
 

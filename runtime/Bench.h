@@ -86,10 +86,22 @@ double noiseDraw(const NoiseSpec& noise, PhiloxKey key, uint64_t query);
 // The corrupting value of query `query`: mean + scale * N(0, 1).
 double corruptionDraw(const CorruptionSpec& corruption, PhiloxKey key, uint64_t query);
 
+// What the effects do to the value at one point of query `query`: outside
+// the domain it is NaN; else a corrupted point is replaced by `replacement`,
+// then `noise` is added. With `draws` false every random draw is zero: no
+// point is corrupted and the noise is +0.0 (the served function "without its
+// random effects": FIND's x + 0.0 still makes -0.0 into 0.0).
+struct PointEffect {
+  bool outside = false;
+  std::optional<double> replacement;
+  std::optional<double> noise;
+};
+PointEffect effectAt(const BenchEffects& effects, PhiloxKey key, uint64_t query, double x, bool draws = true);
+
 // Turns clean values y[i] at x[i] into the benchmark's, for queries
 // firstQuery, firstQuery + 1, ...: corruption first, then noise (FIND ships
-// each function with at most one of them).
+// each function with at most one of them). `draws` as for effectAt.
 void applyEffects(const BenchEffects& effects, PhiloxKey key, uint64_t firstQuery, const double* x, double* y,
-                  size_t n);
+                  size_t n, bool draws = true);
 
 } // namespace findc::rt

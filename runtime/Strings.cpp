@@ -14,6 +14,7 @@
 // are never allocated; an operation whose result equals an operand returns
 // that operand (values are immutable, so sharing is invisible).
 #include "runtime/Strings.h"
+#include "runtime/PyNumbers.h"
 
 #include "runtime/Text.h"
 #include "runtime/Utf8.h"
@@ -116,6 +117,8 @@ std::string_view errorName(ErrorKind kind) {
   case ErrorKind::ValueError: return "ValueError";
   case ErrorKind::TypeError: return "TypeError";
   case ErrorKind::BudgetExceeded: return "BudgetExceeded";
+  case ErrorKind::ZeroDivisionError: return "ZeroDivisionError";
+  case ErrorKind::OverflowError: return "OverflowError";
   }
   return "";
 }
@@ -1054,7 +1057,22 @@ namespace {
   X(MapContains, findc_rt_map_contains)                                                                                \
   X(MapEq, findc_rt_map_eq)                                                                                            \
   X(LoopTick, findc_rt_loop_tick)                                                                                      \
-  X(RangeStep, findc_rt_range_step)
+  X(RangeStep, findc_rt_range_step)                                                                                    \
+  X(RealPyDiv, findc_rt_real_py_div)                                                                                   \
+  X(RealPyPowInt, findc_rt_real_py_powi)                                                                               \
+  X(RealPyPow, findc_rt_real_py_pow)                                                                                   \
+  X(ComplexFromReal, findc_rt_complex_from_real)                                                                       \
+  X(ComplexMake, findc_rt_complex_make)                                                                                \
+  X(ComplexAdd, findc_rt_complex_add)                                                                                  \
+  X(ComplexSub, findc_rt_complex_sub)                                                                                  \
+  X(ComplexMul, findc_rt_complex_mul)                                                                                  \
+  X(ComplexDiv, findc_rt_complex_div)                                                                                  \
+  X(ComplexNeg, findc_rt_complex_neg)                                                                                  \
+  X(ComplexAbs, findc_rt_complex_abs)                                                                                  \
+  X(ComplexRe, findc_rt_complex_re)                                                                                    \
+  X(ComplexIm, findc_rt_complex_im)                                                                                    \
+  X(ComplexEq, findc_rt_complex_eq)                                                                                    \
+  X(ComplexIsComplex, findc_rt_complex_is_complex)
 
 struct DefRow {
   std::string_view mnemonic;
@@ -1100,6 +1118,11 @@ template <Type T> struct ListCType {
 };
 template <> struct CType<Type::StrList> : ListCType<Type::StrList> {};
 template <> struct CType<Type::IntList> : ListCType<Type::IntList> {};
+template <> struct CType<Type::Complex> {
+  using type = const Complex*;
+  static const Complex* get(const Scalar& s) { return s.c; }
+  static Scalar put(const Complex* v) { return Scalar::ofComplex(v); }
+};
 template <> struct CType<Type::StrMap> {
   using type = const Map*;
   static const Map* get(const Scalar& s) { return s.map; }

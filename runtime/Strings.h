@@ -73,7 +73,16 @@ private:
 };
 
 // The kinds of failure, named after the Python exception FIND's code raises.
-enum class ErrorKind : int32_t { None = 0, IndexError, KeyError, ValueError, TypeError, BudgetExceeded };
+enum class ErrorKind : int32_t {
+  None = 0,
+  IndexError,
+  KeyError,
+  ValueError,
+  TypeError,
+  BudgetExceeded,
+  ZeroDivisionError, // Python float division, 0.0 ** negative
+  OverflowError,     // Python float ** out of range
+};
 std::string_view errorName(ErrorKind kind);
 
 // Loop iterations one evaluation may run before it fails with

@@ -1,5 +1,6 @@
 #include "runtime/Value.h"
 
+#include "runtime/PyNumbers.h"
 #include "runtime/Strings.h"
 #include "runtime/Utf8.h"
 
@@ -20,6 +21,7 @@ std::string_view typeName(Type type) {
   case Type::StrList: return "list[str]";
   case Type::IntList: return "list[int]";
   case Type::StrMap: return "map[str, str]";
+  case Type::Complex: return "complex";
   }
   return "<invalid>";
 }
@@ -29,6 +31,7 @@ double Scalar::asDouble() const {
   case Type::Bool: return b ? 1.0 : 0.0;
   case Type::Int: return static_cast<double>(i);
   case Type::Real: return r;
+  case Type::Complex: return c->isComplex ? std::nan("") : c->re; // a complex has no real view
   case Type::Error:
   case Type::Str:
   case Type::StrList:
@@ -85,6 +88,7 @@ bool Scalar::identical(const Scalar& other) const {
   case Type::StrList:
   case Type::IntList: return sameList(type, list, other.list);
   case Type::StrMap: return sameMap(map, other.map);
+  case Type::Complex: return rt::identicalComplex(*c, *other.c);
   case Type::Error: return true;
   }
   return false;
@@ -155,6 +159,7 @@ std::string formatPython(const Scalar& value) {
   case Type::StrList:
   case Type::IntList:
   case Type::StrMap: return formatContainer(value, [](std::string_view text) { return rt::pythonRepr(text); });
+  case Type::Complex: return rt::formatComplex(*value.c);
   case Type::Error: break;
   }
   return "None";
@@ -210,6 +215,10 @@ std::string formatJson(const Scalar& value) {
   case Type::StrList:
   case Type::IntList:
   case Type::StrMap: return formatContainer(value, formatJsonString);
+  case Type::Complex:
+    if (!value.c->isComplex)
+      return formatJson(Scalar::ofReal(value.c->re));
+    return "{\"re\": " + formatJson(Scalar::ofReal(value.c->re)) + ", \"im\": " + formatJson(Scalar::ofReal(value.c->im)) + "}";
   case Type::Error: break;
   }
   return "null";

@@ -13,7 +13,9 @@ namespace findc {
 // Str, StrList, IntList and StrMap are handles (pointers to rt::Str,
 // rt::List, rt::Map; see runtime/Strings.h) whose memory belongs to the
 // evaluation's arena or to the compiled module's constants.
-enum class Type : uint8_t { Error, Bool, Int, Real, Str, StrList, IntList, StrMap };
+// Complex is a handle too (rt::Complex): a Python float or complex number,
+// told apart at run time (runtime/PyNumbers.h).
+enum class Type : uint8_t { Error, Bool, Int, Real, Str, StrList, IntList, StrMap, Complex };
 
 std::string_view typeName(Type type);
 
@@ -26,6 +28,7 @@ namespace rt {
 struct Str;
 struct List;
 struct Map;
+struct Complex;
 } // namespace rt
 
 struct Scalar {
@@ -37,6 +40,7 @@ struct Scalar {
     const rt::Str* s;
     const rt::List* list;
     const rt::Map* map;
+    const rt::Complex* c;
   };
 
   Scalar() : r(0) {}
@@ -46,6 +50,7 @@ struct Scalar {
   static Scalar ofStr(const rt::Str* v) { Scalar s; s.type = Type::Str; s.s = v; return s; }
   static Scalar ofList(Type type, const rt::List* v) { Scalar s; s.type = type; s.list = v; return s; }
   static Scalar ofMap(const rt::Map* v) { Scalar s; s.type = Type::StrMap; s.map = v; return s; }
+  static Scalar ofComplex(const rt::Complex* v) { Scalar s; s.type = Type::Complex; s.c = v; return s; }
 
   // Real view of a numeric or boolean scalar, as the entry points return it.
   double asDouble() const;

@@ -403,7 +403,11 @@ private:
 
   ir::ValueId convert(ir::ValueId value, Type to) {
     Type from = b_.typeOf(value);
-    if (from == to || isHandle(to))
+    if (from == to)
+      return value;
+    if (to == Type::Complex) // a number becomes a complex-typed float, as Python promotes
+      return b_.runtime(rt::StrOp::ComplexFromReal, {convert(value, Type::Real)});
+    if (isHandle(to))
       return value;
     return b_.prim(to == Type::Real ? PrimOp::ToReal : PrimOp::ToInt, to, {value});
   }
@@ -437,12 +441,17 @@ private:
       ir::ValueId operand = lower(*u.operand);
       if (u.op == UnaryOp::Plus)
         return operand;
+      if (e.type == Type::Complex)
+        return b_.runtime(rt::StrOp::ComplexNeg, {operand});
       return b_.prim(u.op == UnaryOp::Neg ? PrimOp::Neg : PrimOp::Not, e.type, {operand});
     }
     case ExprKind::Binary: {
       const auto& bin = static_cast<const Binary&>(e);
       if (bin.strOp) {
-        ir::ValueId l = lower(*bin.lhs), r = lower(*bin.rhs);
+        // Complex arithmetic promotes a number operand; str/list ops take theirs as is.
+        bool promote = bin.operandType == Type::Complex;
+        ir::ValueId l = promote ? lowerAs(*bin.lhs, Type::Complex) : lower(*bin.lhs);
+        ir::ValueId r = promote ? lowerAs(*bin.rhs, Type::Complex) : lower(*bin.rhs);
         return bin.swapOperands ? b_.runtime(*bin.strOp, {r, l}) : b_.runtime(*bin.strOp, {l, r});
       }
       bool logical = bin.op == BinaryOp::And || bin.op == BinaryOp::Or;
@@ -560,6 +569,7 @@ private:
       ir::ValueId eq = b_.runtime(type == Type::Str       ? StrEq
                                   : type == Type::StrList ? StrListEq
                                   : type == Type::IntList ? IntListEq
+                                  : type == Type::Complex ? ComplexEq
                                                           : MapEq,
                                   {l, r});
       return op == CompareOp::Eq ? eq : negate(eq);
@@ -575,7 +585,7 @@ private:
     ir::ValueId result = 0;
     for (size_t i = 0; i < e.ops.size(); ++i) {
       Type t = e.operandTypes[i];
-      ir::ValueId cmp = isHandle(t) ? compareHandles(e.ops[i], t, operands[i], operands[i + 1])
+      ir::ValueId cmp = isHandle(t) ? compareHandles(e.ops[i], t, convert(operands[i], t), convert(operands[i + 1], t))
                                     : b_.prim(primOf(e.ops[i]), Type::Bool,
                                               {convert(operands[i], t), convert(operands[i + 1], t)});
       result = i == 0 ? cmp : b_.prim(PrimOp::And, Type::Bool, {result, cmp});

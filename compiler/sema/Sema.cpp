@@ -42,8 +42,9 @@ constexpr Builtin kBuiltins[] = {
 #include "runtime/PrimOps.def"
 };
 
-// Builtins on strings, lists and maps: each name has overloads, one runtime
-// operation per operand-type list (rt::strOpInfo gives the types).
+// Builtins that are runtime operations (strings, lists, maps, Python's
+// numbers): each name has overloads, one runtime operation per operand-type
+// list (rt::strOpInfo gives the types), tried in order.
 struct StrBuiltin {
   std::string_view name;
   std::vector<rt::StrOp> overloads;
@@ -78,6 +79,12 @@ const std::vector<StrBuiltin>& strBuiltins() {
       {"number_words", {StrNumberWords}},
       {"get", {MapGet}},
       {"append", {StrListAppend, IntListAppend}},
+      {"py_div", {RealPyDiv}},
+      {"py_pow", {RealPyPowInt, RealPyPow}}, // an int exponent keeps the result real
+      {"complex", {ComplexMake}},
+      {"re", {ComplexRe}},
+      {"im", {ComplexIm}},
+      {"is_complex", {ComplexIsComplex}},
   };
   return table;
 }
@@ -122,7 +129,16 @@ Type commonNumeric(Type a, Type b) {
   return (a == Type::Real || b == Type::Real) ? Type::Real : Type::Int;
 }
 
-bool assignable(Type from, Type to) { return from == to || (from == Type::Int && to == Type::Real); }
+// Numbers widen as Python's do: int to real, int or real to complex.
+bool assignable(Type from, Type to) {
+  return from == to || (from == Type::Int && to == Type::Real) || (isNumeric(from) && to == Type::Complex);
+}
+
+// A complex operand with a number or a complex one: Python's complex arithmetic.
+bool complexPair(Type a, Type b) {
+  return (a == Type::Complex || b == Type::Complex) && (a == Type::Complex || isNumeric(a)) &&
+         (b == Type::Complex || isNumeric(b));
+}
 
 Scalar convertScalar(const Scalar& value, Type to) {
   if (value.type == to)
@@ -225,6 +241,7 @@ private:
     else if (ref.name == "int") type = Type::Int;
     else if (ref.name == "bool") type = Type::Bool;
     else if (ref.name == "str") type = Type::Str;
+    else if (ref.name == "complex") type = Type::Complex;
     else if (ref.name == "list" || ref.name == "map") {
       std::vector<Type> args;
       for (const TypeRef& arg : ref.args)
@@ -241,7 +258,7 @@ private:
     }
     if (type == Type::Error) {
       error(ref.loc, "unknown type " + quoted(ref.name) +
-                         "; expected 'real', 'int', 'bool', 'str', 'list[...]' or 'map[str, str]'",
+                         "; expected 'real', 'int', 'bool', 'str', 'complex', 'list[...]' or 'map[str, str]'",
             static_cast<uint32_t>(ref.name.size()));
       return Type::Error;
     }
@@ -360,11 +377,21 @@ private:
     fn.resultType = fn.body->type;
     if (fn.params[0].type == Type::Str) // a string bench: any result, as FIND prints it
       return;
+    const BenchDecl& bench = *benches_.at(&fn);
+    if (fn.resultType == Type::Complex) {
+      // A Python number (FIND's root of a negative x): effects add to it;
+      // a NaN domain or a network would need a real.
+      if ((bench.domain && !bench.domain->extrapolate) || bench.approx) {
+        error(*fn.body, std::string("a bench whose result is 'complex' cannot have ") +
+                            (bench.approx ? "an 'approx' clause" : "an enforced domain (write 'extrapolate')"));
+        fn.resultType = Type::Error;
+      }
+      return;
+    }
     if (fn.resultType == Type::Bool || isHandle(fn.resultType)) {
       error(*fn.body, "a bench computes a number, but this expression has type " + quoted(fn.resultType));
       fn.resultType = Type::Error;
     }
-    const BenchDecl& bench = *benches_.at(&fn);
     if (fn.resultType == Type::Int && ((bench.domain && !bench.domain->extrapolate) || bench.approx))
       fn.resultType = Type::Real;
   }
@@ -775,6 +802,8 @@ private:
       }
       return Type::Bool;
     }
+    if (t == Type::Complex)
+      return t;
     if (!isNumeric(t)) {
       error(*e.operand, std::string("unary '") + (e.op == UnaryOp::Neg ? "-" : "+") +
                             "' expects a number, got " + quoted(t));
@@ -809,6 +838,14 @@ private:
       e.swapOperands = l == Type::Int;
       e.operandType = Type::Str;
       return Type::Str;
+    }
+    if (complexPair(l, r) && (e.op == BinaryOp::Add || e.op == BinaryOp::Sub || e.op == BinaryOp::Mul ||
+                              e.op == BinaryOp::Div)) {
+      using enum rt::StrOp;
+      e.strOp = e.op == BinaryOp::Add ? ComplexAdd : e.op == BinaryOp::Sub ? ComplexSub
+                : e.op == BinaryOp::Mul ? ComplexMul : ComplexDiv;
+      e.operandType = Type::Complex;
+      return Type::Complex;
     }
     Type common = commonNumeric(l, r);
     if (common == Type::Error) {
@@ -846,6 +883,8 @@ private:
                      : Type::Error;
       else if (common == Type::Error && equality && l == r && (l == Type::Bool || isHandle(l)))
         common = l;
+      else if (common == Type::Error && equality && complexPair(l, r))
+        common = Type::Complex;
       else if (common == Type::Error && l == Type::Str && r == Type::Str)
         common = Type::Str; // ordering by code points
       if (common == Type::Error) {
@@ -865,6 +904,8 @@ private:
       return Type::Error;
     if (a.type == b.type)
       return a.type;
+    if (complexPair(a.type, b.type))
+      return Type::Complex;
     if (isHandle(a.type) || isHandle(b.type)) {
       error(b, std::string(what) + " have different types: " + quoted(a.type) + " and " + quoted(b.type));
       return Type::Error;
@@ -1051,6 +1092,11 @@ private:
       e.target.operandType = Type::Real;
       return Type::Real;
     case BuiltinShape::Preserving:
+      if (builtin.prim == PrimOp::Abs && e.args[0].value->type == Type::Complex) {
+        e.target.kind = CallTarget::Kind::Runtime; // abs(z): a real
+        e.target.strOp = rt::StrOp::ComplexAbs;
+        return Type::Real;
+      }
       if (!requireNumeric(*e.args[0].value))
         return Type::Error;
       e.target.operandType = e.args[0].value->type;

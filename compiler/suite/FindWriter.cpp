@@ -20,6 +20,11 @@ namespace json = llvm::json;
 // absolute keeps its bias and square_wave is the real square wave.
 enum class Form { Released, Truncated, Math };
 
+// What x is when FIND's code runs: a Python float (clean and noised files),
+// or a 0-d NumPy array (corrupted files convert it first; MLP targets are
+// NumPy arrays). It decides Python's or NumPy's division and power.
+enum class Operand { PythonFloat, NumpyArray };
+
 llvm::Error malformed(const std::string& dir, const std::string& what) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s", dir.c_str(), what.c_str());
 }
@@ -39,7 +44,17 @@ public:
 
   // The expression of one atom; `standalone` allows a stdlib call (inside a
   // sum, FIND's flat text decides the order of additions, so it is inlined).
-  llvm::Expected<std::string> atom(const std::string& name, const json::Value* params, Form form, bool standalone) {
+  llvm::Expected<std::string> atom(const std::string& name, const json::Value* params, Form form, Operand operand,
+                                   bool standalone) {
+    bool python = operand == Operand::PythonFloat;
+    // Python's `a / b` and `a ** k` where FIND's code divides or raises Python floats.
+    auto divide = [&](const std::string& a, const std::string& b) {
+      return python ? "py_div(" + a + ", " + b + ")" : a + " / " + b;
+    };
+    auto power = [&](const std::string& a, const std::string& k) {
+      return python ? "py_pow(" + a + ", " + k + ")" : a + "**" + k;
+    };
+    std::string twin = python ? "" : "_array"; // the stdlib form for NumPy arrays
     if (name == "ceil" || name == "floor")
       return name + "(x)";
     if (name == "constant") {
@@ -63,7 +78,7 @@ public:
                            : malformed(dir_, fmt::format("{} takes {} parameters, got {}", name, n, p.size()));
     };
     auto call = [&](const std::string& fn) {
-      std::string text = "numeric." + fn + "(x";
+      std::string text = "numeric." + fn + (fn == "root" || fn == "reciprocal" || fn == "gaussian" ? twin : "") + "(x";
       for (const std::string& v : p)
         text += ", " + v;
       return text + ")";
@@ -84,14 +99,15 @@ public:
     if (name == "rectangle")
       return pick(1, "rectangle", "where(abs(x) <= " + p[0] + "/2, 1, 0)");
     if (name == "root")
-      return pick(3, "root", p[0] + "*(x**(1.0 / " + p[2] + ")) + " + p[1]);
+      return pick(3, "root", p[0] + "*(" + power("x", "(1.0 / " + p[2] + ")") + ") + " + p[1]);
     if (name == "reciprocal")
-      return pick(1, "reciprocal", "1 / (" + p[0] + " * x)");
+      return pick(1, "reciprocal", divide("1", "(" + p[0] + " * x)"));
     if (name == "logarithm")
       return pick(3, "logarithm", p[0] + "*(log(x) / log(" + p[2] + ")) + " + p[1]);
     if (name == "gaussian")
       return pick(2, "gaussian",
-                  "(1 / (" + p[1] + " * sqrt(2 * pi))) * exp(-0.5 * ((x - " + p[0] + ") / " + p[1] + ") ** 2)");
+                  "(1 / (" + p[1] + " * sqrt(2 * pi))) * exp(-0.5 * " +
+                      power("(" + divide("(x - " + p[0] + ")", p[1]) + ")", "2") + ")");
     if (name == "sigmoid")
       return pick(3, "sigmoid", p[0] + " *(1 / (1 + exp(-x/" + p[2] + "))) + " + p[1]);
     if (name == "sin" || name == "cos" || name == "tan" || name == "tanh")
@@ -116,22 +132,22 @@ public:
         return malformed(dir_, "polynomial needs at least two coefficients");
       size_t degree = p.size() - 1;
       if (standalone && degree >= 2 && degree <= 5)
-        return call("polynomial" + std::to_string(degree));
+        return call("polynomial" + std::to_string(degree) + twin);
       std::string text;
       for (size_t i = 0; i <= degree; ++i)
-        text += (i ? " + " : "") + p[i] + "*x**" + std::to_string(degree - i);
+        text += (i ? " + " : "") + p[i] + "*" + power("x", std::to_string(degree - i));
       return text;
     }
     if (name == "rational") {
       if (list->size() != 2 || !(*list)[0].getAsArray() || !(*list)[1].getAsArray())
         return malformed(dir_, "rational needs [numerator, denominator] coefficient lists");
-      auto ascending = [](const json::Array& coefficients) {
+      auto ascending = [&](const json::Array& coefficients) {
         std::string text;
         for (size_t i = 0; i < coefficients.size(); ++i)
-          text += (i ? " + " : "") + number(coefficients[i]) + "*x**" + std::to_string(i);
+          text += (i ? " + " : "") + number(coefficients[i]) + "*" + power("x", std::to_string(i));
         return text;
       };
-      return "(" + ascending(*(*list)[0].getAsArray()) + ") / (" + ascending(*(*list)[1].getAsArray()) + ")";
+      return divide("(" + ascending(*(*list)[0].getAsArray()) + ")", "(" + ascending(*(*list)[1].getAsArray()) + ")");
     }
     return malformed(dir_, "unknown FIND atom '" + name + "'");
   }
@@ -174,12 +190,14 @@ llvm::Expected<std::string> writeEntry(const json::Object& entry, const json::Ob
   Form form = variant->kind == Variant::Mlp        ? Form::Math
               : variant->kind == Variant::Clean ? Form::Released
                                                    : Form::Truncated;
+  Operand operand = variant->kind == Variant::Clean || variant->kind == Variant::Noised ? Operand::PythonFloat
+                                                                                      : Operand::NumpyArray;
   EntryWriter writer(dir->str());
   std::string kind = kindOf(*name);
   const json::Value* params = entry.get("params");
   std::string body;
   if (kind.find(';') == std::string::npos) {
-    llvm::Expected<std::string> e = writer.atom(kind, params, form, /*standalone=*/true);
+    llvm::Expected<std::string> e = writer.atom(kind, params, form, operand, /*standalone=*/true);
     if (!e)
       return e.takeError();
     body = *e;
@@ -190,10 +208,10 @@ llvm::Expected<std::string> writeEntry(const json::Object& entry, const json::Ob
     if (parts.size() != 3 || !pair || pair->size() != 2)
       return malformed(dir->str(), "a composition needs two atoms, an operation and two parameter sets");
     Form inner = form == Form::Math ? Form::Math : Form::Truncated;
-    llvm::Expected<std::string> a = writer.atom(parts[0].str(), &(*pair)[0], inner, false);
+    llvm::Expected<std::string> a = writer.atom(parts[0].str(), &(*pair)[0], inner, operand, false);
     if (!a)
       return a.takeError();
-    llvm::Expected<std::string> b = writer.atom(parts[1].str(), &(*pair)[1], inner, false);
+    llvm::Expected<std::string> b = writer.atom(parts[1].str(), &(*pair)[1], inner, operand, false);
     if (!b)
       return b.takeError();
     if (parts[2] == "sum_two")

@@ -19,6 +19,7 @@
 #include "findc/Errors.hpp"
 #include "findc/Options.hpp"
 
+#include <complex>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -44,7 +45,10 @@ class Value {
 public:
   // map[str, str], in insertion order (as Python's dict).
   using Map = std::vector<std::pair<std::string, std::string>>;
-  using Data = std::variant<bool, int64_t, double, std::string, std::vector<std::string>, std::vector<int64_t>, Map>;
+  // A complex result (Python's complex, e.g. FIND's root of a negative x) is
+  // std::complex; a complex-typed function that gives a float gives a double.
+  using Data = std::variant<bool, int64_t, double, std::string, std::vector<std::string>, std::vector<int64_t>, Map,
+                            std::complex<double>>;
 
   Value(bool b) : data(b) {}
   Value(int i) : data(int64_t{i}) {}
@@ -55,9 +59,10 @@ public:
   Value(std::vector<std::string> items) : data(std::move(items)) {}
   Value(std::vector<int64_t> items) : data(std::move(items)) {}
   Value(Map entries) : data(std::move(entries)) {}
+  Value(std::complex<double> z) : data(z) {}
 
   // The language's name of its type: bool, int, real, str, list[str],
-  // list[int], map[str, str].
+  // list[int], map[str, str], complex.
   std::string_view type() const;
   // Python's str() of it (what FIND prints); JSON (docs/json.md).
   std::string str() const;
@@ -69,8 +74,9 @@ public:
 };
 
 // What one evaluation gave: a value, or the error Python would raise
-// ("IndexError", "KeyError", "ValueError", "TypeError", or
-// "BudgetExceeded" when a loop or a value outgrows its bound).
+// ("IndexError", "KeyError", "ValueError", "TypeError", "ZeroDivisionError",
+// "OverflowError", or "BudgetExceeded" when a loop or a value outgrows its
+// bound).
 struct Outcome {
   std::optional<Value> value;
   std::string error;

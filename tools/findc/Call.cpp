@@ -10,9 +10,10 @@ namespace {
 const char* const kHelp = R"(usage: findc call FILE --fn NAME [options] X...
 
 Prints `Function input - output pairs: (X1, Y1) (X2, Y2) ` exactly as FIND's
-function_code.py does, so a FIND agent harness can run findc in its place.
-Undefined outputs (NaN) and failed evaluations print as None (FIND's string
-harness would stop at the first exception instead). Options: --engine,
+function_code.py does, so a FIND agent harness can run findc in its place:
+Python's str() of each value (nan, inf and -inf as NumPy's floats print,
+complex numbers as Python's), and None where the evaluation failed as
+Python raises (FIND's frame catches the exception). Options: --engine,
 --math, --params, --stdlib, and for benchmark functions --clean, --seed N
 and --first-query K, as for eval.
 )";

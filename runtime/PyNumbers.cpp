@@ -1,0 +1,235 @@
+#include "runtime/PyNumbers.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace findc::rt {
+namespace {
+
+constexpr Complex asFloat(double value) { return {value, 0.0, false}; }
+
+// CPython's DOUBLE_IS_ODD_INTEGER.
+bool isOddInteger(double x) { return std::fmod(std::fabs(x), 2.0) == 1.0; }
+
+const Complex* store(Context* ctx, Complex value) { return makeComplex(*ctx->arena, value); }
+
+// Python 3.11 converts a float operand of a complex operation to
+// complex(x, 0.0) first (3.14 stopped doing so; we follow 3.11, Debian 12's).
+Complex promoted(const Complex& a) { return a.isComplex ? a : Complex{a.re, 0.0, true}; }
+
+// _Py_c_pow for a non-zero real base and a real exponent (its only use:
+// a negative float to a fractional power).
+Complex complexPow(double base, double exponent) {
+  double length = std::pow(std::hypot(base, 0.0), exponent);
+  double phase = std::atan2(0.0, base) * exponent;
+  return {length * std::cos(phase), length * std::sin(phase), true};
+}
+
+// Python's float repr without the ".0" it adds to integral values: how
+// complex repr writes each part ('r' format without Py_DTSF_ADD_DOT_0).
+std::string complexPart(double x, bool withSign) {
+  std::string text = formatPython(Scalar::ofReal(x));
+  if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+    text.resize(text.size() - 2);
+  if (std::isnan(x))
+    text = "nan"; // repr drops a NaN's sign
+  if (withSign && text.front() != '-')
+    text.insert(text.begin(), '+');
+  return text;
+}
+
+} // namespace
+
+std::string formatComplex(const Complex& value) {
+  if (!value.isComplex)
+    return formatPython(Scalar::ofReal(value.re));
+  // complex_repr: a real part of +0.0 is left out, with the parentheses.
+  if (value.re == 0.0 && !std::signbit(value.re))
+    return complexPart(value.im, false) + "j";
+  return "(" + complexPart(value.re, false) + complexPart(value.im, true) + "j)";
+}
+
+bool identicalComplex(const Complex& a, const Complex& b) {
+  auto same = [](double x, double y) { return (std::isnan(x) && std::isnan(y)) || std::memcmp(&x, &y, sizeof x) == 0; };
+  return a.isComplex == b.isComplex && same(a.re, b.re) && same(a.im, b.im);
+}
+
+const Complex* makeComplex(Arena& arena, Complex value) {
+  auto* slot = static_cast<Complex*>(arena.allocate(sizeof(Complex), alignof(Complex)));
+  *slot = value;
+  return slot;
+}
+
+} // namespace findc::rt
+
+using findc::rt::Complex;
+using findc::rt::Context;
+using findc::rt::ErrorKind;
+using namespace findc::rt;
+
+extern "C" {
+
+// float_div: "float division by zero".
+double findc_rt_real_py_div(Context* ctx, double a, double b) {
+  if (b == 0.0) {
+    ctx->fail(ErrorKind::ZeroDivisionError);
+    return 0.0;
+  }
+  return a / b;
+}
+
+// float_pow of CPython 3.11, case by case; `complexResult` receives the
+// complex value a negative base to a fractional power gives.
+static double floatPow(Context* ctx, double iv, double iw, Complex* complexResult) {
+  if (iw == 0.0)
+    return 1.0; // even 0**0 and nan**0
+  if (std::isnan(iv))
+    return iv;
+  if (std::isnan(iw))
+    return iv == 1.0 ? 1.0 : iw;
+  if (std::isinf(iw)) {
+    double magnitude = std::fabs(iv);
+    if (magnitude == 1.0)
+      return 1.0;
+    return (iw > 0.0) == (magnitude > 1.0) ? std::fabs(iw) : 0.0;
+  }
+  if (std::isinf(iv)) {
+    bool odd = isOddInteger(iw);
+    if (iw > 0.0)
+      return odd ? iv : std::fabs(iv);
+    return odd ? std::copysign(0.0, iv) : 0.0;
+  }
+  if (iv == 0.0) {
+    if (iw < 0.0) { // "0.0 cannot be raised to a negative power"
+      ctx->fail(ErrorKind::ZeroDivisionError);
+      return 0.0;
+    }
+    return isOddInteger(iw) ? iv : 0.0;
+  }
+  bool negate = false;
+  if (iv < 0.0) {
+    if (iw != std::floor(iw)) {
+      // Negative numbers raised to fractional powers become complex
+      // (complex_pow: the exponent is not a small integer, so _Py_c_pow).
+      Complex c = complexPow(iv, iw);
+      if (std::isinf(c.re) || std::isinf(c.im)) { // "complex exponentiation"
+        ctx->fail(ErrorKind::OverflowError);
+        return 0.0;
+      }
+      if (complexResult)
+        *complexResult = c;
+      return 0.0;
+    }
+    iv = -iv;
+    negate = isOddInteger(iw);
+  }
+  if (iv == 1.0)
+    return negate ? -1.0 : 1.0;
+  double ix = std::pow(iv, iw);
+  // Finite operands here: an infinite result is ERANGE, which CPython
+  // raises; an underflow to zero or a subnormal is not an error.
+  if (std::isinf(ix)) { // "(34, 'Numerical result out of range')"
+    ctx->fail(ErrorKind::OverflowError);
+    return 0.0;
+  }
+  return negate ? -ix : ix;
+}
+
+double findc_rt_real_py_powi(Context* ctx, double base, int64_t exponent) {
+  return floatPow(ctx, base, static_cast<double>(exponent), nullptr);
+}
+
+const Complex* findc_rt_real_py_pow(Context* ctx, double base, double exponent) {
+  Complex result = asFloat(0.0);
+  double value = floatPow(ctx, base, exponent, &result);
+  if (!result.isComplex)
+    result.re = value;
+  return store(ctx, result);
+}
+
+const Complex* findc_rt_complex_from_real(Context* ctx, double value) { return store(ctx, asFloat(value)); }
+
+const Complex* findc_rt_complex_make(Context* ctx, double re, double im) { return store(ctx, {re, im, true}); }
+
+const Complex* findc_rt_complex_add(Context* ctx, const Complex* a, const Complex* b) {
+  if (!a->isComplex && !b->isComplex)
+    return store(ctx, asFloat(a->re + b->re));
+  Complex x = promoted(*a), y = promoted(*b);
+  return store(ctx, {x.re + y.re, x.im + y.im, true});
+}
+
+const Complex* findc_rt_complex_sub(Context* ctx, const Complex* a, const Complex* b) {
+  if (!a->isComplex && !b->isComplex)
+    return store(ctx, asFloat(a->re - b->re));
+  Complex x = promoted(*a), y = promoted(*b);
+  return store(ctx, {x.re - y.re, x.im - y.im, true});
+}
+
+const Complex* findc_rt_complex_mul(Context* ctx, const Complex* a, const Complex* b) {
+  if (!a->isComplex && !b->isComplex)
+    return store(ctx, asFloat(a->re * b->re));
+  Complex x = promoted(*a), y = promoted(*b); // _Py_c_prod
+  return store(ctx, {x.re * y.re - x.im * y.im, x.re * y.im + x.im * y.re, true});
+}
+
+const Complex* findc_rt_complex_div(Context* ctx, const Complex* a, const Complex* b) {
+  if (!a->isComplex && !b->isComplex)
+    return store(ctx, asFloat(findc_rt_real_py_div(ctx, a->re, b->re)));
+  Complex x = promoted(*a), y = promoted(*b); // _Py_c_quot
+  double absRe = y.re < 0 ? -y.re : y.re;
+  double absIm = y.im < 0 ? -y.im : y.im;
+  Complex r{0.0, 0.0, true};
+  if (absRe >= absIm) {
+    if (absRe == 0.0) { // "complex division by zero"
+      ctx->fail(ErrorKind::ZeroDivisionError);
+      return store(ctx, asFloat(0.0));
+    }
+    double ratio = y.im / y.re;
+    double denom = y.re + y.im * ratio;
+    r.re = (x.re + x.im * ratio) / denom;
+    r.im = (x.im - x.re * ratio) / denom;
+  } else if (absIm >= absRe) {
+    double ratio = y.re / y.im;
+    double denom = y.re * ratio + y.im;
+    r.re = (x.re * ratio + x.im) / denom;
+    r.im = (x.im * ratio - x.re) / denom;
+  } else { // a NaN part
+    r.re = r.im = std::nan("");
+  }
+  return store(ctx, r);
+}
+
+const Complex* findc_rt_complex_neg(Context* ctx, const Complex* a) {
+  return store(ctx, {-a->re, a->isComplex ? -a->im : 0.0, a->isComplex});
+}
+
+// abs(): fabs of a float; _Py_c_abs of a complex (C99: an infinite part
+// wins over a NaN), OverflowError when hypot overflows.
+double findc_rt_complex_abs(Context* ctx, const Complex* a) {
+  if (!a->isComplex)
+    return std::fabs(a->re);
+  if (std::isinf(a->re))
+    return std::fabs(a->re);
+  if (std::isinf(a->im))
+    return std::fabs(a->im);
+  if (std::isnan(a->re) || std::isnan(a->im))
+    return std::nan("");
+  double result = std::hypot(a->re, a->im);
+  if (std::isinf(result)) { // "absolute value too large"
+    ctx->fail(ErrorKind::OverflowError);
+    return 0.0;
+  }
+  return result;
+}
+
+double findc_rt_complex_re(Context*, const Complex* a) { return a->re; }
+
+double findc_rt_complex_im(Context*, const Complex* a) { return a->isComplex ? a->im : 0.0; }
+
+bool findc_rt_complex_eq(Context*, const Complex* a, const Complex* b) {
+  return a->re == b->re && (a->isComplex ? a->im : 0.0) == (b->isComplex ? b->im : 0.0);
+}
+
+bool findc_rt_complex_is_complex(Context*, const Complex* a) { return a->isComplex; }
+
+} // extern "C"

@@ -1,0 +1,61 @@
+// Python's numbers where they differ from IEEE arithmetic, shared by both
+// engines: float division that raises, float ** that raises or turns
+// complex, and the complex value.
+//
+// FIND's code computes some atoms on Python floats (1 / (a * x) raises
+// ZeroDivisionError at x = 0; (-4.0) ** 0.5 is a complex number) and others
+// through NumPy (inf and nan instead). The language says which it means:
+// `/` and `**` are NumPy's (IEEE), `py_div` and `py_pow` are CPython 3.11's
+// float_div and float_pow, operation for operation (docs/language.md).
+#pragma once
+
+#include "runtime/Strings.h"
+
+#include <string>
+
+namespace findc::rt {
+
+// A value of type `complex`. As in PEP 484, where `complex` admits a float,
+// it is at run time either a Python float (`isComplex` false: `re` is the
+// value, `im` is 0) or a Python complex: a float until an operation makes it
+// complex, as Python's own numbers are. Immutable; lives in the Context's
+// arena like a str. The layout is fixed (generated code passes pointers).
+struct Complex {
+  double re;
+  double im;
+  bool isComplex;
+};
+
+// Python's repr of the value: `2.5` for a float, `(7.6-20.8j)`, `2j`,
+// `(-0+1j)`, `(1+nanj)` for a complex.
+std::string formatComplex(const Complex& value);
+// Bitwise identity of the class and both parts (NaN equal to NaN).
+bool identicalComplex(const Complex& a, const Complex& b);
+const Complex* makeComplex(Arena& arena, Complex value);
+
+} // namespace findc::rt
+
+// The runtime operations (StrOps.def, section "Python numbers"). Each takes
+// the evaluation's Context, where it records ZeroDivisionError or
+// OverflowError as CPython raises them (returning 0 then).
+extern "C" {
+double findc_rt_real_py_div(findc::rt::Context* ctx, double a, double b);
+double findc_rt_real_py_powi(findc::rt::Context* ctx, double base, int64_t exponent);
+const findc::rt::Complex* findc_rt_real_py_pow(findc::rt::Context* ctx, double base, double exponent);
+const findc::rt::Complex* findc_rt_complex_from_real(findc::rt::Context* ctx, double value);
+const findc::rt::Complex* findc_rt_complex_make(findc::rt::Context* ctx, double re, double im);
+const findc::rt::Complex* findc_rt_complex_add(findc::rt::Context* ctx, const findc::rt::Complex* a,
+                                               const findc::rt::Complex* b);
+const findc::rt::Complex* findc_rt_complex_sub(findc::rt::Context* ctx, const findc::rt::Complex* a,
+                                               const findc::rt::Complex* b);
+const findc::rt::Complex* findc_rt_complex_mul(findc::rt::Context* ctx, const findc::rt::Complex* a,
+                                               const findc::rt::Complex* b);
+const findc::rt::Complex* findc_rt_complex_div(findc::rt::Context* ctx, const findc::rt::Complex* a,
+                                               const findc::rt::Complex* b);
+const findc::rt::Complex* findc_rt_complex_neg(findc::rt::Context* ctx, const findc::rt::Complex* a);
+double findc_rt_complex_abs(findc::rt::Context* ctx, const findc::rt::Complex* a);
+double findc_rt_complex_re(findc::rt::Context* ctx, const findc::rt::Complex* a);
+double findc_rt_complex_im(findc::rt::Context* ctx, const findc::rt::Complex* a);
+bool findc_rt_complex_eq(findc::rt::Context* ctx, const findc::rt::Complex* a, const findc::rt::Complex* b);
+bool findc_rt_complex_is_complex(findc::rt::Context* ctx, const findc::rt::Complex* a);
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Writes a findc file of Python's float and complex arithmetic, and what CPython prints for it.
+
+    python_numbers.py OUT_DIR
+
+OUT_DIR/python.fnd has one function per case below, written with findc's
+py_div, py_pow, complex, re, im, is_complex and abs; each case's Python twin
+is the same computation as CPython spells it. OUT_DIR/names lists the
+functions and OUT_DIR/NAME.expected holds the line FIND's frame prints for
+INPUTS (`x = float(arg)`, None where the function raises), which
+`findc call python.fnd --fn NAME -- INPUTS...` must print exactly.
+"""
+import os
+import sys
+
+INPUTS = ["0", "-0", "1", "-1", "4", "-4", "0.5", "-0.5", "2.5", "-2.5", "1e200", "-1e200", "1e-200",
+          "-1e-200", "1e-320", "1e308", "inf", "-inf", "nan", "3", "-3", "100"]
+
+# name: (findc result type, findc expression, Python lambda), both of x.
+CASES = {
+    "div": ("real", "py_div(1, x)", lambda x: 1 / x),
+    "div_by_minus": ("real", "py_div(x, -0.0 + x * 0.0)", lambda x: x / (-0.0 + x * 0.0)),
+    "zero_over": ("real", "py_div(0.0, x)", lambda x: 0.0 / x),
+    "square": ("real", "py_pow(x, 2)", lambda x: x ** 2),
+    "cube": ("real", "py_pow(x, 3)", lambda x: x ** 3),
+    "fifth": ("real", "py_pow(x, 5)", lambda x: x ** 5),
+    "inverse": ("real", "py_pow(x, -1)", lambda x: x ** -1),
+    "inverse_square": ("real", "py_pow(x, -2)", lambda x: x ** -2),
+    "zeroth": ("real", "py_pow(x, 0)", lambda x: x ** 0),
+    "half": ("complex", "py_pow(x, 0.5)", lambda x: x ** 0.5),
+    "three_halves": ("complex", "py_pow(x, 1.5)", lambda x: x ** 1.5),
+    "minus_half": ("complex", "py_pow(x, -0.5)", lambda x: x ** -0.5),
+    "third": ("complex", "py_pow(x, 1.0 / 3)", lambda x: x ** (1.0 / 3)),
+    "to_inf": ("complex", "py_pow(x, inf)", lambda x: x ** float("inf")),
+    "to_minus_inf": ("complex", "py_pow(x, -inf)", lambda x: x ** float("-inf")),
+    "to_nan": ("complex", "py_pow(x, nan)", lambda x: x ** float("nan")),
+    "two_to": ("complex", "py_pow(2.0, x)", lambda x: 2.0 ** x),
+    "minus_two_to": ("complex", "py_pow(-2.0, x)", lambda x: (-2.0) ** x),
+    "one_to": ("complex", "py_pow(-1.0, x)", lambda x: (-1.0) ** x),
+    "root": ("complex", "-10.4*py_pow(x, 1.0 / 2) + 7.6", lambda x: -10.4 * (x ** (1.0 / 2)) + 7.6),
+    "root_noised": ("complex", "-10.4*py_pow(x, 1.0 / 2) + 7.6 + 0.0", lambda x: -10.4 * (x ** (1.0 / 2)) + 7.6 + 0.0),
+    "product": ("complex", "py_pow(x, 0.5) * py_pow(x, 0.5)", lambda x: x ** 0.5 * x ** 0.5),
+    "quotient": ("complex", "py_pow(x, 0.5) / py_pow(x, 1.5)", lambda x: x ** 0.5 / x ** 1.5),
+    "difference": ("complex", "py_pow(x, 0.5) - x", lambda x: x ** 0.5 - x),
+    "negated": ("complex", "-py_pow(x, 0.5)", lambda x: -(x ** 0.5)),
+    "magnitude": ("real", "abs(py_pow(x, 0.5))", lambda x: abs(x ** 0.5)),
+    "real_part": ("real", "re(py_pow(x, 0.5))", lambda x: (x ** 0.5).real),
+    "imag_part": ("real", "im(py_pow(x, 0.5))", lambda x: (x ** 0.5).imag),
+    "kind": ("bool", "is_complex(py_pow(x, 0.5))", lambda x: isinstance(x ** 0.5, complex)),
+    "made": ("complex", "complex(x, -x)", lambda x: complex(x, -x)),
+    "made_zero_real": ("complex", "complex(0.0, x)", lambda x: complex(0.0, x)),
+    "made_minus_zero_real": ("complex", "complex(-0.0, x)", lambda x: complex(-0.0, x)),
+    "complex_quotient": ("complex", "complex(x, 2.0) / complex(1.0, x)", lambda x: complex(x, 2.0) / complex(1.0, x)),
+    "by_zero_complex": ("complex", "complex(1.0, x) / complex(x * 0.0, 0.0)",
+                        lambda x: complex(1.0, x) / complex(x * 0.0, 0.0)),
+    "mixed_division": ("complex", "py_pow(x, 0.5) / x", lambda x: x ** 0.5 / x),
+    "equal": ("bool", "py_pow(x, 0.5) == complex(0.0, 2.0)", lambda x: x ** 0.5 == complex(0.0, 2.0)),
+    "equal_float": ("bool", "py_pow(x, 2) == py_pow(x, 2.0)", lambda x: x ** 2 == x ** 2.0),
+    "branch": ("complex", "py_pow(x, 0.5) if x < 0 else x", lambda x: x ** 0.5 if x < 0 else x),
+}
+
+
+def frame(fn):
+    """FIND's __main__: x = float(arg); None where function(x) raises."""
+    out = ""
+    for arg in INPUTS:
+        x = float(arg)
+        try:
+            value = fn(x)
+        except Exception:
+            value = "None"
+        out += f"({arg}, {value}) "
+    return f"Function input - output pairs: {out}\n"
+
+
+def main(out_dir):
+    with open(os.path.join(out_dir, "python.fnd"), "w") as f:
+        for name, (result, expr, _) in CASES.items():
+            f.write(f"def {name}(x: real) -> {result} = {expr}\n")
+    with open(os.path.join(out_dir, "names"), "w") as f:
+        f.write(" ".join(CASES) + "\n")
+    with open(os.path.join(out_dir, "inputs"), "w") as f:
+        f.write(" ".join(INPUTS) + "\n")
+    for name, (_, _, fn) in CASES.items():
+        with open(os.path.join(out_dir, name + ".expected"), "w") as f:
+            f.write(frame(fn))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

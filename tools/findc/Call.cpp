@@ -14,7 +14,9 @@ function_code.py does, so a FIND agent harness can run findc in its place.
 Undefined outputs (NaN) and failed evaluations print as None (FIND's string
 harness would stop at the first exception instead). Options: --engine,
 --math, --params, --stdlib, and for benchmark functions --clean, --seed N
-and --first-query K, as for eval.
+and --first-query K, as for eval: without --seed each run draws fresh
+noise, as FIND's script does; to reproduce a session, pass --seed N and
+--first-query Q (the number of queries made before) on every call.
 )";
 
 // FIND's function_code.py prints nothing but this line, even without inputs.

@@ -45,6 +45,17 @@ Scalar withEffect(const Scalar& value, const rt::PointEffect& effect, rt::Arena&
   return Scalar::ofComplex(rt::makeComplex(arena, result));
 }
 
+// The seed fn's outputs depend on under `effects`: only noise and corruption
+// draw random numbers (a domain alone does not).
+std::optional<uint64_t> seedDrawn(const Suite& suite, uint32_t fn, const Effects& effects) {
+  const ir::Bench* bench = effectsOf(suite, fn);
+  if (!bench || !effects.apply)
+    return std::nullopt;
+  bool random = bench->effects.noise.kind != rt::NoiseKind::None ||
+                bench->effects.corruption.region != rt::CorruptRegion::None;
+  return random ? std::optional<uint64_t>(effects.seed) : std::nullopt;
+}
+
 void requireSize(size_t got, size_t want, const char* what) {
   if (got != want)
     throw InputError(std::string(what) + " has " + std::to_string(got) + " elements, the inputs " +
@@ -203,6 +214,7 @@ Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> 
     rt::applyEffects(bench->effects, rt::benchKey(effects.seed, f.name), effects.firstQuery, xs.data(), ys.data(),
                      xs.size(), effects.apply);
     out.type = benchResultType(*bench, out.type);
+    out.seed = seedDrawn(suite, fn, effects);
     for (size_t k = 0; k < ys.size(); ++k)
       if (!out.failed(k))
         out.values[k] = batchValue(ys[k], out.type);
@@ -220,6 +232,7 @@ Outputs evaluateBatch(const Suite& suite, uint32_t fn, std::span<const double> x
     out.values.push_back(batchValue(y[i], out.type));
   }
   out.errors.assign(y.size(), rt::ErrorKind::None);
+  out.seed = seedDrawn(suite, fn, effects);
   return out;
 }
 

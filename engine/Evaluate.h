@@ -19,6 +19,10 @@ struct Outputs {
   std::vector<Scalar> inputs;  // the inputs as evaluated (numbers as reals on the batch path)
   std::vector<Scalar> values;  // meaningless where errors[i] is not None
   std::vector<rt::ErrorKind> errors;
+  // The seed the values' noise or corruption was drawn under; none when no
+  // random effect was applied (not a bench, a bench without noise or
+  // corruption, or --clean). `findc eval --json` reports it (docs/json.md).
+  std::optional<uint64_t> seed;
 
   size_t size() const { return values.size(); }
   bool failed(size_t i) const { return errors[i] != rt::ErrorKind::None; }

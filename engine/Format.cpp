@@ -79,8 +79,9 @@ std::string formatEvalJson(std::string_view function, const Outputs& outputs) {
     errors = ", \"errors\": [" + joined(n, [&](size_t i) {
                return outputs.failed(i) ? formatJsonString(rt::errorName(outputs.errors[i])) : std::string("null");
              }) + "]";
-  return fmt::format("{{\"fn\": {}, \"inputs\": [{}], \"outputs\": [{}]{}}}", formatJsonString(function), inputs,
-                     values, errors);
+  std::string seed = outputs.seed ? fmt::format(", \"seed\": {}", *outputs.seed) : std::string();
+  return fmt::format("{{\"fn\": {}, \"inputs\": [{}], \"outputs\": [{}]{}{}}}", formatJsonString(function), inputs,
+                     values, errors, seed);
 }
 
 std::string formatFindLine(std::span<const std::string> inputs, const Outputs& outputs) {

@@ -27,7 +27,8 @@ std::string formatText(const Outputs& outputs, size_t i);
 // A value in the JSON encoding above.
 std::string formatJsonValue(const Scalar& value);
 // `{"fn": NAME, "inputs": [...], "outputs": [...]}` plus "errors" when some
-// evaluation failed: one line of `findc eval --json`.
+// evaluation failed and "seed" when noise or corruption was drawn (its
+// Outputs::seed): one line of `findc eval --json`.
 std::string formatEvalJson(std::string_view function, const Outputs& outputs);
 
 // The line FIND's function_code.py prints: `Function input - output pairs:

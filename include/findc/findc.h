@@ -81,7 +81,8 @@ FINDC_API const char* findc_error_name(uint8_t code);
 /* Any function at any inputs, in JSON: `inputs_json` is an array of values
  * for its first parameter, `params_json` (or NULL) an array for the ones
  * after it. The result (free with findc_free) is the line `findc eval --json`
- * prints: {"fn", "inputs", "outputs"[, "errors"]} (docs/json.md). */
+ * prints: {"fn", "inputs", "outputs"[, "errors"][, "seed"]} (docs/json.md;
+ * "seed" when noise or corruption was drawn). */
 FINDC_API char* findc_call_json(const findc_suite* suite, size_t index, const char* inputs_json,
                                 const char* params_json, const findc_effects* effects, int* status, char** error);
 

@@ -51,13 +51,14 @@ def commands(examples):
             for fn in strings[:40]:
                 yield ["call", path, "--fn", fn, "--", *STRING_INPUTS]
         if numeric:
+            # Without --seed each run draws fresh noise: every served run names one.
             fns = [a for fn in numeric for a in ("--fn", fn)]
             yield ["eval", path, *fns, "--find-grid", "--json", "--seed", "1"]
             yield ["eval", path, *fns, "--find-grid", "--json", "--clean"]
-            yield ["eval", path, *fns, "--grid", "-1000:1000:9", "--json", "--first-query", "5"]
+            yield ["eval", path, *fns, "--grid", "-1000:1000:9", "--json", "--seed", "0", "--first-query", "5"]
             for fn in numeric[:60]:
-                yield ["call", path, "--fn", fn, "-4", "0", "2.5", "100"]
-                yield ["eval", path, "--fn", fn, "--find-grid"]
+                yield ["call", path, "--fn", fn, "--seed", "0", "-4", "0", "2.5", "100"]
+                yield ["eval", path, "--fn", fn, "--seed", "0", "--find-grid"]
 
 
 def describe(command):

@@ -15,7 +15,9 @@ Python's str() of each value (nan, inf and -inf as NumPy's floats print,
 complex numbers as Python's), and None where the evaluation failed as
 Python raises (FIND's frame catches the exception). Options: --engine,
 --math, --params, --stdlib, and for benchmark functions --clean, --seed N
-and --first-query K, as for eval.
+and --first-query K, as for eval: without --seed each run draws fresh
+noise, as FIND's script does; to reproduce a session, pass --seed N and
+--first-query Q (the number of queries made before) on every call.
 )";
 
 // FIND's function_code.py prints nothing but this line, even without inputs.

@@ -37,11 +37,13 @@ options:
 
 benchmark functions (`bench` declarations):
   --clean               without noise and corruption (what FIND scores against)
-  --seed N              the noise seed (default 0): equal seeds and inputs give
-                        equal outputs; each input is a new query, so a repeated
-                        X gets fresh noise
+  --seed N              the seed of the noise and corruption: equal seeds and
+                        inputs give equal outputs; each input is a new query,
+                        so a repeated X gets fresh noise. Without it each run
+                        draws a fresh seed from the OS, as FIND's unseeded
+                        noise does; --json reports it as "seed"
   --first-query K       number the queries from K (default 0), to continue a
-                        sequence across runs
+                        sequence across runs (with the same --seed)
 )";
 
 int run(const Options& options) {

@@ -1,8 +1,32 @@
 #include "tools/findc/Load.h"
 
 #include <iostream>
+#include <random>
 
 namespace findc {
+namespace {
+
+// A seed drawn below 2^53: eval --json reports it, and a JSON reader that
+// reads numbers as doubles (JavaScript; Python with parse_int=float, which
+// docs/json.md suggests for -0) must read back the same --seed.
+uint64_t freshSeed() {
+  std::random_device os;
+  uint64_t bits = (uint64_t{os()} << 32) | os();
+  return bits >> (64 - 53);
+}
+
+// The effects of this run. FIND's noise is unseeded, so each run of its
+// script draws new noise: without --seed each findc process draws a fresh
+// seed from the OS, so a harness that starts one process per query sees
+// noise, not a constant offset. --seed N reproduces a run.
+Effects runEffects(const Options& options) {
+  Effects effects = options.effects;
+  if (effects.apply && !options.seen.count("--seed"))
+    effects.seed = freshSeed();
+  return effects;
+}
+
+} // namespace
 
 std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR) {
   DiagnosticEngine diags;
@@ -69,10 +93,10 @@ std::optional<Evaluated> evaluateCommand(const Options& options, const char* com
     throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
   suite.prepare(unary, boxed); // one compilation for all
   result.arena = std::make_unique<rt::Arena>();
+  Effects effects = runEffects(options); // one seed for every --fn of the run
   for (uint32_t fn : fns)
     result.functions.emplace_back(
-        suite.function(fn).name,
-        engine::evaluateTexts(suite, fn, result.inputs, options.params, options.effects, *result.arena));
+        suite.function(fn).name, engine::evaluateTexts(suite, fn, result.inputs, options.params, effects, *result.arena));
   return result;
 }
 

@@ -7,10 +7,12 @@
 namespace findc {
 namespace {
 
-const char* const kHelp = R"(usage: findc call FILE --fn NAME [options] X...
+const char* const kHelp = R"(usage: findc call FILE --fn NAME [--fn NAME...] [options] X...
 
 Prints `Function input - output pairs: (X1, Y1) (X2, Y2) ` exactly as FIND's
-function_code.py does, so a FIND agent harness can run findc in its place.
+function_code.py does, so a FIND agent harness can run findc in its place;
+with several --fn, one such line per function, each as its own call prints
+it (queries numbered from --first-query for each).
 Undefined outputs (NaN) and failed evaluations print as None (FIND's string
 harness would stop at the first exception instead). Options: --engine,
 --math, --params, --stdlib, and for benchmark functions --clean, --seed N
@@ -19,12 +21,11 @@ and --first-query K, as for eval.
 
 // FIND's function_code.py prints nothing but this line, even without inputs.
 int run(const Options& options) {
-  if (options.functions.size() > 1)
-    throw UsageError("call takes one --fn");
   auto evaluated = evaluateCommand(options, "call", /*needInputs=*/false);
   if (!evaluated)
     return kExitCompileError;
-  fmt::print("{}\n", engine::formatFindLine(evaluated->inputs.texts, evaluated->functions.front().second));
+  for (const auto& [name, outputs] : evaluated->functions)
+    fmt::print("{}\n", engine::formatFindLine(evaluated->inputs.texts, outputs));
   return kExitOk;
 }
 

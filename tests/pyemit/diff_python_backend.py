@@ -7,7 +7,8 @@ namespace as `__main__`, so FIND's frame itself runs, with sys.argv set to the
 inputs and stdout captured), and compares the printed line with what
 `findc call` prints for the same inputs, seed and first query: they must be
 identical. Inputs: FIND's grid (x = i + 0.5, i in -128..127) and edge values
-for numbers; FIND-style words, the empty string and non-ASCII text for str.
+(NaN, infinities, signed zeros, overflow) for numbers; FIND-style words, the
+empty string and non-ASCII text for str.
 
 usage: diff_python_backend.py FINDC SUITE.fnd... [--seed N] [--first-query K]
 exit status: 0 when every line matches, 1 otherwise.
@@ -22,7 +23,9 @@ import sys
 import tempfile
 import time
 
-NUMBER_INPUTS = [repr(i + 0.5) for i in range(-128, 128)] + ["0", "-1", "1", "1e6", "-1e6"]
+NUMBER_INPUTS = [repr(i + 0.5) for i in range(-128, 128)] + ["0", "-1", "1", "1e6", "-1e6"] + [
+    "nan", "inf", "-inf", "-0.0", "0.5", "-0.5", "2", "-2", "3", "0.25", "1e300", "1e308", "-1e308", "5e-324",
+    "709.8", "-745.2"]
 INT_INPUTS = [str(i) for i in range(-20, 21)] + ["1000000", "-1000000"]
 STR_INPUTS = ["hello", "", "Hello World", "FIND agent", "racecar", "The quick brown fox", "a1b2c3",
               "  padded  ", "UPPER lower", "héllo wörld", "日本", "ß", "x"]

@@ -398,6 +398,11 @@ Type servedType(const ir::Bench& bench, Type clean) {
   return clean == Type::Int && staysInt ? Type::Int : Type::Real;
 }
 
+// Whether a bench's effects draw random numbers (noise or corruption).
+bool drawsNoise(const ir::Bench& bench) {
+  return bench.effects.noise.kind != rt::NoiseKind::None || bench.effects.corruption.region != rt::CorruptRegion::None;
+}
+
 // ------------------------------------------------------------ emitter ----
 class Emitter {
 public:
@@ -679,9 +684,11 @@ private:
   // A bench's effects on clean value y at x for one query (rt::applyEffects).
   std::string emitEffects(const ir::Bench& bench) {
     const rt::BenchEffects& e = bench.effects;
-    need(Helper::Philox);
+    if (drawsNoise(bench))
+      need(Helper::Philox);
     std::string out = "\n\ndef _effects(x, y, query):\n"
                       "    \"\"\"The bench's domain, corruption and noise on clean value y at input x.\"\"\"\n";
+    // NaN is outside every domain, the unbounded one included.
     out += "    if not (" + pyReal(e.domainLo) + " <= x <= " + pyReal(e.domainHi) + "):\n        return math.nan\n";
     const rt::CorruptionSpec& c = e.corruption;
     std::string covers;
@@ -819,9 +826,12 @@ private:
     for (size_t h = 0; h < static_cast<size_t>(Helper::Count); ++h)
       if (used_.test(h))
         out += "\n\n" + std::string(helperDef(static_cast<Helper>(h)).code);
-    if (effects_)
-      out += "\n\n_KEY = _bench_key(SEED, " + rt::pythonRepr(module_.functions[index_].name) +
-             ")\n_next_query = FIRST_QUERY\n";
+    if (effects_) {
+      out += "\n\n";
+      if (drawsNoise(*effects_))
+        out += "_KEY = _bench_key(SEED, " + rt::pythonRepr(module_.functions[index_].name) + ")\n";
+      out += "_next_query = FIRST_QUERY\n";
+    }
     return out;
   }
 

@@ -12,16 +12,6 @@
 namespace findc::engine {
 namespace {
 
-// What a bench's outputs are with its effects: FIND's np.where with normal
-// noise, and uniform or normal noise, make ints real; poisson noise keeps them.
-Type benchResultType(const ir::Bench& bench, Type clean) {
-  bool staysInt = bench.effects.corruption.region == rt::CorruptRegion::None &&
-                  (bench.effects.noise.kind == rt::NoiseKind::None || bench.effects.noise.kind == rt::NoiseKind::Poisson);
-  if (clean == Type::Complex || (clean == Type::Int && staysInt))
-    return clean;
-  return Type::Real;
-}
-
 // The bench whose effects apply to fn's outputs, or null. Without
 // `effects.apply` (--clean) they still apply, with every draw zero: the
 // served function without its random effects, with its type.
@@ -213,7 +203,7 @@ Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> 
     }
     rt::applyEffects(bench->effects, rt::benchKey(effects.seed, f.name), effects.firstQuery, xs.data(), ys.data(),
                      xs.size(), effects.apply);
-    out.type = benchResultType(*bench, out.type);
+    out.type = bench->servedType(out.type);
     out.seed = seedDrawn(suite, fn, effects);
     for (size_t k = 0; k < ys.size(); ++k)
       if (!out.failed(k))
@@ -261,7 +251,7 @@ Outputs evaluateCall(const Suite& suite, uint32_t fn, std::span<const Scalar> in
 Type outputType(const Suite& suite, uint32_t fn, const Effects& effects) {
   const ir::Bench* bench = effectsOf(suite, fn);
   Type clean = suite.function(fn).resultType;
-  return bench ? benchResultType(*bench, clean) : clean;
+  return bench ? bench->servedType(clean) : clean;
 }
 
 void Session::evaluateNumbers(std::span<const double> x, std::span<double> y, std::span<uint8_t> codes) {

@@ -22,6 +22,14 @@ const Bench* Module::benchFor(uint32_t function) const {
   return nullptr;
 }
 
+Type Bench::servedType(Type clean) const {
+  bool staysInt = effects.corruption.region == rt::CorruptRegion::None &&
+                  (effects.noise.kind == rt::NoiseKind::None || effects.noise.kind == rt::NoiseKind::Poisson);
+  if (clean == Type::Complex || (clean == Type::Int && staysInt))
+    return clean;
+  return Type::Real;
+}
+
 std::optional<uint32_t> Module::find(std::string_view name) const {
   for (uint32_t i = 0; i < functions.size(); ++i)
     if (functions[i].name == name)

@@ -109,6 +109,12 @@ struct Bench {
     size_t endOffset = 0;
   };
   std::optional<Approx> approx;
+
+  // The type of what the bench serves (its effects applied, or with every
+  // draw zero) when its clean function returns `clean`: FIND's np.where with
+  // normal noise, and uniform or normal noise, make ints real; Poisson noise
+  // keeps them; a complex stays complex (Python adds a float to it).
+  Type servedType(Type clean) const;
 };
 
 struct Module {

@@ -2,6 +2,7 @@
 # lit.site.cfg.py that CMake writes into the build tree.
 import os
 import shutil
+import sys
 
 import lit.formats
 
@@ -34,6 +35,9 @@ for tool in ("FileCheck", "not", "count", "split-file"):
         lit_config.fatal("%s not found on %s" % (tool, path))
 
 config.substitutions.append(("%findc", findc))
+# The Python that runs lit (CMake's Python3_EXECUTABLE under ctest) runs the
+# modules `findc emit --stage python` writes.
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%capi_test", config.findc_capi_test))
 config.substitutions.append(("%examples", config.findc_examples_dir))
 

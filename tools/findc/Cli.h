@@ -44,7 +44,8 @@ struct Options {
   bool help = false;
   bool noOpt = false;
   Effects effects;
-  std::string stage;                  // emit --stage (or --ir/--llvm/--asm)
+  std::string stage;                  // emit --stage (or --ir/--llvm/--asm/--python)
+  std::optional<std::string> outDir;  // emit --out-dir: one file per function
   std::optional<std::string> params;  // --params JSON
   bool stdlib = false;
   std::set<std::string> seen;         // every --option given

@@ -3,10 +3,13 @@
 #include "compiler/codegen/Codegen.h"
 #include "compiler/driver/Compiler.h"
 #include "compiler/ir/Passes.h"
+#include "compiler/pyemit/PythonEmitter.h"
 #include "tools/findc/Load.h"
 
 #include <fmt/core.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace findc {
@@ -27,11 +30,21 @@ absent), in pipeline order:
   --stage llvm          LLVM IR as generated, before LLVM's passes
   --stage llvm-opt      LLVM IR after -O2
   --stage asm           native assembly for this host
+  --stage python        a standalone Python 3 module that prints what
+                        `findc call` prints (FIND's function_code.py frame),
+                        the bench's noise and corruption included
 
 options:
   --math exact|vector   as for eval (the llvm, llvm-opt and asm stages)
   --ir, --llvm, --asm   older spellings of --stage ir-opt, llvm-opt and asm;
   --no-opt              with --ir or --llvm, the stage before optimization
+  --python              short for --stage python
+  --seed N, --first-query K, --clean
+                        with --stage python, as for call: the seed and first
+                        query written into the module, or no effects
+  --out-dir DIR         with --stage python, write DIR/NAME.py for every --fn
+                        (every function of FILE without --fn) instead of
+                        printing the one --fn
 )";
 
 std::string printIR(const ir::Module& module, const std::vector<uint32_t>& roots) {
@@ -81,11 +94,56 @@ int emitAST(const Options& options) {
   throw UsageError("no function named '" + options.function() + "'");
 }
 
+// --stage python: one module on stdout, or one file per function.
+int emitPythonStage(const Options& options, const engine::Suite& suite) {
+  const ir::Module& module = suite.module();
+  pyemit::PythonEmitOptions python{.effects = options.effects.apply,
+                                   .seed = options.effects.seed,
+                                   .firstQuery = options.effects.firstQuery,
+                                   .findFrame = true};
+  auto checked = [&](uint32_t f) {
+    if (std::optional<std::string> blocker = pyemit::pythonEmitBlocker(module, f))
+      throw UsageError(*blocker);
+    return f;
+  };
+  if (!options.outDir) {
+    if (options.functions.size() != 1)
+      throw UsageError("--stage python writes one function: give one --fn NAME, or --out-dir DIR for a file per "
+                       "function");
+    fmt::print("{}", pyemit::emitPython(module, checked(suite.resolve(options.function())), python));
+    return kExitOk;
+  }
+  std::vector<uint32_t> functions;
+  for (const std::string& name : options.functions)
+    functions.push_back(checked(suite.resolve(name)));
+  if (options.functions.empty()) // every function that can be called with one input
+    for (uint32_t f : suite.visible())
+      if (!pyemit::pythonEmitBlocker(module, f))
+        functions.push_back(f);
+  std::filesystem::path dir(*options.outDir);
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error)
+    throw UsageError("cannot create --out-dir '" + dir.string() + "': " + error.message());
+  for (uint32_t f : functions) {
+    std::filesystem::path file = dir / (module.functions[f].name + ".py");
+    std::ofstream out(file, std::ios::binary);
+    out << pyemit::emitPython(module, f, python);
+    if (!out.flush())
+      throw UsageError("cannot write '" + file.string() + "'");
+  }
+  return kExitOk;
+}
+
 int run(const Options& options) {
   if (options.positional.size() != 1)
     throw UsageError("emit needs exactly one FILE");
   if (options.stage.empty())
-    throw UsageError("emit needs --stage ast|ir|ir-opt|entry|llvm|llvm-opt|asm");
+    throw UsageError("emit needs --stage ast|ir|ir-opt|entry|llvm|llvm-opt|asm|python");
+  if (options.stage != "python")
+    for (const char* option : {"--seed", "--first-query", "--clean", "--out-dir"})
+      if (options.seen.count(option))
+        throw UsageError(std::string(option) + " applies to --stage python");
   Options emitting = options;
   emitting.load.engine = Engine::Interpreter; // nothing runs
   if (options.stage == "ast")
@@ -95,6 +153,8 @@ int run(const Options& options) {
   auto suite = loadSuite(emitting, options.positional[0], optimizeIR);
   if (!suite)
     return kExitCompileError;
+  if (options.stage == "python")
+    return emitPythonStage(options, *suite);
   std::vector<uint32_t> roots;
   if (!options.function().empty())
     roots.push_back(suite->resolve(options.function()));
@@ -121,6 +181,7 @@ int run(const Options& options) {
 
 } // namespace
 
-const Command kEmitCommand = {"emit", kHelp, run, {"--fn", "--stage", "--ir", "--llvm", "--asm", "--no-opt", "--math"}};
+const Command kEmitCommand = {"emit", kHelp, run, {"--fn", "--stage", "--ir", "--llvm", "--asm", "--python", "--no-opt", "--math",
+                                                  "--seed", "--first-query", "--clean", "--out-dir"}};
 
 } // namespace findc

@@ -29,7 +29,7 @@ void addGrid(engine::TextInputs& grid, const std::string& spec) {
 }
 
 // --stage names, and the older spellings kept as aliases.
-const std::string kStages[] = {"ast", "ir", "ir-opt", "entry", "llvm", "llvm-opt", "asm"};
+const std::string kStages[] = {"ast", "ir", "ir-opt", "entry", "llvm", "llvm-opt", "asm", "python"};
 
 void setStage(Options& options, std::string stage, const std::string& spelling, std::string& firstSpelling) {
   if (!options.stage.empty() && options.stage != stage)
@@ -85,11 +85,14 @@ Options parseOptions(const std::vector<std::string>& args) {
     else if (arg == "--stage") {
       const std::string& stage = value(i);
       if (std::find(std::begin(kStages), std::end(kStages), stage) == std::end(kStages))
-        throw UsageError("--stage must be one of ast, ir, ir-opt, entry, llvm, llvm-opt, asm; got '" + stage + "'");
+        throw UsageError("--stage must be one of ast, ir, ir-opt, entry, llvm, llvm-opt, asm, python; got '" + stage +
+                         "'");
       setStage(options, stage, "--stage " + stage, stageSpelling);
     } else if (arg == "--ir") setStage(options, "ir-opt", arg, stageSpelling);
     else if (arg == "--llvm") setStage(options, "llvm-opt", arg, stageSpelling);
     else if (arg == "--asm") setStage(options, "asm", arg, stageSpelling);
+    else if (arg == "--python") setStage(options, "python", arg, stageSpelling);
+    else if (arg == "--out-dir") options.outDir = value(i);
     else if (arg.size() > 1 && arg[0] == '-' && !engine::parseNumber(arg)) {
       throw UsageError("unknown option '" + arg + "'");
     } else {

@@ -1,8 +1,10 @@
 #include "tools/findc/Suite.h"
 
+#include "compiler/suite/FindExport.h"
 #include "compiler/suite/FindSampler.h"
 #include "compiler/suite/FindStringSampler.h"
 #include "compiler/suite/FindWriter.h"
+#include "engine/Compile.h"
 #include "runtime/Value.h"
 
 #include <fmt/core.h>
@@ -12,6 +14,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 namespace findc {
@@ -24,6 +28,15 @@ actions:
       VARIANTS: its func_name_dict.json) as a suite: one bench per function,
       named f00000 ..., computing FIND's released code, shipped variant as
       clauses (noise, corrupt, approx mlp)
+  export-find SUITE -o DIR
+      writes a numeric suite as FIND's files into the new directory DIR (it
+      must not exist or be empty): data.json (FIND's fields per bench; FIND's
+      name and params for benches imported from FIND), func_name_dict.json
+      (the variant file FIND would ship), and per bench DIR/NAME/
+      function_code.py (the served function with FIND's __main__ frame,
+      printing what `findc call --seed 0` prints) and clean_function_code.py
+      (every random draw zero); import-find reads data.json and
+      func_name_dict.json back (MLP benches come back untrained)
   generate --numeric N [--seed S] -o FILE
       samples N new numeric functions with FIND's distribution (atoms and
       compositions, noise, corruption, MLP share); deterministic for a seed
@@ -38,7 +51,7 @@ actions:
       E epochs, default 10,000) and writes the weights and the fit's MSE
       into the file (or OUT)
 
-Files are written whole or not at all.
+Files (and export-find's directory) are written whole or not at all.
 )";
 
 namespace {
@@ -144,6 +157,66 @@ int generate(const SuiteOptions& options) {
                     fmt::format("Sampled (seed {})", options.seed), output);
 }
 
+// Writes `files` into a new directory `dir`: into a sibling temporary
+// directory first, renamed to `dir` at the end (over an empty `dir`), so
+// readers never see half an export.
+void writeDirectoryWhole(const std::string& dir, const std::vector<suite::ExportedFile>& files) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path target = fs::absolute(fs::path(dir), ec);
+  if (ec)
+    throw std::runtime_error("cannot write '" + dir + "': " + ec.message());
+  if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && fs::is_empty(target, ec)))
+    throw std::runtime_error("'" + dir + "' exists and is not an empty directory; export-find writes a new one");
+  llvm::SmallString<256> staging;
+  if (std::error_code e = llvm::sys::fs::createUniqueDirectory(target.string() + ".tmp", staging))
+    throw std::runtime_error("cannot create a directory beside '" + dir + "': " + e.message());
+  // Removes the staging directory unless it became `dir`.
+  struct Staging {
+    fs::path path;
+    bool kept = false;
+    ~Staging() {
+      std::error_code ignored;
+      if (!kept)
+        fs::remove_all(path, ignored);
+    }
+  } guard{fs::path(staging.str().str())};
+  for (const suite::ExportedFile& file : files) {
+    fs::path path = guard.path / file.path;
+    fs::create_directories(path.parent_path(), ec);
+    std::ofstream out(path, std::ios::binary);
+    out << file.text;
+    if (ec || !out.flush())
+      throw std::runtime_error("cannot write '" + path.string() + "'");
+  }
+  fs::rename(guard.path, target, ec);
+  if (ec)
+    throw std::runtime_error("cannot write '" + dir + "': " + ec.message());
+  guard.kept = true;
+}
+
+int exportFind(const SuiteOptions& options) {
+  if (options.positional.size() != 1)
+    throw UsageError("'suite export-find' needs one SUITE");
+  if (options.output.empty())
+    throw UsageError("'suite export-find' needs -o DIR");
+  DiagnosticEngine diags;
+  std::shared_ptr<const SourceFile> file = engine::readSource(options.positional[0], diags);
+  // The Python backend reads the optimized module; nothing runs, so no JIT.
+  std::unique_ptr<engine::Suite> suite =
+      file ? engine::compileSuite(file, {.load = {.engine = Engine::Interpreter}, .optimizeIR = true}, diags)
+           : nullptr;
+  diags.print(std::cerr);
+  if (!suite)
+    return 1;
+  llvm::Expected<std::vector<suite::ExportedFile>> files = suite::exportFindNumeric(suite->module());
+  if (!files)
+    throw std::runtime_error(options.positional[0] + ": " + llvm::toString(files.takeError()));
+  writeDirectoryWhole(options.output, *files);
+  fmt::print(stderr, "wrote {} functions to {}\n", (files->size() - 2) / 2, options.output);
+  return 0;
+}
+
 } // namespace
 
 // Writes through a temporary file and a rename: readers never see half a file.
@@ -176,6 +249,8 @@ int runSuite(const std::vector<std::string>& args) {
   const std::string& action = args[0];
   if (action == "import-find")
     return importFind(parseSuiteOptions(args, {"-o"}));
+  if (action == "export-find")
+    return exportFind(parseSuiteOptions(args, {"-o"}));
   if (action == "generate")
     return generate(parseSuiteOptions(args, {"-o", "--numeric", "--strings", "--seed"}));
   if (action == "train")

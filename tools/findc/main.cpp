@@ -22,7 +22,7 @@ commands:
   call FILE --fn NAME  evaluate and print FIND's "Function input - output pairs" line
   emit FILE            print a compilation stage: AST, findc IR, LLVM IR or assembly
   list FILE            list the functions with their signatures and descriptions
-  suite ACTION         write suites: import-find, generate, train
+  suite ACTION         write suites: import-find, export-find, generate, train
 
 Run `findc <command> --help` for a command's options.
 )";

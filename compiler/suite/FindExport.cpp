@@ -1,0 +1,250 @@
+#include "compiler/suite/FindExport.h"
+
+#include "compiler/pyemit/PythonEmitter.h"
+#include "runtime/Bench.h"
+#include "runtime/Value.h"
+
+#include <fmt/core.h>
+
+#include <cctype>
+#include <cmath>
+#include <limits>
+
+namespace findc::suite {
+namespace {
+
+llvm::Error failure(const std::string& bench, const std::string& what) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s", bench.c_str(), what.c_str());
+}
+
+// A double as Python's json writes it (repr; NaN and Infinity as Python's
+// json reads them back), so `json.load` gives the same double.
+std::string jsonNumber(double x) {
+  if (std::isnan(x))
+    return "NaN";
+  if (std::isinf(x))
+    return x > 0 ? "Infinity" : "-Infinity";
+  return formatPython(Scalar::ofReal(x));
+}
+
+// Integral values as ints, as FIND writes its domains and noise scale.
+std::string jsonIntegral(double x) {
+  if (std::isfinite(x) && x == std::trunc(x) && std::fabs(x) < 1e15)
+    return fmt::format("{}", static_cast<int64_t>(x));
+  return jsonNumber(x);
+}
+
+// Python literals as FIND's names paste them: numbers, None, True/False,
+// tuples and lists (both become JSON arrays).
+class LiteralParser {
+public:
+  explicit LiteralParser(std::string_view text) : text_(text) {}
+
+  // Comma-separated items up to the end (a call's argument list).
+  std::optional<std::vector<std::string>> arguments() {
+    std::optional<std::vector<std::string>> items = sequence('\0');
+    skipSpace();
+    if (!items || pos_ != text_.size())
+      return std::nullopt;
+    return items;
+  }
+
+private:
+  void skipSpace() {
+    while (pos_ < text_.size() && text_[pos_] == ' ')
+      ++pos_;
+  }
+  bool accept(char c) {
+    skipSpace();
+    if (pos_ < text_.size() && text_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+  bool at(char c) {
+    skipSpace();
+    return c == '\0' ? pos_ == text_.size() : pos_ < text_.size() && text_[pos_] == c;
+  }
+
+  // Items until `close` (not consumed); a trailing comma is allowed, as in `(1.0,)`.
+  std::optional<std::vector<std::string>> sequence(char close) {
+    std::vector<std::string> items;
+    while (!at(close)) {
+      std::optional<std::string> item = value();
+      if (!item)
+        return std::nullopt;
+      items.push_back(std::move(*item));
+      if (!accept(','))
+        break;
+    }
+    if (!at(close))
+      return std::nullopt;
+    return items;
+  }
+
+  std::optional<std::string> value() {
+    skipSpace();
+    for (auto [open, close] : {std::pair{'(', ')'}, std::pair{'[', ']'}})
+      if (accept(open)) {
+        std::optional<std::vector<std::string>> items = sequence(close);
+        if (!items || !accept(close))
+          return std::nullopt;
+        return array(*items);
+      }
+    for (auto [python, json] : {std::pair{"None", "null"}, std::pair{"True", "true"}, std::pair{"False", "false"}})
+      if (text_.substr(pos_).starts_with(python)) {
+        pos_ += std::string_view(python).size();
+        return json;
+      }
+    return number();
+  }
+
+  // A JSON number's text (what Python's str() of a finite float or an int is).
+  std::optional<std::string> number() {
+    size_t start = pos_;
+    auto digits = [&] {
+      size_t from = pos_;
+      while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_])))
+        ++pos_;
+      return pos_ > from;
+    };
+    if (pos_ < text_.size() && text_[pos_] == '-')
+      ++pos_;
+    if (!digits())
+      return std::nullopt;
+    if (text_[start + (text_[start] == '-')] == '0' && pos_ - start > 1u + (text_[start] == '-'))
+      return std::nullopt; // JSON has no leading zeros
+    if (pos_ < text_.size() && text_[pos_] == '.') {
+      ++pos_;
+      if (!digits())
+        return std::nullopt;
+    }
+    if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-'))
+        ++pos_;
+      if (!digits())
+        return std::nullopt;
+    }
+    return std::string(text_.substr(start, pos_ - start));
+  }
+
+  static std::string array(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i)
+      out += (i ? ", " : "") + items[i];
+    return out + "]";
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// The variant file FIND names for what the bench serves. FIND never combines
+// effects; for a findc bench that does, the strongest one names the file.
+const char* variantFile(const ir::Bench& bench) {
+  if (bench.approx)
+    return "load_mlp.py";
+  if (bench.effects.corruption.region != rt::CorruptRegion::None)
+    return "corrupted_function_code.py";
+  if (bench.effects.noise.kind != rt::NoiseKind::None)
+    return "noised_function_code.py";
+  return "function_code.py";
+}
+
+// One data.json entry, FIND's members in FIND's order.
+std::string dataEntry(const ir::Bench& bench, const ir::Function& fn) {
+  std::optional<std::string> findName = findNameOf(fn.doc, fn.name);
+  std::optional<std::string> params = findName ? findParamsOf(*findName) : std::nullopt;
+  std::string name = findName ? *findName : !bench.category.empty() ? bench.category : fn.name;
+  // FIND's type: the first atom of a composition `A;B;op`, else "simple".
+  std::string_view kind = std::string_view(name).substr(0, name.find('('));
+  std::string type = kind.find(';') == std::string_view::npos ? "simple" : std::string(kind.substr(0, kind.find(';')));
+  std::string out = fmt::format(R"({{"type": {}, "params": {}, "name": {}, "dir": {})", formatJsonString(type),
+                                params ? *params : "[]", formatJsonString(name), formatJsonString(fn.name));
+  if (bench.approx && bench.approx->mse)
+    out += ", \"approx_mse_error\": " + jsonNumber(*bench.approx->mse);
+  if (const rt::CorruptionSpec& c = bench.effects.corruption; c.region != rt::CorruptRegion::None) {
+    const char* corruption = c.region == rt::CorruptRegion::Below   ? "interval_smaller"
+                       : c.region == rt::CorruptRegion::Above ? "interval_larger"
+                                                              : "interval_inside";
+    std::string boundary = jsonNumber(c.a);
+    if (c.region == rt::CorruptRegion::Inside)
+      boundary += ", " + jsonNumber(c.b);
+    // FIND's "std" is the normal's mean; its scale is always 0.1.
+    out += fmt::format(R"(, "corruption_type": "{}", "corruption_params": {{"std": {}, "boundary": [{}]}})", corruption,
+                       jsonNumber(c.mean), boundary);
+  }
+  if (bench.domain)
+    out += fmt::format(R"(, "domain": [{}, {}])", jsonIntegral(bench.domain->first), jsonIntegral(bench.domain->second));
+  if (const rt::NoiseSpec& n = bench.effects.noise; n.kind != rt::NoiseKind::None)
+    out += fmt::format(R"(, "noise_type": "{}", "noise_params": {})", rt::noiseKindName(n.kind), jsonIntegral(n.scale));
+  return out + "}";
+}
+
+std::string pythonFile(const ir::Module& module, uint32_t f, bool effects) {
+  std::string header =
+      effects ? "# FIND's function_code.py for this bench, written by `findc suite export-find`: the served\n"
+                "# function (noise, corruption or MLP included) and FIND's __main__ frame.\n"
+                "# FIND's noise is unseeded NumPy; this draws findc's seeded Philox (SEED 0, queries\n"
+                "# counted from FIRST_QUERY in call order), so it prints what `findc call --seed 0` prints.\n"
+              : "# The clean function of this bench (every random draw zero, as `findc call --clean`),\n"
+                "# written by `findc suite export-find` beside function_code.py for strict scoring.\n";
+  return header + pyemit::emitPython(module, f, {.effects = effects, .seed = 0, .firstQuery = 0, .findFrame = true});
+}
+
+} // namespace
+
+std::optional<std::string> findNameOf(std::string_view doc, std::string_view bench) {
+  std::string marker = " " + std::string(bench) + ": ";
+  size_t start = doc.find(marker);
+  size_t end = doc.rfind(", shipped as ");
+  if (start == std::string_view::npos || end == std::string_view::npos || end <= start + marker.size())
+    return std::nullopt;
+  std::string_view name = doc.substr(start + marker.size(), end - start - marker.size());
+  if (name.find('\n') != std::string_view::npos)
+    return std::nullopt;
+  return std::string(name);
+}
+
+std::optional<std::string> findParamsOf(std::string_view name) {
+  size_t open = name.find('(');
+  if (open == std::string_view::npos || !name.ends_with(")"))
+    return std::nullopt;
+  std::optional<std::vector<std::string>> items =
+      LiteralParser(name.substr(open + 1, name.size() - open - 2)).arguments();
+  if (!items || items->empty())
+    return std::nullopt;
+  // One argument is the params itself (a tuple, a bare constant); several
+  // (polynomial's coefficients, a composition's two sets) form a list.
+  if (items->size() == 1)
+    return (*items)[0];
+  std::string out = "[";
+  for (size_t i = 0; i < items->size(); ++i)
+    out += (i ? ", " : "") + (*items)[i];
+  return out + "]";
+}
+
+llvm::Expected<std::vector<ExportedFile>> exportFindNumeric(const ir::Module& module) {
+  std::vector<ExportedFile> files;
+  std::string data = "[", names = "{";
+  for (const ir::Bench& bench : module.benches) {
+    const ir::Function& fn = module.functions[bench.function];
+    if (fn.params.empty() || !isNumeric(fn.params[0].type))
+      return failure(fn.name, "export-find writes numeric suites; this bench's input is not a number");
+    if (std::optional<std::string> blocker = pyemit::pythonEmitBlocker(module, bench.function))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), *blocker); // names the bench
+    data += (files.empty() ? "\n" : ",\n") + dataEntry(bench, fn);
+    names += fmt::format("{}{}: \"{}\"", files.empty() ? "" : ", ", formatJsonString(fn.name), variantFile(bench));
+    files.push_back({fn.name + "/function_code.py", pythonFile(module, bench.function, true)});
+    files.push_back({fn.name + "/clean_function_code.py", pythonFile(module, bench.function, false)});
+  }
+  if (files.empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "the suite has no benches to export");
+  files.push_back({"data.json", data + "\n]\n"});
+  files.push_back({"func_name_dict.json", names + "}\n"});
+  return files;
+}
+
+} // namespace findc::suite

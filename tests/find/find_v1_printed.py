@@ -90,6 +90,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import find_v1_reference as ref  # noqa: E402  (the writer: expression text)
+from check_find_v1_printed import text_kind  # noqa: E402  (one classification of printed text)
 
 GRID_INPUTS = [str(i + 0.5) for i in range(-128, 128)]
 EDGE_INPUTS = ["0", "-1", "1", "1e6", "-1e6", "1e200", "-4"]
@@ -227,31 +228,6 @@ def printed_outputs(function, inputs=INPUTS):
             out = 'None'
         texts.append(f'{out}')
     return texts
-
-
-def text_kind(text):
-    """None / int / float / nan / inf / complex / other, for the counts."""
-    if text == "None":
-        return "None"
-    if text.startswith("(") or text.endswith("j"):
-        try:
-            complex(text)
-            return "complex"
-        except ValueError:
-            return "other"
-    try:
-        value = float(text)
-    except ValueError:
-        return "other"
-    if value != value:
-        return "nan"
-    if value in (float("inf"), float("-inf")):
-        return "inf"
-    try:
-        int(text)
-        return "int"
-    except ValueError:
-        return "float"
 
 
 def build(data, variants):

@@ -38,6 +38,37 @@ std::string complexPart(double x, bool withSign) {
   return text;
 }
 
+// Python's binary arithmetic on two values of type complex: two floats give
+// a float (`onFloats`), otherwise both are complex (`onComplex`).
+template <class OnFloats, class OnComplex>
+const Complex* arithmetic(Context* ctx, const Complex* a, const Complex* b, OnFloats onFloats, OnComplex onComplex) {
+  if (!a->isComplex && !b->isComplex)
+    return store(ctx, asFloat(onFloats(a->re, b->re)));
+  return store(ctx, onComplex(promoted(*a), promoted(*b)));
+}
+
+// _Py_c_quot; a zero divisor records ZeroDivisionError ("complex division
+// by zero") and gives the float 0.0.
+Complex quotient(Context* ctx, Complex x, Complex y) {
+  double absRe = y.re < 0 ? -y.re : y.re;
+  double absIm = y.im < 0 ? -y.im : y.im;
+  if (absRe >= absIm) {
+    if (absRe == 0.0) {
+      ctx->fail(ErrorKind::ZeroDivisionError);
+      return asFloat(0.0);
+    }
+    double ratio = y.im / y.re;
+    double denom = y.re + y.im * ratio;
+    return {(x.re + x.im * ratio) / denom, (x.im - x.re * ratio) / denom, true};
+  }
+  if (absIm >= absRe) {
+    double ratio = y.re / y.im;
+    double denom = y.re * ratio + y.im;
+    return {(x.re * ratio + x.im) / denom, (x.im * ratio - x.re) / denom, true};
+  }
+  return {std::nan(""), std::nan(""), true}; // a NaN part
+}
+
 } // namespace
 
 std::string formatComplex(const Complex& value) {
@@ -152,51 +183,25 @@ const Complex* findc_rt_complex_from_real(Context* ctx, double value) { return s
 const Complex* findc_rt_complex_make(Context* ctx, double re, double im) { return store(ctx, {re, im, true}); }
 
 const Complex* findc_rt_complex_add(Context* ctx, const Complex* a, const Complex* b) {
-  if (!a->isComplex && !b->isComplex)
-    return store(ctx, asFloat(a->re + b->re));
-  Complex x = promoted(*a), y = promoted(*b);
-  return store(ctx, {x.re + y.re, x.im + y.im, true});
+  return arithmetic(ctx, a, b, [](double x, double y) { return x + y; },
+                    [](Complex x, Complex y) { return Complex{x.re + y.re, x.im + y.im, true}; });
 }
 
 const Complex* findc_rt_complex_sub(Context* ctx, const Complex* a, const Complex* b) {
-  if (!a->isComplex && !b->isComplex)
-    return store(ctx, asFloat(a->re - b->re));
-  Complex x = promoted(*a), y = promoted(*b);
-  return store(ctx, {x.re - y.re, x.im - y.im, true});
+  return arithmetic(ctx, a, b, [](double x, double y) { return x - y; },
+                    [](Complex x, Complex y) { return Complex{x.re - y.re, x.im - y.im, true}; });
 }
 
 const Complex* findc_rt_complex_mul(Context* ctx, const Complex* a, const Complex* b) {
-  if (!a->isComplex && !b->isComplex)
-    return store(ctx, asFloat(a->re * b->re));
-  Complex x = promoted(*a), y = promoted(*b); // _Py_c_prod
-  return store(ctx, {x.re * y.re - x.im * y.im, x.re * y.im + x.im * y.re, true});
+  return arithmetic(ctx, a, b, [](double x, double y) { return x * y; },
+                    [](Complex x, Complex y) { // _Py_c_prod
+                      return Complex{x.re * y.re - x.im * y.im, x.re * y.im + x.im * y.re, true};
+                    });
 }
 
 const Complex* findc_rt_complex_div(Context* ctx, const Complex* a, const Complex* b) {
-  if (!a->isComplex && !b->isComplex)
-    return store(ctx, asFloat(findc_rt_real_py_div(ctx, a->re, b->re)));
-  Complex x = promoted(*a), y = promoted(*b); // _Py_c_quot
-  double absRe = y.re < 0 ? -y.re : y.re;
-  double absIm = y.im < 0 ? -y.im : y.im;
-  Complex r{0.0, 0.0, true};
-  if (absRe >= absIm) {
-    if (absRe == 0.0) { // "complex division by zero"
-      ctx->fail(ErrorKind::ZeroDivisionError);
-      return store(ctx, asFloat(0.0));
-    }
-    double ratio = y.im / y.re;
-    double denom = y.re + y.im * ratio;
-    r.re = (x.re + x.im * ratio) / denom;
-    r.im = (x.im - x.re * ratio) / denom;
-  } else if (absIm >= absRe) {
-    double ratio = y.re / y.im;
-    double denom = y.re * ratio + y.im;
-    r.re = (x.re * ratio + x.im) / denom;
-    r.im = (x.im * ratio - x.re) / denom;
-  } else { // a NaN part
-    r.re = r.im = std::nan("");
-  }
-  return store(ctx, r);
+  return arithmetic(ctx, a, b, [ctx](double x, double y) { return findc_rt_real_py_div(ctx, x, y); },
+                    [ctx](Complex x, Complex y) { return quotient(ctx, x, y); });
 }
 
 const Complex* findc_rt_complex_neg(Context* ctx, const Complex* a) {

@@ -54,7 +54,8 @@ public:
     auto power = [&](const std::string& a, const std::string& k) {
       return python ? "py_pow(" + a + ", " + k + ")" : a + "**" + k;
     };
-    std::string twin = python ? "" : "_array"; // the stdlib form for NumPy arrays
+    // The stdlib form of an atom whose value differs on NumPy arrays (numeric.fnd).
+    std::string twin = python ? "" : "_array";
     if (name == "ceil" || name == "floor")
       return name + "(x)";
     if (name == "constant") {
@@ -78,7 +79,7 @@ public:
                            : malformed(dir_, fmt::format("{} takes {} parameters, got {}", name, n, p.size()));
     };
     auto call = [&](const std::string& fn) {
-      std::string text = "numeric." + fn + (fn == "root" || fn == "reciprocal" || fn == "gaussian" ? twin : "") + "(x";
+      std::string text = "numeric." + fn + "(x";
       for (const std::string& v : p)
         text += ", " + v;
       return text + ")";
@@ -99,13 +100,13 @@ public:
     if (name == "rectangle")
       return pick(1, "rectangle", "where(abs(x) <= " + p[0] + "/2, 1, 0)");
     if (name == "root")
-      return pick(3, "root", p[0] + "*(" + power("x", "(1.0 / " + p[2] + ")") + ") + " + p[1]);
+      return pick(3, "root" + twin, p[0] + "*(" + power("x", "(1.0 / " + p[2] + ")") + ") + " + p[1]);
     if (name == "reciprocal")
-      return pick(1, "reciprocal", divide("1", "(" + p[0] + " * x)"));
+      return pick(1, "reciprocal" + twin, divide("1", "(" + p[0] + " * x)"));
     if (name == "logarithm")
       return pick(3, "logarithm", p[0] + "*(log(x) / log(" + p[2] + ")) + " + p[1]);
     if (name == "gaussian")
-      return pick(2, "gaussian",
+      return pick(2, "gaussian" + twin,
                   "(1 / (" + p[1] + " * sqrt(2 * pi))) * exp(-0.5 * " +
                       power("(" + divide("(x - " + p[0] + ")", p[1]) + ")", "2") + ")");
     if (name == "sigmoid")

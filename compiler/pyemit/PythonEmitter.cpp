@@ -424,7 +424,7 @@ public:
       callee = functionName(index_);
     }
     code += emitServed(fn, callee);
-    if (options_.findFrame)
+    if (options_.frame != PythonEmitOptions::Frame::None)
       code += emitFrame(fn);
     return header(fn) + helpers() + code;
   }
@@ -794,6 +794,9 @@ private:
   std::string emitFrame(const ir::Function& fn) {
     Type first = fn.params[0].type;
     std::string out = "\n\nif __name__ == '__main__':\n    outputs = ''\n    for arg in sys.argv[1:]:\n";
+    if (first == Type::Str && options_.frame == PythonEmitOptions::Frame::Find)
+      return out + "        string = str(arg)\n        outputs += f'({arg}, {str(function(string))}) '\n\n" +
+             "    print(f'Function input - output pairs: {outputs}')\n";
     std::string input = "x";
     if (isNumeric(first))
       out += "        x = float(arg)\n";

@@ -38,9 +38,18 @@ struct PythonEmitOptions {
   // --first-query K`), written into the module as SEED and FIRST_QUERY.
   uint64_t seed = 0;
   uint64_t firstQuery = 0;
-  // Append FIND's `__main__` frame, which prints `Function input - output
-  // pairs: (X, Y) ...` for the command-line arguments.
-  bool findFrame = true;
+  // The `__main__` frame appended, which prints `Function input - output
+  // pairs: (X, Y) ...` for the command-line arguments:
+  //   Call: as `findc call` prints, None for an input where the function
+  //         raises (FIND's numeric frame, whatever the input's type);
+  //   Find: FIND's own frame for the input's type: its numeric frame for a
+  //         number (the same as Call), its string frame for a str
+  //         (`string = str(arg)`, no try: an input that raises stops the
+  //         script with Python's traceback, as FIND's released string files
+  //         do);
+  //   None: no frame.
+  enum class Frame : uint8_t { Call, Find, None };
+  Frame frame = Frame::Call;
 };
 
 // Why function `function` of `module` cannot be emitted, or nothing if it

@@ -92,12 +92,69 @@ private:
           return std::nullopt;
         return array(*items);
       }
+    if (accept('{'))
+      return dict();
+    if (at('\''))
+      return quoted();
     for (auto [python, json] : {std::pair{"None", "null"}, std::pair{"True", "true"}, std::pair{"False", "false"}})
       if (text_.substr(pos_).starts_with(python)) {
         pos_ += std::string_view(python).size();
         return json;
       }
-    return number();
+    size_t start = pos_;
+    if (std::optional<std::string> n = number(); n && (at(',') || at(')') || at(']') || at('}') || at('\0')))
+      return n;
+    pos_ = start;
+    return bare();
+  }
+
+  // `{'a': 'q', ...}` (a dict's repr) as a JSON object.
+  std::optional<std::string> dict() {
+    std::string out = "{";
+    while (!at('}')) {
+      std::optional<std::string> key = quoted();
+      std::optional<std::string> item = key && accept(':') ? value() : std::nullopt;
+      if (!item)
+        return std::nullopt;
+      out += (out.size() > 1 ? ", " : "") + *key + ": " + *item;
+      if (!accept(','))
+        break;
+    }
+    if (!accept('}'))
+      return std::nullopt;
+    return out + "}";
+  }
+
+  // A str's repr in single quotes (\\, \', \n, \t, \r escaped) as a JSON string.
+  std::optional<std::string> quoted() {
+    if (!accept('\''))
+      return std::nullopt;
+    std::string text;
+    for (; pos_ < text_.size() && text_[pos_] != '\''; ++pos_) {
+      if (text_[pos_] != '\\') {
+        text += text_[pos_];
+        continue;
+      }
+      if (++pos_ == text_.size())
+        return std::nullopt;
+      char c = text_[pos_];
+      text += c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
+    }
+    if (!accept('\''))
+      return std::nullopt;
+    return formatJsonString(text);
+  }
+
+  // A str pasted without quotes (FIND's str() of a string parameter): the
+  // characters up to a separator, as a JSON string. FIND draws letters only;
+  // text holding a separator or a space cannot be told apart.
+  std::optional<std::string> bare() {
+    size_t start = pos_;
+    while (pos_ < text_.size() && std::string_view(",()[]{}' ").find(text_[pos_]) == std::string_view::npos)
+      ++pos_;
+    if (pos_ == start)
+      return std::nullopt;
+    return formatJsonString(text_.substr(start, pos_ - start));
   }
 
   // A JSON number's text (what Python's str() of a finite float or an int is).
@@ -153,16 +210,33 @@ const char* variantFile(const ir::Bench& bench) {
   return "function_code.py";
 }
 
-// One data.json entry, FIND's members in FIND's order.
-std::string dataEntry(const ir::Bench& bench, const ir::Function& fn) {
+// FIND's get_type of a name: "simple" for one atom, "compose" for a string
+// composition, the first atom of a numeric one (`linear;step;sum_two`).
+std::string findType(std::string_view name) {
+  std::string_view kind = name.substr(0, name.find('('));
+  if (kind.find(';') == std::string_view::npos)
+    return "simple";
+  if (kind.find("compose") != std::string_view::npos)
+    return "compose";
+  return std::string(kind.substr(0, kind.find(';')));
+}
+
+// The members FIND's generators write first: type, params, name, dir (and
+// findc_bench where the folder is not the bench's name).
+std::string commonEntry(const ir::Bench& bench, const ir::Function& fn, const std::string& folder) {
   std::optional<std::string> findName = findNameOf(fn.doc, fn.name);
   std::optional<std::string> params = findName ? findParamsOf(*findName) : std::nullopt;
   std::string name = findName ? *findName : !bench.category.empty() ? bench.category : fn.name;
-  // FIND's type: the first atom of a composition `A;B;op`, else "simple".
-  std::string_view kind = std::string_view(name).substr(0, name.find('('));
-  std::string type = kind.find(';') == std::string_view::npos ? "simple" : std::string(kind.substr(0, kind.find(';')));
-  std::string out = fmt::format(R"({{"type": {}, "params": {}, "name": {}, "dir": {})", formatJsonString(type),
-                                params ? *params : "[]", formatJsonString(name), formatJsonString(fn.name));
+  std::string out = fmt::format(R"({{"type": {}, "params": {}, "name": {}, "dir": {})", formatJsonString(findType(name)),
+                                params ? *params : "[]", formatJsonString(name), formatJsonString(folder));
+  if (fn.name != folder)
+    out += ", \"findc_bench\": " + formatJsonString(fn.name);
+  return out;
+}
+
+// One numeric data.json entry, FIND's members in FIND's order.
+std::string numericEntry(const ir::Bench& bench, const ir::Function& fn, const std::string& folder) {
+  std::string out = commonEntry(bench, fn, folder);
   if (bench.approx && bench.approx->mse)
     out += ", \"approx_mse_error\": " + jsonNumber(*bench.approx->mse);
   if (const rt::CorruptionSpec& c = bench.effects.corruption; c.region != rt::CorruptRegion::None) {
@@ -183,7 +257,7 @@ std::string dataEntry(const ir::Bench& bench, const ir::Function& fn) {
   return out + "}";
 }
 
-std::string pythonFile(const ir::Module& module, uint32_t f, bool effects) {
+std::string numericFile(const ir::Module& module, uint32_t f, bool effects) {
   std::string header =
       effects ? "# FIND's function_code.py for this bench, written by `findc suite export-find`: the served\n"
                 "# function (noise, corruption or MLP included) and FIND's __main__ frame.\n"
@@ -191,7 +265,39 @@ std::string pythonFile(const ir::Module& module, uint32_t f, bool effects) {
                 "# counted from FIRST_QUERY in call order), so it prints what `findc call --seed 0` prints.\n"
               : "# The clean function of this bench (every random draw zero, as `findc call --clean`),\n"
                 "# written by `findc suite export-find` beside function_code.py for strict scoring.\n";
-  return header + pyemit::emitPython(module, f, {.effects = effects, .seed = 0, .firstQuery = 0, .findFrame = true});
+  return header + pyemit::emitPython(module, f, {.effects = effects, .frame = pyemit::PythonEmitOptions::Frame::Find});
+}
+
+std::string stringFile(const ir::Module& module, uint32_t f) {
+  return "# FIND's function_code.py for this bench, written by `findc suite export-find`, with FIND's\n"
+         "# string frame: an input on which the function raises stops the script with Python's\n"
+         "# traceback, as in FIND's release (`findc call` prints None for it and goes on).\n" +
+         pyemit::emitPython(module, f, {.frame = pyemit::PythonEmitOptions::Frame::Find});
+}
+
+// The kind of suite export-find writes, from the benches' input types.
+enum class SuiteKind { Numeric, Strings };
+
+llvm::Expected<SuiteKind> suiteKind(const ir::Module& module) {
+  std::optional<SuiteKind> kind;
+  for (const ir::Bench& bench : module.benches) {
+    const ir::Function& fn = module.functions[bench.function];
+    std::optional<SuiteKind> own = fn.params.empty()                ? std::nullopt
+                                   : isNumeric(fn.params[0].type)   ? std::optional(SuiteKind::Numeric)
+                                   : fn.params[0].type == Type::Str ? std::optional(SuiteKind::Strings)
+                                                                    : std::nullopt;
+    if (!own)
+      return failure(fn.name, "export-find writes benches of a number or of a str; this bench's input is neither");
+    if (kind && *kind != *own)
+      return failure(fn.name, "export-find writes suites whose benches all take a number or all take a str; this "
+                              "bench differs from the first");
+    kind = own;
+    if (std::optional<std::string> blocker = pyemit::pythonEmitBlocker(module, bench.function))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), *blocker); // names the bench
+  }
+  if (!kind)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "the suite has no benches to export");
+  return *kind;
 }
 
 } // namespace
@@ -199,11 +305,16 @@ std::string pythonFile(const ir::Module& module, uint32_t f, bool effects) {
 std::optional<std::string> findNameOf(std::string_view doc, std::string_view bench) {
   std::string marker = " " + std::string(bench) + ": ";
   size_t start = doc.find(marker);
-  size_t end = doc.rfind(", shipped as ");
-  if (start == std::string_view::npos || end == std::string_view::npos || end <= start + marker.size())
+  if (start == std::string_view::npos)
     return std::nullopt;
-  std::string_view name = doc.substr(start + marker.size(), end - start - marker.size());
-  if (name.find('\n') != std::string_view::npos)
+  std::string_view line = doc.substr(start + marker.size());
+  line = line.substr(0, line.find('\n'));
+  std::string_view name;
+  if (size_t shipped = line.rfind(", shipped as "); shipped != std::string_view::npos)
+    name = line.substr(0, shipped); // import-find: `NAME, shipped as ...`
+  else if (size_t find = line.rfind(", FIND's "); find != std::string_view::npos && line.ends_with("."))
+    name = line.substr(find + 9, line.size() - find - 10); // the string sampler: `..., FIND's NAME.`
+  if (name.empty())
     return std::nullopt;
   return std::string(name);
 }
@@ -226,24 +337,42 @@ std::optional<std::string> findParamsOf(std::string_view name) {
   return out + "]";
 }
 
-llvm::Expected<std::vector<ExportedFile>> exportFindNumeric(const ir::Module& module) {
+std::string findFolder(size_t position) { return fmt::format("f{:05d}", position); }
+
+llvm::Expected<std::vector<ExportedFile>> exportFind(const ir::Module& module, const EvaluateSubject& evaluate,
+                                                     const UnitTestOptions& unitTests) {
+  llvm::Expected<SuiteKind> kind = suiteKind(module);
+  if (!kind)
+    return kind.takeError();
   std::vector<ExportedFile> files;
-  std::string data = "[", names = "{";
-  for (const ir::Bench& bench : module.benches) {
+  std::vector<std::string> folders;
+  std::string data = "[", variants = "{";
+  for (size_t i = 0; i < module.benches.size(); ++i) {
+    const ir::Bench& bench = module.benches[i];
     const ir::Function& fn = module.functions[bench.function];
-    if (fn.params.empty() || !isNumeric(fn.params[0].type))
-      return failure(fn.name, "export-find writes numeric suites; this bench's input is not a number");
-    if (std::optional<std::string> blocker = pyemit::pythonEmitBlocker(module, bench.function))
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), *blocker); // names the bench
-    data += (files.empty() ? "\n" : ",\n") + dataEntry(bench, fn);
-    names += fmt::format("{}{}: \"{}\"", files.empty() ? "" : ", ", formatJsonString(fn.name), variantFile(bench));
-    files.push_back({fn.name + "/function_code.py", pythonFile(module, bench.function, true)});
-    files.push_back({fn.name + "/clean_function_code.py", pythonFile(module, bench.function, false)});
+    folders.push_back(findFolder(i));
+    const std::string& folder = folders.back();
+    data += (i ? ",\n" : "\n");
+    if (*kind == SuiteKind::Strings) {
+      data += commonEntry(bench, fn, folder) + "}";
+      files.push_back({folder + "/function_code.py", stringFile(module, bench.function)});
+      continue;
+    }
+    data += numericEntry(bench, fn, folder);
+    variants += fmt::format("{}\"{}\": \"{}\"", i ? ", " : "", folder, variantFile(bench));
+    files.push_back({folder + "/function_code.py", numericFile(module, bench.function, true)});
+    files.push_back({folder + "/clean_function_code.py", numericFile(module, bench.function, false)});
   }
-  if (files.empty())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "the suite has no benches to export");
   files.push_back({"data.json", data + "\n]\n"});
-  files.push_back({"func_name_dict.json", names + "}\n"});
+  if (*kind == SuiteKind::Numeric) {
+    files.push_back({"func_name_dict.json", variants + "}\n"});
+    return files;
+  }
+  llvm::Expected<std::vector<UnitTests>> tests =
+      makeUnitTests(folders, unitTestStrings(unitTests.seed), evaluate, unitTests);
+  if (!tests)
+    return tests.takeError();
+  files.push_back({"unit_test_data.json", unitTestDataJson(*tests)});
   return files;
 }
 

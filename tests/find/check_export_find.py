@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Checks `findc suite export-find` on a numeric suite (examples/find-v1-numeric.fnd).
+"""Checks `findc suite export-find` on a numeric or a string suite.
 
+A numeric suite (examples/find-v1-numeric.fnd):
 1. Every exported fNNNNN/function_code.py, imported with importlib in this one
    process (a fresh module per function, its queries counted from 0), returns
    for FIND's grid (x = i + 0.5, i in -128..127, called in grid order) exactly
@@ -11,6 +12,20 @@
    MLP bench comes back untrained (`approx mlp(hidden = 64)` without weights).
 3. With --find-data FIND's data.json: every exported entry's name, params,
    type, domain, and the fields of its shipped variant equal FIND's.
+
+A string suite (examples/find-strings.fnd):
+4. data.json: entry i is folder f{i:05d} with the bench's name in
+   findc_bench, FIND's name from the bench's description, FIND's get_type of
+   it, and params that FIND's create_string turns back into the name.
+5. Every fNNNNN/function_code.py, imported with importlib, gives at the
+   unit tests' inputs and at edge inputs ("", spaces, non-ASCII, long) the
+   line `findc call` prints for the bench (None where Python raises).
+6. unit_test_data.json: 10 vectors of 3 pairs per function; the correct
+   pair is an execution of the exported function (its str()), no distractor
+   is; FIND's own code scorer (an `exec` of `function('INPUT')`, `==` with
+   the stored output) run on the truth itself: how many pass 10 of 10
+   (FIND compares the raw value with a stored str, so a function returning
+   an int, a bool or a list fails it: printed, not an error).
 
 usage: check_export_find.py FINDC SUITE [--find-data DATA.json]
 """
@@ -111,6 +126,119 @@ def check_find_data(out_dir, find_data):
     return bad
 
 
+STRING_EDGES = ["", " ", "a", "  two  spaces ", "ÀÉÎõü", "😀😀 x", "x" * 40, "123abc", "A1 b2 C3"]
+
+
+def suite_descriptions(path):
+    """[(bench, FIND's name)] in suite order, from the `## ... NAME: ..., FIND's X.` lines."""
+    found = []
+    for line in Path(path).read_text().splitlines():
+        m = re.match(r"## .* (\S+): .*, FIND's (.*)\.$", line)
+        if m:
+            found.append((m.group(1), m.group(2)))
+    return found
+
+
+def find_create_string(func_name, params):
+    """FIND's create_string, JSON lists read back as the tuples FIND's str() printed."""
+    def tup(p):
+        return tuple(tup(q) for q in p) if isinstance(p, list) else p
+    if ";" in func_name:  # a composition: a list of the two atoms' params
+        params = [tup(p) for p in params]
+    else:
+        params = [tup(params)]
+    return f"{func_name}({', '.join(str(p) for p in params)})"
+
+
+def find_get_type(func_name):
+    if ";" not in func_name:
+        return "simple"
+    return "compose" if "compose" in func_name else func_name.split(";")[0]
+
+
+def check_string_data(out_dir, suite):
+    data = json.loads((out_dir / "data.json").read_text())
+    described = suite_descriptions(suite)
+    bad = 0 if len(data) == len(described) else 1
+    for i, (entry, (bench, name)) in enumerate(zip(data, described)):
+        func_name = name[:name.index("(")]
+        expected = {"dir": f"f{i:05d}", "findc_bench": bench, "name": name, "type": find_get_type(func_name)}
+        problems = [k for k, v in expected.items() if entry.get(k) != v]
+        if find_create_string(func_name, entry["params"]) != name:
+            problems.append("params")
+        if problems:
+            bad += 1
+            if bad <= 10:
+                print(f"data.json {entry['dir']}: {problems}: {entry}")
+    print(f"data.json: {len(data)} entries, {bad} wrong")
+    return data, bad
+
+
+def load(path, tag):
+    spec = importlib.util.spec_from_file_location(tag, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def printed(function, x):
+    try:
+        return str(function(x))
+    except Exception:
+        return None
+
+
+def check_strings(findc, suite, out_dir):
+    data, failures = check_string_data(out_dir, suite)
+    tests = json.loads((out_dir / "unit_test_data.json").read_text())
+    modules = [load(out_dir / e["dir"] / "function_code.py", f"export_{e['dir']}") for e in data]
+
+    inputs = sorted({x for t in tests for vec in t["test_vec"] for x in vec[0]}) + STRING_EDGES
+    args = [findc, "call", suite]
+    for entry in data:
+        args += ["--fn", entry["findc_bench"]]
+    # Outputs may hold line breaks: split where each function's line starts.
+    head = "Function input - output pairs: "
+    lines = [head + part for part in run(*args, "--", *inputs).split("\n" + head)]
+    lines[0] = lines[0][len(head):]
+    differing = 0
+    for entry, module, line in zip(data, modules, lines):
+        ours = head + "".join(f"({x}, {printed(module.function, x)}) " for x in inputs)
+        if ours != line.removesuffix("\n"):
+            differing += 1
+            if differing <= 5:
+                print(f"{entry['dir']}: Python {ours[:200]!r}\n        findc {line[:200]!r}")
+    print(f"function_code.py: {len(data)} functions x {len(inputs)} inputs against `findc call`: "
+          f"{differing} lines differ")
+    failures += differing + (len(lines) != len(data))
+
+    wrong, truth_passes = 0, 0
+    for i, (test, module) in enumerate(zip(tests, modules)):
+        ok = test["name"] == f"f{i:05d}" and len(test["test_vec"]) == 10 and len(test["correct_inx"]) == 10
+        find_scores = []
+        for vec, correct in zip(test["test_vec"], test["correct_inx"]):
+            ok = ok and len(vec[0]) == 3 and len(vec[1]) == 3 and correct in (1, 2, 3)
+            for p, (x, y) in enumerate(zip(vec[0], vec[1])):
+                ok = ok and (printed(module.function, x) == y) == (p == correct - 1)
+            # FIND's string_indicator.py, its test of one vector.
+            test_out = []
+            in_val = str(vec[0][correct - 1])
+            try:
+                exec(f"test_out.append(module.function(\'{in_val}\'))")
+                find_scores.append(1 if vec[1][correct - 1] == test_out[0] else 0)
+            except Exception:
+                find_scores.append(0)
+        truth_passes += find_scores == [1] * 10
+        if not ok:
+            wrong += 1
+            if wrong <= 5:
+                print(f"unit_test_data {test['name']}: not 10 vectors of one execution and two distractors")
+    print(f"unit_test_data.json: {len(tests)} functions, {wrong} wrong; FIND's code scorer passes the truth itself "
+          f"on {truth_passes} of them (it compares the raw value with the stored str: a truth returning an int, "
+          "a bool or a list fails)")
+    return failures + wrong + (len(tests) != len(data))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("findc")
@@ -120,6 +248,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = Path(tmp) / "export"
         run(args.findc, "suite", "export-find", args.suite, "-o", str(out_dir))
+        if (out_dir / "unit_test_data.json").exists():
+            return 1 if check_strings(args.findc, args.suite, out_dir) else 0
         names = list(json.loads((out_dir / "func_name_dict.json").read_text()))
         failures = 0
         for clean, file_name in [(False, "function_code.py"), (True, "clean_function_code.py")]:

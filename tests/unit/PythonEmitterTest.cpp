@@ -51,7 +51,7 @@ TEST_F(PythonEmitterTest, ModuleHasTheFunctionAndFindsFrame) {
 }
 
 TEST_F(PythonEmitterTest, FrameIsOptional) {
-  std::string code = emit("line", {.findFrame = false});
+  std::string code = emit("line", {.frame = pyemit::PythonEmitOptions::Frame::None});
   EXPECT_NE(code.find("\ndef function(x):\n"), std::string::npos);
   EXPECT_EQ(code.find("__main__"), std::string::npos);
 }

@@ -100,7 +100,7 @@ int emitPythonStage(const Options& options, const engine::Suite& suite) {
   pyemit::PythonEmitOptions python{.effects = options.effects.apply,
                                    .seed = options.effects.seed,
                                    .firstQuery = options.effects.firstQuery,
-                                   .findFrame = true};
+                                   .frame = pyemit::PythonEmitOptions::Frame::Call};
   auto checked = [&](uint32_t f) {
     if (std::optional<std::string> blocker = pyemit::pythonEmitBlocker(module, f))
       throw UsageError(*blocker);

@@ -5,6 +5,7 @@
 #include "compiler/suite/FindStringSampler.h"
 #include "compiler/suite/FindWriter.h"
 #include "engine/Compile.h"
+#include "engine/Inputs.h"
 #include "runtime/Value.h"
 
 #include <fmt/core.h>
@@ -28,15 +29,20 @@ actions:
       VARIANTS: its func_name_dict.json) as a suite: one bench per function,
       named f00000 ..., computing FIND's released code, shipped variant as
       clauses (noise, corrupt, approx mlp)
-  export-find SUITE -o DIR
-      writes a numeric suite as FIND's files into the new directory DIR (it
-      must not exist or be empty): data.json (FIND's fields per bench; FIND's
-      name and params for benches imported from FIND), func_name_dict.json
-      (the variant file FIND would ship), and per bench DIR/NAME/
-      function_code.py (the served function with FIND's __main__ frame,
-      printing what `findc call --seed 0` prints) and clean_function_code.py
-      (every random draw zero); import-find reads data.json and
-      func_name_dict.json back (MLP benches come back untrained)
+  export-find SUITE -o DIR [--seed S]
+      writes the suite as FIND's files into the new directory DIR (it must
+      not exist or be empty), bench i as DIR/fNNNNN (NNNNN = i), as FIND's
+      scripts address functions (docs/find-export.md). A numeric suite:
+      data.json (FIND's fields per bench; FIND's name and params for benches
+      imported from FIND), func_name_dict.json (the variant file FIND would
+      ship), and per bench function_code.py (the served function with
+      FIND's __main__ frame, printing what `findc call --seed 0` prints) and
+      clean_function_code.py (every random draw zero); import-find reads
+      data.json and func_name_dict.json back (MLP benches come back
+      untrained). A string suite: data.json, function_code.py with FIND's
+      string frame, and unit_test_data.json (10 vectors of 3 input/output
+      pairs per bench, one correct, two distractors from other benches;
+      deterministic for a seed, default 0)
   generate --numeric N [--seed S] -o FILE
       samples N new numeric functions with FIND's distribution (atoms and
       compositions, noise, corruption, MLP share); deterministic for a seed
@@ -195,6 +201,21 @@ void writeDirectoryWhole(const std::string& dir, const std::vector<suite::Export
   guard.kept = true;
 }
 
+// What bench `position` of `suite` prints at each input (Python's str()),
+// nothing where it raises: the unit tests' view of a function.
+suite::PrintedOutputs printedOutputs(const engine::Suite& suite, size_t position, std::span<const std::string> inputs) {
+  engine::TextInputs texts;
+  for (const std::string& input : inputs)
+    texts.add(input);
+  rt::Arena arena;
+  engine::Outputs outputs = engine::evaluateTexts(suite, suite.module().benches[position].function, texts,
+                                                  std::nullopt, Effects{.apply = false}, arena);
+  suite::PrintedOutputs printed;
+  for (size_t i = 0; i < outputs.size(); ++i)
+    printed.push_back(outputs.failed(i) ? std::nullopt : std::optional(formatPython(outputs.values[i])));
+  return printed;
+}
+
 int exportFind(const SuiteOptions& options) {
   if (options.positional.size() != 1)
     throw UsageError("'suite export-find' needs one SUITE");
@@ -202,18 +223,23 @@ int exportFind(const SuiteOptions& options) {
     throw UsageError("'suite export-find' needs -o DIR");
   DiagnosticEngine diags;
   std::shared_ptr<const SourceFile> file = engine::readSource(options.positional[0], diags);
-  // The Python backend reads the optimized module; nothing runs, so no JIT.
+  // The Python backend reads the optimized module; the unit tests evaluate
+  // string benches, which the interpreter runs without compiling anything.
   std::unique_ptr<engine::Suite> suite =
       file ? engine::compileSuite(file, {.load = {.engine = Engine::Interpreter}, .optimizeIR = true}, diags)
            : nullptr;
   diags.print(std::cerr);
   if (!suite)
     return 1;
-  llvm::Expected<std::vector<suite::ExportedFile>> files = suite::exportFindNumeric(suite->module());
+  auto evaluate = [&](size_t position, std::span<const std::string> inputs) {
+    return printedOutputs(*suite, position, inputs);
+  };
+  llvm::Expected<std::vector<suite::ExportedFile>> files =
+      suite::exportFind(suite->module(), evaluate, {.seed = options.seed});
   if (!files)
     throw std::runtime_error(options.positional[0] + ": " + llvm::toString(files.takeError()));
   writeDirectoryWhole(options.output, *files);
-  fmt::print(stderr, "wrote {} functions to {}\n", (files->size() - 2) / 2, options.output);
+  fmt::print(stderr, "wrote {} functions to {}\n", suite->module().benches.size(), options.output);
   return 0;
 }
 
@@ -250,7 +276,7 @@ int runSuite(const std::vector<std::string>& args) {
   if (action == "import-find")
     return importFind(parseSuiteOptions(args, {"-o"}));
   if (action == "export-find")
-    return exportFind(parseSuiteOptions(args, {"-o"}));
+    return exportFind(parseSuiteOptions(args, {"-o", "--seed"}));
   if (action == "generate")
     return generate(parseSuiteOptions(args, {"-o", "--numeric", "--strings", "--seed"}));
   if (action == "train")

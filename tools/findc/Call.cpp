@@ -35,6 +35,6 @@ int run(const Options& options) {
 } // namespace
 
 const Command kCallCommand = {
-    "call", kHelp, run, {"--fn", "--engine", "--math", "--clean", "--seed", "--first-query", "--params", "--stdlib"}};
+    "call", kHelp, run, {"--lang", "--input", "--fn", "--engine", "--math", "--clean", "--seed", "--first-query", "--params", "--stdlib"}};
 
 } // namespace findc

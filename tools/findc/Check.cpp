@@ -26,6 +26,6 @@ int run(const Options& options) {
 
 } // namespace
 
-const Command kCheckCommand = {"check", kHelp, run, {}};
+const Command kCheckCommand = {"check", kHelp, run, {"--lang", "--input"}};
 
 } // namespace findc

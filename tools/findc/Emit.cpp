@@ -78,7 +78,7 @@ std::string printEntries(const engine::Suite& suite, const std::vector<uint32_t>
 int emitAST(const Options& options) {
   DiagnosticEngine diags;
   std::shared_ptr<const SourceFile> file = engine::readSource(options.positional[0], diags);
-  std::unique_ptr<ast::Module> module = file ? compileToAST(*file, diags) : nullptr;
+  std::unique_ptr<ast::Module> module = file ? compileToAST(*file, diags, loadOptions(options).source) : nullptr;
   diags.print(std::cerr);
   if (!module)
     return kExitCompileError;
@@ -181,7 +181,7 @@ int run(const Options& options) {
 
 } // namespace
 
-const Command kEmitCommand = {"emit", kHelp, run, {"--fn", "--stage", "--ir", "--llvm", "--asm", "--python", "--no-opt", "--math",
+const Command kEmitCommand = {"emit", kHelp, run, {"--lang", "--input", "--fn", "--stage", "--ir", "--llvm", "--asm", "--python", "--no-opt", "--math",
                                                   "--seed", "--first-query", "--clean", "--out-dir"}};
 
 } // namespace findc

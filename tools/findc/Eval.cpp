@@ -66,7 +66,7 @@ int run(const Options& options) {
 } // namespace
 
 const Command kEvalCommand = {"eval", kHelp, run,
-                              {"--fn", "--engine", "--math", "--grid", "--find-grid", "--json", "--clean", "--seed",
+                              {"--lang", "--input", "--fn", "--engine", "--math", "--grid", "--find-grid", "--json", "--clean", "--seed",
                                "--first-query", "--params", "--stdlib"}};
 
 } // namespace findc

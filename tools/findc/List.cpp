@@ -55,6 +55,6 @@ int run(const Options& options) {
 
 } // namespace
 
-const Command kListCommand = {"list", kHelp, run, {"--json", "--stdlib"}};
+const Command kListCommand = {"list", kHelp, run, {"--lang", "--input", "--json", "--stdlib"}};
 
 } // namespace findc

@@ -28,6 +28,13 @@ Effects runEffects(const Options& options) {
 
 } // namespace
 
+LoadOptions loadOptions(const Options& options) {
+  LoadOptions load = options.load;
+  if (load.source.entry.empty())
+    load.source.entry = options.functions.empty() ? "" : options.functions.front();
+  return load;
+}
+
 std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR) {
   DiagnosticEngine diags;
   std::unique_ptr<engine::Suite> suite;
@@ -35,7 +42,7 @@ std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::stri
   if (options.stdlib)
     suite = engine::compileStdlib(options.load, diags);
   else if ((file = engine::readSource(path, diags)))
-    suite = engine::compileSuite(file, {.load = options.load, .optimizeIR = optimizeIR}, diags);
+    suite = engine::compileSuite(file, {.load = loadOptions(options), .optimizeIR = optimizeIR}, diags);
   diags.print(std::cerr);
   return suite;
 }

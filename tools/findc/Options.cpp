@@ -71,6 +71,16 @@ Options parseOptions(const std::vector<std::string>& args) {
       if (mode == "exact") options.load.math = MathMode::Exact;
       else if (mode == "vector") options.load.math = MathMode::Vector;
       else throw UsageError("--math must be exact or vector, got '" + mode + "'");
+    } else if (arg == "--lang") {
+      const std::string& lang = value(i);
+      if (lang == "py") options.load.source.language = Language::Python;
+      else if (lang == "fnd") options.load.source.language = Language::Fnd;
+      else throw UsageError("--lang must be py or fnd, got '" + lang + "'");
+    } else if (arg == "--input") {
+      const std::string& input = value(i);
+      if (input == "real") options.load.source.input = SourceOptions::Input::Real;
+      else if (input == "str") options.load.source.input = SourceOptions::Input::Str;
+      else throw UsageError("--input must be real or str, got '" + input + "'");
     } else if (arg == "--grid") addGrid(options.grid, value(i));
     else if (arg == "--find-grid") {
       for (int k = -128; k < 128; ++k)

@@ -29,7 +29,7 @@ void addGrid(engine::TextInputs& grid, const std::string& spec) {
 }
 
 // --stage names, and the older spellings kept as aliases.
-const std::string kStages[] = {"ast", "ir", "ir-opt", "entry", "llvm", "llvm-opt", "asm", "python"};
+const std::string kStages[] = {"ast", "ir", "ir-opt", "entry", "llvm", "llvm-opt", "asm", "python", "py-ast"};
 
 void setStage(Options& options, std::string stage, const std::string& spelling, std::string& firstSpelling) {
   if (!options.stage.empty() && options.stage != stage)
@@ -95,7 +95,7 @@ Options parseOptions(const std::vector<std::string>& args) {
     else if (arg == "--stage") {
       const std::string& stage = value(i);
       if (std::find(std::begin(kStages), std::end(kStages), stage) == std::end(kStages))
-        throw UsageError("--stage must be one of ast, ir, ir-opt, entry, llvm, llvm-opt, asm, python; got '" + stage +
+        throw UsageError("--stage must be one of ast, ir, ir-opt, entry, llvm, llvm-opt, asm, python, py-ast; got '" + stage +
                          "'");
       setStage(options, stage, "--stage " + stage, stageSpelling);
     } else if (arg == "--ir") setStage(options, "ir-opt", arg, stageSpelling);

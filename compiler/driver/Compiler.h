@@ -17,7 +17,7 @@ struct CompileOptions {
   // LIBRARY.NAME), for `findc eval --stdlib` and tests.
   bool allLibraryFunctions = false;
   // The language of the file, and for a Python hypothesis its input and entry.
-  SourceOptions source;
+  SourceOptions source = {};
 };
 
 // Whether `file` is read as a Python hypothesis under `options`.

@@ -28,13 +28,13 @@ enum class Language : uint8_t { Auto, Fnd, Python };
 struct SourceOptions {
   Language language = Language::Auto;
   enum class Input : uint8_t { Real, Str } input = Input::Real;
-  std::string entry;
+  std::string entry = {};
 };
 
 struct LoadOptions {
   Engine engine = Engine::Jit;
   MathMode math = MathMode::Exact;
-  SourceOptions source;
+  SourceOptions source = {};
 };
 
 // A benchmark function's random effects (noise, corruption) for a run of

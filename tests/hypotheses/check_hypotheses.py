@@ -5,7 +5,7 @@ usage: check_hypotheses.py FINDC CORPUS_DIR [--engines jit,interp]
 
 CORPUS_DIR/numeric/*.py are functions of a float, CORPUS_DIR/strings/*.py
 functions of a str, written as LLM agents write FIND hypotheses. For each
-file, in this one Python process: the file is executed as FIND's scorer
+file, in one CPython process per mode: the file is executed as FIND's scorer
 loads it (its top-level code runs; what it prints is discarded), the
 function is the name after the last "def " (FIND's rule), and it is called
 at the inputs below (numeric: `function(float(x))`). findc evaluates the
@@ -13,12 +13,17 @@ same file (`findc eval FILE --json`, each engine) and both must agree at
 every input:
   * a raise in Python is an error in findc, of the same kind (a returned
     None is findc's TypeError, printed None by both);
-  * ints, bools and strs are equal with their types; floats equal bit for
-    bit, except that a file using NumPy or SciPy may differ by at most 4
-    ulp where NumPy's SIMD loops differ from glibc (counted apart);
-    complex values part by part; a non-finite float is JSON's null;
+  * ints, bools and strs are equal with their types; floats bit for bit
+    (complex values part by part; a non-finite float is JSON's null), with
+    CPython's NumPy told not to use its SIMD loops
+    (NPY_DISABLE_CPU_FEATURES), so that it calls glibc's libm as findc
+    does (SciPy's erf is Cephes' own, not glibc's: within 4 ulp, counted
+    apart). A second CPython run with NumPy's SIMD loops on reports how many
+    values are identical, within 4 ulp, or further (informational: a
+    few-ulp term can cancel to more in the result);
   * a Python int that findc gives as an equal float (`min(x, 10)` is the
-    int 10 in Python: findc keeps one kind per value) is counted apart;
+    int 10 in Python: findc keeps one kind per value) is counted apart, as
+    is a Python int past int64 where findc raises OverflowError;
   * for numeric files where every value matched exactly, `findc call`'s
     line equals the line FIND's frame prints, character for character
     (nan, inf, complex, None).
@@ -31,11 +36,15 @@ import importlib.util
 import io
 import json
 import math
+import os
 import struct
 import subprocess
 import sys
 from pathlib import Path
 
+# NumPy's dispatched SIMD features on x86-64: without them NumPy's float64
+# functions call glibc's libm, as findc does (NPY_DISABLE_CPU_FEATURES).
+NUMPY_SIMD = "AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL AVX2 FMA3 F16C AVX"
 NUMERIC_INPUTS = [str(i + 0.5) for i in range(-128, 128, 4)] + [
     "0", "-0", "1", "-1", "2", "-4", "3", "5", "10", "12.5", "1e6", "-1e6", "1e200", "-1e200", "1e-300"]
 STRING_INPUTS = ["hello", "Hello World", "", "a", "ab", "banana", "Mississippi", "12345", "abc123", "  padded  ",
@@ -57,11 +66,63 @@ def python_results(path, inputs, numeric):
     results = []
     for x in inputs:
         try:
-            value = function(float(x) if numeric else x)
-            results.append(("value", value))
+            results.append(encode(function(float(x) if numeric else x)))
         except Exception as e:  # the kind is compared with findc's
-            results.append(("error", type(e).__name__))
+            results.append({"t": "error", "v": type(e).__name__})
     return results
+
+
+def encode(value):
+    """A Python result as JSON, exactly (floats in hex)."""
+    if hasattr(value, "dtype"):  # a NumPy scalar or 0-d array: its Python value
+        value = value.item()
+    if value is None:
+        return {"t": "none"}
+    if isinstance(value, bool):
+        return {"t": "bool", "v": value}
+    if isinstance(value, int):
+        return {"t": "int", "v": str(value)}
+    if isinstance(value, float):
+        return {"t": "float", "v": value.hex()}
+    if isinstance(value, complex):
+        return {"t": "complex", "re": value.real.hex(), "im": value.imag.hex()}
+    if isinstance(value, str):
+        return {"t": "str", "v": value}
+    return {"t": type(value).__name__}
+
+
+def decode(r):
+    """(kind, value) from encode's JSON."""
+    t = r["t"]
+    if t == "error":
+        return "error", r["v"]
+    if t == "none":
+        return "value", None
+    if t == "int":
+        return "value", int(r["v"])
+    if t == "float":
+        return "value", float.fromhex(r["v"])
+    if t == "complex":
+        return "value", complex(float.fromhex(r["re"]), float.fromhex(r["im"]))
+    if t in ("bool", "str"):
+        return "value", r["v"]
+    return "value", object()
+
+
+def cpython(corpus, exact):
+    """{file: [results]} from one CPython process; `exact` turns NumPy's SIMD loops off."""
+    env = dict(os.environ)
+    if exact:
+        env["NPY_DISABLE_CPU_FEATURES"] = NUMPY_SIMD
+    run = subprocess.run([sys.executable, __file__, "--cpython", corpus], env=env, capture_output=True, text=True,
+                         check=True)
+    return {name: [decode(r) for r in results] for name, results in json.loads(run.stdout).items()}
+
+
+def corpus_files(corpus):
+    for kind in ["numeric", "strings"]:
+        for path in sorted((Path(corpus) / kind).glob("*.py")):
+            yield path, kind == "numeric"
 
 
 def ulps(a, b):
@@ -74,13 +135,14 @@ def ulps(a, b):
 def compare(python, findc_value, findc_error, tolerant):
     """'exact', 'ulp' (within 4 ulp), or a reason they differ."""
     kind, value = python
+    if kind == "value" and type(value) is int and not -2**63 <= value < 2**63:
+        # findc's ints are int64: OverflowError where Python's int grows (documented)
+        return "big int" if findc_error == "OverflowError" else f"Python {value}, findc {findc_error or findc_value!r}"
     if kind == "error" or value is None:
         expected = value if kind == "error" else "TypeError"  # None: findc's TypeError
         return "exact" if findc_error == expected else f"Python {kind} {value!r}, findc {findc_error or findc_value!r}"
     if findc_error:
         return f"Python {value!r}, findc {findc_error}"
-    if hasattr(value, "dtype"):  # a NumPy scalar: its Python value
-        value = value.item()
     if isinstance(value, complex):
         if not isinstance(findc_value, dict):
             return f"Python {value!r}, findc {findc_value!r}"
@@ -93,7 +155,7 @@ def compare(python, findc_value, findc_error, tolerant):
     elif isinstance(value, float):
         pairs = [(value, findc_value)]
     else:
-        return f"Python returns a {type(value).__name__}"
+        return "Python returns a value findc does not have"
     verdict = "exact"
     for p, f in pairs:
         if f is None:  # JSON's null: not finite
@@ -112,6 +174,19 @@ def compare(python, findc_value, findc_error, tolerant):
     return verdict
 
 
+def typed(value, result):
+    """A JSON output (numbers as their text) as the value of findc's result type."""
+    if value is None or isinstance(value, (bool, list)):
+        return value
+    if isinstance(value, dict):
+        return value if "re" not in value else {k: float(v) for k, v in value.items()}
+    if result == "str":
+        return value
+    if result == "int":
+        return int(value)
+    return float(value)  # real, or a complex-typed float; "-0" is -0.0
+
+
 def frame_line(results, inputs):
     out = ""
     for x, (kind, value) in zip(inputs, results):
@@ -121,51 +196,70 @@ def frame_line(results, inputs):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("findc")
+    parser.add_argument("findc", nargs="?")
     parser.add_argument("corpus")
     parser.add_argument("--engines", default="jit,interp")
+    parser.add_argument("--cpython", action="store_true", help="(internal) print CPython's results as JSON")
     args = parser.parse_args()
+    if args.cpython:
+        json.dump({str(path): python_results(path, NUMERIC_INPUTS if numeric else STRING_INPUTS, numeric)
+                   for path, numeric in corpus_files(args.corpus)}, sys.stdout)
+        return 0
     engines = args.engines.split(",")
-    counts = {"files": 0, "exact": 0, "ulp": 0, "int as float": 0, "differ": 0, "uncompiled": 0, "lines": 0}
-    for kind in ["numeric", "strings"]:
-        numeric = kind == "numeric"
+    exact_python = cpython(args.corpus, exact=True)
+    simd_python = cpython(args.corpus, exact=False)
+    counts = {"files": 0, "exact": 0, "int as float": 0, "big int": 0, "scipy ulp": 0, "differ": 0, "uncompiled": 0,
+              "lines": 0,
+              "simd exact": 0, "simd ulp": 0, "simd beyond": 0}
+    for path, numeric in corpus_files(args.corpus):
         inputs = NUMERIC_INPUTS if numeric else STRING_INPUTS
-        for path in sorted((Path(args.corpus) / kind).glob("*.py")):
-            counts["files"] += 1
-            python = python_results(path, inputs, numeric)
-            text = path.read_text()
-            tolerant = "numpy" in text or "scipy" in text
-            for engine in engines:
-                run = subprocess.run([args.findc, "eval", str(path), "--json", "--engine", engine,
-                                      "--input", "real" if numeric else "str", "--", *inputs],
-                                     capture_output=True, text=True)
-                if run.returncode != 0:
-                    counts["uncompiled"] += 1
-                    print(f"{path.name} ({engine}): findc fails:\n{run.stderr.strip()}")
-                    continue
-                record = json.loads(run.stdout, parse_int=int)
-                errors = record.get("errors") or [None] * len(inputs)
-                exact_kinds = True
-                for x, p, f, e in zip(inputs, python, record["outputs"], errors):
-                    verdict = compare(p, f, e, tolerant)
-                    if verdict in ("exact", "ulp", "int as float"):
-                        counts[verdict] += 1
-                        exact_kinds &= verdict == "exact"
-                    else:
-                        counts["differ"] += 1
-                        if counts["differ"] <= 20:
-                            print(f"{path.name} ({engine}) at {x!r}: {verdict}")
-                if numeric and exact_kinds:
-                    line = subprocess.run([args.findc, "call", str(path), "--engine", engine, "--", *inputs],
-                                          capture_output=True, text=True).stdout
-                    counts["lines"] += 1
-                    if line != frame_line(python, inputs):
-                        counts["differ"] += 1
-                        print(f"{path.name} ({engine}): call prints\n  {line!r}\nFIND's frame prints\n  "
-                              f"{frame_line(python, inputs)!r}")
-    print(f"{counts['files']} hypotheses x {len(engines)} engines: {counts['exact']} values identical, "
-          f"{counts['ulp']} within 4 ulp (NumPy), {counts['int as float']} Python ints findc gives as equal floats, "
-          f"{counts['differ']} differ, {counts['uncompiled']} not compiled; {counts['lines']} call lines compared")
+        counts["files"] += 1
+        python = exact_python[str(path)]
+        listing = subprocess.run([args.findc, "list", str(path), "--json", "--input", "real" if numeric else "str"],
+                                 capture_output=True, text=True)
+        result = json.loads(listing.stdout)["functions"][0]["result"] if listing.returncode == 0 else "real"
+        for engine in engines:
+            run = subprocess.run([args.findc, "eval", str(path), "--json", "--engine", engine,
+                                  "--input", "real" if numeric else "str", "--", *inputs],
+                                 capture_output=True, text=True)
+            if run.returncode != 0:
+                counts["uncompiled"] += 1
+                print(f"{path.name} ({engine}): findc fails:\n{run.stderr.strip()}")
+                continue
+            record = json.loads(run.stdout, parse_int=str, parse_float=str)
+            errors = record.get("errors") or [None] * len(inputs)
+            outputs = [typed(v, result) for v in record["outputs"]]
+            exact_kinds = True
+            # SciPy's erf is Cephes', not glibc's: a few ulp apart (documented)
+            scipy = "scipy" in path.read_text()
+            for i, (x, p, f, e) in enumerate(zip(inputs, python, outputs, errors)):
+                verdict = compare(p, f, e, tolerant=scipy)
+                if verdict in ("exact", "int as float", "big int", "ulp"):
+                    counts["scipy ulp" if verdict == "ulp" else verdict] += 1
+                    exact_kinds &= verdict == "exact"
+                else:
+                    counts["differ"] += 1
+                    if counts["differ"] <= 20:
+                        print(f"{path.name} ({engine}) at {x!r}: {verdict}")
+                if engine == engines[0]:  # NumPy with its SIMD loops: how far from glibc
+                    simd = compare(simd_python[str(path)][i], f, e, tolerant=True)
+                    counts["simd exact" if simd in ("exact", "int as float", "big int") else
+                           "simd ulp" if simd == "ulp" else "simd beyond"] += 1
+            if numeric and exact_kinds:
+                line = subprocess.run([args.findc, "call", str(path), "--engine", engine, "--", *inputs],
+                                      capture_output=True, text=True).stdout
+                counts["lines"] += 1
+                if line != frame_line(python, inputs):
+                    counts["differ"] += 1
+                    print(f"{path.name} ({engine}): call prints\n  {line!r}\nFIND's frame prints\n  "
+                          f"{frame_line(python, inputs)!r}")
+    print(f"{counts['files']} hypotheses x {len(engines)} engines, against CPython with NumPy calling glibc: "
+          f"{counts['exact']} values identical, {counts['int as float']} Python ints findc gives as equal floats, "
+          f"{counts['big int']} Python ints past int64 (findc: OverflowError), "
+          f"{counts['scipy ulp']} within 4 ulp of SciPy's own erf, {counts['differ']} differ, "
+          f"{counts['uncompiled']} not compiled; {counts['lines']} call lines compared")
+    print(f"against NumPy's SIMD loops: {counts['simd exact']} identical, {counts['simd ulp']} within 4 ulp, "
+          f"{counts['simd beyond']} further (cancellation after a few-ulp term; informational)")
     return 1 if counts["differ"] or counts["uncompiled"] else 0
 
 

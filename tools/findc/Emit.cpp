@@ -46,6 +46,8 @@ options:
   --seed N, --first-query K, --clean
                         with --stage python, as for call: the seed and first
                         query written into the module, or no effects
+  --lang py|fnd, --input real|str
+                        for a Python hypothesis, as for eval
   --out-dir DIR         with --stage python, write DIR/NAME.py for every --fn
                         (every function of FILE without --fn) instead of
                         printing the one --fn

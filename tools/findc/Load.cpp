@@ -62,7 +62,10 @@ std::string fileArgument(const Options& options, const char* command) {
 
 std::optional<Evaluated> evaluateCommand(const Options& options, const char* command, bool needInputs) {
   std::string path = fileArgument(options, command);
-  if (options.functions.empty())
+  // A Python hypothesis has its function (FIND's rule); a suite needs --fn.
+  bool hypothesis = options.load.source.language == Language::Python ||
+                    (options.load.source.language == Language::Auto && path.ends_with(".py"));
+  if (options.functions.empty() && !hypothesis)
     throw UsageError("--fn NAME is required");
   if (options.params && options.functions.size() > 1)
     throw UsageError("--params applies to one --fn");
@@ -72,7 +75,10 @@ std::optional<Evaluated> evaluateCommand(const Options& options, const char* com
     return std::nullopt;
   const engine::Suite& suite = *result.suite;
   std::vector<uint32_t> fns, unary, boxed;
-  for (const std::string& name : options.functions) {
+  std::vector<std::string> names = options.functions;
+  if (names.empty()) // the hypothesis's function comes first
+    names.push_back(suite.function(suite.visible().front()).name);
+  for (const std::string& name : names) {
     uint32_t fn = suite.resolve(name);
     const ir::Function& function = suite.function(fn);
     const ir::Bench* bench = suite.bench(fn);

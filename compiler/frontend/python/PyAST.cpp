@@ -1,99 +1,56 @@
 #include "compiler/frontend/python/PyAST.h"
 
+#include <algorithm>
+#include <span>
+
 namespace findc::py {
+namespace {
 
-std::string_view astName(UnaryOperator op) {
-  switch (op) {
-  case UnaryOperator::UAdd: return "UAdd";
-  case UnaryOperator::USub: return "USub";
-  case UnaryOperator::Not: return "Not";
-  case UnaryOperator::Invert: return "Invert";
-  }
-  return "?";
+// Each operator once, in its enum's order: CPython's ast name and its
+// spelling in source.
+struct OperatorNames {
+  std::string_view ast;
+  std::string_view source;
+};
+
+constexpr OperatorNames kUnary[] = {{"UAdd", "+"}, {"USub", "-"}, {"Not", "not"}, {"Invert", "~"}};
+constexpr OperatorNames kBinary[] = {{"Add", "+"},     {"Sub", "-"},       {"Mult", "*"},     {"Div", "/"},
+                                     {"FloorDiv", "//"}, {"Mod", "%"},     {"Pow", "**"},     {"MatMult", "@"},
+                                     {"LShift", "<<"},  {"RShift", ">>"},  {"BitOr", "|"},    {"BitXor", "^"},
+                                     {"BitAnd", "&"}};
+constexpr OperatorNames kBool[] = {{"And", "and"}, {"Or", "or"}};
+constexpr OperatorNames kCompare[] = {{"Eq", "=="}, {"NotEq", "!="}, {"Lt", "<"},      {"LtE", "<="},
+                                      {"Gt", ">"},  {"GtE", ">="},   {"Is", "is"},     {"IsNot", "is not"},
+                                      {"In", "in"}, {"NotIn", "not in"}};
+static_assert(std::size(kUnary) == static_cast<size_t>(UnaryOperator::Invert) + 1);
+static_assert(std::size(kBinary) == static_cast<size_t>(Operator::BitAnd) + 1);
+static_assert(std::size(kBool) == static_cast<size_t>(BoolOperator::Or) + 1);
+static_assert(std::size(kCompare) == static_cast<size_t>(CmpOperator::NotIn) + 1);
+
+template <typename E> std::optional<E> spelled(std::span<const OperatorNames> table, std::string_view text) {
+  for (size_t i = 0; i < table.size(); ++i)
+    if (table[i].source == text)
+      return static_cast<E>(i);
+  return std::nullopt;
 }
 
-std::string_view astName(Operator op) {
-  switch (op) {
-  case Operator::Add: return "Add";
-  case Operator::Sub: return "Sub";
-  case Operator::Mult: return "Mult";
-  case Operator::Div: return "Div";
-  case Operator::FloorDiv: return "FloorDiv";
-  case Operator::Mod: return "Mod";
-  case Operator::Pow: return "Pow";
-  case Operator::MatMult: return "MatMult";
-  case Operator::LShift: return "LShift";
-  case Operator::RShift: return "RShift";
-  case Operator::BitOr: return "BitOr";
-  case Operator::BitXor: return "BitXor";
-  case Operator::BitAnd: return "BitAnd";
-  }
-  return "?";
+} // namespace
+
+std::string_view astName(UnaryOperator op) { return kUnary[static_cast<size_t>(op)].ast; }
+std::string_view astName(Operator op) { return kBinary[static_cast<size_t>(op)].ast; }
+std::string_view astName(BoolOperator op) { return kBool[static_cast<size_t>(op)].ast; }
+std::string_view astName(CmpOperator op) { return kCompare[static_cast<size_t>(op)].ast; }
+std::string_view spelling(UnaryOperator op) { return kUnary[static_cast<size_t>(op)].source; }
+std::string_view spelling(Operator op) { return kBinary[static_cast<size_t>(op)].source; }
+std::string_view spelling(BoolOperator op) { return kBool[static_cast<size_t>(op)].source; }
+std::string_view spelling(CmpOperator op) { return kCompare[static_cast<size_t>(op)].source; }
+
+std::optional<UnaryOperator> unaryOperatorSpelled(std::string_view text) {
+  return spelled<UnaryOperator>(kUnary, text);
 }
-
-std::string_view astName(BoolOperator op) { return op == BoolOperator::And ? "And" : "Or"; }
-
-std::string_view astName(CmpOperator op) {
-  switch (op) {
-  case CmpOperator::Eq: return "Eq";
-  case CmpOperator::NotEq: return "NotEq";
-  case CmpOperator::Lt: return "Lt";
-  case CmpOperator::LtE: return "LtE";
-  case CmpOperator::Gt: return "Gt";
-  case CmpOperator::GtE: return "GtE";
-  case CmpOperator::Is: return "Is";
-  case CmpOperator::IsNot: return "IsNot";
-  case CmpOperator::In: return "In";
-  case CmpOperator::NotIn: return "NotIn";
-  }
-  return "?";
-}
-
-std::string_view spelling(UnaryOperator op) {
-  switch (op) {
-  case UnaryOperator::UAdd: return "+";
-  case UnaryOperator::USub: return "-";
-  case UnaryOperator::Not: return "not";
-  case UnaryOperator::Invert: return "~";
-  }
-  return "?";
-}
-
-std::string_view spelling(Operator op) {
-  switch (op) {
-  case Operator::Add: return "+";
-  case Operator::Sub: return "-";
-  case Operator::Mult: return "*";
-  case Operator::Div: return "/";
-  case Operator::FloorDiv: return "//";
-  case Operator::Mod: return "%";
-  case Operator::Pow: return "**";
-  case Operator::MatMult: return "@";
-  case Operator::LShift: return "<<";
-  case Operator::RShift: return ">>";
-  case Operator::BitOr: return "|";
-  case Operator::BitXor: return "^";
-  case Operator::BitAnd: return "&";
-  }
-  return "?";
-}
-
-std::string_view spelling(BoolOperator op) { return op == BoolOperator::And ? "and" : "or"; }
-
-std::string_view spelling(CmpOperator op) {
-  switch (op) {
-  case CmpOperator::Eq: return "==";
-  case CmpOperator::NotEq: return "!=";
-  case CmpOperator::Lt: return "<";
-  case CmpOperator::LtE: return "<=";
-  case CmpOperator::Gt: return ">";
-  case CmpOperator::GtE: return ">=";
-  case CmpOperator::Is: return "is";
-  case CmpOperator::IsNot: return "is not";
-  case CmpOperator::In: return "in";
-  case CmpOperator::NotIn: return "not in";
-  }
-  return "?";
+std::optional<Operator> operatorSpelled(std::string_view text) { return spelled<Operator>(kBinary, text); }
+std::optional<CmpOperator> cmpOperatorSpelled(std::string_view text) {
+  return spelled<CmpOperator>(kCompare, text);
 }
 
 } // namespace findc::py

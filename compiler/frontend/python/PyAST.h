@@ -91,6 +91,10 @@ std::string_view spelling(UnaryOperator op);
 std::string_view spelling(Operator op);
 std::string_view spelling(BoolOperator op);
 std::string_view spelling(CmpOperator op);
+// The operator spelled `text` in source ("//", "not in", "is not"), if any.
+std::optional<UnaryOperator> unaryOperatorSpelled(std::string_view text);
+std::optional<Operator> operatorSpelled(std::string_view text);
+std::optional<CmpOperator> cmpOperatorSpelled(std::string_view text);
 
 struct UnaryOp : Expr {
   static constexpr ExprKind Kind = ExprKind::UnaryOp;

@@ -16,7 +16,10 @@ namespace {
 
 // Unknown is "nothing assigned yet"; Conflict "two types that findc cannot
 // hold in one variable" (a str and a float).
-enum class PyType : uint8_t { Unknown, Bool, Int, Float, NpFloat, Complex, Str, StrList, IntList, StrDict, Conflict };
+// EmptyList is `[]` before anything is appended: it joins with either list.
+enum class PyType : uint8_t {
+  Unknown, Bool, Int, Float, NpFloat, Complex, Str, StrList, IntList, StrDict, EmptyList, Conflict
+};
 
 std::string_view pyTypeName(PyType t) {
   switch (t) {
@@ -30,6 +33,7 @@ std::string_view pyTypeName(PyType t) {
   case PyType::StrList: return "list[str]";
   case PyType::IntList: return "list[int]";
   case PyType::StrDict: return "dict[str, str]";
+  case PyType::EmptyList: return "list";
   case PyType::Conflict: return "conflict";
   }
   return "?";
@@ -48,6 +52,10 @@ PyType join(PyType a, PyType b) {
     return b;
   if (b == PyType::Unknown)
     return a;
+  if (a == PyType::EmptyList && (b == PyType::StrList || b == PyType::IntList))
+    return b;
+  if (b == PyType::EmptyList && (a == PyType::StrList || a == PyType::IntList))
+    return a;
   if (!isNumber(a) || !isNumber(b))
     return PyType::Conflict;
   for (PyType wider : {PyType::Complex, PyType::NpFloat, PyType::Float})
@@ -63,7 +71,8 @@ ast::TypeRef typeRefOf(PyType t, SourceLoc loc) {
   case PyType::Int: return {"int", {}, loc};
   case PyType::Complex: return {"complex", {}, loc};
   case PyType::Str: return {"str", {}, loc};
-  case PyType::StrList: return {"list", {{"str", {}, loc}}, loc};
+  case PyType::StrList:
+  case PyType::EmptyList: return {"list", {{"str", {}, loc}}, loc};
   case PyType::IntList: return {"list", {{"int", {}, loc}}, loc};
   case PyType::StrDict: return {"map", {{"str", {}, loc}, {"str", {}, loc}}, loc};
   default: return {"real", {}, loc};
@@ -189,6 +198,8 @@ struct FunctionInfo {
   std::vector<std::string> localOrder; // first assignment order
   std::map<std::string, PyType, std::less<>> locals;
   PyType result = PyType::Unknown;
+  // Where a name (or "" for the result) first got a second, incompatible type.
+  std::map<std::string, SourceLoc, std::less<>> conflictAt;
 };
 
 class Lowerer {
@@ -294,6 +305,13 @@ private:
       return constants_.count(n->id) || (members_.count(n->id) && moduleConstant(members_.at(n->id)));
     if (dyn<Attribute>(&e))
       return moduleConstant(dottedName(e).value_or("")).has_value();
+    auto all = [&](const ExprList& items) {
+      return std::all_of(items.begin(), items.end(), [&](const ExprPtr& x) { return x && isConstantExpr(*x); });
+    };
+    if (auto* l = dyn<List>(&e))
+      return all(l->elts);
+    if (auto* d = dyn<Dict>(&e))
+      return all(d->keys) && all(d->values);
     return false;
   }
 
@@ -421,11 +439,17 @@ private:
     current_ = outer;
   }
 
-  void assignType(FunctionInfo& info, const std::string& name, PyType t) {
+  void assignType(FunctionInfo& info, const std::string& name, PyType t, SourceLoc loc) {
     if (!info.locals.count(name) && std::none_of(info.def->args.begin(), info.def->args.end(),
                                                  [&](const Arg& a) { return a.name == name; }))
       info.localOrder.push_back(name);
     PyType& slot = paramSlot(info, name) ? *paramSlot(info, name) : info.locals[name];
+    widenAt(info, name, slot, t, loc);
+  }
+
+  void widenAt(FunctionInfo& info, const std::string& name, PyType& slot, PyType t, SourceLoc loc) {
+    if (slot != PyType::Conflict && join(slot, t) == PyType::Conflict)
+      info.conflictAt.try_emplace(name, loc);
     widen(slot, t);
   }
 
@@ -438,7 +462,7 @@ private:
 
   void inferTarget(FunctionInfo& info, const Expr& target, const Expr* value, PyType valueType) {
     if (auto* n = dyn<Name>(&target)) {
-      assignType(info, n->id, valueType);
+      assignType(info, n->id, valueType, target.loc);
       return;
     }
     const ExprList* elts = nullptr;
@@ -467,10 +491,10 @@ private:
           inferTarget(info, *target, a->value.get(), t);
       } else if (auto* a = dyn<AugAssign>(stmt.get())) {
         if (auto* n = dyn<Name>(a->target.get()))
-          assignType(info, n->id, binaryType(a->op, typeOf(*a->target), typeOf(*a->value), *a->value));
+          assignType(info, n->id, binaryType(a->op, typeOf(*a->target), typeOf(*a->value), *a->value), a->loc);
       } else if (auto* r = dyn<Return>(stmt.get())) {
         if (r->value)
-          widen(info.result, typeOf(*r->value));
+          widenAt(info, "", info.result, typeOf(*r->value), r->loc);
       } else if (auto* i = dyn<If>(stmt.get())) {
         typeOf(*i->test);
         inferBody(i->body, info);
@@ -482,10 +506,14 @@ private:
         typeOf(*w->test);
         inferBody(w->body, info);
       } else if (auto* e = dyn<ExprStmt>(stmt.get())) {
-        if (auto* call = dyn<Call>(e->value.get()); call && isAppend(*call))
-          typeOf(*call->args[0]);
-        else
+        if (auto* call = dyn<Call>(e->value.get()); call && isAppend(*call)) {
+          PyType item = typeOf(*call->args[0]);
+          const std::string& list = dyn<Name>(dyn<Attribute>(call->func.get())->value.get())->id;
+          if (item == PyType::Str || item == PyType::Int)
+            assignType(info, list, item == PyType::Str ? PyType::StrList : PyType::IntList, call->loc);
+        } else {
           typeOf(*e->value);
+        }
       }
     }
   }
@@ -677,6 +705,8 @@ private:
       PyType t = PyType::Unknown;
       for (const ExprPtr& x : static_cast<const List&>(e).elts)
         t = join(t, typeOf(*x));
+      if (t == PyType::Unknown)
+        return PyType::EmptyList;
       return t == PyType::Str ? PyType::StrList : t == PyType::Int ? PyType::IntList : PyType::Conflict;
     }
     case ExprKind::Dict: {
@@ -789,22 +819,30 @@ private:
         param.defaultExpr = coerce(lower(*arg.defaultValue), t, *arg.defaultValue).expr;
       fn->params.push_back(std::move(param));
     }
-    PyType result = info.result;
-    if (result == PyType::Unknown) {
-      error(def.nameLoc, "'" + def.name + "' never returns a value", width(def.name));
-      result = PyType::Float;
-    } else if (!representable(result, def.nameLoc, "the result of '" + def.name + "'")) {
-      result = PyType::Float;
-    }
+    // Type problems of the result and the locals are reported after the
+    // body, and only if it has no errors of its own: an unknown name or an
+    // unsupported call also leaves types unknown.
+    std::vector<std::pair<SourceLoc, std::string>> deferred;
+    auto settle = [&](PyType t, const std::string& name, SourceLoc fallback, const std::string& what) {
+      if (t == PyType::Unknown)
+        deferred.emplace_back(fallback, what + (name.empty() ? " is never returned" : " has no value findc can type"));
+      else if (t == PyType::Conflict)
+        deferred.emplace_back(info.conflictAt.count(name) ? info.conflictAt.at(name) : fallback,
+                              what + " is given values of different types here (findc keeps one type per name; "
+                                     "numbers of any kind mix)");
+      else
+        return t;
+      return PyType::Float;
+    };
+    unsigned errorsBefore = diags_.errorCount();
+    PyType result = settle(info.result, "", def.nameLoc, "a value of '" + def.name + "'");
     resultType_ = result;
     fn->resultRef = typeRefOf(result, def.nameLoc);
     // Python's locals live in the whole function: declared once, up front,
     // with a zero value (a read before any assignment reads it, where
     // CPython raises UnboundLocalError).
     for (const std::string& name : info.localOrder) {
-      PyType t = info.locals.at(name);
-      if (!representable(t, def.loc, "variable '" + name + "'"))
-        t = PyType::Float;
+      PyType t = settle(info.locals.at(name), name, def.nameLoc, "variable '" + name + "'");
       auto let = std::make_unique<ast::LetStmt>();
       let->name = name;
       let->loc = def.loc;
@@ -814,6 +852,9 @@ private:
       fn->statements.push_back(std::make_unique<ast::LetStatement>(def.loc, std::move(let)));
     }
     lowerBody(def.body, fn->statements);
+    if (diags_.errorCount() == errorsBefore)
+      for (auto& [loc, message] : deferred)
+        error(loc, message);
     if (!alwaysReturns(def.body)) // Python returns None there: an error value findc prints as None
       fn->statements.push_back(
           std::make_unique<ast::ReturnStmt>(def.loc, raiseAs("TypeError", result, def.loc)));
@@ -824,9 +865,9 @@ private:
   bool representable(PyType t, SourceLoc loc, const std::string& what) {
     if (t != PyType::Conflict && t != PyType::Unknown)
       return true;
-    error(loc, what + (t == PyType::Unknown ? " has no type findc can infer (nothing is assigned to it)"
-                                            : " holds values of different types (findc needs one type per name; "
-                                              "numbers of any kind mix)"));
+    error(loc, what + (t == PyType::Unknown ? " has no type findc can infer (nothing passes it a value)"
+                                            : " is passed values of different types (findc keeps one type per "
+                                              "name; numbers of any kind mix)"));
     return false;
   }
 
@@ -879,7 +920,8 @@ private:
     case PyType::Int: return intLit(0, loc);
     case PyType::Str: return strLit("", loc);
     case PyType::StrList:
-    case PyType::IntList: return std::make_unique<ast::ListLit>(loc, 1);
+    case PyType::IntList:
+    case PyType::EmptyList: return std::make_unique<ast::ListLit>(loc, 1);
     case PyType::StrDict: return std::make_unique<ast::MapLit>(loc, 1);
     default: return realLit(0.0, loc);
     }
@@ -893,6 +935,7 @@ private:
     case PyType::Str: return call("str", args(std::move(raised)), loc);
     case PyType::StrList:
     case PyType::IntList:
+    case PyType::EmptyList:
     case PyType::StrDict: {
       // the zero value, after the raise has been recorded
       return conditional(compare(ast::CompareOp::Eq, std::move(raised), intLit(0, loc), loc), zeroOf(t, loc),
@@ -908,6 +951,8 @@ private:
   Lowered coerce(Lowered v, PyType to, const Expr& where) {
     if (!v || v.type == to || to == PyType::Conflict || to == PyType::Unknown)
       return v;
+    if (v.type == PyType::EmptyList && (to == PyType::StrList || to == PyType::IntList))
+      return {std::move(v.expr), to}; // `[]`: findc types it from the slot
     SourceLoc loc = where.loc;
     if (isNumber(v.type) && isNumber(to)) {
       if (to == PyType::Int && v.type == PyType::Bool)
@@ -935,6 +980,7 @@ private:
     case PyType::Str:
     case PyType::StrList:
     case PyType::IntList:
+    case PyType::EmptyList:
     case PyType::StrDict:
       return compare(ast::CompareOp::Ne, call("len", args(std::move(v.expr)), loc), intLit(0, loc), loc);
     default: return std::move(v.expr);
@@ -980,6 +1026,8 @@ private:
       PyType t = typeOf(e);
       if (t == PyType::Conflict)
         return unsupported(e, "a list of anything but strs or ints");
+      if (t == PyType::EmptyList)
+        return {std::make_unique<ast::ListLit>(e.loc, e.length), t};
       auto list = std::make_unique<ast::ListLit>(e.loc, e.length);
       for (const ExprPtr& x : l.elts) {
         Lowered item = lower(*x);
@@ -1770,9 +1818,12 @@ std::optional<std::string> entryByFindsRule(std::string_view text) {
     return std::nullopt;
   std::string_view rest = text.substr(def + 4);
   rest = rest.substr(0, rest.find('('));
-  while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t'))
+  // FIND pastes the name into `func_test.NAME(...)`, where blanks around it
+  // do not matter; blanks are trimmed here for the lookup.
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!rest.empty() && blank(rest.front()))
     rest.remove_prefix(1);
-  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t'))
+  while (!rest.empty() && blank(rest.back()))
     rest.remove_suffix(1);
   return std::string(rest);
 }

@@ -45,7 +45,7 @@ struct HypothesisOptions {
 
 // FIND's scorer's choice of the function to call: the text after the last
 // "def " up to the next "(" (`code.rsplit('def ')[-1].rsplit('(')[0]`),
-// trimmed; nothing if the text has no "def ".
+// without surrounding blanks; nothing if the text has no "def ".
 std::optional<std::string> entryByFindsRule(std::string_view text);
 
 // The findc module of `module` (parsed from `file`), or null after reporting

@@ -792,18 +792,10 @@ private:
     return comparison(static_cast<P::NotPassthroughContext*>(ctx)->comparison());
   }
 
+  // getText() joins `not in` and `is not` without the space.
   static CmpOperator cmpOperatorOf(const std::string& text) {
-    // getText() joins `not in` and `is not` without the space.
-    if (text == "<") return CmpOperator::Lt;
-    if (text == ">") return CmpOperator::Gt;
-    if (text == "==") return CmpOperator::Eq;
-    if (text == ">=") return CmpOperator::GtE;
-    if (text == "<=") return CmpOperator::LtE;
-    if (text == "!=") return CmpOperator::NotEq;
-    if (text == "in") return CmpOperator::In;
-    if (text == "notin") return CmpOperator::NotIn;
-    if (text == "is") return CmpOperator::Is;
-    return CmpOperator::IsNot;
+    std::string spaced = text == "notin" ? "not in" : text == "isnot" ? "is not" : text;
+    return cmpOperatorSpelled(spaced).value_or(CmpOperator::Eq);
   }
 
   ExprPtr comparison(P::ComparisonContext* ctx) {
@@ -819,21 +811,7 @@ private:
     return node;
   }
 
-  static Operator operatorOf(const std::string& text) {
-    if (text == "+") return Operator::Add;
-    if (text == "-") return Operator::Sub;
-    if (text == "*") return Operator::Mult;
-    if (text == "/") return Operator::Div;
-    if (text == "//") return Operator::FloorDiv;
-    if (text == "%") return Operator::Mod;
-    if (text == "**") return Operator::Pow;
-    if (text == "@") return Operator::MatMult;
-    if (text == "<<") return Operator::LShift;
-    if (text == ">>") return Operator::RShift;
-    if (text == "|") return Operator::BitOr;
-    if (text == "^") return Operator::BitXor;
-    return Operator::BitAnd;
-  }
+  static Operator operatorOf(const std::string& text) { return operatorSpelled(text).value_or(Operator::Add); }
 
   // A left-associative chain `a op b op c` is ((a op b) op c): operand i of
   // n sits n - i levels down (the first n - 1).
@@ -881,7 +859,7 @@ private:
   ExprPtr factor(P::FactorContext* ctx) {
     if (auto* unary = dynamic_cast<P::UnaryOpContext*>(ctx)) {
       std::string op = unary->op->getText();
-      UnaryOperator kind = op == "-" ? UnaryOperator::USub : op == "+" ? UnaryOperator::UAdd : UnaryOperator::Invert;
+      UnaryOperator kind = unaryOperatorSpelled(op).value_or(UnaryOperator::Invert);
       Deeper deeper(*this, 1);
       return std::make_unique<UnaryOp>(locOf(ctx->getStart()), lengthOf(ctx), kind, factor(unary->factor()));
     }

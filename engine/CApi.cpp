@@ -73,6 +73,15 @@ LoadOptions loadOptions(const findc_load_options* options) {
       throw InputError("findc_load_options.math must be FINDC_MATH_EXACT or FINDC_MATH_VECTOR");
     load.engine = options->engine == FINDC_ENGINE_JIT ? Engine::Jit : Engine::Interpreter;
     load.math = options->math == FINDC_MATH_EXACT ? MathMode::Exact : MathMode::Vector;
+    if (options->language < FINDC_LANG_AUTO || options->language > FINDC_LANG_PYTHON)
+      throw InputError("findc_load_options.language must be FINDC_LANG_AUTO, FINDC_LANG_FND or FINDC_LANG_PYTHON");
+    if (options->input != FINDC_INPUT_REAL && options->input != FINDC_INPUT_STR)
+      throw InputError("findc_load_options.input must be FINDC_INPUT_REAL or FINDC_INPUT_STR");
+    load.source.language = options->language == FINDC_LANG_PYTHON ? Language::Python
+                           : options->language == FINDC_LANG_FND  ? Language::Fnd
+                                                                  : Language::Auto;
+    load.source.input = options->input == FINDC_INPUT_STR ? SourceOptions::Input::Str : SourceOptions::Input::Real;
+    load.source.entry = options->entry ? options->entry : "";
   }
   return load;
 }

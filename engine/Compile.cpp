@@ -38,7 +38,8 @@ std::shared_ptr<const Suite> orThrow(std::unique_ptr<Suite> suite, const Diagnos
 
 std::unique_ptr<Suite> compileSuite(std::shared_ptr<const SourceFile> file, const CompileOptions& options,
                                     DiagnosticEngine& diags) {
-  return build(file, {.optimize = options.optimizeIR}, options.load, diags, /*stdlib=*/false);
+  return build(file, {.optimize = options.optimizeIR, .source = options.load.source}, options.load, diags,
+               /*stdlib=*/false);
 }
 
 std::unique_ptr<Suite> compileStdlib(const LoadOptions& options, DiagnosticEngine& diags) {

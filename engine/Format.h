@@ -33,8 +33,8 @@ std::string formatEvalJson(std::string_view function, const Outputs& outputs);
 
 // The line FIND's function_code.py prints: `Function input - output pairs:
 // (X1, Y1) (X2, Y2) ` with each input as given and Python's str() of each
-// output; None where an evaluation failed or gave NaN (FIND's harness prints
-// None for an exception).
+// output (nan, inf and -inf as NumPy prints them); None only where an
+// evaluation failed, as FIND's frame prints None for an exception.
 std::string formatFindLine(std::span<const std::string> inputs, const Outputs& outputs);
 
 // `name(x: real, a: real = 1.0) -> real`

@@ -79,7 +79,8 @@ py::object toPython(const Value& value) {
       value.data);
 }
 
-findc::LoadOptions loadOptions(const std::string& engine, const std::string& math) {
+findc::LoadOptions loadOptions(const std::string& engine, const std::string& math, const std::string& lang = "auto",
+                               const std::string& input = "real", const std::string& entry = "") {
   findc::LoadOptions options;
   if (engine == "interp" || engine == "interpreter")
     options.engine = findc::Engine::Interpreter;
@@ -89,6 +90,17 @@ findc::LoadOptions loadOptions(const std::string& engine, const std::string& mat
     options.math = findc::MathMode::Vector;
   else if (math != "exact")
     throw findc::InputError("math must be 'exact' or 'vector', got '" + math + "'");
+  if (lang == "py")
+    options.source.language = findc::Language::Python;
+  else if (lang == "fnd")
+    options.source.language = findc::Language::Fnd;
+  else if (lang != "auto")
+    throw findc::InputError("lang must be 'auto', 'py' or 'fnd', got '" + lang + "'");
+  if (input == "str")
+    options.source.input = findc::SourceOptions::Input::Str;
+  else if (input != "real")
+    throw findc::InputError("input must be 'real' or 'str', got '" + input + "'");
+  options.source.entry = entry;
   return options;
 }
 
@@ -315,22 +327,28 @@ PYBIND11_MODULE(_findc, m) {
 
   m.def(
       "load",
-      [](const std::string& path, const std::string& engine, const std::string& math) {
-        findc::LoadOptions options = loadOptions(engine, math);
+      [](const std::string& path, const std::string& engine, const std::string& math, const std::string& lang,
+         const std::string& input, const std::string& entry) {
+        findc::LoadOptions options = loadOptions(engine, math, lang, input, entry);
         py::gil_scoped_release unlocked;
         return findc::Suite::load(path, options);
       },
-      py::arg("path"), py::kw_only(), py::arg("engine") = "jit", py::arg("math") = "exact",
-      "Compiles the .fnd file at `path`.");
+      py::arg("path"), py::kw_only(), py::arg("engine") = "jit", py::arg("math") = "exact", py::arg("lang") = "auto",
+      py::arg("input") = "real", py::arg("entry") = "",
+      "Compiles the file at `path`: a .fnd suite, or a Python hypothesis if it ends in .py (or lang='py'); "
+      "a hypothesis's function takes a float (input='real') or a str (input='str') and is `entry` or, by "
+      "default, the one FIND's scorer calls (the name after the last 'def ').");
   m.def(
       "compile",
-      [](const std::string& source, const std::string& name, const std::string& engine, const std::string& math) {
-        findc::LoadOptions options = loadOptions(engine, math);
+      [](const std::string& source, const std::string& name, const std::string& engine, const std::string& math,
+         const std::string& lang, const std::string& input, const std::string& entry) {
+        findc::LoadOptions options = loadOptions(engine, math, lang, input, entry);
         py::gil_scoped_release unlocked;
         return findc::Suite::compile(source, name, options);
       },
       py::arg("source"), py::kw_only(), py::arg("name") = "<string>", py::arg("engine") = "jit",
-      py::arg("math") = "exact", "Compiles .fnd source text.");
+      py::arg("math") = "exact", py::arg("lang") = "auto", py::arg("input") = "real", py::arg("entry") = "",
+      "Compiles source text: .fnd, or a Python hypothesis if `name` ends in .py or lang='py' (see load).");
   m.def(
       "stdlib",
       [](const std::string& engine, const std::string& math) {

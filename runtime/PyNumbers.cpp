@@ -1,6 +1,7 @@
 #include "runtime/PyNumbers.h"
 
 #include <cmath>
+#include <limits>
 #include <cstring>
 
 namespace findc::rt {
@@ -176,6 +177,112 @@ const Complex* findc_rt_real_py_pow(Context* ctx, double base, double exponent) 
   if (!result.isComplex)
     result.re = value;
   return store(ctx, result);
+}
+
+// float_rem: "float modulo"; the remainder takes the divisor's sign.
+double findc_rt_real_py_mod(Context* ctx, double a, double b) {
+  if (b == 0.0) {
+    ctx->fail(ErrorKind::ZeroDivisionError);
+    return 0.0;
+  }
+  double mod = std::fmod(a, b);
+  if (mod != 0.0)
+    return (b < 0) != (mod < 0) ? mod + b : mod;
+  return std::copysign(0.0, b); // fmod's zero sign varies across platforms
+}
+
+// float_floor_div through _float_div_mod: "float floor division by zero".
+double findc_rt_real_py_floordiv(Context* ctx, double a, double b) {
+  if (b == 0.0) {
+    ctx->fail(ErrorKind::ZeroDivisionError);
+    return 0.0;
+  }
+  double mod = std::fmod(a, b);
+  double div = (a - mod) / b;
+  if (mod != 0.0 && (b < 0) != (mod < 0))
+    div -= 1.0;
+  if (div == 0.0)
+    return std::copysign(0.0, a / b);
+  double floored = std::floor(div);
+  return div - floored > 0.5 ? floored + 1.0 : floored;
+}
+
+// Python's int % and //, rounding towards minus infinity, on int64: the one
+// quotient past int64 (INT64_MIN // -1) is an OverflowError, where Python's
+// unbounded int would go on.
+int64_t findc_rt_int_py_mod(Context* ctx, int64_t a, int64_t b) {
+  if (b == 0) {
+    ctx->fail(ErrorKind::ZeroDivisionError);
+    return 0;
+  }
+  if (b == -1)
+    return 0;
+  int64_t mod = a % b;
+  return mod != 0 && (mod < 0) != (b < 0) ? mod + b : mod;
+}
+
+int64_t findc_rt_int_py_floordiv(Context* ctx, int64_t a, int64_t b) {
+  if (b == 0) {
+    ctx->fail(ErrorKind::ZeroDivisionError);
+    return 0;
+  }
+  if (b == -1) {
+    if (a == std::numeric_limits<int64_t>::min()) {
+      ctx->fail(ErrorKind::OverflowError);
+      return 0;
+    }
+    return -a;
+  }
+  int64_t quotient = a / b;
+  return a % b != 0 && (a < 0) != (b < 0) ? quotient - 1 : quotient;
+}
+
+// int(x) of a float: truncation; "cannot convert float NaN to integer"
+// (ValueError), infinity (OverflowError), and past int64 OverflowError where
+// Python would make a big int.
+int64_t findc_rt_real_py_int(Context* ctx, double x) {
+  if (std::isnan(x)) {
+    ctx->fail(ErrorKind::ValueError);
+    return 0;
+  }
+  double t = std::trunc(x);
+  if (!(t >= -0x1p63 && t < 0x1p63)) {
+    ctx->fail(ErrorKind::OverflowError);
+    return 0;
+  }
+  return static_cast<int64_t>(t);
+}
+
+// math_1's checks on f's result: a nan from a number is a domain error, an
+// infinity from a finite number a range error (overflow) or, for functions
+// that cannot overflow (log(0.0)), a domain error.
+static double mathResult(Context* ctx, double result, double x, ErrorKind infinite) {
+  if (std::isnan(result) && !std::isnan(x)) {
+    ctx->fail(ErrorKind::ValueError);
+    return 0.0;
+  }
+  if (std::isinf(result) && std::isfinite(x)) {
+    ctx->fail(infinite);
+    return 0.0;
+  }
+  return result;
+}
+
+double findc_rt_real_py_math(Context* ctx, double result, double x) {
+  return mathResult(ctx, result, x, ErrorKind::ValueError);
+}
+
+double findc_rt_real_py_math_overflow(Context* ctx, double result, double x) {
+  return mathResult(ctx, result, x, ErrorKind::OverflowError);
+}
+
+int64_t findc_rt_py_raise(Context* ctx, const Str* name) {
+  ErrorKind kind = ErrorKind::ValueError;
+  for (int32_t k = 1; k <= static_cast<int32_t>(ErrorKind::OverflowError); ++k)
+    if (errorName(static_cast<ErrorKind>(k)) == name->view())
+      kind = static_cast<ErrorKind>(k);
+  ctx->fail(kind);
+  return 0;
 }
 
 const Complex* findc_rt_complex_from_real(Context* ctx, double value) { return store(ctx, asFloat(value)); }

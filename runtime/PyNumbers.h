@@ -36,12 +36,20 @@ const Complex* makeComplex(Arena& arena, Complex value);
 } // namespace findc::rt
 
 // The runtime operations (StrOps.def, section "Python numbers"). Each takes
-// the evaluation's Context, where it records ZeroDivisionError or
-// OverflowError as CPython raises them (returning 0 then).
+// the evaluation's Context, where it records ZeroDivisionError,
+// OverflowError or ValueError as CPython raises them (returning 0 then).
 extern "C" {
 double findc_rt_real_py_div(findc::rt::Context* ctx, double a, double b);
 double findc_rt_real_py_powi(findc::rt::Context* ctx, double base, int64_t exponent);
 const findc::rt::Complex* findc_rt_real_py_pow(findc::rt::Context* ctx, double base, double exponent);
+double findc_rt_real_py_mod(findc::rt::Context* ctx, double a, double b);
+double findc_rt_real_py_floordiv(findc::rt::Context* ctx, double a, double b);
+int64_t findc_rt_int_py_mod(findc::rt::Context* ctx, int64_t a, int64_t b);
+int64_t findc_rt_int_py_floordiv(findc::rt::Context* ctx, int64_t a, int64_t b);
+int64_t findc_rt_real_py_int(findc::rt::Context* ctx, double x);
+double findc_rt_real_py_math(findc::rt::Context* ctx, double result, double x);
+double findc_rt_real_py_math_overflow(findc::rt::Context* ctx, double result, double x);
+int64_t findc_rt_py_raise(findc::rt::Context* ctx, const findc::rt::Str* name);
 const findc::rt::Complex* findc_rt_complex_from_real(findc::rt::Context* ctx, double value);
 const findc::rt::Complex* findc_rt_complex_make(findc::rt::Context* ctx, double re, double im);
 const findc::rt::Complex* findc_rt_complex_add(findc::rt::Context* ctx, const findc::rt::Complex* a,

@@ -1061,6 +1061,14 @@ namespace {
   X(RealPyDiv, findc_rt_real_py_div)                                                                                   \
   X(RealPyPowInt, findc_rt_real_py_powi)                                                                               \
   X(RealPyPow, findc_rt_real_py_pow)                                                                                   \
+  X(RealPyMod, findc_rt_real_py_mod)                                                                                   \
+  X(RealPyFloorDiv, findc_rt_real_py_floordiv)                                                                         \
+  X(IntPyMod, findc_rt_int_py_mod)                                                                                     \
+  X(IntPyFloorDiv, findc_rt_int_py_floordiv)                                                                           \
+  X(RealPyToInt, findc_rt_real_py_int)                                                                                 \
+  X(RealPyMath, findc_rt_real_py_math)                                                                                 \
+  X(RealPyMathOverflow, findc_rt_real_py_math_overflow)                                                                \
+  X(PyRaise, findc_rt_py_raise)                                                                                        \
   X(ComplexFromReal, findc_rt_complex_from_real)                                                                       \
   X(ComplexMake, findc_rt_complex_make)                                                                                \
   X(ComplexAdd, findc_rt_complex_add)                                                                                  \

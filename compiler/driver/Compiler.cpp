@@ -1,6 +1,8 @@
 #include "compiler/driver/Compiler.h"
 
 #include "compiler/frontend/Parser.h"
+#include "compiler/frontend/python/PyLower.h"
+#include "compiler/frontend/python/PyParser.h"
 #include "compiler/ir/Passes.h"
 #include "compiler/irgen/IRGen.h"
 #include "compiler/sema/Sema.h"
@@ -60,20 +62,35 @@ const Stdlib& sharedStdlib() {
 
 } // namespace
 
-std::unique_ptr<ast::Module> compileToAST(const SourceFile& file, DiagnosticEngine& diags) {
+bool isPythonSource(const SourceFile& file, const SourceOptions& options) {
+  return options.language == Language::Python ||
+         (options.language == Language::Auto && file.path().ends_with(".py"));
+}
+
+std::unique_ptr<ast::Module> compileToAST(const SourceFile& file, DiagnosticEngine& diags,
+                                          const SourceOptions& source) {
   const Stdlib& stdlib = sharedStdlib();
   for (const std::string& error : stdlib.errors)
     diags.error(error);
   if (!stdlib.errors.empty())
     return nullptr;
-  std::unique_ptr<ast::Module> ast = parseModule(file, diags);
+  std::unique_ptr<ast::Module> ast;
+  if (isPythonSource(file, source)) {
+    std::unique_ptr<py::Module> python = py::parsePython(file, diags);
+    py::HypothesisOptions hypothesis{source.input == SourceOptions::Input::Str ? py::HypothesisOptions::Input::Str
+                                                                              : py::HypothesisOptions::Input::Real,
+                                     source.entry};
+    ast = python ? py::lowerHypothesis(*python, file, hypothesis, diags) : nullptr;
+  } else {
+    ast = parseModule(file, diags);
+  }
   if (!ast || !analyzeModule(*ast, diags, &stdlib.table))
     return nullptr;
   return ast;
 }
 
 std::optional<ir::Module> compileToIR(const SourceFile& file, DiagnosticEngine& diags, const CompileOptions& options) {
-  std::unique_ptr<ast::Module> ast = compileToAST(file, diags);
+  std::unique_ptr<ast::Module> ast = compileToAST(file, diags, options.source);
   if (!ast)
     return std::nullopt;
   const Stdlib& stdlib = sharedStdlib();

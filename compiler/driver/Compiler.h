@@ -5,6 +5,7 @@
 #include "compiler/ast/AST.h"
 #include "compiler/ir/IR.h"
 #include "compiler/support/Diagnostics.h"
+#include "findc/Options.hpp"
 
 #include <optional>
 
@@ -15,12 +16,18 @@ struct CompileOptions {
   // Generate every standard library function, called or not (as
   // LIBRARY.NAME), for `findc eval --stdlib` and tests.
   bool allLibraryFunctions = false;
+  // The language of the file, and for a Python hypothesis its input and entry.
+  SourceOptions source = {};
 };
+
+// Whether `file` is read as a Python hypothesis under `options`.
+bool isPythonSource(const SourceFile& file, const SourceOptions& options);
 
 // The parsed and checked AST (`findc emit --stage ast`), or null after
 // reporting errors. Its calls point into the standard library, which is
 // parsed once per process and shared by every compilation.
-std::unique_ptr<ast::Module> compileToAST(const SourceFile& file, DiagnosticEngine& diags);
+std::unique_ptr<ast::Module> compileToAST(const SourceFile& file, DiagnosticEngine& diags,
+                                          const SourceOptions& source = {});
 
 // Returns the module, or nothing after reporting errors to `diags`.
 std::optional<ir::Module> compileToIR(const SourceFile& file, DiagnosticEngine& diags,

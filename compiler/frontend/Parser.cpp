@@ -1,5 +1,7 @@
 #include "compiler/frontend/Parser.h"
 
+#include "compiler/frontend/AntlrSupport.h"
+
 #include "runtime/Utf8.h"
 
 #include "FindcLexer.h"
@@ -15,13 +17,9 @@ namespace findc {
 namespace {
 
 using P = findc_grammar::FindcParser;
-
-// Columns count code points.
-uint32_t codePoints(std::string_view text) { return static_cast<uint32_t>(rt::codePointCount(text)); }
-
-SourceLoc locOf(const antlr4::Token* token) {
-  return {static_cast<uint32_t>(token->getLine()), static_cast<uint32_t>(token->getCharPositionInLine() + 1)};
-}
+using frontend::codePoints;
+using frontend::lengthOf;
+using frontend::locOf;
 
 // Turns ANTLR's reports into our diagnostics, in our words.
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
@@ -47,46 +45,19 @@ public:
       diags_.error(file_, loc, "'" + text + "' is a reserved word", length);
       return;
     }
-    if (offending->getType() == antlr4::Token::EOF)
-      loc = endOfLastToken(recognizer, offending, loc);
+    auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
+    if (offending->getType() == antlr4::Token::EOF && parser)
+      loc = frontend::endOfLastToken(*parser, *offending, loc);
     std::string message =
         offending->getType() == antlr4::Token::EOF ? "unexpected end of file" : "unexpected '" + quotable(text) + "'";
-    if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
-      antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
-      if (!expected.isEmpty() && expected.size() <= 6) {
-        std::vector<std::string> names;
-        for (auto type : expected.toList())
-          names.push_back(type == static_cast<decltype(type)>(antlr4::Token::EOF) ? "end of file"
-                                                     : parser->getVocabulary().getDisplayName(type));
-        message += "; expected ";
-        for (size_t i = 0; i < names.size(); ++i) {
-          if (i)
-            message += i + 1 == names.size() ? " or " : ", ";
-          message += names[i];
-        }
-      }
-    }
+    if (parser)
+      message += frontend::expectedTokens(*parser, [parser](size_t type) {
+        return type == antlr4::Token::EOF ? std::string("end of file") : parser->getVocabulary().getDisplayName(type);
+      });
     diags_.error(file_, loc, message, offending->getType() == antlr4::Token::EOF ? 1 : length);
   }
 
 private:
-  // Points an end-of-file error just past the last real token rather than at
-  // an empty line after the final newline.
-  static SourceLoc endOfLastToken(antlr4::Recognizer* recognizer, antlr4::Token* eof, SourceLoc fallback) {
-    auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
-    if (!parser)
-      return fallback;
-    antlr4::TokenStream* tokens = parser->getTokenStream();
-    for (size_t i = eof->getTokenIndex(); i-- > 0;) {
-      antlr4::Token* token = tokens->get(i);
-      if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
-        continue;
-      return {static_cast<uint32_t>(token->getLine()),
-              static_cast<uint32_t>(token->getCharPositionInLine() + codePoints(token->getText()) + 1)};
-    }
-    return fallback;
-  }
-
   static constexpr unsigned kMaxErrors = 20;
   const SourceFile& file_;
   DiagnosticEngine& diags_;
@@ -109,15 +80,6 @@ public:
   }
 
 private:
-  uint32_t lengthOf(antlr4::ParserRuleContext* ctx) const {
-    antlr4::Token* start = ctx->getStart();
-    antlr4::Token* stop = ctx->getStop();
-    if (!stop || stop->getLine() != start->getLine())
-      return 1;
-    size_t end = stop->getCharPositionInLine() + codePoints(stop->getText());
-    return static_cast<uint32_t>(std::max<size_t>(1, end - start->getCharPositionInLine()));
-  }
-
   // A `##` comment documents the next declaration only when it starts its
   // line; one at the end of a line is a plain comment.
   bool startsLine(const antlr4::Token* token) const {
@@ -705,72 +667,8 @@ private:
   antlr4::CommonTokenStream& tokens_;
 };
 
-// Every stage recurses over nested expressions; bound the nesting so that no
-// input can exhaust the stack.
-constexpr size_t kMaxNesting = 256;
-
-// What a token type means to the nesting check, from the vocabulary once
-// (token texts would be decoded from UTF-32 for every token).
-enum class NestingRole : uint8_t { Other, Open, Close, Sign, Not, Power, Operand };
-
-std::vector<NestingRole> nestingRoles(const antlr4::dfa::Vocabulary& vocabulary) {
-  std::vector<NestingRole> roles(vocabulary.getMaxTokenType() + 1, NestingRole::Other);
-  for (size_t type = 0; type < roles.size(); ++type) {
-    std::string literal = vocabulary.getLiteralName(type);
-    if (literal == "'('" || literal == "'['" || literal == "'{'") roles[type] = NestingRole::Open;
-    else if (literal == "')'" || literal == "']'" || literal == "'}'") roles[type] = NestingRole::Close;
-    else if (literal == "'-'" || literal == "'+'") roles[type] = NestingRole::Sign;
-    else if (literal == "'not'") roles[type] = NestingRole::Not;
-    else if (literal == "'**'") roles[type] = NestingRole::Power;
-  }
-  for (size_t type : {findc_grammar::FindcLexer::NAME, findc_grammar::FindcLexer::INT, findc_grammar::FindcLexer::FLOAT})
-    roles[type] = NestingRole::Operand;
-  return roles;
-}
-
-bool withinNestingLimit(const SourceFile& file, DiagnosticEngine& diags, antlr4::CommonTokenStream& tokens,
-                        const antlr4::dfa::Vocabulary& vocabulary) {
-  tokens.fill();
-  std::vector<NestingRole> roles = nestingRoles(vocabulary);
-  size_t depth = 0, prefixRun = 0, powerRun = 0;
-  for (antlr4::Token* token : tokens.getTokens()) {
-    if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
-      continue;
-    size_t type = token->getType();
-    NestingRole role = type < roles.size() ? roles[type] : NestingRole::Other;
-    if (role == NestingRole::Open)
-      ++depth;
-    else if (role == NestingRole::Close && depth > 0)
-      --depth;
-    prefixRun = (role == NestingRole::Sign || role == NestingRole::Not) ? prefixRun + 1 : 0;
-    if (role == NestingRole::Power)
-      ++powerRun;
-    else if (role != NestingRole::Open && role != NestingRole::Close && role != NestingRole::Operand &&
-             role != NestingRole::Sign)
-      powerRun = 0;
-    if (depth > kMaxNesting || prefixRun > kMaxNesting || powerRun > kMaxNesting) {
-      diags.error(file, locOf(token),
-                  "expression nests more than " + std::to_string(kMaxNesting) + " levels deep");
-      return false;
-    }
-  }
-  return true;
-}
-
-// The source as UTF-32 code points for ANTLR, decoded here: the runtime's own
-// decoder (std::wstring_convert) took a tenth of a large suite's compile.
-// The text was validated as UTF-8 before.
-class Utf8InputStream : public antlr4::ANTLRInputStream {
-public:
-  explicit Utf8InputStream(std::string_view text) {
-    _data.reserve(text.size());
-    for (size_t i = 0; i < text.size();)
-      _data.push_back(rt::decodeUtf8(text, i));
-  }
-};
-
 std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& diags) {
-  Utf8InputStream input(file.text());
+  frontend::Utf8InputStream input(file.text());
   findc_grammar::FindcLexer lexer(&input);
   antlr4::CommonTokenStream tokens(&lexer);
   findc_grammar::FindcParser parser(&tokens);
@@ -781,7 +679,9 @@ std::unique_ptr<ast::Module> parse(const SourceFile& file, DiagnosticEngine& dia
   parser.addErrorListener(&listener);
 
   unsigned before = diags.errorCount();
-  if (!withinNestingLimit(file, diags, tokens, lexer.getVocabulary()))
+  if (!frontend::withinNestingLimit(file, diags, tokens, lexer.getVocabulary(),
+                                   {findc_grammar::FindcLexer::NAME, findc_grammar::FindcLexer::INT,
+                                    findc_grammar::FindcLexer::FLOAT}))
     return nullptr;
   // Item by item, each parse tree freed once its AST is built: a suite of
   // thousands of functions then parses in the memory of one (the trees are

@@ -27,6 +27,10 @@ enum class Helper : uint8_t {
   ModReal,
   FloorDivInt,
   ModInt,
+  PyFloorDivInt,
+  PyInt,
+  PyMath,
+  PyRaise,
   Sign,
   Heaviside,
   Minimum,
@@ -113,6 +117,36 @@ const std::vector<HelperDef>& helperDefs() {
       {Helper::ModInt, {}, R"(def _mod_int(a, b):
     """int64 modulus with the divisor's sign: 0 by zero."""
     return a % b if b else 0
+)"},
+      {Helper::PyFloorDivInt, {}, R"(def _py_floordiv_int(a, b):
+    """Python's int //, with findc's OverflowError past int64 (INT64_MIN // -1)."""
+    q = a // b
+    if q > 9223372036854775807:
+        raise OverflowError('int64')
+    return q
+)"},
+      {Helper::PyInt, {}, R"(def _py_int(x):
+    """Python's int(x) of a float, with findc's OverflowError past int64."""
+    n = int(x)
+    if not -9223372036854775808 <= n <= 9223372036854775807:
+        raise OverflowError('int64')
+    return n
+)"},
+      {Helper::PyMath, {}, R"(def _py_math(r, x, overflow):
+    """CPython's math_1 checks on f's IEEE result r for the argument x."""
+    if r != r and x == x:
+        raise ValueError('math domain error')
+    if math.isinf(r) and math.isfinite(x):
+        raise (OverflowError if overflow else ValueError)('math range error')
+    return r
+)"},
+      {Helper::PyRaise, {Helper::BudgetExceeded}, R"(def _py_raise(name):
+    """raise the exception named (findc's py_raise): ValueError for a name findc does not know."""
+    known = {'IndexError': IndexError, 'KeyError': KeyError, 'ValueError': ValueError, 'TypeError': TypeError,
+             'ZeroDivisionError': ZeroDivisionError, 'OverflowError': OverflowError}
+    if name == 'BudgetExceeded':
+        raise BudgetExceeded(name)
+    raise known.get(name, ValueError)(name)
 )"},
       {Helper::Sign, {}, R"(def _sign(x):
     """np.sign: NaN stays NaN, both zeros give +0."""
@@ -533,6 +567,14 @@ private:
     case rt::StrOp::RealPyDiv: return "(" + a[0] + " / " + a[1] + ")";
     case rt::StrOp::RealPyPowInt:
     case rt::StrOp::RealPyPow: return "(" + a[0] + " ** " + a[1] + ")";
+    case rt::StrOp::RealPyMod:
+    case rt::StrOp::IntPyMod: return "(" + a[0] + " % " + a[1] + ")";
+    case rt::StrOp::RealPyFloorDiv: return "(" + a[0] + " // " + a[1] + ")";
+    case rt::StrOp::IntPyFloorDiv: return call(Helper::PyFloorDivInt, "_py_floordiv_int", {a[0], a[1]});
+    case rt::StrOp::RealPyToInt: return call(Helper::PyInt, "_py_int", {a[0]});
+    case rt::StrOp::RealPyMath: return call(Helper::PyMath, "_py_math", {a[0], a[1], "False"});
+    case rt::StrOp::RealPyMathOverflow: return call(Helper::PyMath, "_py_math", {a[0], a[1], "True"});
+    case rt::StrOp::PyRaise: return call(Helper::PyRaise, "_py_raise", {a[0]});
     case rt::StrOp::ComplexFromReal: return a[0];
     case rt::StrOp::ComplexMake: return "complex(" + a[0] + ", " + a[1] + ")";
     case rt::StrOp::ComplexAdd: return "(" + a[0] + " + " + a[1] + ")";

@@ -81,6 +81,12 @@ const std::vector<StrBuiltin>& strBuiltins() {
       {"append", {StrListAppend, IntListAppend}},
       {"py_div", {RealPyDiv}},
       {"py_pow", {RealPyPowInt, RealPyPow}}, // an int exponent keeps the result real
+      {"py_mod", {IntPyMod, RealPyMod}},
+      {"py_floordiv", {IntPyFloorDiv, RealPyFloorDiv}},
+      {"py_int", {RealPyToInt}},
+      {"py_math", {RealPyMath}},
+      {"py_math_overflow", {RealPyMathOverflow}},
+      {"py_raise", {PyRaise}},
       {"complex", {ComplexMake}},
       {"re", {ComplexRe}},
       {"im", {ComplexIm}},

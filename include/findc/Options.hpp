@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace findc {
 
@@ -16,9 +17,24 @@ enum class Engine : uint8_t { Jit, Interpreter };
 // apart from libm, several times faster). Only the JIT has a vector mode.
 enum class MathMode : uint8_t { Exact, Vector };
 
+// The language of a source. Auto: a file (or the name given with a source
+// text) ending in `.py` is a Python hypothesis, anything else findc's own.
+enum class Language : uint8_t { Auto, Fnd, Python };
+
+// How a source is read. For a Python hypothesis (docs/python-frontend.md):
+// what its function receives, a Python float (numeric functions) or a str
+// (string functions), and which function it is (empty: FIND's rule, the
+// name after the last "def " in the text).
+struct SourceOptions {
+  Language language = Language::Auto;
+  enum class Input : uint8_t { Real, Str } input = Input::Real;
+  std::string entry = {};
+};
+
 struct LoadOptions {
   Engine engine = Engine::Jit;
   MathMode math = MathMode::Exact;
+  SourceOptions source = {};
 };
 
 // A benchmark function's random effects (noise, corruption) for a run of

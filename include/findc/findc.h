@@ -33,9 +33,16 @@ enum { FINDC_MATH_EXACT = 0, FINDC_MATH_VECTOR = 1 };
 typedef struct findc_suite findc_suite;
 typedef struct findc_session findc_session;
 
+enum { FINDC_LANG_AUTO = 0, FINDC_LANG_FND = 1, FINDC_LANG_PYTHON = 2 };
+enum { FINDC_INPUT_REAL = 0, FINDC_INPUT_STR = 1 };
+
+/* Zero-initialize it: the members added later keep their defaults. */
 typedef struct findc_load_options {
-  int engine; /* FINDC_ENGINE_* */
-  int math;   /* FINDC_MATH_* */
+  int engine;   /* FINDC_ENGINE_* */
+  int math;     /* FINDC_MATH_* */
+  int language; /* FINDC_LANG_*: AUTO reads a name ending in .py as a Python hypothesis */
+  int input;    /* FINDC_INPUT_*: what a Python hypothesis's function takes */
+  const char* entry; /* a Python hypothesis's function; NULL or "": FIND's rule (the last def) */
 } findc_load_options;
 
 /* A benchmark's random effects: apply = 0 evaluates the clean function;

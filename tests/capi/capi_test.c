@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
 
   int status = -1;
   char* error = NULL;
-  findc_load_options options = {FINDC_ENGINE_JIT, FINDC_MATH_EXACT};
+  findc_load_options options = {.engine = FINDC_ENGINE_JIT, .math = FINDC_MATH_EXACT};
   findc_suite* suite = findc_suite_load(argv[1], &options, &status, &error);
   check(suite != NULL && status == FINDC_OK && error == NULL, "findc_suite_load");
   if (!suite) {
@@ -145,7 +145,7 @@ int main(int argc, char** argv) {
   check(findc_suite_load("/nonexistent/x.fnd", NULL, &status, &error) == NULL && status == FINDC_COMPILE_ERROR,
         "an unreadable file");
   findc_free(error);
-  findc_load_options bad = {7, 0};
+  findc_load_options bad = {.engine = 7};
   check(findc_suite_load(argv[1], &bad, &status, NULL) == NULL && status == FINDC_INPUT_ERROR, "bad options");
   findc_suite_free(NULL);
   findc_session_free(NULL);

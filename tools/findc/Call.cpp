@@ -16,7 +16,8 @@ complex numbers as Python's), and None where the evaluation failed as
 Python raises (FIND's frame catches the exception). With several --fn, one
 such line per function, each as its own call prints it (queries numbered
 from --first-query for each). Options: --engine,
---math, --params, --stdlib, and for benchmark functions --clean, --seed N
+--math, --params, --stdlib, --lang and --input (a Python hypothesis, whose
+--fn defaults to FIND's rule), and for benchmark functions --clean, --seed N
 and --first-query K, as for eval: without --seed each run draws fresh
 noise, as FIND's script does; to reproduce a session, pass --seed N and
 --first-query Q (the number of queries made before) on every call.
@@ -35,6 +36,6 @@ int run(const Options& options) {
 } // namespace
 
 const Command kCallCommand = {
-    "call", kHelp, run, {"--fn", "--engine", "--math", "--clean", "--seed", "--first-query", "--params", "--stdlib"}};
+    "call", kHelp, run, {"--lang", "--input", "--fn", "--engine", "--math", "--clean", "--seed", "--first-query", "--params", "--stdlib"}};
 
 } // namespace findc

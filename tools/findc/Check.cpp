@@ -4,10 +4,11 @@
 namespace findc {
 namespace {
 
-const char* const kHelp = R"(usage: findc check FILE...
+const char* const kHelp = R"(usage: findc check FILE... [--lang py|fnd] [--input real|str]
 
 Parses and type-checks each file; prints `file:line:col: error: ...` for every
-problem found. Exits 1 if any file has errors.
+problem found. Exits 1 if any file has errors. A FILE ending in .py is a
+Python hypothesis (docs/python-frontend.md): --lang and --input as for eval.
 )";
 
 int run(const Options& options) {
@@ -26,6 +27,6 @@ int run(const Options& options) {
 
 } // namespace
 
-const Command kCheckCommand = {"check", kHelp, run, {}};
+const Command kCheckCommand = {"check", kHelp, run, {"--lang", "--input"}};
 
 } // namespace findc

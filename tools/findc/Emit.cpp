@@ -2,6 +2,8 @@
 #include "compiler/ast/ASTPrinter.h"
 #include "compiler/codegen/Codegen.h"
 #include "compiler/driver/Compiler.h"
+#include "compiler/frontend/python/PyASTDump.h"
+#include "compiler/frontend/python/PyParser.h"
 #include "compiler/ir/Passes.h"
 #include "compiler/pyemit/PythonEmitter.h"
 #include "tools/findc/Load.h"
@@ -33,6 +35,8 @@ absent), in pipeline order:
   --stage python        a standalone Python 3 module that prints what
                         `findc call` prints (FIND's function_code.py frame),
                         the bench's noise and corruption included
+  --stage py-ast        for a Python hypothesis (FILE.py): its syntax tree,
+                        as tests/python-frontend/ast_dump.py prints CPython's
 
 options:
   --math exact|vector   as for eval (the llvm, llvm-opt and asm stages)
@@ -42,6 +46,8 @@ options:
   --seed N, --first-query K, --clean
                         with --stage python, as for call: the seed and first
                         query written into the module, or no effects
+  --lang py|fnd, --input real|str
+                        for a Python hypothesis, as for eval
   --out-dir DIR         with --stage python, write DIR/NAME.py for every --fn
                         (every function of FILE without --fn) instead of
                         printing the one --fn
@@ -78,7 +84,7 @@ std::string printEntries(const engine::Suite& suite, const std::vector<uint32_t>
 int emitAST(const Options& options) {
   DiagnosticEngine diags;
   std::shared_ptr<const SourceFile> file = engine::readSource(options.positional[0], diags);
-  std::unique_ptr<ast::Module> module = file ? compileToAST(*file, diags) : nullptr;
+  std::unique_ptr<ast::Module> module = file ? compileToAST(*file, diags, loadOptions(options).source) : nullptr;
   diags.print(std::cerr);
   if (!module)
     return kExitCompileError;
@@ -92,6 +98,21 @@ int emitAST(const Options& options) {
       return kExitOk;
     }
   throw UsageError("no function named '" + options.function() + "'");
+}
+
+// --stage py-ast: the Python front end's tree of FILE.py.
+int emitPythonAST(const Options& options) {
+  const std::string& path = options.positional[0];
+  if (!path.ends_with(".py"))
+    throw UsageError("--stage py-ast reads a Python file (FILE.py)");
+  DiagnosticEngine diags;
+  std::shared_ptr<const SourceFile> file = engine::readSource(path, diags);
+  std::unique_ptr<py::Module> module = file ? py::parsePython(*file, diags) : nullptr;
+  diags.print(std::cerr);
+  if (!module)
+    return kExitCompileError;
+  fmt::print("{}", py::dumpPython(*module));
+  return kExitOk;
 }
 
 // --stage python: one module on stdout, or one file per function.
@@ -139,7 +160,7 @@ int run(const Options& options) {
   if (options.positional.size() != 1)
     throw UsageError("emit needs exactly one FILE");
   if (options.stage.empty())
-    throw UsageError("emit needs --stage ast|ir|ir-opt|entry|llvm|llvm-opt|asm|python");
+    throw UsageError("emit needs --stage ast|ir|ir-opt|entry|llvm|llvm-opt|asm|python|py-ast");
   if (options.stage != "python")
     for (const char* option : {"--seed", "--first-query", "--clean", "--out-dir"})
       if (options.seen.count(option))
@@ -148,6 +169,8 @@ int run(const Options& options) {
   emitting.load.engine = Engine::Interpreter; // nothing runs
   if (options.stage == "ast")
     return emitAST(options);
+  if (options.stage == "py-ast")
+    return emitPythonAST(options);
   // The entry stage starts from the IR as generated, as eval does.
   bool optimizeIR = options.stage != "ir" && options.stage != "entry";
   auto suite = loadSuite(emitting, options.positional[0], optimizeIR);
@@ -181,7 +204,7 @@ int run(const Options& options) {
 
 } // namespace
 
-const Command kEmitCommand = {"emit", kHelp, run, {"--fn", "--stage", "--ir", "--llvm", "--asm", "--python", "--no-opt", "--math",
+const Command kEmitCommand = {"emit", kHelp, run, {"--lang", "--input", "--fn", "--stage", "--ir", "--llvm", "--asm", "--python", "--no-opt", "--math",
                                                   "--seed", "--first-query", "--clean", "--out-dir"}};
 
 } // namespace findc

@@ -18,8 +18,9 @@ defaults. Where FIND's Python would raise (an index out of range, ...), the
 output is None (null in JSON, with the error's name under "errors").
 
 options:
-  --fn NAME             the function to evaluate (required; with --json it
-                        may repeat: one JSON object per function and line)
+  --fn NAME             the function to evaluate (required for a suite; with
+                        --json it may repeat: one JSON object per function
+                        and line)
   --engine jit|interp   native code (default) or the reference interpreter
   --math exact|vector   exact: glibc's scalar libm, bit-identical to the
                         interpreter (default); vector: libmvec SIMD math
@@ -44,6 +45,12 @@ benchmark functions (`bench` declarations):
                         noise does; --json reports it as "seed"
   --first-query K       number the queries from K (default 0), to continue a
                         sequence across runs (with the same --seed)
+
+Python hypotheses (FILE ending in .py, docs/python-frontend.md):
+  --lang py|fnd         read FILE as Python or as findc, whatever its name
+  --input real|str      the function's argument: a float (default) or a str
+  --fn NAME             the function; default: FIND's rule, the name after
+                        the last "def " in the text
 )";
 
 int run(const Options& options) {
@@ -66,7 +73,7 @@ int run(const Options& options) {
 } // namespace
 
 const Command kEvalCommand = {"eval", kHelp, run,
-                              {"--fn", "--engine", "--math", "--grid", "--find-grid", "--json", "--clean", "--seed",
+                              {"--lang", "--input", "--fn", "--engine", "--math", "--grid", "--find-grid", "--json", "--clean", "--seed",
                                "--first-query", "--params", "--stdlib"}};
 
 } // namespace findc

@@ -14,7 +14,9 @@ const char* const kHelp = R"(usage: findc list FILE [--json]
 Lists the functions of FILE (or every standard library function: numeric.*
 and strings.*), one per line: signature and the first line of its
 description (the `##` doc comment). --json prints everything there is to
-know about each, benchmark metadata included.
+know about each, benchmark metadata included. A FILE ending in .py is a
+Python hypothesis: its function and the ones it calls (--lang and --input
+as for eval).
 
 options:
   --json                print {"functions": [{"name", "params": [{"name",
@@ -55,6 +57,6 @@ int run(const Options& options) {
 
 } // namespace
 
-const Command kListCommand = {"list", kHelp, run, {"--json", "--stdlib"}};
+const Command kListCommand = {"list", kHelp, run, {"--lang", "--input", "--json", "--stdlib"}};
 
 } // namespace findc

@@ -28,6 +28,13 @@ Effects runEffects(const Options& options) {
 
 } // namespace
 
+LoadOptions loadOptions(const Options& options) {
+  LoadOptions load = options.load;
+  if (load.source.entry.empty())
+    load.source.entry = options.functions.empty() ? "" : options.functions.front();
+  return load;
+}
+
 std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR) {
   DiagnosticEngine diags;
   std::unique_ptr<engine::Suite> suite;
@@ -35,7 +42,7 @@ std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::stri
   if (options.stdlib)
     suite = engine::compileStdlib(options.load, diags);
   else if ((file = engine::readSource(path, diags)))
-    suite = engine::compileSuite(file, {.load = options.load, .optimizeIR = optimizeIR}, diags);
+    suite = engine::compileSuite(file, {.load = loadOptions(options), .optimizeIR = optimizeIR}, diags);
   diags.print(std::cerr);
   return suite;
 }
@@ -55,7 +62,10 @@ std::string fileArgument(const Options& options, const char* command) {
 
 std::optional<Evaluated> evaluateCommand(const Options& options, const char* command, bool needInputs) {
   std::string path = fileArgument(options, command);
-  if (options.functions.empty())
+  // A Python hypothesis has its function (FIND's rule); a suite needs --fn.
+  bool hypothesis = options.load.source.language == Language::Python ||
+                    (options.load.source.language == Language::Auto && path.ends_with(".py"));
+  if (options.functions.empty() && !hypothesis)
     throw UsageError("--fn NAME is required");
   if (options.params && options.functions.size() > 1)
     throw UsageError("--params applies to one --fn");
@@ -65,7 +75,10 @@ std::optional<Evaluated> evaluateCommand(const Options& options, const char* com
     return std::nullopt;
   const engine::Suite& suite = *result.suite;
   std::vector<uint32_t> fns, unary, boxed;
-  for (const std::string& name : options.functions) {
+  std::vector<std::string> names = options.functions;
+  if (names.empty()) // the hypothesis's function comes first
+    names.push_back(suite.function(suite.visible().front()).name);
+  for (const std::string& name : names) {
     uint32_t fn = suite.resolve(name);
     const ir::Function& function = suite.function(fn);
     const ir::Bench* bench = suite.bench(fn);

@@ -13,6 +13,10 @@
 
 namespace findc {
 
+// How the command's FILE is read: --engine, --math, --lang, --input, and
+// for a Python hypothesis the first --fn as its function.
+LoadOptions loadOptions(const Options& options);
+
 // The suite of `path` (or the standard library for --stdlib), its
 // diagnostics printed on stderr; null if it cannot be read or compiled.
 std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR = false);

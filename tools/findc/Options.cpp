@@ -29,7 +29,7 @@ void addGrid(engine::TextInputs& grid, const std::string& spec) {
 }
 
 // --stage names, and the older spellings kept as aliases.
-const std::string kStages[] = {"ast", "ir", "ir-opt", "entry", "llvm", "llvm-opt", "asm", "python"};
+const std::string kStages[] = {"ast", "ir", "ir-opt", "entry", "llvm", "llvm-opt", "asm", "python", "py-ast"};
 
 void setStage(Options& options, std::string stage, const std::string& spelling, std::string& firstSpelling) {
   if (!options.stage.empty() && options.stage != stage)
@@ -71,6 +71,16 @@ Options parseOptions(const std::vector<std::string>& args) {
       if (mode == "exact") options.load.math = MathMode::Exact;
       else if (mode == "vector") options.load.math = MathMode::Vector;
       else throw UsageError("--math must be exact or vector, got '" + mode + "'");
+    } else if (arg == "--lang") {
+      const std::string& lang = value(i);
+      if (lang == "py") options.load.source.language = Language::Python;
+      else if (lang == "fnd") options.load.source.language = Language::Fnd;
+      else throw UsageError("--lang must be py or fnd, got '" + lang + "'");
+    } else if (arg == "--input") {
+      const std::string& input = value(i);
+      if (input == "real") options.load.source.input = SourceOptions::Input::Real;
+      else if (input == "str") options.load.source.input = SourceOptions::Input::Str;
+      else throw UsageError("--input must be real or str, got '" + input + "'");
     } else if (arg == "--grid") addGrid(options.grid, value(i));
     else if (arg == "--find-grid") {
       for (int k = -128; k < 128; ++k)
@@ -85,7 +95,7 @@ Options parseOptions(const std::vector<std::string>& args) {
     else if (arg == "--stage") {
       const std::string& stage = value(i);
       if (std::find(std::begin(kStages), std::end(kStages), stage) == std::end(kStages))
-        throw UsageError("--stage must be one of ast, ir, ir-opt, entry, llvm, llvm-opt, asm, python; got '" + stage +
+        throw UsageError("--stage must be one of ast, ir, ir-opt, entry, llvm, llvm-opt, asm, python, py-ast; got '" + stage +
                          "'");
       setStage(options, stage, "--stage " + stage, stageSpelling);
     } else if (arg == "--ir") setStage(options, "ir-opt", arg, stageSpelling);

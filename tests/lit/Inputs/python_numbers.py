@@ -1,17 +1,31 @@
 #!/usr/bin/env python3
-"""Writes a findc file of Python's float and complex arithmetic, and what CPython prints for it.
+"""Writes a findc file of Python's number semantics, and what CPython prints for it.
 
     python_numbers.py OUT_DIR
 
 OUT_DIR/python.fnd has one function per case below, written with findc's
-py_div, py_pow, complex, re, im, is_complex and abs; each case's Python twin
+py_div, py_pow, py_mod, py_floordiv, py_int, py_math, py_math_overflow,
+complex, re, im, is_complex and abs; each case's Python twin
 is the same computation as CPython spells it. OUT_DIR/names lists the
 functions and OUT_DIR/NAME.expected holds the line FIND's frame prints for
 INPUTS (`x = float(arg)`, None where the function raises), which
 `findc call python.fnd --fn NAME -- INPUTS...` must print exactly.
 """
+import math
 import os
 import sys
+
+
+def throw(kind):
+    raise kind()
+
+
+def int64(n):
+    """findc's ints are int64: past it, findc raises OverflowError where Python's int grows (documented)."""
+    if not -2**63 <= n < 2**63:
+        raise OverflowError("int64")
+    return n
+
 
 INPUTS = ["0", "-0", "1", "-1", "4", "-4", "0.5", "-0.5", "2.5", "-2.5", "1e200", "-1e200", "1e-200",
           "-1e-200", "1e-320", "1e308", "inf", "-inf", "nan", "3", "-3", "100"]
@@ -57,6 +71,31 @@ CASES = {
     "equal": ("bool", "py_pow(x, 0.5) == complex(0.0, 2.0)", lambda x: x ** 0.5 == complex(0.0, 2.0)),
     "equal_float": ("bool", "py_pow(x, 2) == py_pow(x, 2.0)", lambda x: x ** 2 == x ** 2.0),
     "branch": ("complex", "py_pow(x, 0.5) if x < 0 else x", lambda x: x ** 0.5 if x < 0 else x),
+    "mod": ("real", "py_mod(x, 3.0)", lambda x: x % 3.0),
+    "mod_negative": ("real", "py_mod(x, -2.5)", lambda x: x % -2.5),
+    "mod_by": ("real", "py_mod(7.5, x)", lambda x: 7.5 % x),
+    "mod_zero_by": ("real", "py_mod(-0.0, x)", lambda x: -0.0 % x),
+    "floordiv": ("real", "py_floordiv(x, 3.0)", lambda x: x // 3.0),
+    "floordiv_by": ("real", "py_floordiv(-7.5, x)", lambda x: -7.5 // x),
+    "floordiv_zero_by": ("real", "py_floordiv(0.0, x)", lambda x: 0.0 // x),
+    "int_of": ("int", "py_int(x)", lambda x: int64(int(x))),
+    "int_of_scaled": ("int", "py_int(x * 1e17)", lambda x: int64(int(x * 1e17))),
+    "int_mod": ("int", "py_mod(py_int(x), 3)", lambda x: int64(int(x)) % 3),
+    "int_mod_by": ("int", "py_mod(-7, py_int(x))", lambda x: -7 % int64(int(x))),
+    "int_floordiv": ("int", "py_floordiv(py_int(x), -2)", lambda x: int64(int(x)) // -2),
+    "int_floordiv_by": ("int", "py_floordiv(-7, py_int(x))", lambda x: -7 // int64(int(x))),
+    "int_floordiv_min": ("int", "py_floordiv(-9223372036854775807 - 1, py_int(x))",
+                         lambda x: int64(-2**63 // int64(int(x)))),
+    "math_sqrt": ("real", "py_math(sqrt(x), x)", lambda x: math.sqrt(x)),
+    "math_log": ("real", "py_math(log(x), x)", lambda x: math.log(x)),
+    "math_log1p": ("real", "py_math(log1p(x), x)", lambda x: math.log1p(x)),
+    "math_sin": ("real", "py_math(sin(x), x)", lambda x: math.sin(x)),
+    "math_acos": ("real", "py_math(acos(x), x)", lambda x: math.acos(x)),
+    "math_atanh": ("real", "py_math(atanh(x), x)", lambda x: math.atanh(x)),
+    "math_exp": ("real", "py_math_overflow(exp(x), x)", lambda x: math.exp(x)),
+    "math_cosh": ("real", "py_math_overflow(cosh(x), x)", lambda x: math.cosh(x)),
+    "raise_type": ("real", "real(py_raise(\"TypeError\")) if x < 0 else x", lambda x: throw(TypeError) if x < 0 else x),
+    "raise_unknown": ("int", "py_raise(\"NoSuchError\") + 1", lambda x: throw(ValueError)),
 }
 
 

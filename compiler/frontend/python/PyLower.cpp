@@ -1,0 +1,1836 @@
+#include "compiler/frontend/python/PyLower.h"
+
+#include "runtime/Utf8.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace findc::py {
+namespace {
+
+// ---- Python's types, as inference sees them ----
+
+// Unknown is "nothing assigned yet"; Conflict "two types that findc cannot
+// hold in one variable" (a str and a float).
+// EmptyList is `[]` before anything is appended: it joins with either list.
+enum class PyType : uint8_t {
+  Unknown, Bool, Int, Float, NpFloat, Complex, Str, StrList, IntList, StrDict, EmptyList, Conflict
+};
+
+std::string_view pyTypeName(PyType t) {
+  switch (t) {
+  case PyType::Unknown: return "unknown";
+  case PyType::Bool: return "bool";
+  case PyType::Int: return "int";
+  case PyType::Float: return "float";
+  case PyType::NpFloat: return "numpy.float64";
+  case PyType::Complex: return "complex";
+  case PyType::Str: return "str";
+  case PyType::StrList: return "list[str]";
+  case PyType::IntList: return "list[int]";
+  case PyType::StrDict: return "dict[str, str]";
+  case PyType::EmptyList: return "list";
+  case PyType::Conflict: return "conflict";
+  }
+  return "?";
+}
+
+bool isNumber(PyType t) {
+  return t == PyType::Bool || t == PyType::Int || t == PyType::Float || t == PyType::NpFloat || t == PyType::Complex;
+}
+// Floats of either kind: findc's `real`.
+bool isReal(PyType t) { return t == PyType::Float || t == PyType::NpFloat; }
+
+// The type a variable holding both has: Python's numeric tower (bool < int
+// < float < complex), NumPy's float64 absorbing ints and floats.
+PyType join(PyType a, PyType b) {
+  if (a == PyType::Unknown || a == b)
+    return b;
+  if (b == PyType::Unknown)
+    return a;
+  if (a == PyType::EmptyList && (b == PyType::StrList || b == PyType::IntList))
+    return b;
+  if (b == PyType::EmptyList && (a == PyType::StrList || a == PyType::IntList))
+    return a;
+  if (!isNumber(a) || !isNumber(b))
+    return PyType::Conflict;
+  for (PyType wider : {PyType::Complex, PyType::NpFloat, PyType::Float})
+    if (a == wider || b == wider)
+      return wider;
+  return PyType::Int;
+}
+
+// findc's type for a Python type.
+ast::TypeRef typeRefOf(PyType t, SourceLoc loc) {
+  switch (t) {
+  case PyType::Bool: return {"bool", {}, loc};
+  case PyType::Int: return {"int", {}, loc};
+  case PyType::Complex: return {"complex", {}, loc};
+  case PyType::Str: return {"str", {}, loc};
+  case PyType::StrList:
+  case PyType::EmptyList: return {"list", {{"str", {}, loc}}, loc};
+  case PyType::IntList: return {"list", {{"int", {}, loc}}, loc};
+  case PyType::StrDict: return {"map", {{"str", {}, loc}, {"str", {}, loc}}, loc};
+  default: return {"real", {}, loc};
+  }
+}
+
+// ---- the Python callables findc knows, each once ----
+
+enum class Form : uint8_t {
+  Math1,         // math.f(x) = py_math(f(x), x): a float, ValueError for a domain error
+  Math1Overflow, // math.f(x) = py_math_overflow(f(x), x): OverflowError past the range
+  MathToInt,     // math.floor/ceil/trunc(x) = py_int(f(x)): an int
+  Numpy1,        // np.f(x) = f(x): an np.float64, IEEE
+  Numpy2,        // np.f(x, y) = f(x, y)
+  Plain2,        // f(x, y) = f(x, y) on floats, never raising (math.atan2)
+  StrMethod,     // s.f(args) = f(s, args), result `result`
+  Special,       // handled by name in lowerSpecialCall
+};
+
+struct Callable {
+  std::string_view name; // qualified: "math.sqrt", "numpy.sqrt", "abs", "str.lower"
+  Form form;
+  std::string_view dsl;  // the findc builtin
+  PyType result = PyType::Unknown; // StrMethod
+};
+
+constexpr Callable kCallables[] = {
+    {"math.sqrt", Form::Math1, "sqrt"},        {"math.log", Form::Special, "log"},
+    {"math.log2", Form::Math1, "log2"},        {"math.log10", Form::Math1, "log10"},
+    {"math.log1p", Form::Math1, "log1p"},      {"math.sin", Form::Math1, "sin"},
+    {"math.cos", Form::Math1, "cos"},          {"math.tan", Form::Math1, "tan"},
+    {"math.asin", Form::Math1, "asin"},        {"math.acos", Form::Math1, "acos"},
+    {"math.atan", Form::Math1, "atan"},        {"math.tanh", Form::Math1, "tanh"},
+    {"math.asinh", Form::Math1, "asinh"},      {"math.acosh", Form::Math1, "acosh"},
+    {"math.atanh", Form::Math1, "atanh"},      {"math.erf", Form::Math1, "erf"},
+    {"math.erfc", Form::Math1, "erfc"},        {"math.cbrt", Form::Math1, "cbrt"},
+    {"math.fabs", Form::Math1, "abs"},         {"math.exp", Form::Math1Overflow, "exp"},
+    {"math.expm1", Form::Math1Overflow, "expm1"}, {"math.exp2", Form::Math1Overflow, "exp2"},
+    {"math.sinh", Form::Math1Overflow, "sinh"}, {"math.cosh", Form::Math1Overflow, "cosh"},
+    {"math.floor", Form::MathToInt, "floor"},  {"math.ceil", Form::MathToInt, "ceil"},
+    {"math.trunc", Form::MathToInt, "trunc"},  {"math.atan2", Form::Plain2, "atan2"},
+    {"math.isnan", Form::Special, ""},         {"math.isinf", Form::Special, ""},
+    {"math.isfinite", Form::Special, ""},      {"math.degrees", Form::Special, ""},
+    {"math.radians", Form::Special, ""},
+    {"numpy.sqrt", Form::Numpy1, "sqrt"},      {"numpy.exp", Form::Numpy1, "exp"},
+    {"numpy.log", Form::Numpy1, "log"},        {"numpy.log2", Form::Numpy1, "log2"},
+    {"numpy.log10", Form::Numpy1, "log10"},    {"numpy.log1p", Form::Numpy1, "log1p"},
+    {"numpy.expm1", Form::Numpy1, "expm1"},    {"numpy.exp2", Form::Numpy1, "exp2"},
+    {"numpy.sin", Form::Numpy1, "sin"},        {"numpy.cos", Form::Numpy1, "cos"},
+    {"numpy.tan", Form::Numpy1, "tan"},        {"numpy.arcsin", Form::Numpy1, "asin"},
+    {"numpy.arccos", Form::Numpy1, "acos"},    {"numpy.arctan", Form::Numpy1, "atan"},
+    {"numpy.sinh", Form::Numpy1, "sinh"},      {"numpy.cosh", Form::Numpy1, "cosh"},
+    {"numpy.tanh", Form::Numpy1, "tanh"},      {"numpy.arcsinh", Form::Numpy1, "asinh"},
+    {"numpy.arccosh", Form::Numpy1, "acosh"},  {"numpy.arctanh", Form::Numpy1, "atanh"},
+    {"numpy.abs", Form::Numpy1, "abs"},        {"numpy.absolute", Form::Numpy1, "abs"},
+    {"numpy.fabs", Form::Numpy1, "abs"},       {"numpy.sign", Form::Numpy1, "sign"},
+    {"numpy.floor", Form::Numpy1, "floor"},    {"numpy.ceil", Form::Numpy1, "ceil"},
+    {"numpy.trunc", Form::Numpy1, "trunc"},    {"numpy.rint", Form::Numpy1, "round"},
+    {"numpy.round", Form::Numpy1, "round"},    {"numpy.around", Form::Numpy1, "round"},
+    {"numpy.cbrt", Form::Numpy1, "cbrt"},      {"numpy.float64", Form::Numpy1, "real"},
+    {"numpy.arctan2", Form::Numpy2, "atan2"},  {"numpy.hypot", Form::Numpy2, "hypot"},
+    {"numpy.heaviside", Form::Numpy2, "heaviside"}, {"numpy.minimum", Form::Numpy2, "min"},
+    {"numpy.maximum", Form::Numpy2, "max"},    {"numpy.power", Form::Special, ""},
+    {"numpy.square", Form::Special, ""},       {"numpy.where", Form::Special, ""},
+    {"numpy.clip", Form::Special, ""},         {"scipy.special.erf", Form::Numpy1, "erf"},
+    {"scipy.special.erfc", Form::Numpy1, "erfc"},
+    {"abs", Form::Special, ""},   {"min", Form::Special, ""},   {"max", Form::Special, ""},
+    {"int", Form::Special, ""},   {"float", Form::Special, ""}, {"round", Form::Special, ""},
+    {"len", Form::Special, ""},   {"str", Form::Special, ""},   {"bool", Form::Special, ""},
+    {"ord", Form::Special, ""},   {"chr", Form::Special, ""},   {"pow", Form::Special, ""},
+    {"str.lower", Form::StrMethod, "lower", PyType::Str},
+    {"str.upper", Form::StrMethod, "upper", PyType::Str},
+    {"str.capitalize", Form::StrMethod, "capitalize", PyType::Str},
+    {"str.strip", Form::StrMethod, "strip", PyType::Str},
+    {"str.lstrip", Form::StrMethod, "lstrip", PyType::Str},
+    {"str.rstrip", Form::StrMethod, "rstrip", PyType::Str},
+    {"str.isalpha", Form::StrMethod, "isalpha", PyType::Bool},
+    {"str.isdigit", Form::StrMethod, "isdigit", PyType::Bool},
+    {"str.isspace", Form::StrMethod, "isspace", PyType::Bool},
+    {"str.isupper", Form::StrMethod, "isupper", PyType::Bool},
+    {"str.islower", Form::StrMethod, "islower", PyType::Bool},
+    {"str.split", Form::StrMethod, "split", PyType::StrList},
+    {"str.join", Form::StrMethod, "join", PyType::Str},
+    {"str.replace", Form::StrMethod, "replace", PyType::Str},
+    {"str.find", Form::StrMethod, "find", PyType::Int},
+    {"str.index", Form::StrMethod, "index", PyType::Int},
+    {"str.count", Form::StrMethod, "count", PyType::Int},
+    {"str.startswith", Form::StrMethod, "startswith", PyType::Bool},
+    {"str.endswith", Form::StrMethod, "endswith", PyType::Bool},
+    {"dict.get", Form::StrMethod, "get", PyType::Str},
+};
+
+const Callable* findCallable(std::string_view name) {
+  for (const Callable& c : kCallables)
+    if (c.name == name)
+      return &c;
+  return nullptr;
+}
+
+// Module members that are values: (qualified name, value).
+constexpr std::pair<std::string_view, double> kConstants[] = {
+    {"math.pi", 3.141592653589793},  {"math.e", 2.718281828459045}, {"math.tau", 6.283185307179586},
+    {"math.inf", INFINITY},          {"math.nan", NAN},             {"numpy.pi", 3.141592653589793},
+    {"numpy.e", 2.718281828459045},  {"numpy.inf", INFINITY},       {"numpy.nan", NAN},
+};
+
+// The modules a hypothesis may import.
+constexpr std::string_view kModules[] = {"math", "numpy", "scipy", "scipy.special", "random"};
+
+uint32_t width(std::string_view text) { return static_cast<uint32_t>(std::max<size_t>(1, rt::codePointCount(text))); }
+
+// A lowered expression and its Python type.
+struct Lowered {
+  ast::ExprPtr expr;
+  PyType type = PyType::Conflict;
+  explicit operator bool() const { return expr != nullptr; }
+};
+
+// What inference knows of one reachable Python function.
+struct FunctionInfo {
+  const FunctionDef* def = nullptr;
+  std::vector<PyType> params;
+  std::vector<std::string> localOrder; // first assignment order
+  std::map<std::string, PyType, std::less<>> locals;
+  PyType result = PyType::Unknown;
+  // Where a name (or "" for the result) first got a second, incompatible type.
+  std::map<std::string, SourceLoc, std::less<>> conflictAt;
+};
+
+class Lowerer {
+public:
+  Lowerer(const Module& module, const SourceFile& file, const HypothesisOptions& options, DiagnosticEngine& diags)
+      : module_(module), file_(file), options_(options), diags_(diags) {}
+
+  std::unique_ptr<ast::Module> run() {
+    readTopLevel();
+    if (diags_.hasErrors())
+      return nullptr;
+    std::string entry = options_.entry;
+    if (entry.empty()) {
+      std::optional<std::string> found = entryByFindsRule(file_.text());
+      if (!found) {
+        diags_.error(file_, {1, 1}, "the hypothesis defines no function (FIND calls the function after the last 'def ')");
+        return nullptr;
+      }
+      entry = *found;
+    }
+    auto it = defs_.find(entry);
+    if (it == defs_.end()) {
+      diags_.error(file_, {1, 1},
+                   "no function '" + quotable(entry) + "' to call" +
+                       (options_.entry.empty() ? " (FIND's rule: the name after the last 'def ' in the text)" : ""));
+      return nullptr;
+    }
+    entry_ = it->second;
+    if (!checkEntrySignature())
+      return nullptr;
+    infer();
+    auto out = std::make_unique<ast::Module>();
+    out->file = &file_;
+    for (const std::string& name : reachedOrder_)
+      if (auto fn = lowerFunction(infos_.at(name)))
+        out->functions.push_back(std::move(fn));
+    if (diags_.hasErrors())
+      return nullptr;
+    return out;
+  }
+
+private:
+  // ---- diagnostics ----
+  void error(SourceLoc loc, std::string message, uint32_t length = 1) {
+    diags_.error(file_, loc, std::move(message), length);
+  }
+  void error(const Expr& e, std::string message) { error(e.loc, std::move(message), e.length); }
+  void warning(SourceLoc loc, std::string message) {
+    diags_.report({Severity::Warning, &file_, loc, 1, std::move(message)});
+  }
+
+  // ---- top level: imports, constants, functions, skipped statements ----
+  void readTopLevel() {
+    for (const StmtPtr& stmt : module_.body) {
+      if (auto* import = dyn<Import>(stmt.get())) {
+        for (const Alias& alias : import->names) {
+          if (!allowedModule(alias.name, alias.loc))
+            continue;
+          if (!alias.asname.empty())
+            modules_[alias.asname] = alias.name;
+          else // `import scipy.special` binds `scipy`
+            modules_[alias.name.substr(0, alias.name.find('.'))] = alias.name.substr(0, alias.name.find('.'));
+        }
+      } else if (auto* from = dyn<ImportFrom>(stmt.get())) {
+        if (!allowedModule(from->module, from->moduleLoc))
+          continue;
+        for (const Alias& alias : from->names)
+          members_[alias.asname.empty() ? alias.name : alias.asname] = from->module + "." + alias.name;
+      } else if (auto* def = dyn<FunctionDef>(stmt.get())) {
+        defs_[def->name] = def; // a later def of the same name replaces it, as in Python
+      } else if (auto* assign = dyn<Assign>(stmt.get()); assign && assign->targets.size() == 1 &&
+                                                          dyn<Name>(assign->targets[0].get()) &&
+                                                          isConstantExpr(*assign->value)) {
+        constants_[dyn<Name>(assign->targets[0].get())->id] = assign->value.get();
+      } else if (auto* e = dyn<ExprStmt>(stmt.get()); e && dyn<Constant>(e->value.get())) {
+        // a docstring or a bare literal: nothing to run
+      } else {
+        warning(stmt->loc, "this top-level statement does not run in findc (only imports, constants and defs do)");
+        collectBoundNames(*stmt, skippedNames_);
+      }
+    }
+  }
+
+  bool allowedModule(const std::string& name, SourceLoc loc) {
+    if (std::find(std::begin(kModules), std::end(kModules), name) != std::end(kModules))
+      return true;
+    error(loc, "import of '" + quotable(name) + "' is not allowed in a hypothesis (findc allows math, numpy, "
+                                                "scipy.special and random)",
+          width(name));
+    return false;
+  }
+
+  // Literals, names of other constants and module constants, and operators
+  // on them: what can be inlined where read.
+  bool isConstantExpr(const Expr& e) const {
+    if (dyn<Constant>(&e))
+      return true;
+    if (auto* u = dyn<UnaryOp>(&e))
+      return isConstantExpr(*u->operand);
+    if (auto* b = dyn<BinOp>(&e))
+      return isConstantExpr(*b->left) && isConstantExpr(*b->right);
+    if (auto* n = dyn<Name>(&e))
+      return constants_.count(n->id) || (members_.count(n->id) && moduleConstant(members_.at(n->id)));
+    if (dyn<Attribute>(&e))
+      return moduleConstant(dottedName(e).value_or("")).has_value();
+    auto all = [&](const ExprList& items) {
+      return std::all_of(items.begin(), items.end(), [&](const ExprPtr& x) { return x && isConstantExpr(*x); });
+    };
+    if (auto* l = dyn<List>(&e))
+      return all(l->elts);
+    if (auto* d = dyn<Dict>(&e))
+      return all(d->keys) && all(d->values);
+    return false;
+  }
+
+  static void collectBoundNames(const Stmt& stmt, std::set<std::string>& names) {
+    auto target = [&](const Expr& e, auto& self) -> void {
+      if (auto* n = dyn<Name>(&e))
+        names.insert(n->id);
+      else if (auto* t = dyn<Tuple>(&e))
+        for (const ExprPtr& x : t->elts)
+          self(*x, self);
+      else if (auto* l = dyn<List>(&e))
+        for (const ExprPtr& x : l->elts)
+          self(*x, self);
+    };
+    if (auto* a = dyn<Assign>(&stmt))
+      for (const ExprPtr& t : a->targets)
+        target(*t, target);
+    if (auto* a = dyn<AugAssign>(&stmt))
+      target(*a->target, target);
+    if (auto* f = dyn<For>(&stmt)) {
+      target(*f->target, target);
+      for (const StmtPtr& s : f->body)
+        collectBoundNames(*s, names);
+    }
+    auto bodies = [&](const StmtList& list) {
+      for (const StmtPtr& s : list)
+        collectBoundNames(*s, names);
+    };
+    if (auto* i = dyn<If>(&stmt)) {
+      bodies(i->body);
+      bodies(i->orelse);
+    }
+    if (auto* w = dyn<While>(&stmt))
+      bodies(w->body);
+    if (auto* t = dyn<Try>(&stmt)) {
+      bodies(t->body);
+      for (const ExceptHandler& h : t->handlers)
+        bodies(h.body);
+    }
+  }
+
+  // `np.sqrt`, `scipy.special.erf`, `math.pi` through the imports: the
+  // qualified name ("numpy.sqrt"); nothing for anything else.
+  std::optional<std::string> dottedName(const Expr& e) const {
+    if (auto* n = dyn<Name>(&e)) {
+      if (auto m = modules_.find(n->id); m != modules_.end())
+        return m->second;
+      if (auto m = members_.find(n->id); m != members_.end())
+        return m->second;
+      return std::nullopt;
+    }
+    if (auto* a = dyn<Attribute>(&e))
+      if (std::optional<std::string> base = dottedName(*a->value))
+        return *base + "." + a->attr;
+    return std::nullopt;
+  }
+
+  static std::optional<double> moduleConstant(std::string_view name) {
+    for (auto [qualified, value] : kConstants)
+      if (qualified == name)
+        return value;
+    return std::nullopt;
+  }
+
+  bool checkEntrySignature() {
+    const FunctionDef& def = *entry_;
+    if (def.args.empty()) {
+      error(def.nameLoc, "the hypothesis '" + def.name + "' takes no argument; FIND calls it with one",
+            width(def.name));
+      return false;
+    }
+    for (size_t i = 1; i < def.args.size(); ++i)
+      if (!def.args[i].defaultValue) {
+        error(def.args[i].loc, "parameter '" + def.args[i].name + "' needs a default: FIND calls '" + def.name +
+                                   "' with one argument",
+              width(def.args[i].name));
+        return false;
+      }
+    return true;
+  }
+
+  // ---- inference ----
+
+  // Scope for typing: the function being inferred (or none at top level).
+  FunctionInfo* current_ = nullptr;
+
+  FunctionInfo& reach(const FunctionDef& def) {
+    auto [it, inserted] = infos_.try_emplace(def.name);
+    if (inserted) {
+      it->second.def = &def;
+      it->second.params.assign(def.args.size(), PyType::Unknown);
+      reachedOrder_.push_back(def.name);
+      changed_ = true;
+    }
+    return it->second;
+  }
+
+  void widen(PyType& slot, PyType t) {
+    PyType joined = join(slot, t);
+    if (joined != slot) {
+      slot = joined;
+      changed_ = true;
+    }
+  }
+
+  void infer() {
+    FunctionInfo& entry = reach(*entry_);
+    widen(entry.params[0], options_.input == HypothesisOptions::Input::Str ? PyType::Str : PyType::Float);
+    // Monotone over a finite lattice: a few rounds settle it.
+    for (int round = 0; round < 64 && changed_; ++round) {
+      changed_ = false;
+      for (size_t i = 0; i < reachedOrder_.size(); ++i) {
+        FunctionInfo& info = infos_.at(reachedOrder_[i]);
+        for (size_t p = 0; p < info.def->args.size(); ++p)
+          if (const Expr* d = info.def->args[p].defaultValue.get(); d && info.params[p] == PyType::Unknown)
+            withFunction(nullptr, [&] { widen(info.params[p], typeOf(*d)); });
+        withFunction(&info, [&] { inferBody(info.def->body, info); });
+      }
+    }
+  }
+
+  template <typename F> void withFunction(FunctionInfo* info, F f) {
+    FunctionInfo* outer = std::exchange(current_, info);
+    f();
+    current_ = outer;
+  }
+
+  void assignType(FunctionInfo& info, const std::string& name, PyType t, SourceLoc loc) {
+    if (!info.locals.count(name) && std::none_of(info.def->args.begin(), info.def->args.end(),
+                                                 [&](const Arg& a) { return a.name == name; }))
+      info.localOrder.push_back(name);
+    PyType& slot = paramSlot(info, name) ? *paramSlot(info, name) : info.locals[name];
+    widenAt(info, name, slot, t, loc);
+  }
+
+  void widenAt(FunctionInfo& info, const std::string& name, PyType& slot, PyType t, SourceLoc loc) {
+    if (slot != PyType::Conflict && join(slot, t) == PyType::Conflict)
+      info.conflictAt.try_emplace(name, loc);
+    widen(slot, t);
+  }
+
+  PyType* paramSlot(FunctionInfo& info, std::string_view name) {
+    for (size_t p = 0; p < info.def->args.size(); ++p)
+      if (info.def->args[p].name == name)
+        return &info.params[p];
+    return nullptr;
+  }
+
+  void inferTarget(FunctionInfo& info, const Expr& target, const Expr* value, PyType valueType) {
+    if (auto* n = dyn<Name>(&target)) {
+      assignType(info, n->id, valueType, target.loc);
+      return;
+    }
+    const ExprList* elts = nullptr;
+    if (auto* t = dyn<Tuple>(&target))
+      elts = &t->elts;
+    else if (auto* l = dyn<List>(&target))
+      elts = &l->elts;
+    if (!elts)
+      return;
+    const ExprList* values = nullptr;
+    if (auto* t = value ? dyn<Tuple>(value) : nullptr)
+      values = &t->elts;
+    else if (auto* l = value ? dyn<List>(value) : nullptr)
+      values = &l->elts;
+    for (size_t i = 0; i < elts->size(); ++i) {
+      const Expr* v = values && i < values->size() ? (*values)[i].get() : nullptr;
+      inferTarget(info, *(*elts)[i], v, v ? typeOf(*v) : PyType::Conflict);
+    }
+  }
+
+  void inferBody(const StmtList& body, FunctionInfo& info) {
+    for (const StmtPtr& stmt : body) {
+      if (auto* a = dyn<Assign>(stmt.get())) {
+        PyType t = typeOf(*a->value);
+        for (const ExprPtr& target : a->targets)
+          inferTarget(info, *target, a->value.get(), t);
+      } else if (auto* a = dyn<AugAssign>(stmt.get())) {
+        if (auto* n = dyn<Name>(a->target.get()))
+          assignType(info, n->id, binaryType(a->op, typeOf(*a->target), typeOf(*a->value), *a->value), a->loc);
+      } else if (auto* r = dyn<Return>(stmt.get())) {
+        if (r->value)
+          widenAt(info, "", info.result, typeOf(*r->value), r->loc);
+      } else if (auto* i = dyn<If>(stmt.get())) {
+        typeOf(*i->test);
+        inferBody(i->body, info);
+        inferBody(i->orelse, info);
+      } else if (auto* f = dyn<For>(stmt.get())) {
+        inferTarget(info, *f->target, nullptr, elementType(*f->iter));
+        inferBody(f->body, info);
+      } else if (auto* w = dyn<While>(stmt.get())) {
+        typeOf(*w->test);
+        inferBody(w->body, info);
+      } else if (auto* e = dyn<ExprStmt>(stmt.get())) {
+        if (auto* call = dyn<Call>(e->value.get()); call && isAppend(*call)) {
+          PyType item = typeOf(*call->args[0]);
+          const std::string& list = dyn<Name>(dyn<Attribute>(call->func.get())->value.get())->id;
+          if (item == PyType::Str || item == PyType::Int)
+            assignType(info, list, item == PyType::Str ? PyType::StrList : PyType::IntList, call->loc);
+        } else {
+          typeOf(*e->value);
+        }
+      }
+    }
+  }
+
+  static bool isAppend(const Call& call) {
+    auto* a = dyn<Attribute>(call.func.get());
+    return a && a->attr == "append" && dyn<Name>(a->value.get()) && call.args.size() == 1;
+  }
+
+  // What `for x in iter` binds x to.
+  PyType elementType(const Expr& iter) {
+    if (auto* call = dyn<Call>(&iter); call && dyn<Name>(call->func.get()) &&
+                                       dyn<Name>(call->func.get())->id == "range" && !isLocal("range")) {
+      for (const ExprPtr& a : call->args)
+        typeOf(*a);
+      return PyType::Int;
+    }
+    PyType t = typeOf(iter);
+    if (t == PyType::Str || t == PyType::StrList)
+      return PyType::Str;
+    if (t == PyType::IntList)
+      return PyType::Int;
+    return PyType::Conflict;
+  }
+
+  bool isLocal(std::string_view name) const {
+    if (!current_)
+      return false;
+    if (current_->locals.count(name))
+      return true;
+    return std::any_of(current_->def->args.begin(), current_->def->args.end(),
+                       [&](const Arg& a) { return a.name == name; });
+  }
+
+  PyType nameType(const std::string& id) {
+    if (current_) {
+      for (size_t p = 0; p < current_->def->args.size(); ++p)
+        if (current_->def->args[p].name == id)
+          return current_->params[p];
+      if (auto it = current_->locals.find(id); it != current_->locals.end())
+        return it->second;
+    }
+    if (auto it = constants_.find(id); it != constants_.end()) {
+      FunctionInfo* outer = std::exchange(current_, nullptr);
+      PyType t = typeOf(*it->second);
+      current_ = outer;
+      return t;
+    }
+    if (auto it = members_.find(id); it != members_.end() && moduleConstant(it->second))
+      return PyType::Float;
+    return PyType::Conflict;
+  }
+
+  static bool isConstantIntegral(const Expr& e, int64_t* value = nullptr) {
+    const Expr* x = &e;
+    bool negative = false;
+    if (auto* u = dyn<UnaryOp>(x); u && u->op == UnaryOperator::USub) {
+      negative = true;
+      x = u->operand.get();
+    }
+    auto* c = dyn<Constant>(x);
+    if (!c)
+      return false;
+    std::optional<int64_t> v;
+    if (c->type == Constant::Type::Int && c->intValue)
+      v = *c->intValue;
+    else if (c->type == Constant::Type::Float && c->floatValue == std::trunc(c->floatValue) &&
+             std::fabs(c->floatValue) < 1e15)
+      v = static_cast<int64_t>(c->floatValue);
+    if (!v)
+      return false;
+    if (value)
+      *value = negative ? -*v : *v;
+    return true;
+  }
+
+  // Python's result type of `a op b`; Conflict where findc does not follow.
+  PyType binaryType(Operator op, PyType a, PyType b, const Expr& right) {
+    if (a == PyType::Unknown || b == PyType::Unknown)
+      return PyType::Unknown;
+    if (a == PyType::Str || b == PyType::Str) {
+      if (op == Operator::Add && a == b)
+        return PyType::Str;
+      if (op == Operator::Mult && (a == PyType::Int || b == PyType::Int || a == PyType::Bool || b == PyType::Bool))
+        return PyType::Str;
+      return PyType::Conflict;
+    }
+    if ((a == PyType::StrList || a == PyType::IntList) && a == b && op == Operator::Add)
+      return a;
+    if (!isNumber(a) || !isNumber(b))
+      return PyType::Conflict;
+    if (a == PyType::Bool)
+      a = PyType::Int;
+    if (b == PyType::Bool)
+      b = PyType::Int;
+    switch (op) {
+    case Operator::Add:
+    case Operator::Sub:
+    case Operator::Mult:
+      return join(a, b);
+    case Operator::Div:
+      return a == PyType::Int && b == PyType::Int ? PyType::Float : join(join(a, b), PyType::Float);
+    case Operator::FloorDiv:
+    case Operator::Mod:
+      return a == PyType::Complex || b == PyType::Complex ? PyType::Conflict : join(a, b);
+    case Operator::Pow: {
+      if (a == PyType::Complex || b == PyType::Complex)
+        return PyType::Conflict;
+      if (a == PyType::NpFloat || b == PyType::NpFloat)
+        return PyType::NpFloat;
+      int64_t n = 0;
+      bool integral = isConstantIntegral(right, &n);
+      if (a == PyType::Int && b == PyType::Int)
+        return integral ? (n >= 0 ? PyType::Int : PyType::Float) : PyType::Conflict;
+      return b == PyType::Int || integral ? PyType::Float : PyType::Complex;
+    }
+    default:
+      return PyType::Conflict;
+    }
+  }
+
+  // Python's type of `e` under the current function's types. Records what
+  // calls pass to user functions (inference's only effect).
+  PyType typeOf(const Expr& e) {
+    switch (e.kind) {
+    case ExprKind::Constant: {
+      switch (static_cast<const Constant&>(e).type) {
+      case Constant::Type::Bool: return PyType::Bool;
+      case Constant::Type::Int: return PyType::Int;
+      case Constant::Type::Float: return PyType::Float;
+      case Constant::Type::Str: return PyType::Str;
+      case Constant::Type::Complex: return PyType::Complex;
+      case Constant::Type::None: return PyType::Conflict;
+      }
+      return PyType::Conflict;
+    }
+    case ExprKind::Name: return nameType(static_cast<const Name&>(e).id);
+    case ExprKind::Attribute:
+      return moduleConstant(dottedName(e).value_or("")) ? PyType::Float : PyType::Conflict;
+    case ExprKind::UnaryOp: {
+      auto& u = static_cast<const UnaryOp&>(e);
+      PyType t = typeOf(*u.operand);
+      if (u.op == UnaryOperator::Not)
+        return PyType::Bool;
+      if (u.op == UnaryOperator::Invert)
+        return PyType::Conflict;
+      return t == PyType::Bool ? PyType::Int : isNumber(t) || t == PyType::Unknown ? t : PyType::Conflict;
+    }
+    case ExprKind::BinOp: {
+      auto& b = static_cast<const BinOp&>(e);
+      return binaryType(b.op, typeOf(*b.left), typeOf(*b.right), *b.right);
+    }
+    case ExprKind::BoolOp: {
+      PyType t = PyType::Unknown;
+      for (const ExprPtr& v : static_cast<const BoolOp&>(e).values)
+        t = join(t, typeOf(*v));
+      return t;
+    }
+    case ExprKind::Compare: {
+      auto& c = static_cast<const Compare&>(e);
+      typeOf(*c.left);
+      for (const ExprPtr& x : c.comparators)
+        typeOf(*x);
+      return PyType::Bool;
+    }
+    case ExprKind::IfExp: {
+      auto& i = static_cast<const IfExp&>(e);
+      typeOf(*i.test);
+      return join(typeOf(*i.body), typeOf(*i.orelse));
+    }
+    case ExprKind::Call: return callType(static_cast<const Call&>(e));
+    case ExprKind::Subscript: {
+      auto& s = static_cast<const Subscript&>(e);
+      PyType base = typeOf(*s.value);
+      if (auto* slice = dyn<Slice>(s.slice.get())) {
+        for (const Expr* part : {slice->lower.get(), slice->upper.get(), slice->step.get()})
+          if (part)
+            typeOf(*part);
+        return base == PyType::Str ? PyType::Str : PyType::Conflict;
+      }
+      typeOf(*s.slice);
+      if (base == PyType::Str || base == PyType::StrList || base == PyType::StrDict)
+        return PyType::Str;
+      if (base == PyType::IntList)
+        return PyType::Int;
+      return base == PyType::Unknown ? PyType::Unknown : PyType::Conflict;
+    }
+    case ExprKind::List: {
+      PyType t = PyType::Unknown;
+      for (const ExprPtr& x : static_cast<const List&>(e).elts)
+        t = join(t, typeOf(*x));
+      if (t == PyType::Unknown)
+        return PyType::EmptyList;
+      return t == PyType::Str ? PyType::StrList : t == PyType::Int ? PyType::IntList : PyType::Conflict;
+    }
+    case ExprKind::Dict: {
+      auto& d = static_cast<const Dict&>(e);
+      bool strings = true;
+      for (size_t i = 0; i < d.keys.size(); ++i)
+        strings &= d.keys[i] && typeOf(*d.keys[i]) == PyType::Str && typeOf(*d.values[i]) == PyType::Str;
+      return strings ? PyType::StrDict : PyType::Conflict;
+    }
+    default: return PyType::Conflict;
+    }
+  }
+
+  PyType callType(const Call& call) {
+    std::vector<PyType> args;
+    for (const ExprPtr& a : call.args)
+      args.push_back(typeOf(*a));
+    for (const Keyword& k : call.keywords)
+      typeOf(*k.value);
+    if (auto* n = dyn<Name>(call.func.get()); n && !isLocal(n->id) && defs_.count(n->id)) {
+      FunctionInfo& callee = reach(*defs_.at(n->id));
+      for (size_t i = 0; i < args.size() && i < callee.params.size(); ++i)
+        widen(callee.params[i], args[i]);
+      for (const Keyword& k : call.keywords)
+        if (PyType* slot = paramSlot(callee, k.arg))
+          widen(*slot, typeOf(*k.value));
+      return callee.result;
+    }
+    std::optional<std::string> name = calleeName(call);
+    const Callable* c = name ? findCallable(*name) : nullptr;
+    if (!c)
+      return PyType::Conflict;
+    PyType first = args.empty() ? PyType::Conflict : args[0];
+    switch (c->form) {
+    case Form::Math1:
+    case Form::Math1Overflow:
+    case Form::Plain2: return PyType::Float;
+    case Form::MathToInt: return PyType::Int;
+    case Form::Numpy1:
+    case Form::Numpy2: return PyType::NpFloat;
+    case Form::StrMethod: return c->result;
+    case Form::Special: break;
+    }
+    std::string_view n = c->name;
+    if (n == "math.log" || n == "math.degrees" || n == "math.radians")
+      return PyType::Float;
+    if (n == "math.isnan" || n == "math.isinf" || n == "math.isfinite" || n == "bool")
+      return PyType::Bool;
+    if (n == "numpy.power" || n == "numpy.square" || n == "numpy.where" || n == "numpy.clip")
+      return PyType::NpFloat;
+    if (n == "abs")
+      return first == PyType::Complex ? PyType::Float : first == PyType::Bool ? PyType::Int : first;
+    if (n == "min" || n == "max") {
+      PyType t = PyType::Unknown;
+      for (PyType a : args)
+        t = join(t, a == PyType::Bool ? PyType::Int : a);
+      return t;
+    }
+    if (n == "int" || n == "round" || n == "len" || n == "ord")
+      return n == "round" && args.size() == 2 ? PyType::Conflict : PyType::Int;
+    if (n == "float")
+      return PyType::Float;
+    if (n == "str" || n == "chr")
+      return PyType::Str;
+    if (n == "pow" && args.size() == 2)
+      return binaryType(Operator::Pow, args[0], args[1], *call.args[1]);
+    return PyType::Conflict;
+  }
+
+  // The qualified name of what `call` calls (not a user function): a module
+  // member, a builtin, or a method ("str.lower") by its receiver's type.
+  std::optional<std::string> calleeName(const Call& call) {
+    const Expr& func = *call.func;
+    if (auto* n = dyn<Name>(&func)) {
+      if (isLocal(n->id))
+        return std::nullopt;
+      if (auto m = members_.find(n->id); m != members_.end())
+        return m->second;
+      return n->id;
+    }
+    if (auto* a = dyn<Attribute>(&func)) {
+      if (std::optional<std::string> dotted = dottedName(func))
+        return dotted;
+      PyType receiver = typeOf(*a->value);
+      if (receiver == PyType::Str)
+        return "str." + a->attr;
+      if (receiver == PyType::StrDict)
+        return "dict." + a->attr;
+      if (receiver == PyType::StrList || receiver == PyType::IntList)
+        return "list." + a->attr;
+    }
+    return std::nullopt;
+  }
+
+  // ---- lowering ----
+
+  std::unique_ptr<ast::FuncDecl> lowerFunction(FunctionInfo& info) {
+    current_ = &info;
+    const FunctionDef& def = *info.def;
+    auto fn = std::make_unique<ast::FuncDecl>();
+    fn->name = def.name;
+    fn->loc = def.nameLoc;
+    for (size_t p = 0; p < def.args.size(); ++p) {
+      const Arg& arg = def.args[p];
+      PyType t = info.params[p];
+      if (!representable(t, arg.loc, "parameter '" + arg.name + "'"))
+        t = PyType::Float;
+      ast::Param param{arg.name, arg.loc, typeRefOf(t, arg.loc), nullptr, Type::Error, std::nullopt};
+      if (arg.defaultValue)
+        param.defaultExpr = coerce(lower(*arg.defaultValue), t, *arg.defaultValue).expr;
+      fn->params.push_back(std::move(param));
+    }
+    // Type problems of the result and the locals are reported after the
+    // body, and only if it has no errors of its own: an unknown name or an
+    // unsupported call also leaves types unknown.
+    std::vector<std::pair<SourceLoc, std::string>> deferred;
+    auto settle = [&](PyType t, const std::string& name, SourceLoc fallback, const std::string& what) {
+      if (t == PyType::Unknown)
+        deferred.emplace_back(fallback, what + (name.empty() ? " is never returned" : " has no value findc can type"));
+      else if (t == PyType::Conflict)
+        deferred.emplace_back(info.conflictAt.count(name) ? info.conflictAt.at(name) : fallback,
+                              what + " is given values of different types here (findc keeps one type per name; "
+                                     "numbers of any kind mix)");
+      else
+        return t;
+      return PyType::Float;
+    };
+    unsigned errorsBefore = diags_.errorCount();
+    PyType result = settle(info.result, "", def.nameLoc, "a value of '" + def.name + "'");
+    resultType_ = result;
+    fn->resultRef = typeRefOf(result, def.nameLoc);
+    // Python's locals live in the whole function: declared once, up front,
+    // with a zero value (a read before any assignment reads it, where
+    // CPython raises UnboundLocalError).
+    for (const std::string& name : info.localOrder) {
+      PyType t = settle(info.locals.at(name), name, def.nameLoc, "variable '" + name + "'");
+      auto let = std::make_unique<ast::LetStmt>();
+      let->name = name;
+      let->loc = def.loc;
+      let->declaredType = typeRefOf(t, def.loc);
+      let->init = zeroOf(t, def.loc);
+      let->mutableVar = true;
+      fn->statements.push_back(std::make_unique<ast::LetStatement>(def.loc, std::move(let)));
+    }
+    lowerBody(def.body, fn->statements);
+    if (diags_.errorCount() == errorsBefore)
+      for (auto& [loc, message] : deferred)
+        error(loc, message);
+    if (!alwaysReturns(def.body)) // Python returns None there: an error value findc prints as None
+      fn->statements.push_back(
+          std::make_unique<ast::ReturnStmt>(def.loc, raiseAs("TypeError", result, def.loc)));
+    current_ = nullptr;
+    return fn;
+  }
+
+  bool representable(PyType t, SourceLoc loc, const std::string& what) {
+    if (t != PyType::Conflict && t != PyType::Unknown)
+      return true;
+    error(loc, what + (t == PyType::Unknown ? " has no type findc can infer (nothing passes it a value)"
+                                            : " is passed values of different types (findc keeps one type per "
+                                              "name; numbers of any kind mix)"));
+    return false;
+  }
+
+  static bool alwaysReturns(const StmtList& body) {
+    for (const StmtPtr& s : body) {
+      if (dyn<Return>(s.get()))
+        return true;
+      if (auto* i = dyn<If>(s.get()); i && !i->orelse.empty() && alwaysReturns(i->body) && alwaysReturns(i->orelse))
+        return true;
+    }
+    return false;
+  }
+
+  // ---- findc AST construction ----
+  static ast::ExprPtr realLit(double v, SourceLoc loc) { return std::make_unique<ast::RealLit>(loc, 1, v); }
+  static ast::ExprPtr intLit(int64_t v, SourceLoc loc) { return std::make_unique<ast::IntLit>(loc, 1, v); }
+  static ast::ExprPtr strLit(std::string v, SourceLoc loc) { return std::make_unique<ast::StrLit>(loc, 1, std::move(v)); }
+  static ast::ExprPtr nameRef(const std::string& n, SourceLoc loc, uint32_t length = 1) {
+    return std::make_unique<ast::NameRef>(loc, length, n);
+  }
+  static ast::ExprPtr call(std::string callee, std::vector<ast::ExprPtr> args, SourceLoc loc, uint32_t length = 1) {
+    auto c = std::make_unique<ast::Call>(loc, length, callee, width(callee));
+    for (ast::ExprPtr& a : args)
+      c->args.push_back({"", {}, std::move(a)});
+    return c;
+  }
+  template <typename... A> static std::vector<ast::ExprPtr> args(A&&... a) {
+    std::vector<ast::ExprPtr> out;
+    (out.push_back(std::forward<A>(a)), ...);
+    return out;
+  }
+  static ast::ExprPtr binary(ast::BinaryOp op, ast::ExprPtr l, ast::ExprPtr r, SourceLoc loc, SourceLoc opLoc,
+                             uint32_t length = 1) {
+    return std::make_unique<ast::Binary>(loc, length, op, opLoc, std::move(l), std::move(r));
+  }
+  static ast::ExprPtr compare(ast::CompareOp op, ast::ExprPtr l, ast::ExprPtr r, SourceLoc loc) {
+    auto c = std::make_unique<ast::Compare>(loc, 1);
+    c->operands.push_back(std::move(l));
+    c->operands.push_back(std::move(r));
+    c->ops.push_back(op);
+    c->opLocs.push_back(loc);
+    return c;
+  }
+  static ast::ExprPtr conditional(ast::ExprPtr c, ast::ExprPtr a, ast::ExprPtr b, SourceLoc loc) {
+    return std::make_unique<ast::Conditional>(loc, 1, std::move(c), std::move(a), std::move(b));
+  }
+  static ast::ExprPtr zeroOf(PyType t, SourceLoc loc) {
+    switch (t) {
+    case PyType::Bool: return std::make_unique<ast::BoolLit>(loc, 1, false);
+    case PyType::Int: return intLit(0, loc);
+    case PyType::Str: return strLit("", loc);
+    case PyType::StrList:
+    case PyType::IntList:
+    case PyType::EmptyList: return std::make_unique<ast::ListLit>(loc, 1);
+    case PyType::StrDict: return std::make_unique<ast::MapLit>(loc, 1);
+    default: return realLit(0.0, loc);
+    }
+  }
+  // An error value of kind `kind` with type t (py_raise, converted).
+  static ast::ExprPtr raiseAs(const std::string& kind, PyType t, SourceLoc loc) {
+    ast::ExprPtr raised = call("py_raise", args(strLit(kind, loc)), loc);
+    switch (t) {
+    case PyType::Int: return raised;
+    case PyType::Bool: return compare(ast::CompareOp::Ne, std::move(raised), intLit(0, loc), loc);
+    case PyType::Str: return call("str", args(std::move(raised)), loc);
+    case PyType::StrList:
+    case PyType::IntList:
+    case PyType::EmptyList:
+    case PyType::StrDict: {
+      // the zero value, after the raise has been recorded
+      return conditional(compare(ast::CompareOp::Eq, std::move(raised), intLit(0, loc), loc), zeroOf(t, loc),
+                         zeroOf(t, loc), loc);
+    }
+    default: return call("real", args(std::move(raised)), loc);
+    }
+  }
+
+  // `v` as a value of Python type `to` for a slot of that type: numbers
+  // widen as Python's do; anything else is the error Python would raise
+  // where the value is used (TypeError).
+  Lowered coerce(Lowered v, PyType to, const Expr& where) {
+    if (!v || v.type == to || to == PyType::Conflict || to == PyType::Unknown)
+      return v;
+    if (v.type == PyType::EmptyList && (to == PyType::StrList || to == PyType::IntList))
+      return {std::move(v.expr), to}; // `[]`: findc types it from the slot
+    SourceLoc loc = where.loc;
+    if (isNumber(v.type) && isNumber(to)) {
+      if (to == PyType::Int && v.type == PyType::Bool)
+        return {call("int", args(std::move(v.expr)), loc), to};
+      if (isReal(to) && (v.type == PyType::Bool || v.type == PyType::Int))
+        return {call("real", args(std::move(v.expr)), loc), to};
+      if (isReal(to) && isReal(v.type))
+        return {std::move(v.expr), to};
+      if (to == PyType::Complex)
+        return {std::move(v.expr), to}; // findc widens numbers to complex
+    }
+    // A float where Python needs an int (an index, chr), a str where it
+    // needs a number, ...: CPython raises TypeError when it gets there.
+    return {raiseAs("TypeError", to, loc), to};
+  }
+
+  // Python's truth of a value, as a findc bool.
+  ast::ExprPtr truth(Lowered v, SourceLoc loc) {
+    switch (v.type) {
+    case PyType::Bool: return std::move(v.expr);
+    case PyType::Int: return compare(ast::CompareOp::Ne, std::move(v.expr), intLit(0, loc), loc);
+    case PyType::Float:
+    case PyType::NpFloat: return compare(ast::CompareOp::Ne, std::move(v.expr), realLit(0.0, loc), loc);
+    case PyType::Complex: return compare(ast::CompareOp::Ne, std::move(v.expr), realLit(0.0, loc), loc);
+    case PyType::Str:
+    case PyType::StrList:
+    case PyType::IntList:
+    case PyType::EmptyList:
+    case PyType::StrDict:
+      return compare(ast::CompareOp::Ne, call("len", args(std::move(v.expr)), loc), intLit(0, loc), loc);
+    default: return std::move(v.expr);
+    }
+  }
+
+  Lowered unsupported(const Expr& e, const std::string& what) {
+    error(e, what + " is not supported in hypotheses yet (docs/python-frontend.md lists the subset)");
+    return {};
+  }
+
+  Lowered lower(const Expr& e) {
+    switch (e.kind) {
+    case ExprKind::Constant: return lowerConstant(static_cast<const Constant&>(e));
+    case ExprKind::Name: return lowerName(static_cast<const Name&>(e));
+    case ExprKind::Attribute: {
+      std::optional<std::string> dotted = dottedName(e);
+      if (std::optional<double> value = moduleConstant(dotted.value_or("")))
+        return {realLit(*value, e.loc), PyType::Float};
+      return unsupported(e, "the attribute '" + static_cast<const Attribute&>(e).attr + "'");
+    }
+    case ExprKind::UnaryOp: return lowerUnary(static_cast<const UnaryOp&>(e));
+    case ExprKind::BinOp: {
+      auto& b = static_cast<const BinOp&>(e);
+      return lowerBinary(b.op, lower(*b.left), lower(*b.right), *b.right, e, b.opLoc);
+    }
+    case ExprKind::BoolOp: return lowerBoolOp(static_cast<const BoolOp&>(e));
+    case ExprKind::Compare: return lowerCompare(static_cast<const Compare&>(e));
+    case ExprKind::IfExp: {
+      auto& i = static_cast<const IfExp&>(e);
+      PyType t = typeOf(e);
+      Lowered test = lower(*i.test);
+      Lowered a = coerce(lower(*i.body), t, *i.body);
+      Lowered b = coerce(lower(*i.orelse), t, *i.orelse);
+      if (!test || !a || !b)
+        return {};
+      return {conditional(truth(std::move(test), e.loc), std::move(a.expr), std::move(b.expr), e.loc), t};
+    }
+    case ExprKind::Call: return lowerCall(static_cast<const Call&>(e));
+    case ExprKind::Subscript: return lowerSubscript(static_cast<const Subscript&>(e));
+    case ExprKind::List: {
+      auto& l = static_cast<const List&>(e);
+      PyType t = typeOf(e);
+      if (t == PyType::Conflict)
+        return unsupported(e, "a list of anything but strs or ints");
+      if (t == PyType::EmptyList)
+        return {std::make_unique<ast::ListLit>(e.loc, e.length), t};
+      auto list = std::make_unique<ast::ListLit>(e.loc, e.length);
+      for (const ExprPtr& x : l.elts) {
+        Lowered item = lower(*x);
+        if (!item)
+          return {};
+        list->elements.push_back(std::move(item.expr));
+      }
+      return {std::move(list), t};
+    }
+    case ExprKind::Dict: {
+      auto& d = static_cast<const Dict&>(e);
+      if (typeOf(e) != PyType::StrDict)
+        return unsupported(e, "a dict of anything but strs to strs");
+      auto map = std::make_unique<ast::MapLit>(e.loc, e.length);
+      for (size_t i = 0; i < d.keys.size(); ++i) {
+        Lowered k = lower(*d.keys[i]), v = lower(*d.values[i]);
+        if (!k || !v)
+          return {};
+        map->keys.push_back(std::move(k.expr));
+        map->values.push_back(std::move(v.expr));
+      }
+      return {std::move(map), PyType::StrDict};
+    }
+    case ExprKind::Tuple: return unsupported(e, "a tuple value");
+    case ExprKind::Slice: return unsupported(e, "a slice outside a subscript");
+    case ExprKind::ListComp: return unsupported(e, "a list comprehension");
+    case ExprKind::GeneratorExp: return unsupported(e, "a generator expression");
+    case ExprKind::Lambda: return unsupported(e, "a lambda");
+    case ExprKind::JoinedStr: return unsupported(e, "an f-string");
+    }
+    return {};
+  }
+
+  Lowered lowerConstant(const Constant& c) {
+    switch (c.type) {
+    case Constant::Type::Bool: return {std::make_unique<ast::BoolLit>(c.loc, c.length, c.boolValue), PyType::Bool};
+    case Constant::Type::Int:
+      if (!c.intValue)
+        return unsupported(c, "an int beyond 64 bits");
+      return {std::make_unique<ast::IntLit>(c.loc, c.length, *c.intValue), PyType::Int};
+    case Constant::Type::Float: return {std::make_unique<ast::RealLit>(c.loc, c.length, c.floatValue), PyType::Float};
+    case Constant::Type::Str: return {std::make_unique<ast::StrLit>(c.loc, c.length, c.strValue), PyType::Str};
+    case Constant::Type::Complex:
+      return {call("complex", args(realLit(0.0, c.loc), realLit(c.floatValue, c.loc)), c.loc, c.length),
+              PyType::Complex};
+    case Constant::Type::None: return unsupported(c, "None as a value");
+    }
+    return {};
+  }
+
+  Lowered lowerName(const Name& n) {
+    if (isLocal(n.id))
+      return {nameRef(n.id, n.loc, n.length), nameType(n.id)};
+    if (auto it = constants_.find(n.id); it != constants_.end()) {
+      FunctionInfo* outer = std::exchange(current_, nullptr);
+      Lowered v = lower(*it->second); // inlined: a constant is pure
+      current_ = outer;
+      return v;
+    }
+    if (auto it = members_.find(n.id); it != members_.end())
+      if (std::optional<double> value = moduleConstant(it->second))
+        return {realLit(*value, n.loc), PyType::Float};
+    if (skippedNames_.count(n.id)) {
+      error(n.loc, "'" + n.id + "' is bound only by a top-level statement findc skips (see the warning)", n.length);
+      return {};
+    }
+    error(n.loc, "unknown name '" + n.id + "'", n.length);
+    return {};
+  }
+
+  Lowered lowerUnary(const UnaryOp& u) {
+    Lowered v = lower(*u.operand);
+    if (!v)
+      return {};
+    switch (u.op) {
+    case UnaryOperator::Not:
+      return {std::make_unique<ast::Unary>(u.loc, u.length, ast::UnaryOp::Not, truth(std::move(v), u.loc)),
+              PyType::Bool};
+    case UnaryOperator::USub:
+    case UnaryOperator::UAdd: {
+      if (!isNumber(v.type))
+        return unsupported(u, "'" + std::string(spelling(u.op)) + "' on a " + std::string(pyTypeName(v.type)));
+      if (v.type == PyType::Bool)
+        v = coerce(std::move(v), PyType::Int, u);
+      if (u.op == UnaryOperator::UAdd)
+        return v;
+      PyType t = v.type;
+      return {std::make_unique<ast::Unary>(u.loc, u.length, ast::UnaryOp::Neg, std::move(v.expr)), t};
+    }
+    case UnaryOperator::Invert: return unsupported(u, "'~'");
+    }
+    return {};
+  }
+
+  // `a op b` with Python's semantics for the operand types.
+  Lowered lowerBinary(Operator op, Lowered a, Lowered b, const Expr& right, const Expr& e, SourceLoc opLoc) {
+    if (!a || !b)
+      return {};
+    PyType t = binaryType(op, a.type, b.type, right);
+    if (t == PyType::Conflict || t == PyType::Unknown)
+      return unsupported(e, "'" + std::string(spelling(op)) + "' on a " + std::string(pyTypeName(a.type)) +
+                                " and a " + std::string(pyTypeName(b.type)));
+    SourceLoc loc = e.loc;
+    auto dsl = [&](ast::BinaryOp o, Lowered l, Lowered r) {
+      return Lowered{binary(o, std::move(l.expr), std::move(r.expr), loc, opLoc, e.length), t};
+    };
+    if (t == PyType::Str || t == PyType::StrList || t == PyType::IntList)
+      return dsl(op == Operator::Add ? ast::BinaryOp::Add : ast::BinaryOp::Mul, std::move(a), std::move(b));
+    bool numpy = a.type == PyType::NpFloat || b.type == PyType::NpFloat;
+    bool ints = t == PyType::Int;
+    // Operands as the operation's type: ints as ints, floats as findc reals.
+    PyType operand = ints ? PyType::Int : t == PyType::Complex ? PyType::Complex : PyType::Float;
+    if (op == Operator::Pow && (t == PyType::Float || t == PyType::Complex) && !numpy) {
+      // float ** int-valued exponent: float_pow with an int (a float result)
+      Lowered base = coerce(std::move(a), PyType::Float, e);
+      int64_t n = 0;
+      if (b.type == PyType::Int || b.type == PyType::Bool)
+        return {call("py_pow", args(std::move(base.expr), coerce(std::move(b), PyType::Int, right).expr), loc, e.length),
+                PyType::Float};
+      if (isConstantIntegral(right, &n))
+        return {call("py_pow", args(std::move(base.expr), intLit(n, right.loc)), loc, e.length), PyType::Float};
+      return {call("py_pow", args(std::move(base.expr), coerce(std::move(b), PyType::Float, right).expr), loc,
+                   e.length),
+              PyType::Complex};
+    }
+    if (op == Operator::Pow && ints) {
+      int64_t n = 0;
+      isConstantIntegral(right, &n);
+      if (n > 64)
+        return unsupported(e, "an int power above 64");
+      // repeated multiplication, as int64 (wrapping where Python's int grows)
+      Lowered base = coerce(std::move(a), PyType::Int, e);
+      if (n == 0)
+        return {intLit(1, loc), PyType::Int};
+      ast::ExprPtr product;
+      for (int64_t k = 0; k < n; ++k) {
+        Lowered copy = lower(*dyn<BinOp>(&e)->left);
+        copy = coerce(std::move(copy), PyType::Int, e);
+        product = product ? binary(ast::BinaryOp::Mul, std::move(product), std::move(copy.expr), loc, opLoc)
+                          : std::move(copy.expr);
+      }
+      return {std::move(product), PyType::Int};
+    }
+    Lowered l = coerce(std::move(a), operand, e), r = coerce(std::move(b), operand, right);
+    if (!l || !r)
+      return {};
+    switch (op) {
+    case Operator::Add: return dsl(ast::BinaryOp::Add, std::move(l), std::move(r));
+    case Operator::Sub: return dsl(ast::BinaryOp::Sub, std::move(l), std::move(r));
+    case Operator::Mult: return dsl(ast::BinaryOp::Mul, std::move(l), std::move(r));
+    case Operator::Div:
+      if (numpy || t == PyType::Complex)
+        return dsl(ast::BinaryOp::Div, std::move(l), std::move(r));
+      return {call("py_div", args(std::move(l.expr), std::move(r.expr)), loc, e.length), t};
+    case Operator::FloorDiv:
+      if (numpy)
+        return dsl(ast::BinaryOp::FloorDiv, std::move(l), std::move(r));
+      return {call("py_floordiv", args(std::move(l.expr), std::move(r.expr)), loc, e.length), t};
+    case Operator::Mod:
+      if (numpy)
+        return dsl(ast::BinaryOp::Mod, std::move(l), std::move(r));
+      return {call("py_mod", args(std::move(l.expr), std::move(r.expr)), loc, e.length), t};
+    case Operator::Pow: return dsl(ast::BinaryOp::Pow, std::move(l), std::move(r)); // NumPy's: IEEE pow
+    default: return unsupported(e, "'" + std::string(spelling(op)) + "'");
+    }
+  }
+
+  // `a and b`, `a or b`: bools as findc's; other values as Python's (the
+  // deciding operand, not a bool).
+  Lowered lowerBoolOp(const BoolOp& b) {
+    PyType t = typeOf(b);
+    bool and_ = b.op == BoolOperator::And;
+    if (t == PyType::Bool) {
+      ast::ExprPtr out;
+      for (const ExprPtr& v : b.values) {
+        Lowered x = lower(*v);
+        if (!x)
+          return {};
+        out = out ? binary(and_ ? ast::BinaryOp::And : ast::BinaryOp::Or, std::move(out), std::move(x.expr), b.loc,
+                           b.loc)
+                  : std::move(x.expr);
+      }
+      return {std::move(out), PyType::Bool};
+    }
+    if (t == PyType::Conflict)
+      return unsupported(b, "'" + std::string(spelling(b.op)) + "' on values of different types");
+    // a op b op c = a if (not) a else (b if (not) b else c)
+    Lowered out = coerce(lower(*b.values.back()), t, *b.values.back());
+    for (size_t i = b.values.size() - 1; i-- > 0 && out;) {
+      Lowered test = lower(*b.values[i]);
+      Lowered value = coerce(lower(*b.values[i]), t, *b.values[i]);
+      if (!test || !value)
+        return {};
+      ast::ExprPtr cond = truth(std::move(test), b.loc);
+      if (!and_)
+        out = {conditional(std::move(cond), std::move(value.expr), std::move(out.expr), b.loc), t};
+      else
+        out = {conditional(std::move(cond), std::move(out.expr), std::move(value.expr), b.loc), t};
+    }
+    return out;
+  }
+
+  Lowered lowerCompare(const Compare& c) {
+    auto node = std::make_unique<ast::Compare>(c.loc, c.length);
+    std::vector<const Expr*> operands = {c.left.get()};
+    for (const ExprPtr& x : c.comparators)
+      operands.push_back(x.get());
+    std::vector<Lowered> lowered;
+    for (const Expr* x : operands) {
+      lowered.push_back(lower(*x));
+      if (!lowered.back())
+        return {};
+      if (lowered.back().type == PyType::Complex && std::any_of(c.ops.begin(), c.ops.end(), [](CmpOperator op) {
+            return op != CmpOperator::Eq && op != CmpOperator::NotEq;
+          }))
+        return unsupported(*x, "ordering a value that may be complex");
+      if (lowered.back().type == PyType::Bool)
+        lowered.back() = coerce(std::move(lowered.back()), PyType::Int, *x);
+    }
+    for (size_t i = 0; i < c.ops.size(); ++i) {
+      ast::CompareOp op;
+      switch (c.ops[i]) {
+      case CmpOperator::Eq: op = ast::CompareOp::Eq; break;
+      case CmpOperator::NotEq: op = ast::CompareOp::Ne; break;
+      case CmpOperator::Lt: op = ast::CompareOp::Lt; break;
+      case CmpOperator::LtE: op = ast::CompareOp::Le; break;
+      case CmpOperator::Gt: op = ast::CompareOp::Gt; break;
+      case CmpOperator::GtE: op = ast::CompareOp::Ge; break;
+      case CmpOperator::In: op = ast::CompareOp::In; break;
+      case CmpOperator::NotIn: op = ast::CompareOp::NotIn; break;
+      default: return unsupported(c, "'" + std::string(spelling(c.ops[i])) + "'");
+      }
+      node->ops.push_back(op);
+      node->opLocs.push_back(c.opLocs[i]);
+    }
+    for (Lowered& l : lowered)
+      node->operands.push_back(std::move(l.expr));
+    return {std::move(node), PyType::Bool};
+  }
+
+  Lowered lowerSubscript(const Subscript& s) {
+    Lowered base = lower(*s.value);
+    if (!base)
+      return {};
+    if (auto* slice = dyn<Slice>(s.slice.get())) {
+      if (base.type != PyType::Str)
+        return unsupported(s, "slicing a " + std::string(pyTypeName(base.type)));
+      auto node = std::make_unique<ast::Slice>(s.loc, s.length, std::move(base.expr));
+      ast::ExprPtr* parts[] = {&node->lo, &node->hi, &node->step};
+      const Expr* given[] = {slice->lower.get(), slice->upper.get(), slice->step.get()};
+      for (int i = 0; i < 3; ++i)
+        if (given[i]) {
+          Lowered part = coerce(lower(*given[i]), PyType::Int, *given[i]);
+          if (!part)
+            return {};
+          *parts[i] = std::move(part.expr);
+        }
+      return {std::move(node), PyType::Str};
+    }
+    Lowered index = lower(*s.slice);
+    if (!index)
+      return {};
+    PyType t = typeOf(s);
+    if (t == PyType::Conflict)
+      return unsupported(s, "indexing a " + std::string(pyTypeName(base.type)));
+    if (base.type != PyType::StrDict)
+      index = coerce(std::move(index), PyType::Int, *s.slice);
+    return {std::make_unique<ast::Index>(s.loc, s.length, std::move(base.expr), std::move(index.expr)), t};
+  }
+
+  // Arguments lowered and converted: numbers to floats where `asFloat`.
+  std::optional<std::vector<Lowered>> lowerArgs(const Call& c, size_t min, size_t max) {
+    if (!c.keywords.empty()) {
+      error(c.keywords[0].loc, "keyword arguments to '" + calleeName(c).value_or("this function") +
+                                   "' are not supported yet");
+      return std::nullopt;
+    }
+    if (c.args.size() < min || c.args.size() > max) {
+      std::string name = calleeName(c).value_or("the function");
+      error(c, "'" + name + "' takes " + (min == max ? std::to_string(min) : std::to_string(min) + " to " + std::to_string(max)) +
+                   " argument" + (max == 1 ? "" : "s") + " here, not " + std::to_string(c.args.size()));
+      return std::nullopt;
+    }
+    std::vector<Lowered> out;
+    for (const ExprPtr& a : c.args) {
+      out.push_back(lower(*a));
+      if (!out.back())
+        return std::nullopt;
+    }
+    return out;
+  }
+
+  Lowered asFloat(Lowered v, const Expr& where) {
+    if (v.type == PyType::Complex || !isNumber(v.type)) {
+      unsupported(where, "a " + std::string(pyTypeName(v.type)) + " argument where a float is needed");
+      return {};
+    }
+    return coerce(std::move(v), isReal(v.type) ? v.type : PyType::Float, where);
+  }
+
+  Lowered lowerCall(const Call& c) {
+    if (auto* n = dyn<Name>(c.func.get()); n && !isLocal(n->id) && defs_.count(n->id))
+      return lowerUserCall(c, infos_.at(n->id));
+    std::optional<std::string> name = calleeName(c);
+    const Callable* callable = name ? findCallable(*name) : nullptr;
+    if (!callable) {
+      if (name && name->starts_with("random."))
+        return unsupported(c, "'" + *name + "' (findc's seeded generator for random is planned)");
+      return unsupported(c, name ? "the function '" + *name + "'" : "calling this");
+    }
+    SourceLoc loc = c.loc;
+    switch (callable->form) {
+    case Form::Math1:
+    case Form::Math1Overflow: {
+      auto a = lowerArgs(c, 1, 1);
+      if (!a)
+        return {};
+      Lowered x = asFloat(std::move((*a)[0]), *c.args[0]);
+      if (!x)
+        return {};
+      ast::ExprPtr copy = lower(*c.args[0]).expr;
+      copy = asFloat({std::move(copy), typeOf(*c.args[0])}, *c.args[0]).expr;
+      ast::ExprPtr r = call(std::string(callable->dsl), args(std::move(x.expr)), loc, c.length);
+      return {call(callable->form == Form::Math1 ? "py_math" : "py_math_overflow", args(std::move(r), std::move(copy)),
+                   loc, c.length),
+              PyType::Float};
+    }
+    case Form::MathToInt: {
+      auto a = lowerArgs(c, 1, 1);
+      if (!a)
+        return {};
+      if ((*a)[0].type == PyType::Int || (*a)[0].type == PyType::Bool)
+        return coerce(std::move((*a)[0]), PyType::Int, c);
+      Lowered x = asFloat(std::move((*a)[0]), *c.args[0]);
+      if (!x)
+        return {};
+      return {call("py_int", args(call(std::string(callable->dsl), args(std::move(x.expr)), loc)), loc, c.length),
+              PyType::Int};
+    }
+    case Form::Numpy1:
+    case Form::Numpy2:
+    case Form::Plain2: {
+      size_t n = callable->form == Form::Numpy1 ? 1 : 2;
+      auto a = lowerArgs(c, n, n);
+      if (!a)
+        return {};
+      std::vector<ast::ExprPtr> xs;
+      for (size_t i = 0; i < n; ++i) {
+        Lowered x = asFloat(std::move((*a)[i]), *c.args[i]);
+        if (!x)
+          return {};
+        xs.push_back(std::move(x.expr));
+      }
+      return {call(std::string(callable->dsl), std::move(xs), loc, c.length),
+              callable->form == Form::Plain2 ? PyType::Float : PyType::NpFloat};
+    }
+    case Form::StrMethod: return lowerMethod(c, *callable);
+    case Form::Special: return lowerSpecial(c, callable->name);
+    }
+    return {};
+  }
+
+  Lowered lowerMethod(const Call& c, const Callable& callable) {
+    auto* attribute = dyn<Attribute>(c.func.get());
+    Lowered receiver = lower(*attribute->value);
+    auto a = lowerArgs(c, 0, 3);
+    if (!receiver || !a)
+      return {};
+    std::vector<ast::ExprPtr> xs;
+    xs.push_back(std::move(receiver.expr));
+    for (Lowered& x : *a)
+      xs.push_back(std::move(x.expr));
+    return {call(std::string(callable.dsl), std::move(xs), c.loc, c.length), callable.result};
+  }
+
+  Lowered lowerSpecial(const Call& c, std::string_view name) {
+    SourceLoc loc = c.loc;
+    if (name == "math.log") {
+      auto a = lowerArgs(c, 1, 2);
+      if (!a)
+        return {};
+      auto logOf = [&](size_t i) -> ast::ExprPtr {
+        Lowered x = asFloat(lower(*c.args[i]), *c.args[i]);
+        Lowered copy = asFloat(lower(*c.args[i]), *c.args[i]);
+        if (!x || !copy)
+          return nullptr;
+        return call("py_math", args(call("log", args(std::move(x.expr)), loc), std::move(copy.expr)), loc);
+      };
+      ast::ExprPtr value = logOf(0);
+      if (!value)
+        return {};
+      if (a->size() == 1)
+        return {std::move(value), PyType::Float};
+      ast::ExprPtr base = logOf(1);
+      if (!base)
+        return {};
+      return {call("py_div", args(std::move(value), std::move(base)), loc, c.length), PyType::Float};
+    }
+    auto a = lowerArgs(c, 1, 4);
+    if (!a)
+      return {};
+    std::vector<Lowered>& xs = *a;
+    auto want = [&](size_t n) {
+      if (xs.size() == n)
+        return true;
+      error(c, "'" + std::string(name) + "' takes " + std::to_string(n) + " argument" + (n == 1 ? "" : "s") +
+                   " here, not " + std::to_string(xs.size()));
+      return false;
+    };
+    if (name == "math.isnan" || name == "math.isinf" || name == "math.isfinite") {
+      if (!want(1))
+        return {};
+      Lowered x = asFloat(std::move(xs[0]), *c.args[0]);
+      if (!x)
+        return {};
+      if (name == "math.isnan") {
+        Lowered copy = asFloat(lower(*c.args[0]), *c.args[0]);
+        return {compare(ast::CompareOp::Ne, std::move(x.expr), std::move(copy.expr), loc), PyType::Bool};
+      }
+      ast::CompareOp op = name == "math.isinf" ? ast::CompareOp::Eq : ast::CompareOp::Lt;
+      return {compare(op, call("abs", args(std::move(x.expr)), loc), realLit(INFINITY, loc), loc), PyType::Bool};
+    }
+    if (name == "math.degrees" || name == "math.radians") {
+      if (!want(1))
+        return {};
+      Lowered x = asFloat(std::move(xs[0]), *c.args[0]);
+      if (!x)
+        return {};
+      double factor = name == "math.degrees" ? 180.0 / 3.141592653589793 : 3.141592653589793 / 180.0;
+      return {binary(ast::BinaryOp::Mul, std::move(x.expr), realLit(factor, loc), loc, loc), PyType::Float};
+    }
+    if (name == "numpy.square") {
+      if (!want(1))
+        return {};
+      Lowered x = asFloat(std::move(xs[0]), *c.args[0]);
+      Lowered copy = asFloat(lower(*c.args[0]), *c.args[0]);
+      if (!x || !copy)
+        return {};
+      return {binary(ast::BinaryOp::Mul, std::move(x.expr), std::move(copy.expr), loc, loc), PyType::NpFloat};
+    }
+    if (name == "numpy.power" || name == "pow") {
+      if (!want(2))
+        return {};
+      if (name == "pow")
+        return lowerBinary(Operator::Pow, std::move(xs[0]), std::move(xs[1]), *c.args[1], c, loc);
+      Lowered x = asFloat(std::move(xs[0]), *c.args[0]), y = asFloat(std::move(xs[1]), *c.args[1]);
+      if (!x || !y)
+        return {};
+      return {binary(ast::BinaryOp::Pow, std::move(x.expr), std::move(y.expr), loc, loc), PyType::NpFloat};
+    }
+    if (name == "numpy.where") {
+      if (!want(3))
+        return {};
+      Lowered a = asFloat(std::move(xs[1]), *c.args[1]), b = asFloat(std::move(xs[2]), *c.args[2]);
+      if (!a || !b)
+        return {};
+      return {call("where", args(truth(std::move(xs[0]), loc), std::move(a.expr), std::move(b.expr)), loc, c.length),
+              PyType::NpFloat};
+    }
+    if (name == "numpy.clip") {
+      if (!want(3))
+        return {};
+      Lowered x = asFloat(std::move(xs[0]), *c.args[0]), lo = asFloat(std::move(xs[1]), *c.args[1]),
+              hi = asFloat(std::move(xs[2]), *c.args[2]);
+      if (!x || !lo || !hi)
+        return {};
+      return {call("min", args(call("max", args(std::move(x.expr), std::move(lo.expr)), loc), std::move(hi.expr)), loc,
+                   c.length),
+              PyType::NpFloat};
+    }
+    if (name == "abs") {
+      if (!want(1))
+        return {};
+      PyType t = xs[0].type == PyType::Complex ? PyType::Float : xs[0].type == PyType::Bool ? PyType::Int : xs[0].type;
+      if (!isNumber(xs[0].type))
+        return unsupported(c, "abs of a " + std::string(pyTypeName(xs[0].type)));
+      Lowered x = xs[0].type == PyType::Bool ? coerce(std::move(xs[0]), PyType::Int, c) : std::move(xs[0]);
+      return {call("abs", args(std::move(x.expr)), loc, c.length), t};
+    }
+    if (name == "min" || name == "max") {
+      // Python keeps the first of equal or unordered (NaN) values: each
+      // later value replaces the current one only if strictly smaller
+      // (larger). Each value is lowered once per use: they are pure.
+      if (xs.size() < 2)
+        return unsupported(c, "'" + std::string(name) + "' of one iterable");
+      PyType t = typeOf(c);
+      if (!isNumber(t) || t == PyType::Complex)
+        return unsupported(c, "'" + std::string(name) + "' of these values");
+      ast::CompareOp better = name == "min" ? ast::CompareOp::Lt : ast::CompareOp::Gt;
+      std::function<ast::ExprPtr(size_t)> best = [&](size_t k) -> ast::ExprPtr {
+        // the best of values 0..k
+        if (k == 0)
+          return coerce(lower(*c.args[0]), t, *c.args[0]).expr;
+        ast::ExprPtr candidate = coerce(lower(*c.args[k]), t, *c.args[k]).expr;
+        ast::ExprPtr again = coerce(lower(*c.args[k]), t, *c.args[k]).expr;
+        return conditional(compare(better, std::move(candidate), best(k - 1), loc), std::move(again), best(k - 1), loc);
+      };
+      if (xs.size() > 4)
+        return unsupported(c, "'" + std::string(name) + "' of more than 4 values");
+      return {best(xs.size() - 1), t};
+    }
+    if (name == "int") {
+      if (!want(1))
+        return {};
+      if (xs[0].type == PyType::Int || xs[0].type == PyType::Bool)
+        return coerce(std::move(xs[0]), PyType::Int, c);
+      if (!isReal(xs[0].type))
+        return unsupported(c, "int of a " + std::string(pyTypeName(xs[0].type)));
+      return {call("py_int", args(std::move(xs[0].expr)), loc, c.length), PyType::Int};
+    }
+    if (name == "round") {
+      if (xs.size() != 1)
+        return unsupported(c, "round with a number of digits");
+      if (xs[0].type == PyType::Int || xs[0].type == PyType::Bool)
+        return coerce(std::move(xs[0]), PyType::Int, c);
+      if (!isReal(xs[0].type))
+        return unsupported(c, "round of a " + std::string(pyTypeName(xs[0].type)));
+      // round-half-even to an int, as Python's round(x)
+      return {call("py_int", args(call("round", args(std::move(xs[0].expr)), loc)), loc, c.length), PyType::Int};
+    }
+    if (name == "float") {
+      if (!want(1))
+        return {};
+      if (!isNumber(xs[0].type) || xs[0].type == PyType::Complex)
+        return unsupported(c, "float of a " + std::string(pyTypeName(xs[0].type)));
+      return coerce(std::move(xs[0]), PyType::Float, c);
+    }
+    if (name == "bool") {
+      if (!want(1))
+        return {};
+      return {truth(std::move(xs[0]), loc), PyType::Bool};
+    }
+    if (name == "len" || name == "ord" || name == "chr" || name == "str") {
+      if (!want(1))
+        return {};
+      PyType t = name == "len" || name == "ord" ? PyType::Int : PyType::Str;
+      Lowered x = name == "chr" ? coerce(std::move(xs[0]), PyType::Int, c) : std::move(xs[0]);
+      if (name == "str" && x.type == PyType::Str)
+        return x;
+      if (name == "str" && x.type == PyType::NpFloat)
+        x.type = PyType::Float;
+      return {call(std::string(name), args(std::move(x.expr)), loc, c.length), t};
+    }
+    return unsupported(c, "the function '" + std::string(name) + "'");
+  }
+
+  Lowered lowerUserCall(const Call& c, FunctionInfo& callee) {
+    auto node = std::make_unique<ast::Call>(c.loc, c.length, callee.def->name, width(callee.def->name));
+    for (size_t i = 0; i < c.args.size(); ++i) {
+      PyType t = i < callee.params.size() ? callee.params[i] : PyType::Conflict;
+      Lowered a = coerce(lower(*c.args[i]), t, *c.args[i]);
+      if (!a)
+        return {};
+      node->args.push_back({"", {}, std::move(a.expr)});
+    }
+    for (const Keyword& k : c.keywords) {
+      PyType* t = paramSlot(callee, k.arg);
+      Lowered a = coerce(lower(*k.value), t ? *t : PyType::Conflict, *k.value);
+      if (!a)
+        return {};
+      node->args.push_back({k.arg, k.loc, std::move(a.expr)});
+    }
+    return {std::move(node), callee.result};
+  }
+
+  // ---- statements ----
+  PyType resultType_ = PyType::Float;
+  unsigned temporaries_ = 0;
+
+  void assignTo(const std::string& name, Lowered value, const Expr& where, SourceLoc loc, ast::StmtList& out) {
+    PyType t = nameType(name);
+    Lowered v = coerce(std::move(value), t, where);
+    if (!v)
+      return;
+    out.push_back(std::make_unique<ast::AssignStmt>(loc, name, ast::BinaryOp::Add, false, std::move(v.expr)));
+  }
+
+  void lowerAssignTarget(const Expr& target, Lowered value, const Expr& where, SourceLoc loc, ast::StmtList& out) {
+    if (auto* n = dyn<Name>(&target)) {
+      assignTo(n->id, std::move(value), where, loc, out);
+      return;
+    }
+    error(target, "assigning to this target is not supported in hypotheses yet");
+  }
+
+  void lowerBody(const StmtList& body, ast::StmtList& out) {
+    for (const StmtPtr& stmt : body)
+      lowerStatement(*stmt, out);
+  }
+
+  void lowerStatement(const Stmt& stmt, ast::StmtList& out) {
+    SourceLoc loc = stmt.loc;
+    switch (stmt.kind) {
+    case StmtKind::Assign: {
+      auto& a = static_cast<const Assign&>(stmt);
+      const ExprList* targets = nullptr;
+      if (a.targets.size() == 1) {
+        if (auto* t = dyn<Tuple>(a.targets[0].get()))
+          targets = &t->elts;
+        else if (auto* l = dyn<List>(a.targets[0].get()))
+          targets = &l->elts;
+      }
+      if (targets) { // a, b = x, y: every value first, then every name
+        const ExprList* values = nullptr;
+        if (auto* t = dyn<Tuple>(a.value.get()))
+          values = &t->elts;
+        else if (auto* l = dyn<List>(a.value.get()))
+          values = &l->elts;
+        if (!values || values->size() != targets->size()) {
+          error(*a.value, "unpacking this value is not supported in hypotheses yet");
+          return;
+        }
+        std::vector<std::string> temps;
+        for (size_t i = 0; i < values->size(); ++i) {
+          Lowered v = lower(*(*values)[i]);
+          if (!v)
+            return;
+          auto let = std::make_unique<ast::LetStmt>();
+          let->name = "__findc_t" + std::to_string(temporaries_++);
+          let->loc = loc;
+          let->init = std::move(v.expr);
+          temps.push_back(let->name);
+          out.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
+          temporaryTypes_[temps.back()] = v.type;
+        }
+        for (size_t i = 0; i < targets->size(); ++i)
+          lowerAssignTarget(*(*targets)[i], {nameRef(temps[i], loc), temporaryTypes_[temps[i]]}, *(*values)[i], loc,
+                            out);
+        return;
+      }
+      for (const ExprPtr& target : a.targets) {
+        Lowered v = lower(*a.value);
+        if (!v)
+          return;
+        lowerAssignTarget(*target, std::move(v), *a.value, loc, out);
+      }
+      return;
+    }
+    case StmtKind::AugAssign: {
+      auto& a = static_cast<const AugAssign&>(stmt);
+      auto* n = dyn<Name>(a.target.get());
+      if (!n) {
+        error(*a.target, "augmented assignment to this target is not supported in hypotheses yet");
+        return;
+      }
+      Lowered v = lowerBinary(a.op, lower(*a.target), lower(*a.value), *a.value, *a.value, a.opLoc);
+      if (v)
+        assignTo(n->id, std::move(v), *a.value, loc, out);
+      return;
+    }
+    case StmtKind::Return: {
+      auto& r = static_cast<const Return&>(stmt);
+      if (!r.value) {
+        out.push_back(std::make_unique<ast::ReturnStmt>(loc, raiseAs("TypeError", resultType_, loc)));
+        return;
+      }
+      Lowered v = coerce(lower(*r.value), resultType_, *r.value);
+      if (v)
+        out.push_back(std::make_unique<ast::ReturnStmt>(loc, std::move(v.expr)));
+      return;
+    }
+    case StmtKind::If: {
+      auto node = std::make_unique<ast::IfStmt>(loc);
+      const If* branch = &static_cast<const If&>(stmt);
+      while (branch) {
+        Lowered test = lower(*branch->test);
+        if (!test)
+          return;
+        node->conds.push_back(truth(std::move(test), branch->test->loc));
+        node->bodies.emplace_back();
+        lowerBody(branch->body, node->bodies.back());
+        const If* elif = branch->orelse.size() == 1 ? dyn<If>(branch->orelse[0].get()) : nullptr;
+        if (!elif && !branch->orelse.empty()) {
+          node->bodies.emplace_back();
+          lowerBody(branch->orelse, node->bodies.back());
+        }
+        branch = elif;
+      }
+      out.push_back(std::move(node));
+      return;
+    }
+    case StmtKind::For: {
+      auto& f = static_cast<const For&>(stmt);
+      auto* target = dyn<Name>(f.target.get());
+      if (!target || !f.orelse.empty()) {
+        error(f.target->loc, "this 'for' is not supported in hypotheses yet (one name, no 'else')");
+        return;
+      }
+      ast::ExprPtr iterable;
+      if (auto* call = dyn<Call>(f.iter.get()); call && dyn<Name>(call->func.get()) &&
+                                                dyn<Name>(call->func.get())->id == "range" && !isLocal("range")) {
+        auto range = std::make_unique<ast::Call>(call->loc, call->length, "range", 5);
+        for (const ExprPtr& a : call->args) {
+          Lowered bound = coerce(lower(*a), PyType::Int, *a);
+          if (!bound)
+            return;
+          range->args.push_back({"", {}, std::move(bound.expr)});
+        }
+        iterable = std::move(range);
+      } else {
+        Lowered it = lower(*f.iter);
+        if (!it)
+          return;
+        iterable = std::move(it.expr);
+      }
+      // findc's loop variable is the loop's own; Python's outlives it.
+      auto var = std::make_unique<ast::LetStmt>();
+      var->name = "__findc_loop" + std::to_string(temporaries_++);
+      var->loc = f.target->loc;
+      std::string loopName = var->name;
+      auto node = std::make_unique<ast::ForStmt>(loc, std::move(var), std::move(iterable));
+      node->body.push_back(std::make_unique<ast::AssignStmt>(loc, target->id, ast::BinaryOp::Add, false,
+                                                             nameRef(loopName, loc)));
+      lowerBody(f.body, node->body);
+      out.push_back(std::move(node));
+      return;
+    }
+    case StmtKind::While: {
+      auto& w = static_cast<const While&>(stmt);
+      if (!w.orelse.empty()) {
+        error(loc, "'while ... else' is not supported in hypotheses yet");
+        return;
+      }
+      Lowered test = lower(*w.test);
+      if (!test)
+        return;
+      auto node = std::make_unique<ast::WhileStmt>(loc, truth(std::move(test), w.test->loc));
+      lowerBody(w.body, node->body);
+      out.push_back(std::move(node));
+      return;
+    }
+    case StmtKind::Pass: return;
+    case StmtKind::ExprStmt: {
+      const Expr& value = *static_cast<const ExprStmt&>(stmt).value;
+      if (dyn<Constant>(&value))
+        return; // a docstring
+      if (auto* call = dyn<Call>(&value)) {
+        if (auto* n = dyn<Name>(call->func.get()); n && n->id == "print" && !isLocal("print") && !defs_.count("print")) {
+          warning(loc, "print does not run in findc (a hypothesis has no output but its value)");
+          return;
+        }
+        if (isAppend(*call)) { // l.append(x): findc's lists are values, l = append(l, x)
+          auto* a = dyn<Attribute>(call->func.get());
+          auto* list = dyn<Name>(a->value.get());
+          Lowered item = lower(*call->args[0]);
+          if (!item)
+            return;
+          ast::ExprPtr appended =
+              Lowerer::call("append", args(nameRef(list->id, a->value->loc), std::move(item.expr)), call->loc);
+          out.push_back(std::make_unique<ast::AssignStmt>(loc, list->id, ast::BinaryOp::Add, false, std::move(appended)));
+          return;
+        }
+      }
+      error(value, "an expression statement other than a call to print or append does nothing here; "
+                   "it is not supported in hypotheses yet");
+      return;
+    }
+    case StmtKind::Break: error(loc, "'break' is not supported in hypotheses yet"); return;
+    case StmtKind::Continue: error(loc, "'continue' is not supported in hypotheses yet"); return;
+    case StmtKind::Try: error(loc, "'try' is not supported in hypotheses yet"); return;
+    case StmtKind::FunctionDef: error(loc, "a nested 'def' is not supported in hypotheses yet"); return;
+    case StmtKind::Import:
+    case StmtKind::ImportFrom: error(loc, "an import inside a function is not supported in hypotheses yet"); return;
+    }
+  }
+
+  const Module& module_;
+  const SourceFile& file_;
+  const HypothesisOptions& options_;
+  DiagnosticEngine& diags_;
+  std::map<std::string, std::string, std::less<>> modules_; // local name -> module ("np" -> "numpy")
+  std::map<std::string, std::string, std::less<>> members_; // from-imports ("sqrt" -> "math.sqrt")
+  std::map<std::string, const Expr*, std::less<>> constants_;
+  std::map<std::string, const FunctionDef*, std::less<>> defs_;
+  std::set<std::string> skippedNames_;
+  const FunctionDef* entry_ = nullptr;
+  std::map<std::string, FunctionInfo, std::less<>> infos_;
+  std::vector<std::string> reachedOrder_;
+  std::map<std::string, PyType> temporaryTypes_;
+  bool changed_ = false;
+};
+
+} // namespace
+
+std::optional<std::string> entryByFindsRule(std::string_view text) {
+  size_t def = text.rfind("def ");
+  if (def == std::string_view::npos)
+    return std::nullopt;
+  std::string_view rest = text.substr(def + 4);
+  rest = rest.substr(0, rest.find('('));
+  // FIND pastes the name into `func_test.NAME(...)`, where blanks around it
+  // do not matter; blanks are trimmed here for the lookup.
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!rest.empty() && blank(rest.front()))
+    rest.remove_prefix(1);
+  while (!rest.empty() && blank(rest.back()))
+    rest.remove_suffix(1);
+  return std::string(rest);
+}
+
+std::unique_ptr<ast::Module> lowerHypothesis(const Module& module, const SourceFile& file,
+                                             const HypothesisOptions& options, DiagnosticEngine& diags) {
+  return Lowerer(module, file, options, diags).run();
+}
+
+} // namespace findc::py

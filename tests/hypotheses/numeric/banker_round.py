@@ -1,0 +1,2 @@
+def f(x):
+    return round(x) + round(x / 2)

@@ -1,0 +1,2 @@
+def f(x):
+    return 3 if x > 1 else -2

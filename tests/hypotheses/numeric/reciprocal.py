@@ -1,0 +1,2 @@
+def function(x):
+    return 1 / (-7.8 * x)

@@ -1,0 +1,4 @@
+SUFFIX = "lvmBi"
+
+def f(s):
+    return s + SUFFIX

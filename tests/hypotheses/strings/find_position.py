@@ -1,0 +1,2 @@
+def f(s):
+    return str(s.find("l")) + ":" + str(s.count("l"))

@@ -1,0 +1,2 @@
+def f(s):
+    return s.replace("a", "4").replace("e", "3")

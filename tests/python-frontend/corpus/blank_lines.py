@@ -1,0 +1,14 @@
+
+
+   
+# only comments first
+
+def f(x):
+
+
+    y = x
+        
+    return y
+
+
+

@@ -1,0 +1,9 @@
+def f():
+    pass
+
+
+def g(x):
+    return
+
+
+class_ = None

@@ -58,6 +58,8 @@ stmt        : letStmt                                                   # letSta
             | 'for' NAME 'in' expr stmtBlock                            # forStatement
             | 'while' expr stmtBlock                                    # whileStatement
             | 'return' expr                                             # returnStatement
+            | 'break'                                                   # breakStatement
+            | 'continue'                                                # continueStatement
             ;
 
 // The value blocks of an `if` expression: bindings, then the value.

@@ -221,7 +221,7 @@ struct Block : Expr {
 
 // ---- statements (function bodies written as `{ ... }`) ----
 
-enum class StmtKind { Let, Assign, If, For, While, Return };
+enum class StmtKind { Let, Assign, If, For, While, Return, Break, Continue };
 
 struct Stmt {
   Stmt(StmtKind kind, SourceLoc loc) : kind(kind), loc(loc) {}
@@ -290,6 +290,17 @@ struct ReturnStmt : Stmt {
   static constexpr StmtKind Kind = StmtKind::Return;
   ReturnStmt(SourceLoc loc, ExprPtr value) : Stmt(Kind, loc), value(std::move(value)) {}
   ExprPtr value;
+};
+
+// `break` and `continue` of the innermost loop (Sema checks there is one).
+struct BreakStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Break;
+  explicit BreakStmt(SourceLoc loc) : Stmt(Kind, loc) {}
+};
+
+struct ContinueStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Continue;
+  explicit ContinueStmt(SourceLoc loc) : Stmt(Kind, loc) {}
 };
 
 struct ConstDecl {

@@ -306,6 +306,8 @@ private:
       expr(*static_cast<const ReturnStmt&>(stmt).value);
       return;
     }
+    case StmtKind::Break: line({}, "BreakStmt" + located(stmt.loc)); return;
+    case StmtKind::Continue: line({}, "ContinueStmt" + located(stmt.loc)); return;
     }
   }
 

@@ -220,6 +220,10 @@ private:
       node->body = buildStmts(s->stmtBlock());
       return node;
     }
+    if (dynamic_cast<P::BreakStatementContext*>(ctx))
+      return std::make_unique<ast::BreakStmt>(loc);
+    if (dynamic_cast<P::ContinueStatementContext*>(ctx))
+      return std::make_unique<ast::ContinueStmt>(loc);
     auto* s = static_cast<P::ReturnStatementContext*>(ctx);
     return std::make_unique<ast::ReturnStmt>(loc, buildExpr(s->expr()));
   }

@@ -232,6 +232,11 @@ private:
 
   // The current values of the variables in scope, in declaration order:
   // what every join point and loop header passes along.
+  std::vector<ir::ValueId> varValues(size_t count) const {
+    std::vector<ir::ValueId> values = varValues();
+    values.resize(count);
+    return values;
+  }
   std::vector<ir::ValueId> varValues() const {
     std::vector<ir::ValueId> values;
     for (const LetStmt* var : vars_)
@@ -288,11 +293,13 @@ private:
     case StmtKind::If: lowerIf(static_cast<const IfStmt&>(stmt)); return;
     case StmtKind::While: {
       const auto& w = static_cast<const WhileStmt&>(stmt);
-      lowerLoop([&] { return lower(*w.cond); }, [&] { lowerStatements(w.body); });
+      lowerLoop(w.body, [&] { return lower(*w.cond); }, [&] { lowerStatements(w.body); }, [] {});
       return;
     }
     case StmtKind::For: lowerFor(static_cast<const ForStmt&>(stmt)); return;
     case StmtKind::Return: ret(lowerAs(*static_cast<const ReturnStmt&>(stmt).value, fn_.resultType)); return;
+    case StmtKind::Break:
+    case StmtKind::Continue: lowerJump(stmt.kind); return;
     }
   }
 
@@ -328,26 +335,73 @@ private:
 
   // while cond { body }, with the variables as header arguments. Each trip
   // spends one unit of the loop budget (loop.tick), which also ends the loop
-  // once an error is recorded.
-  template <typename Cond, typename Body> void lowerLoop(Cond cond, Body body) {
-    uint32_t header = newBlock(varTypes());
+  // once an error is recorded. `advance` steps a `for` loop's counter at the
+  // end of a trip. With `break`, the exit takes the variables as arguments
+  // (from the header or the break); with `continue`, the end of the body and
+  // each continue go to a latch block that advances.
+  template <typename Cond, typename Body, typename Advance>
+  void lowerLoop(const StmtList& statements, Cond cond, Body body, Advance advance) {
+    std::vector<Type> types = varTypes();
+    uint32_t header = newBlock(types);
     branch(header, varValues());
     setBlock(header);
     std::vector<ir::ValueId> atHeader = argsOf(header);
     bindVars(atHeader);
+    bool breaks = jumps(statements, StmtKind::Break);
+    std::vector<ir::ValueId> exitArgs = breaks ? atHeader : std::vector<ir::ValueId>{};
     uint32_t check = newBlock({});
-    uint32_t exit = newBlock({});
-    condBranch(b_.runtime(rt::StrOp::LoopTick, {}), check, {}, exit, {});
+    uint32_t exit = newBlock(breaks ? types : std::vector<Type>{});
+    condBranch(b_.runtime(rt::StrOp::LoopTick, {}), check, {}, exit, exitArgs);
     setBlock(check);
     ir::ValueId c = cond();
     uint32_t bodyBlock = newBlock({});
-    condBranch(c, bodyBlock, {}, exit, {});
+    condBranch(c, bodyBlock, {}, exit, exitArgs);
     setBlock(bodyBlock);
+    uint32_t latch = jumps(statements, StmtKind::Continue) ? newBlock(types) : kNoBlock;
+    loops_.push_back({latch, exit, types});
     body();
-    if (live())
+    loops_.pop_back();
+    if (live() && latch != kNoBlock)
+      branch(latch, varValues(types.size()));
+    if (latch != kNoBlock) {
+      setBlock(latch);
+      bindVars(argsOf(latch));
+    }
+    if (live()) {
+      advance();
       branch(header, varValues());
+    }
     setBlock(exit);
-    bindVars(atHeader);
+    bindVars(breaks ? argsOf(exit) : atHeader);
+  }
+
+  // Whether `statements` hold a `break` (or `continue`) of their loop, not
+  // of a loop nested in them.
+  static bool jumps(const StmtList& statements, StmtKind kind) {
+    for (const auto& stmt : statements) {
+      if (stmt->kind == kind)
+        return true;
+      if (auto* s = dyn<IfStmt>(stmt.get()))
+        for (const StmtList& body : s->bodies)
+          if (jumps(body, kind))
+            return true;
+    }
+    return false;
+  }
+
+  // The innermost loop's targets, and the variables its blocks carry.
+  struct LoopTargets {
+    uint32_t latch;
+    uint32_t exit;
+    std::vector<Type> types;
+  };
+  std::vector<LoopTargets> loops_;
+
+  // `break` and `continue`: the loop's variables (not those declared inside
+  // it) to its exit or latch.
+  void lowerJump(StmtKind kind) {
+    const LoopTargets& loop = loops_.back();
+    branch(kind == StmtKind::Break ? loop.exit : loop.latch, varValues(loop.types.size()));
   }
 
   void lowerFor(const ForStmt& s) {
@@ -376,6 +430,7 @@ private:
     lets_[&counter] = start;
     auto zero = b_.constant(Scalar::ofInt(0));
     lowerLoop(
+        s.body,
         [&] {
           ir::ValueId i = lets_.at(&counter);
           ir::ValueId up = b_.prim(PrimOp::Lt, Type::Bool, {i, stop});
@@ -391,10 +446,9 @@ private:
                                : t == Type::Str     ? b_.runtime(rt::StrOp::StrIndex, {sequence, i})
                                : t == Type::StrList ? b_.runtime(rt::StrOp::StrListGet, {sequence, i})
                                                     : b_.runtime(rt::StrOp::IntListGet, {sequence, i});
-          ir::ValueId next = b_.prim(PrimOp::Add, Type::Int, {i, step});
           lowerStatements(s.body);
-          lets_[&counter] = next;
-        });
+        },
+        [&] { lets_[&counter] = b_.prim(PrimOp::Add, Type::Int, {lets_.at(&counter), step}); });
     vars_.erase(vars_.begin());
     lets_.erase(&counter);
   }
@@ -688,6 +742,8 @@ private:
         visit(s.body);
         break;
       }
+      case StmtKind::Break:
+      case StmtKind::Continue: break;
       }
     }
   }

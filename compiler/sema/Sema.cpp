@@ -362,7 +362,9 @@ private:
     }
     const FuncDecl* outer = std::exchange(current_, &fn);
     if (fn.hasStatements()) {
+      unsigned outerLoops = std::exchange(loopDepth_, 0);
       checkStatements(fn.statements, scope);
+      loopDepth_ = outerLoops;
       current_ = outer;
       if (!alwaysReturns(fn.statements))
         error(fn.loc, "function " + quoted(fn.name) + " can reach its end without returning a value; end it with 'return'",
@@ -726,13 +728,17 @@ private:
       }
       BlockScope inner(&scope);
       bindLocal(inner, var);
+      ++loopDepth_;
       checkStatements(s.body, inner);
+      --loopDepth_;
       return;
     }
     case StmtKind::While: {
       auto& s = static_cast<WhileStmt&>(stmt);
       expectCondition(*s.cond, scope);
+      ++loopDepth_;
       checkStatements(s.body, scope);
+      --loopDepth_;
       return;
     }
     case StmtKind::Return: {
@@ -741,6 +747,12 @@ private:
       expectAssignable(*s.value, current_->resultType, "the result of " + quoted(current_->name));
       return;
     }
+    case StmtKind::Break:
+    case StmtKind::Continue:
+      if (loopDepth_ == 0)
+        error(stmt.loc, std::string("'") + (stmt.kind == StmtKind::Break ? "break" : "continue") +
+                            "' outside a loop", stmt.kind == StmtKind::Break ? 5 : 8);
+      return;
     }
   }
 
@@ -1416,6 +1428,7 @@ private:
   std::map<const FuncDecl*, BenchDecl*> benches_; // by their functions
   std::set<const FuncDecl*> checked_;
   const FuncDecl* current_ = nullptr;
+  unsigned loopDepth_ = 0; // loops around the statement being checked, in current_
   Type listHint_ = Type::Error; // what an empty `[]` being checked becomes
   std::map<const FuncDecl*, std::vector<std::pair<const FuncDecl*, const Call*>>> callees_;
 };

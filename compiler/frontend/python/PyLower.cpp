@@ -1785,8 +1785,8 @@ private:
                    "it is not supported in hypotheses yet");
       return;
     }
-    case StmtKind::Break: error(loc, "'break' is not supported in hypotheses yet"); return;
-    case StmtKind::Continue: error(loc, "'continue' is not supported in hypotheses yet"); return;
+    case StmtKind::Break: out.push_back(std::make_unique<ast::BreakStmt>(loc)); return;
+    case StmtKind::Continue: out.push_back(std::make_unique<ast::ContinueStmt>(loc)); return;
     case StmtKind::Try: error(loc, "'try' is not supported in hypotheses yet"); return;
     case StmtKind::FunctionDef: error(loc, "a nested 'def' is not supported in hypotheses yet"); return;
     case StmtKind::Import:

@@ -1,0 +1,4 @@
+import numpy as np
+
+def f(x):
+    return np.tan(x / 40)

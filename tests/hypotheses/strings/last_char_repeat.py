@@ -1,0 +1,4 @@
+def f(s):
+    if not s:
+        return ""
+    return s + s[-1] * 3

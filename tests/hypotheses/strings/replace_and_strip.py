@@ -1,0 +1,2 @@
+def f(s):
+    return s.replace(" ", "").strip().upper()

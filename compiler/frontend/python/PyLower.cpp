@@ -143,6 +143,7 @@ constexpr Callable kCallables[] = {
     {"int", Form::Special, ""},   {"float", Form::Special, ""}, {"round", Form::Special, ""},
     {"len", Form::Special, ""},   {"str", Form::Special, ""},   {"bool", Form::Special, ""},
     {"ord", Form::Special, ""},   {"chr", Form::Special, ""},   {"pow", Form::Special, ""},
+    {"sum", Form::Special, ""},   {"any", Form::Special, ""},   {"all", Form::Special, ""},
     {"str.lower", Form::StrMethod, "lower", PyType::Str},
     {"str.upper", Form::StrMethod, "upper", PyType::Str},
     {"str.capitalize", Form::StrMethod, "capitalize", PyType::Str},
@@ -236,6 +237,8 @@ public:
     for (const std::string& name : reachedOrder_)
       if (auto fn = lowerFunction(infos_.at(name)))
         out->functions.push_back(std::move(fn));
+    for (auto& helper : helpers_)
+      out->functions.push_back(std::move(helper));
     if (diags_.hasErrors())
       return nullptr;
     return out;
@@ -540,6 +543,9 @@ private:
   }
 
   bool isLocal(std::string_view name) const {
+    for (const auto& [target, type] : comprehension_)
+      if (target == name)
+        return true;
     if (!current_)
       return false;
     if (current_->locals.count(name))
@@ -549,6 +555,9 @@ private:
   }
 
   PyType nameType(const std::string& id) {
+    for (auto it = comprehension_.rbegin(); it != comprehension_.rend(); ++it)
+      if (it->first == id)
+        return it->second;
     if (current_) {
       for (size_t p = 0; p < current_->def->args.size(); ++p)
         if (current_->def->args[p].name == id)
@@ -716,6 +725,14 @@ private:
         strings &= d.keys[i] && typeOf(*d.keys[i]) == PyType::Str && typeOf(*d.values[i]) == PyType::Str;
       return strings ? PyType::StrDict : PyType::Conflict;
     }
+    case ExprKind::JoinedStr:
+      for (const ExprPtr& part : static_cast<const JoinedStr&>(e).values)
+        typeOf(*part);
+      return PyType::Str;
+    case ExprKind::ListComp: {
+      PyType t = itemType(e);
+      return t == PyType::Str ? PyType::StrList : t == PyType::Int ? PyType::IntList : PyType::Conflict;
+    }
     default: return PyType::Conflict;
     }
   }
@@ -740,6 +757,18 @@ private:
     if (!c)
       return PyType::Conflict;
     PyType first = args.empty() ? PyType::Conflict : args[0];
+    if (call.args.size() == 1 && isComprehension(*call.args[0])) {
+      PyType item = itemType(*call.args[0]);
+      std::string_view n = c->name;
+      if (n == "any" || n == "all")
+        return PyType::Bool;
+      if (n == "sum")
+        return join(PyType::Int, item == PyType::Bool ? PyType::Int : item);
+      if (n == "min" || n == "max")
+        return item == PyType::Bool ? PyType::Int : item;
+      if (n == "str.join")
+        return PyType::Str;
+    }
     switch (c->form) {
     case Form::Math1:
     case Form::Math1Overflow:
@@ -1053,12 +1082,30 @@ private:
     }
     case ExprKind::Tuple: return unsupported(e, "a tuple value");
     case ExprKind::Slice: return unsupported(e, "a slice outside a subscript");
-    case ExprKind::ListComp: return unsupported(e, "a list comprehension");
-    case ExprKind::GeneratorExp: return unsupported(e, "a generator expression");
+    case ExprKind::ListComp: return lowerComprehension(e, Fold::List);
+    case ExprKind::GeneratorExp: return unsupported(e, "a generator expression outside sum, any, all, min, max or join");
     case ExprKind::Lambda: return unsupported(e, "a lambda");
-    case ExprKind::JoinedStr: return unsupported(e, "an f-string");
+    case ExprKind::JoinedStr: return lowerFString(static_cast<const JoinedStr&>(e));
     }
     return {};
+  }
+
+  // f'a{x}b': the parts concatenated, each field as str() of its value
+  // (format(v, '') is str(v) for the values findc has).
+  Lowered lowerFString(const JoinedStr& f) {
+    ast::ExprPtr out = strLit("", f.loc);
+    for (const ExprPtr& part : f.values) {
+      Lowered v = lower(*part);
+      if (!v)
+        return {};
+      if (v.type != PyType::Str) {
+        if (v.type == PyType::Complex || !(isNumber(v.type)))
+          return unsupported(*part, "a " + std::string(pyTypeName(v.type)) + " in an f-string");
+        v = {call("str", args(std::move(v.expr)), part->loc), PyType::Str};
+      }
+      out = binary(ast::BinaryOp::Add, std::move(out), std::move(v.expr), f.loc, f.loc);
+    }
+    return {std::move(out), PyType::Str};
   }
 
   Lowered lowerConstant(const Constant& c) {
@@ -1339,6 +1386,15 @@ private:
       return unsupported(c, name ? "the function '" + *name + "'" : "calling this");
     }
     SourceLoc loc = c.loc;
+    if (c.args.size() == 1 && c.keywords.empty() && isComprehension(*c.args[0])) {
+      std::string_view n = callable->name;
+      const Expr& arg = *c.args[0];
+      if (n == "sum") return lowerComprehension(arg, Fold::Sum);
+      if (n == "any") return lowerComprehension(arg, Fold::Any);
+      if (n == "all") return lowerComprehension(arg, Fold::All);
+      if (n == "min") return lowerComprehension(arg, Fold::Min);
+      if (n == "max") return lowerComprehension(arg, Fold::Max);
+    }
     switch (callable->form) {
     case Form::Math1:
     case Form::Math1Overflow: {
@@ -1393,14 +1449,32 @@ private:
   Lowered lowerMethod(const Call& c, const Callable& callable) {
     auto* attribute = dyn<Attribute>(c.func.get());
     Lowered receiver = lower(*attribute->value);
-    auto a = lowerArgs(c, 0, 3);
-    if (!receiver || !a)
+    if (!receiver)
       return {};
+    if (!c.keywords.empty()) {
+      error(c.keywords[0].loc, "keyword arguments to '" + std::string(callable.name) + "' are not supported yet");
+      return {};
+    }
+    std::vector<Lowered> lowered;
+    for (const ExprPtr& x : c.args) {
+      lowered.push_back(lowerArgument(*x));
+      if (!lowered.back())
+        return {};
+    }
+    std::optional<std::vector<Lowered>> a = std::move(lowered);
     std::vector<ast::ExprPtr> xs;
     xs.push_back(std::move(receiver.expr));
     for (Lowered& x : *a)
       xs.push_back(std::move(x.expr));
     return {call(std::string(callable.dsl), std::move(xs), c.loc, c.length), callable.result};
+  }
+
+  // Arguments of a method: a generator expression (`''.join(c for c in s)`)
+  // is its list.
+  Lowered lowerArgument(const Expr& a) {
+    if (dyn<GeneratorExp>(&a))
+      return lowerComprehension(a, Fold::List);
+    return lower(a);
   }
 
   Lowered lowerSpecial(const Call& c, std::string_view name) {
@@ -1593,6 +1667,275 @@ private:
     return {std::move(node), callee.result};
   }
 
+  // What a `for` iterates: range(...) with int bounds, or a str or a list.
+  ast::ExprPtr lowerIterable(const Expr& iter) {
+    if (auto* call = dyn<Call>(&iter); call && dyn<Name>(call->func.get()) &&
+                                       dyn<Name>(call->func.get())->id == "range" && !isLocal("range")) {
+      auto range = std::make_unique<ast::Call>(call->loc, call->length, "range", 5);
+      for (const ExprPtr& a : call->args) {
+        Lowered bound = coerce(lower(*a), PyType::Int, *a);
+        if (!bound)
+          return nullptr;
+        range->args.push_back({"", {}, std::move(bound.expr)});
+      }
+      return range;
+    }
+    return lower(iter).expr;
+  }
+
+  // ---- comprehensions: each a function of its own ----
+  // `[e for v in it if c]`, and a generator or list comprehension as the
+  // one argument of sum, any, all, min, max or str.join, becomes a helper
+  // function of the enclosing names it reads, called in place (so it runs
+  // exactly where and when Python runs it). One `for`, one name.
+
+  static bool isComprehension(const Expr& e) { return dyn<ListComp>(&e) || dyn<GeneratorExp>(&e); }
+
+  static std::pair<const Expr*, const std::vector<Comprehension>*> partsOf(const Expr& e) {
+    if (auto* l = dyn<ListComp>(&e))
+      return {l->elt.get(), &l->generators};
+    auto& g = static_cast<const GeneratorExp&>(e);
+    return {g.elt.get(), &g.generators};
+  }
+
+  static const std::string* simpleTarget(const Expr& e) {
+    auto [elt, generators] = partsOf(e);
+    if (generators->size() != 1)
+      return nullptr;
+    auto* name = dyn<Name>(generators->front().target.get());
+    return name ? &name->id : nullptr;
+  }
+
+  // The type of the items: the element with the target bound.
+  PyType itemType(const Expr& e) {
+    const std::string* target = simpleTarget(e);
+    if (!target)
+      return PyType::Conflict;
+    auto [elt, generators] = partsOf(e);
+    const Comprehension& g = generators->front();
+    comprehension_.emplace_back(*target, elementType(*g.iter));
+    for (const ExprPtr& c : g.ifs)
+      typeOf(*c);
+    PyType t = typeOf(*elt);
+    comprehension_.pop_back();
+    return t;
+  }
+
+  // Every name read in `e`, in order, once.
+  static void namesIn(const Expr* e, std::vector<std::string>& out) {
+    if (!e)
+      return;
+    auto all = [&](const ExprList& list) {
+      for (const ExprPtr& x : list)
+        namesIn(x.get(), out);
+    };
+    switch (e->kind) {
+    case ExprKind::Name: {
+      const std::string& id = static_cast<const Name*>(e)->id;
+      if (std::find(out.begin(), out.end(), id) == out.end())
+        out.push_back(id);
+      return;
+    }
+    case ExprKind::Attribute: namesIn(static_cast<const Attribute*>(e)->value.get(), out); return;
+    case ExprKind::UnaryOp: namesIn(static_cast<const UnaryOp*>(e)->operand.get(), out); return;
+    case ExprKind::BinOp:
+      namesIn(static_cast<const BinOp*>(e)->left.get(), out);
+      namesIn(static_cast<const BinOp*>(e)->right.get(), out);
+      return;
+    case ExprKind::BoolOp: all(static_cast<const BoolOp*>(e)->values); return;
+    case ExprKind::Compare:
+      namesIn(static_cast<const Compare*>(e)->left.get(), out);
+      all(static_cast<const Compare*>(e)->comparators);
+      return;
+    case ExprKind::IfExp: {
+      auto* i = static_cast<const IfExp*>(e);
+      namesIn(i->test.get(), out);
+      namesIn(i->body.get(), out);
+      namesIn(i->orelse.get(), out);
+      return;
+    }
+    case ExprKind::Call: {
+      auto* c = static_cast<const Call*>(e);
+      namesIn(c->func.get(), out);
+      all(c->args);
+      for (const Keyword& k : c->keywords)
+        namesIn(k.value.get(), out);
+      return;
+    }
+    case ExprKind::Subscript:
+      namesIn(static_cast<const Subscript*>(e)->value.get(), out);
+      namesIn(static_cast<const Subscript*>(e)->slice.get(), out);
+      return;
+    case ExprKind::Slice: {
+      auto* s = static_cast<const Slice*>(e);
+      namesIn(s->lower.get(), out);
+      namesIn(s->upper.get(), out);
+      namesIn(s->step.get(), out);
+      return;
+    }
+    case ExprKind::List: all(static_cast<const List*>(e)->elts); return;
+    case ExprKind::Tuple: all(static_cast<const Tuple*>(e)->elts); return;
+    case ExprKind::Dict:
+      all(static_cast<const Dict*>(e)->keys);
+      all(static_cast<const Dict*>(e)->values);
+      return;
+    case ExprKind::JoinedStr: all(static_cast<const JoinedStr*>(e)->values); return;
+    case ExprKind::ListComp:
+    case ExprKind::GeneratorExp: {
+      auto [elt, generators] = partsOf(*e);
+      namesIn(elt, out);
+      for (const Comprehension& g : *generators) {
+        namesIn(g.iter.get(), out);
+        all(g.ifs);
+      }
+      return;
+    }
+    case ExprKind::Constant:
+    case ExprKind::Lambda: return;
+    }
+  }
+
+  enum class Fold : uint8_t { List, Sum, Any, All, Min, Max };
+
+  Lowered lowerComprehension(const Expr& e, Fold fold) {
+    const std::string* targetName = simpleTarget(e);
+    if (!targetName)
+      return unsupported(e, "a comprehension with several 'for's or a tuple target");
+    if (!comprehension_.empty())
+      return unsupported(e, "a comprehension inside a comprehension");
+    std::string target = *targetName;
+    auto [elt, generators] = partsOf(e);
+    const Comprehension& g = generators->front();
+    PyType item = itemType(e);
+    if (item == PyType::Bool && fold != Fold::Any && fold != Fold::All && fold != Fold::List)
+      item = PyType::Int;
+    PyType result = fold == Fold::Any || fold == Fold::All ? PyType::Bool
+                    : fold == Fold::Sum                    ? join(PyType::Int, item)
+                    : fold == Fold::List ? (item == PyType::Str ? PyType::StrList
+                                            : item == PyType::Int ? PyType::IntList
+                                                                  : PyType::Conflict)
+                                         : item;
+    if (result == PyType::Conflict || result == PyType::Unknown || item == PyType::Conflict ||
+        ((fold == Fold::Sum || fold == Fold::Min || fold == Fold::Max) && (!isNumber(item) || item == PyType::Complex)))
+      return unsupported(e, "a comprehension of " + std::string(pyTypeName(item)) + " items here");
+    SourceLoc loc = e.loc;
+    // The enclosing names it reads become its parameters.
+    std::vector<std::string> names, free;
+    namesIn(&e, names);
+    for (const std::string& n : names)
+      if (n != target && isLocal(n))
+        free.push_back(n);
+    auto fn = std::make_unique<ast::FuncDecl>();
+    fn->name = "__findc_comprehension" + std::to_string(helpers_.size() + pendingHelpers_++);
+    fn->loc = loc;
+    fn->resultRef = typeRefOf(result, loc);
+    for (const std::string& n : free)
+      fn->params.push_back({n, loc, typeRefOf(nameType(n), loc), nullptr, Type::Error, std::nullopt});
+    ast::ExprPtr iterable = lowerIterable(*g.iter);
+    if (!iterable)
+      return {};
+    comprehension_.emplace_back(target, elementType(*g.iter));
+    auto var = [&](const std::string& name, PyType t, ast::ExprPtr init) {
+      auto let = std::make_unique<ast::LetStmt>();
+      let->name = name;
+      let->loc = loc;
+      let->declaredType = typeRefOf(t, loc);
+      let->init = std::move(init);
+      let->mutableVar = true;
+      fn->statements.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
+    };
+    auto assign = [&](const std::string& name, ast::ExprPtr value) {
+      return std::make_unique<ast::AssignStmt>(loc, name, ast::BinaryOp::Add, false, std::move(value));
+    };
+    auto returns = [&](ast::ExprPtr value) { return std::make_unique<ast::ReturnStmt>(loc, std::move(value)); };
+    const std::string acc = "__findc_acc", seen = "__findc_seen";
+    if (fold == Fold::List || fold == Fold::Sum || fold == Fold::Min || fold == Fold::Max)
+      var(acc, result, fold == Fold::Sum ? coerce({intLit(0, loc), PyType::Int}, result, e).expr : zeroOf(result, loc));
+    if (fold == Fold::Min || fold == Fold::Max)
+      var(seen, PyType::Bool, std::make_unique<ast::BoolLit>(loc, 1, false));
+    auto loopVar = std::make_unique<ast::LetStmt>();
+    loopVar->name = target;
+    loopVar->loc = g.target->loc;
+    auto loop = std::make_unique<ast::ForStmt>(loc, std::move(loopVar), std::move(iterable));
+    ast::StmtList* body = &loop->body;
+    if (!g.ifs.empty()) {
+      ast::ExprPtr cond;
+      for (const ExprPtr& c : g.ifs) {
+        Lowered test = lower(*c);
+        if (!test) {
+          comprehension_.pop_back();
+          return {};
+        }
+        ast::ExprPtr t = truth(std::move(test), c->loc);
+        cond = cond ? binary(ast::BinaryOp::And, std::move(cond), std::move(t), loc, loc) : std::move(t);
+      }
+      auto branch = std::make_unique<ast::IfStmt>(loc);
+      branch->conds.push_back(std::move(cond));
+      branch->bodies.emplace_back();
+      body = &branch->bodies.back();
+      loop->body.push_back(std::move(branch));
+    }
+    Lowered value = lower(*elt);
+    Lowered again = fold == Fold::Min || fold == Fold::Max ? lower(*elt) : Lowered{};
+    comprehension_.pop_back();
+    if (!value)
+      return {};
+    switch (fold) {
+    case Fold::List:
+      body->push_back(assign(acc, call("append", args(nameRef(acc, loc), std::move(value.expr)), loc)));
+      break;
+    case Fold::Sum:
+      body->push_back(assign(acc, binary(ast::BinaryOp::Add, nameRef(acc, loc), coerce(std::move(value), result, *elt).expr,
+                                         loc, loc)));
+      break;
+    case Fold::Any:
+    case Fold::All: {
+      auto exit = std::make_unique<ast::IfStmt>(loc);
+      ast::ExprPtr t = truth(std::move(value), loc);
+      if (fold == Fold::All)
+        t = std::make_unique<ast::Unary>(loc, 1, ast::UnaryOp::Not, std::move(t));
+      exit->conds.push_back(std::move(t));
+      exit->bodies.emplace_back();
+      exit->bodies.back().push_back(returns(std::make_unique<ast::BoolLit>(loc, 1, fold == Fold::Any)));
+      body->push_back(std::move(exit));
+      break;
+    }
+    case Fold::Min:
+    case Fold::Max: {
+      // Python's: a later item replaces the current one only if strictly smaller (larger)
+      auto better = std::make_unique<ast::IfStmt>(loc);
+      ast::ExprPtr fresh = std::make_unique<ast::Unary>(loc, 1, ast::UnaryOp::Not, nameRef(seen, loc));
+      better->conds.push_back(binary(
+          ast::BinaryOp::Or, std::move(fresh),
+          compare(fold == Fold::Min ? ast::CompareOp::Lt : ast::CompareOp::Gt,
+                  coerce(std::move(value), result, *elt).expr, nameRef(acc, loc), loc),
+          loc, loc));
+      better->bodies.emplace_back();
+      better->bodies.back().push_back(assign(acc, coerce(std::move(again), result, *elt).expr));
+      better->bodies.back().push_back(assign(seen, std::make_unique<ast::BoolLit>(loc, 1, true)));
+      body->push_back(std::move(better));
+      break;
+    }
+    }
+    fn->statements.push_back(std::move(loop));
+    if (fold == Fold::Min || fold == Fold::Max) { // min() of nothing: ValueError
+      auto empty = std::make_unique<ast::IfStmt>(loc);
+      empty->conds.push_back(std::make_unique<ast::Unary>(loc, 1, ast::UnaryOp::Not, nameRef(seen, loc)));
+      empty->bodies.emplace_back();
+      empty->bodies.back().push_back(returns(raiseAs("ValueError", result, loc)));
+      fn->statements.push_back(std::move(empty));
+    }
+    fn->statements.push_back(returns(fold == Fold::Any || fold == Fold::All
+                                         ? std::make_unique<ast::BoolLit>(loc, 1, fold == Fold::All)
+                                         : nameRef(acc, loc)));
+    auto site = std::make_unique<ast::Call>(loc, e.length, fn->name, 1);
+    for (const std::string& n : free)
+      site->args.push_back({"", {}, nameRef(n, loc)});
+    --pendingHelpers_;
+    helpers_.push_back(std::move(fn));
+    return {std::move(site), result};
+  }
+
   // ---- statements ----
   PyType resultType_ = PyType::Float;
   unsigned temporaries_ = 0;
@@ -1716,23 +2059,9 @@ private:
         error(f.target->loc, "this 'for' is not supported in hypotheses yet (one name, no 'else')");
         return;
       }
-      ast::ExprPtr iterable;
-      if (auto* call = dyn<Call>(f.iter.get()); call && dyn<Name>(call->func.get()) &&
-                                                dyn<Name>(call->func.get())->id == "range" && !isLocal("range")) {
-        auto range = std::make_unique<ast::Call>(call->loc, call->length, "range", 5);
-        for (const ExprPtr& a : call->args) {
-          Lowered bound = coerce(lower(*a), PyType::Int, *a);
-          if (!bound)
-            return;
-          range->args.push_back({"", {}, std::move(bound.expr)});
-        }
-        iterable = std::move(range);
-      } else {
-        Lowered it = lower(*f.iter);
-        if (!it)
-          return;
-        iterable = std::move(it.expr);
-      }
+      ast::ExprPtr iterable = lowerIterable(*f.iter);
+      if (!iterable)
+        return;
       // findc's loop variable is the loop's own; Python's outlives it.
       auto var = std::make_unique<ast::LetStmt>();
       var->name = "__findc_loop" + std::to_string(temporaries_++);
@@ -1808,6 +2137,11 @@ private:
   std::vector<std::string> reachedOrder_;
   std::map<std::string, PyType> temporaryTypes_;
   bool changed_ = false;
+  // Comprehension targets in scope, innermost last (typing and lowering).
+  std::vector<std::pair<std::string, PyType>> comprehension_;
+  // The comprehensions' functions, appended to the module at the end.
+  std::vector<std::unique_ptr<ast::FuncDecl>> helpers_;
+  size_t pendingHelpers_ = 0;
 };
 
 } // namespace

@@ -503,7 +503,13 @@ private:
         inferBody(i->body, info);
         inferBody(i->orelse, info);
       } else if (auto* f = dyn<For>(stmt.get())) {
-        inferTarget(info, *f->target, nullptr, elementType(*f->iter));
+        auto* pair = dyn<Tuple>(f->target.get());
+        if (const Call* enumerate = builtinCall(*f->iter, "enumerate", 1); enumerate && pair && pair->elts.size() == 2) {
+          inferTarget(info, *pair->elts[0], nullptr, PyType::Int);
+          inferTarget(info, *pair->elts[1], nullptr, elementType(*enumerate->args[0]));
+        } else {
+          inferTarget(info, *f->target, nullptr, elementType(*f->iter));
+        }
         inferBody(f->body, info);
       } else if (auto* w = dyn<While>(stmt.get())) {
         typeOf(*w->test);
@@ -527,7 +533,19 @@ private:
   }
 
   // What `for x in iter` binds x to.
+  // `iter` as a call of the builtin `name` with `arity` positional arguments.
+  const Call* builtinCall(const Expr& iter, std::string_view name, size_t arity) const {
+    auto* call = dyn<Call>(&iter);
+    auto* callee = call ? dyn<Name>(call->func.get()) : nullptr;
+    if (!callee || callee->id != name || isLocal(name) || defs_.count(name) || call->args.size() != arity ||
+        !call->keywords.empty())
+      return nullptr;
+    return call;
+  }
+
   PyType elementType(const Expr& iter) {
+    if (const Call* reversed = builtinCall(iter, "reversed", 1))
+      return typeOf(*reversed->args[0]) == PyType::Str ? PyType::Str : PyType::Conflict;
     if (auto* call = dyn<Call>(&iter); call && dyn<Name>(call->func.get()) &&
                                        dyn<Name>(call->func.get())->id == "range" && !isLocal("range")) {
       for (const ExprPtr& a : call->args)
@@ -1669,6 +1687,18 @@ private:
 
   // What a `for` iterates: range(...) with int bounds, or a str or a list.
   ast::ExprPtr lowerIterable(const Expr& iter) {
+    if (const Call* reversed = builtinCall(iter, "reversed", 1)) { // a str: s[::-1]
+      Lowered s = lower(*reversed->args[0]);
+      if (!s)
+        return nullptr;
+      if (s.type != PyType::Str) {
+        unsupported(iter, "reversed of a " + std::string(pyTypeName(s.type)));
+        return nullptr;
+      }
+      auto slice = std::make_unique<ast::Slice>(iter.loc, iter.length, std::move(s.expr));
+      slice->step = std::make_unique<ast::Unary>(iter.loc, 1, ast::UnaryOp::Neg, intLit(1, iter.loc));
+      return slice;
+    }
     if (auto* call = dyn<Call>(&iter); call && dyn<Name>(call->func.get()) &&
                                        dyn<Name>(call->func.get())->id == "range" && !isLocal("range")) {
       auto range = std::make_unique<ast::Call>(call->loc, call->length, "range", 5);
@@ -2055,13 +2085,33 @@ private:
     case StmtKind::For: {
       auto& f = static_cast<const For&>(stmt);
       auto* target = dyn<Name>(f.target.get());
+      // `for i, x in enumerate(it)`: a counter beside the loop.
+      auto* pair = dyn<Tuple>(f.target.get());
+      const Call* enumerate = builtinCall(*f.iter, "enumerate", 1);
+      const Name* index = nullptr;
+      if (enumerate && pair && pair->elts.size() == 2 && dyn<Name>(pair->elts[0].get()) &&
+          dyn<Name>(pair->elts[1].get())) {
+        index = dyn<Name>(pair->elts[0].get());
+        target = dyn<Name>(pair->elts[1].get());
+      }
       if (!target || !f.orelse.empty()) {
-        error(f.target->loc, "this 'for' is not supported in hypotheses yet (one name, no 'else')");
+        error(f.target->loc, "this 'for' is not supported in hypotheses yet (one name, or two over enumerate(...); "
+                             "no 'else')");
         return;
       }
-      ast::ExprPtr iterable = lowerIterable(*f.iter);
+      ast::ExprPtr iterable = lowerIterable(index ? *enumerate->args[0] : *f.iter);
       if (!iterable)
         return;
+      std::string counter = "__findc_count" + std::to_string(temporaries_++);
+      if (index) {
+        auto let = std::make_unique<ast::LetStmt>();
+        let->name = counter;
+        let->loc = loc;
+        let->declaredType = typeRefOf(PyType::Int, loc);
+        let->init = intLit(0, loc);
+        let->mutableVar = true;
+        out.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
+      }
       // findc's loop variable is the loop's own; Python's outlives it.
       auto var = std::make_unique<ast::LetStmt>();
       var->name = "__findc_loop" + std::to_string(temporaries_++);
@@ -2070,6 +2120,13 @@ private:
       auto node = std::make_unique<ast::ForStmt>(loc, std::move(var), std::move(iterable));
       node->body.push_back(std::make_unique<ast::AssignStmt>(loc, target->id, ast::BinaryOp::Add, false,
                                                              nameRef(loopName, loc)));
+      if (index) { // i = count; count += 1, before the body (a continue keeps counting)
+        node->body.push_back(
+            std::make_unique<ast::AssignStmt>(loc, index->id, ast::BinaryOp::Add, false, nameRef(counter, loc)));
+        node->body.push_back(std::make_unique<ast::AssignStmt>(
+            loc, counter, ast::BinaryOp::Add, false,
+            binary(ast::BinaryOp::Add, nameRef(counter, loc), intLit(1, loc), loc, loc)));
+      }
       lowerBody(f.body, node->body);
       out.push_back(std::move(node));
       return;

@@ -62,9 +62,8 @@ const Stdlib& sharedStdlib() {
 
 } // namespace
 
-bool isPythonSource(const SourceFile& file, const SourceOptions& options) {
-  return options.language == Language::Python ||
-         (options.language == Language::Auto && file.path().ends_with(".py"));
+bool isPythonSource(std::string_view path, const SourceOptions& options) {
+  return options.language == Language::Python || (options.language == Language::Auto && path.ends_with(".py"));
 }
 
 std::unique_ptr<ast::Module> compileToAST(const SourceFile& file, DiagnosticEngine& diags,
@@ -75,7 +74,7 @@ std::unique_ptr<ast::Module> compileToAST(const SourceFile& file, DiagnosticEngi
   if (!stdlib.errors.empty())
     return nullptr;
   std::unique_ptr<ast::Module> ast;
-  if (isPythonSource(file, source)) {
+  if (isPythonSource(file.path(), source)) {
     std::unique_ptr<py::Module> python = py::parsePython(file, diags);
     py::HypothesisOptions hypothesis{source.input == SourceOptions::Input::Str ? py::HypothesisOptions::Input::Str
                                                                               : py::HypothesisOptions::Input::Real,

@@ -20,8 +20,8 @@ struct CompileOptions {
   SourceOptions source = {};
 };
 
-// Whether `file` is read as a Python hypothesis under `options`.
-bool isPythonSource(const SourceFile& file, const SourceOptions& options);
+// Whether the source at `path` is read as a Python hypothesis under `options`.
+bool isPythonSource(std::string_view path, const SourceOptions& options);
 
 // The parsed and checked AST (`findc emit --stage ast`), or null after
 // reporting errors. Its calls point into the standard library, which is

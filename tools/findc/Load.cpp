@@ -1,5 +1,7 @@
 #include "tools/findc/Load.h"
 
+#include "compiler/driver/Compiler.h"
+
 #include <iostream>
 #include <random>
 
@@ -63,9 +65,7 @@ std::string fileArgument(const Options& options, const char* command) {
 std::optional<Evaluated> evaluateCommand(const Options& options, const char* command, bool needInputs) {
   std::string path = fileArgument(options, command);
   // A Python hypothesis has its function (FIND's rule); a suite needs --fn.
-  bool hypothesis = options.load.source.language == Language::Python ||
-                    (options.load.source.language == Language::Auto && path.ends_with(".py"));
-  if (options.functions.empty() && !hypothesis)
+  if (options.functions.empty() && !isPythonSource(path, options.load.source))
     throw UsageError("--fn NAME is required");
   if (options.params && options.functions.size() > 1)
     throw UsageError("--params applies to one --fn");

@@ -533,22 +533,25 @@ private:
   }
 
   // What `for x in iter` binds x to.
-  // `iter` as a call of the builtin `name` with `arity` positional arguments.
-  const Call* builtinCall(const Expr& iter, std::string_view name, size_t arity) const {
+  // `iter` as a call of the builtin `name` (not shadowed by a local or a
+  // def) with `minArity` to `maxArity` positional arguments.
+  const Call* builtinCall(const Expr& iter, std::string_view name, size_t minArity, size_t maxArity) const {
     auto* call = dyn<Call>(&iter);
     auto* callee = call ? dyn<Name>(call->func.get()) : nullptr;
-    if (!callee || callee->id != name || isLocal(name) || defs_.count(name) || call->args.size() != arity ||
-        !call->keywords.empty())
+    if (!callee || callee->id != name || isLocal(name) || defs_.count(name) || call->args.size() < minArity ||
+        call->args.size() > maxArity || !call->keywords.empty())
       return nullptr;
     return call;
+  }
+  const Call* builtinCall(const Expr& iter, std::string_view name, size_t arity) const {
+    return builtinCall(iter, name, arity, arity);
   }
 
   PyType elementType(const Expr& iter) {
     if (const Call* reversed = builtinCall(iter, "reversed", 1))
       return typeOf(*reversed->args[0]) == PyType::Str ? PyType::Str : PyType::Conflict;
-    if (auto* call = dyn<Call>(&iter); call && dyn<Name>(call->func.get()) &&
-                                       dyn<Name>(call->func.get())->id == "range" && !isLocal("range")) {
-      for (const ExprPtr& a : call->args)
+    if (const Call* range = builtinCall(iter, "range", 0, SIZE_MAX)) {
+      for (const ExprPtr& a : range->args)
         typeOf(*a);
       return PyType::Int;
     }
@@ -890,13 +893,7 @@ private:
     // CPython raises UnboundLocalError).
     for (const std::string& name : info.localOrder) {
       PyType t = settle(info.locals.at(name), name, def.nameLoc, "variable '" + name + "'");
-      auto let = std::make_unique<ast::LetStmt>();
-      let->name = name;
-      let->loc = def.loc;
-      let->declaredType = typeRefOf(t, def.loc);
-      let->init = zeroOf(t, def.loc);
-      let->mutableVar = true;
-      fn->statements.push_back(std::make_unique<ast::LetStatement>(def.loc, std::move(let)));
+      fn->statements.push_back(declareVar(name, t, zeroOf(t, def.loc), def.loc));
     }
     lowerBody(def.body, fn->statements);
     if (diags_.errorCount() == errorsBefore)
@@ -960,6 +957,20 @@ private:
   }
   static ast::ExprPtr conditional(ast::ExprPtr c, ast::ExprPtr a, ast::ExprPtr b, SourceLoc loc) {
     return std::make_unique<ast::Conditional>(loc, 1, std::move(c), std::move(a), std::move(b));
+  }
+  // `var NAME: T = init`: every variable the lowering declares.
+  static std::unique_ptr<ast::Stmt> declareVar(std::string name, PyType t, ast::ExprPtr init, SourceLoc loc) {
+    auto let = std::make_unique<ast::LetStmt>();
+    let->name = std::move(name);
+    let->loc = loc;
+    let->declaredType = typeRefOf(t, loc);
+    let->init = std::move(init);
+    let->mutableVar = true;
+    return std::make_unique<ast::LetStatement>(loc, std::move(let));
+  }
+  // `NAME = value` on a declared variable.
+  static std::unique_ptr<ast::Stmt> assignStmt(std::string name, ast::ExprPtr value, SourceLoc loc) {
+    return std::make_unique<ast::AssignStmt>(loc, std::move(name), ast::BinaryOp::Add, false, std::move(value));
   }
   static ast::ExprPtr zeroOf(PyType t, SourceLoc loc) {
     switch (t) {
@@ -1699,8 +1710,7 @@ private:
       slice->step = std::make_unique<ast::Unary>(iter.loc, 1, ast::UnaryOp::Neg, intLit(1, iter.loc));
       return slice;
     }
-    if (auto* call = dyn<Call>(&iter); call && dyn<Name>(call->func.get()) &&
-                                       dyn<Name>(call->func.get())->id == "range" && !isLocal("range")) {
+    if (const Call* call = builtinCall(iter, "range", 0, SIZE_MAX)) {
       auto range = std::make_unique<ast::Call>(call->loc, call->length, "range", 5);
       for (const ExprPtr& a : call->args) {
         Lowered bound = coerce(lower(*a), PyType::Int, *a);
@@ -1866,17 +1876,9 @@ private:
       return {};
     comprehension_.emplace_back(target, elementType(*g.iter));
     auto var = [&](const std::string& name, PyType t, ast::ExprPtr init) {
-      auto let = std::make_unique<ast::LetStmt>();
-      let->name = name;
-      let->loc = loc;
-      let->declaredType = typeRefOf(t, loc);
-      let->init = std::move(init);
-      let->mutableVar = true;
-      fn->statements.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
+      fn->statements.push_back(declareVar(name, t, std::move(init), loc));
     };
-    auto assign = [&](const std::string& name, ast::ExprPtr value) {
-      return std::make_unique<ast::AssignStmt>(loc, name, ast::BinaryOp::Add, false, std::move(value));
-    };
+    auto assign = [&](const std::string& name, ast::ExprPtr value) { return assignStmt(name, std::move(value), loc); };
     auto returns = [&](ast::ExprPtr value) { return std::make_unique<ast::ReturnStmt>(loc, std::move(value)); };
     const std::string acc = "__findc_acc", seen = "__findc_seen";
     if (fold == Fold::List || fold == Fold::Sum || fold == Fold::Min || fold == Fold::Max)
@@ -1975,7 +1977,7 @@ private:
     Lowered v = coerce(std::move(value), t, where);
     if (!v)
       return;
-    out.push_back(std::make_unique<ast::AssignStmt>(loc, name, ast::BinaryOp::Add, false, std::move(v.expr)));
+    out.push_back(assignStmt(name, std::move(v.expr), loc));
   }
 
   void lowerAssignTarget(const Expr& target, Lowered value, const Expr& where, SourceLoc loc, ast::StmtList& out) {
@@ -2103,29 +2105,19 @@ private:
       if (!iterable)
         return;
       std::string counter = "__findc_count" + std::to_string(temporaries_++);
-      if (index) {
-        auto let = std::make_unique<ast::LetStmt>();
-        let->name = counter;
-        let->loc = loc;
-        let->declaredType = typeRefOf(PyType::Int, loc);
-        let->init = intLit(0, loc);
-        let->mutableVar = true;
-        out.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
-      }
+      if (index)
+        out.push_back(declareVar(counter, PyType::Int, intLit(0, loc), loc));
       // findc's loop variable is the loop's own; Python's outlives it.
       auto var = std::make_unique<ast::LetStmt>();
       var->name = "__findc_loop" + std::to_string(temporaries_++);
       var->loc = f.target->loc;
       std::string loopName = var->name;
       auto node = std::make_unique<ast::ForStmt>(loc, std::move(var), std::move(iterable));
-      node->body.push_back(std::make_unique<ast::AssignStmt>(loc, target->id, ast::BinaryOp::Add, false,
-                                                             nameRef(loopName, loc)));
+      node->body.push_back(assignStmt(target->id, nameRef(loopName, loc), loc));
       if (index) { // i = count; count += 1, before the body (a continue keeps counting)
+        node->body.push_back(assignStmt(index->id, nameRef(counter, loc), loc));
         node->body.push_back(
-            std::make_unique<ast::AssignStmt>(loc, index->id, ast::BinaryOp::Add, false, nameRef(counter, loc)));
-        node->body.push_back(std::make_unique<ast::AssignStmt>(
-            loc, counter, ast::BinaryOp::Add, false,
-            binary(ast::BinaryOp::Add, nameRef(counter, loc), intLit(1, loc), loc, loc)));
+            assignStmt(counter, binary(ast::BinaryOp::Add, nameRef(counter, loc), intLit(1, loc), loc, loc), loc));
       }
       lowerBody(f.body, node->body);
       out.push_back(std::move(node));
@@ -2163,7 +2155,7 @@ private:
             return;
           ast::ExprPtr appended =
               Lowerer::call("append", args(nameRef(list->id, a->value->loc), std::move(item.expr)), call->loc);
-          out.push_back(std::make_unique<ast::AssignStmt>(loc, list->id, ast::BinaryOp::Add, false, std::move(appended)));
+          out.push_back(assignStmt(list->id, std::move(appended), loc));
           return;
         }
       }

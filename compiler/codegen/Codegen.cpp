@@ -4,6 +4,7 @@
 #include "runtime/Utf8.h"
 
 #include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Intrinsics.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -198,8 +199,24 @@ private:
     return global;
   }
 
+  llvm::Value* errorField() {
+    return builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
+  }
+
+  // Records `kind` where `failed` holds, unless an error is recorded already
+  // (rt::Context::fail); returns whether none was recorded before.
+  llvm::Value* recordErrorIf(llvm::Value* failed, rt::ErrorKind kind) {
+    auto& B = builder_;
+    llvm::Value* error = B.CreateLoad(B.getInt32Ty(), errorField());
+    llvm::Value* clean = B.CreateICmpEQ(error, B.getInt32(0));
+    B.CreateStore(B.CreateSelect(B.CreateAnd(clean, failed), B.getInt32(static_cast<uint32_t>(kind)), error),
+                  errorField());
+    return clean;
+  }
+
   // A runtime operation: a call of its extern "C" function with the context
-  // first. loop.tick is inlined: it runs on every loop trip.
+  // first. loop.tick, py.failed and int + - * are inlined: they run on
+  // every loop trip, around every effect inside a try, on every int.
   llvm::Value* emitRuntime(const ir::Inst& inst, const std::vector<llvm::Value*>& a) {
     auto& B = builder_;
     rt::StrOp op = inst.strOp();
@@ -207,16 +224,23 @@ private:
       // budget -= 1; ok = budget >= 0 && error == 0; a spent budget records
       // BudgetExceeded unless an error is recorded already.
       llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, budget));
-      llvm::Value* errorPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
       llvm::Value* budget = B.CreateSub(B.CreateLoad(B.getInt64Ty(), budgetPtr), B.getInt64(1));
       B.CreateStore(budget, budgetPtr);
-      llvm::Value* error = B.CreateLoad(B.getInt32Ty(), errorPtr);
-      llvm::Value* clean = B.CreateICmpEQ(error, B.getInt32(0));
       llvm::Value* spent = B.CreateICmpSLT(budget, B.getInt64(0));
-      B.CreateStore(B.CreateSelect(B.CreateAnd(clean, spent),
-                                   B.getInt32(static_cast<uint32_t>(rt::ErrorKind::BudgetExceeded)), error),
-                    errorPtr);
+      llvm::Value* clean = recordErrorIf(spent, rt::ErrorKind::BudgetExceeded);
       return B.CreateAnd(clean, B.CreateNot(spent));
+    }
+    if (op == rt::StrOp::PyFailed) // error != 0
+      return B.CreateICmpNE(B.CreateLoad(B.getInt32Ty(), errorField()), B.getInt32(0));
+    if (op == rt::StrOp::IntPyAdd || op == rt::StrOp::IntPySub || op == rt::StrOp::IntPyMul) {
+      // Python's int as int64: OverflowError (and 0) where the sum wraps.
+      llvm::Intrinsic::ID id = op == rt::StrOp::IntPyAdd   ? llvm::Intrinsic::sadd_with_overflow
+                               : op == rt::StrOp::IntPySub ? llvm::Intrinsic::ssub_with_overflow
+                                                           : llvm::Intrinsic::smul_with_overflow;
+      llvm::Value* pair = B.CreateBinaryIntrinsic(id, a[0], a[1]);
+      llvm::Value* overflow = B.CreateExtractValue(pair, 1);
+      recordErrorIf(overflow, rt::ErrorKind::OverflowError);
+      return B.CreateSelect(overflow, B.getInt64(0), B.CreateExtractValue(pair, 0));
     }
     const rt::StrOpInfo& info = rt::strOpInfo(op);
     std::vector<llvm::Type*> params = {B.getPtrTy()};

@@ -32,6 +32,7 @@ import concurrent.futures
 import contextlib
 import io
 import json
+import math
 import os
 import re
 import shutil
@@ -217,8 +218,19 @@ def typed(value, result):
     return ch.typed(value, result)
 
 
-def evaluate(findc, path, kind, engines, fns, inputs, call_lines):
+def nonfinite(python):
+    """Whether CPython's results hold a nan or an infinity (JSON's null in findc's, told apart by call's line)."""
+    for kind, value in python.get("results", []):
+        if kind == "value" and isinstance(value, (float, complex)) and not math.isfinite(abs(value)):
+            return True
+    return False
+
+
+def evaluate(findc, path, kind, engines, fns, inputs, call_lines, nonfinite_values=True):
     """findc's results for the functions fns of path (fns[0] first: it roots the compilation).
+
+    For numeric programs, `findc call`'s lines too (call_lines): of the interpreter always (the printed
+    values), of another engine where CPython has a nan or an infinity (JSON's null for each):
 
     {"ok": True, "types": {fn: type}, engine: {fn: (outputs, errors)}, ("line", engine): {fn: line}}
     or {"ok": False, "failure": text}."""
@@ -249,7 +261,7 @@ def evaluate(findc, path, kind, engines, fns, inputs, call_lines):
         if set(records) != set(fns):
             return {"ok": False, "failure": f"({engine}) findc eval printed {sorted(records)}, not {fns}"}
         result[engine] = records
-        if call_lines and kind == "numeric":
+        if call_lines and kind == "numeric" and (engine == "interp" or nonfinite_values):
             rc, out, err = run_findc(findc, ["call", str(path), "--engine", engine, "--input", mode, *fn_args,
                                              "--", *inputs])
             if rc != 0:
@@ -402,7 +414,8 @@ class Runner:
         path = self.tmp / f"batch_{kind}_{programs[0]['seed']}_{len(programs)}.py"
         path.write_text(batch_text(programs, kind))
         fns = [ENTRY] + [p["fn"] for p in programs]
-        result = evaluate(self.findc, path, kind, self.engines, fns, inputs, self.args.call_lines)
+        result = evaluate(self.findc, path, kind, self.engines, fns, inputs, self.args.call_lines,
+                          any(nonfinite(p["python"]) for p in programs))
         if not result["ok"]:
             if len(programs) > 1:
                 half = len(programs) // 2

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A seeded generator of random hypotheses in findc's Python subset.
 
-usage: generate.py SEED [--kind numeric|strings] [--exclude FEATURE,...]
+usage: generate.py SEED [--kind numeric|strings] [--exclude FEATURE,...] [--include FEATURE,...]
 
 Prints one program: `def f(x)` of a float (numeric) or `def f(s)` of a str
 (strings), with top-level constants and helpers, written only with the
@@ -1058,6 +1058,7 @@ def main():
     parser.add_argument("--kind", choices=["numeric", "strings"])
     parser.add_argument("--exclude", help="features to leave out, comma-separated; 'none' for none "
                         f"(default: the known findc bugs, {','.join(sorted(KNOWN_BUGS))})")
+    parser.add_argument("--include", help="features to generate although the default --exclude leaves them out")
     parser.add_argument("--tag", default="")
     parser.add_argument("--features", action="store_true", help="list the features --exclude takes")
     args = parser.parse_args()
@@ -1065,7 +1066,8 @@ def main():
         for name, what in FEATURES.items():
             print(f"{name:24} {what}{'  (known bug: excluded by default)' if name in KNOWN_BUGS else ''}")
         return 0
-    exclude = None if args.exclude is None else set() if args.exclude == "none" else set(args.exclude.split(","))
+    exclude = set(KNOWN_BUGS) if args.exclude is None else set() if args.exclude == "none" else set(args.exclude.split(","))
+    exclude -= set(args.include.split(",")) if args.include else set()
     sys.stdout.write(generate(args.seed, args.kind, exclude, args.tag))
     return 0
 

@@ -357,6 +357,7 @@ class Runner:
         self.failures = []  # dicts
         self.signatures = {}  # signature -> count
         self.reduced_signatures = {}  # signature -> reductions done
+        self.reduce_deadline = time.time() + args.reduce_total
 
     def worker(self):
         if not hasattr(self.local, "worker"):
@@ -448,28 +449,29 @@ class Runner:
         self.record(failure)
         print(f"FAIL {program['kind']} seed {program['seed']}: {signature}\n  " + "\n  ".join(details[:5]),
               flush=True)
-        if self.out is None:
-            return
-        directory = self.out / f"{program['kind']}-{program['seed']}"
-        directory.mkdir(parents=True, exist_ok=True)
-        (directory / "program.py").write_text(program["text"])
-        (directory / "report.txt").write_text(self.describe(program["text"], program["kind"], INPUTS[program["kind"]],
-                                                            alone, signature, details, failure.get("note")))
+        directory = None
+        if self.out is not None:
+            directory = self.out / f"{program['kind']}-{program['seed']}"
+            directory.mkdir(parents=True, exist_ok=True)
+            (directory / "program.py").write_text(program["text"])
+            (directory / "report.txt").write_text(self.describe(program["text"], program["kind"],
+                                                                INPUTS[program["kind"]], alone, signature, details,
+                                                                failure.get("note")))
         with self.lock:
             reductions = self.reduced_signatures.get(signature, 0)
             todo = self.args.reduce_budget > 0 and reductions < self.args.reduce_per_signature \
-                and "note" not in failure
+                and "note" not in failure and time.time() < self.reduce_deadline
             if todo:
                 self.reduced_signatures[signature] = reductions + 1
         if todo:
             reduced, inputs = self.reduce(program["text"], program["kind"], signature, alone)
-            (directory / "reduced.py").write_text(reduced)
             final = self.check(reduced, program["kind"], inputs)
-            (directory / "reduced.txt").write_text(self.describe(reduced, program["kind"], inputs, final, signature,
-                                                                 None, None))
+            report = self.describe(reduced, program["kind"], inputs, final, signature, None, None)
+            if directory is not None:
+                (directory / "reduced.py").write_text(reduced)
+                (directory / "reduced.txt").write_text(report)
             failure["reduced"] = reduced
-            failure["reduced_report"] = (directory / "reduced.txt").read_text()
-            print(f"reduced ({signature}) {directory / 'reduced.py'}:\n{reduced}", flush=True)
+            print(f"reduced, seed {program['seed']}:\n{report}", flush=True)
 
     # ---------------------------------------------------------- one program
 
@@ -728,6 +730,8 @@ def main():
                         help="skip the comparison of findc call's line with FIND's frame")
     parser.add_argument("--out", help="write failures (program, results, reduced program) under this directory")
     parser.add_argument("--reduce-budget", type=float, default=120, help="seconds to reduce one failure (0: none)")
+    parser.add_argument("--reduce-total", type=float, default=float("inf"),
+                        help="seconds after which no further failure is reduced")
     parser.add_argument("--reduce-per-signature", type=int, default=2,
                         help="reduce at most this many failures that fail the same way")
     parser.add_argument("--time-limit", type=float, default=2.0, help="CPython's seconds per program")

@@ -55,6 +55,8 @@ FEATURES = {
     "div-default": "default values computed with / (def h(a, b=RATE), RATE = math.e / 2)",
     "complex-add": "the sum of two values that may be complex (c + c)",
     "chain-short-circuit": "chained comparisons whose last operand can raise (a < b < int(x))",
+    "np-clip": "np.clip (else left out)",
+    "chr-overflow": "chr(n) of any int n (else n % 1200000: past 0x10FFFF, but not past a C int)",
     "minmax-order": "min/max of arguments that can raise (else: of names and literals)",
     "call-result-use": "a helper's result (or a name computed from one) sliced, indexed, iterated, the receiver "
                        "of a str method, or the item of a list comprehension",
@@ -91,6 +93,10 @@ KNOWN_BUGS = {
     "complex-add",
     # 1 < 0 < 1 / x: findc evaluates 1 / x although 1 < 0 is false (CPython does not)
     "chain-short-circuit",
+    # np.clip(0.0, 0.0, nan) is 0.0 in NumPy, nan in findc; np.clip(0, -0.0, 1) is -0.0 in NumPy, 0.0 in findc
+    "np-clip",
+    # chr(10 ** 18): CPython's OverflowError (past a C int), findc's ValueError
+    "chr-overflow",
 }
 
 INT_POOL = ["n", "k", "m", "cnt", "idx", "steps", "total", "num", "pos", "hits"]
@@ -202,7 +208,7 @@ class Gen:
             lines.append("from math import " + ", ".join(self.from_math))
         if lines:
             lines.append("")
-        for name, _, text in self.consts:
+        for name, _, text, _ in self.consts:
             lines.append(f"{name} = {text}")
         if self.consts:
             lines.append("")
@@ -223,19 +229,22 @@ class Gen:
                                      "int": ["N", "COUNT", "SHIFT", "WIDTH"],
                                      "str": ["VOWELS", "SEP", "PREFIX", "MARK"]}[t]) + str(i))
         prior = [c for c in self.consts if c[1] == t]
+        divides = False
         if t == "float":
             text = self.pick(FLOAT_LITERALS[:12] + ["math.pi", "math.e / 2", "-1.25"])
             if "math" in text:
                 self.imports.add("import math")
             if prior and self.chance(0.4):
-                text = f"{self.pick(prior)[0]} * {self.pick(['2', '0.5', '3.0'])}"
+                base = self.pick(prior)
+                text = f"{base[0]} * {self.pick(['2', '0.5', '3.0'])}"
+                divides = base[3]
         elif t == "int":
             text = str(self.r.choice([0, 1, 2, 3, 5, 7, 10, 26, -3, 100]))
             if prior and self.chance(0.4):
                 text = f"{self.pick(prior)[0]} + {self.r.randint(1, 4)}"
         else:
             text = self.strlit(self.pick(["aeiou", "-", ", ", "x", "pre_", "#", "", "ab"]))
-        self.consts.append((name, t, text))
+        self.consts.append((name, t, text, divides or "/" in text))  # (divides: computed with /)
 
     def return_type(self, entry=False):
         if self.kind == "numeric":
@@ -274,7 +283,7 @@ class Gen:
     def default_for(self, t):
         if t == "str" and not self.has("str-default"):
             return None
-        consts = [c[0] for c in self.consts if c[1] == t and ("/" not in c[2] or self.has("div-default"))]
+        consts = [c[0] for c in self.consts if c[1] == t and (not c[3] or self.has("div-default"))]
         if consts and self.chance(0.4):
             return self.pick(consts)
         return {"float": lambda: self.pick(["1.0", "0.5", "2.0", "-1.0", "0.0"]),
@@ -291,6 +300,8 @@ class Gen:
         self.no_calls = 0
         self.safe = 0
         self.tainted = set()
+        self.dep = {p[0] for p in params}
+        self.iterating = set()
         self.params = {p[0] for p in params}
         scope = {p[0]: p[1] for p in params}
         sig = ", ".join(p[0] if p[2] is None else f"{p[0]}={p[2]}" for p in params)
@@ -523,7 +534,10 @@ class Gen:
         self.taint([var], it)
         header = header or f"for {var} in {it}:"
         self.loop_depth += 1
+        iterating = set(self.iterating)
+        self.iterating.add(it)  # a list is not appended to while a loop walks it (CPython's loop would not end)
         body = self.block(inner, self.r.randint(1, 3), depth + 1)
+        self.iterating = iterating
         self.loop_depth -= 1
         lines = [header] + ["    " + l for l in body]
         return lines
@@ -547,6 +561,10 @@ class Gen:
         body = self.block(inner, self.r.randint(1, 3), depth + 1)
         self.loop_depth -= 1
         scope[k] = "int"
+        if self.chance(0.3):  # while True: under the same counter
+            stop = f"{k} > {limit}" + (f" or not {inner_cond}" if inner_cond else "")
+            return [f"{k} = 0", "while True:", f"    {k} += 1", f"    if {stop}:", "        break"] \
+                + ["    " + l for l in body]
         return [f"{k} = 0", f"while {test}:", f"    {k} += 1"] + ["    " + l for l in body]
 
     def s_break(self, scope):
@@ -554,7 +572,7 @@ class Gen:
         return [f"if {self.top(self.cond(scope, 1))}:", f"    {word}"]
 
     def s_append(self, scope):
-        lists = [n for n, t in scope.items() if t in ("lstr", "lint")]
+        lists = [n for n, t in scope.items() if t in ("lstr", "lint") and n not in self.iterating]
         if not lists:
             return None
         n = self.pick(lists)
@@ -584,10 +602,13 @@ class Gen:
         return [n for n, ty in scope.items() if ty == t and not (self.no_calls and n in self.tainted)]
 
     def taint(self, names, *texts):
-        """Notes names assigned a value computed by a call of a helper (directly or through a name)."""
+        """Notes names assigned a value computed by a call of a helper (directly or through a name), and
+        names whose value depends on the parameters (preferred as operands, so that results vary)."""
         words = set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", " ".join(texts)))
         if words & ({h["name"] for h in self.helpers} | self.tainted):
             self.tainted.update(names)
+        if words & self.dep:
+            self.dep.update(names)
 
     def atom(self, t, scope):
         """A name or a literal of type t: nothing that can raise."""
@@ -620,8 +641,10 @@ class Gen:
     def atoms(self, scope, t, literal, weight=6):
         """Choices of a name of type t (mostly a local or a parameter, sometimes a constant) or a literal."""
         vs = self.vars_of(scope, t)
+        dep = [v for v in vs if v in self.dep]
         cs = [c[0] for c in self.consts if c[1] == t]
-        return [(weight if vs else 0, lambda: self.pick(vs)), (1 if cs else 0, lambda: self.pick(cs)), (2, literal)]
+        return [(weight if dep else 0, lambda: self.pick(dep)), (weight / 3 if vs else 0, lambda: self.pick(vs)),
+                (1 if cs else 0, lambda: self.pick(cs)), (2, literal)]
 
     def ternary(self, t, scope, d):
         return f"({self.expr(t, scope, d - 1)} if {self.cond(scope, d - 1)} else {self.expr(t, scope, d - 1)})"
@@ -654,9 +677,9 @@ class Gen:
             (1 if strs or self.kind == "strings" else 0.3, lambda: self.ord_of(scope, d)),
             (1, lambda: f"{self.recv('str', scope, d - 1)}.{self.pick(['find', 'count', 'count'])}"
                         f"({self.expr('str', scope, d - 1)})"),
-            (0.4 if self.has("traps") else 0, lambda: f"{self.recv('str', scope, d - 1)}.index({self.expr('str', scope, 0)})"),
+            (0.15 if self.has("traps") else 0, lambda: f"{self.recv('str', scope, d - 1)}.index({self.expr('str', scope, 0)})"),
             (1 if self.comp_ok() else 0, lambda: self.comp_call("sum", "int", scope, d)),
-            (0.5 if self.comp_ok() else 0, lambda: self.comp_call(self.pick(["min", "max"]), "int", scope, d)),
+            (0.25 if self.comp_ok() else 0, lambda: self.comp_call(self.pick(["min", "max"]), "int", scope, d)),
             (0.5, lambda: f"int({self.e_bool(scope, d - 1)})"),
             (0.5 if self.has("list") else 0, lambda: self.index_list("lint", scope, d)),
             (0.3 if self.has("int-pow-call") else 0,
@@ -684,8 +707,8 @@ class Gen:
         b = self.expr(self.pick(types), scope, d - 1)
         if self.chance(0.5):
             a, b = b, a
-        if op in ("/", "//", "%") and not self.has("traps"):
-            b = f"({b} or 1)" if t != "np" else b
+        if op in ("/", "//", "%") and t != "np" and (not self.has("traps") or self.chance(0.7)):
+            b = f"({b} or {'1' if t == 'int' else '1.0'})"
         return f"({a} {op} {b})"
 
     def minmax(self, t, scope, d):
@@ -697,7 +720,7 @@ class Gen:
         return f"{self.pick(['min', 'max'])}({args})"
 
     def index_list(self, lt, scope, d):
-        if self.has("traps") and self.chance(0.3):
+        if self.has("traps") and self.chance(0.15):
             return f"{self.recv(lt, scope, d - 1)}[{self.r.choice([0, 1, -1, 2, -2])}]"
         names = self.without_calls("call-result-use", lambda: self.vars_of(scope, lt))
         if not names:
@@ -729,7 +752,7 @@ class Gen:
             (0.5 if has_math else 0, lambda: self.pick(["math.pi", "math.e", "math.tau", "math.inf", "(-math.inf)", "math.nan"])),
             (0.3 if self.np_ok() else 0, lambda: self.pick(["np.pi", "np.e", "np.inf", "np.nan"])),
             (0.7 if self.comp_ok() else 0, lambda: f"float({self.comp_call('sum', 'float', scope, d)})"),
-            (0.4 if self.comp_ok() else 0, lambda: self.comp_call(self.pick(["min", "max"]), "float", scope, d)),
+            (0.2 if self.comp_ok() else 0, lambda: self.comp_call(self.pick(["min", "max"]), "float", scope, d)),
             (0.3, lambda: f"pow({self.expr('float', scope, d - 1)}, {self.float_int_exp()})"),
             (0.5 if self.has("complex") else 0, lambda: f"abs({self.expr('cplx', scope, d - 1)})"),
             (0.4 if "scipy" in "".join(self.imports) else 0, lambda: self.scipy_call(scope, d, "float")),
@@ -757,8 +780,12 @@ class Gen:
             return f"math.atan2({arg()}, {arg()})"
         if r < 0.18:
             return f"math.log({arg()}, {self.pick(['2', '10', '0.5', '3.0', self.expr('float', scope, 0)])})"
-        if fn in ("sqrt", "log", "log2", "log10") and self.chance(0.5):
+        if fn in ("sqrt", "log", "log2", "log10", "acosh", "log1p") and self.chance(0.6):
             return f"math.{fn}(abs({arg()}) + {self.pick(['1', '1.0', '0.5'])})"
+        if fn in ("asin", "acos", "atanh") and self.chance(0.6):
+            return f"math.{fn}(math.{self.pick(['sin', 'cos', 'tanh'])}({arg()}) / 2)"
+        if fn in ("exp", "expm1", "exp2", "sinh", "cosh") and self.chance(0.5):
+            return f"math.{fn}(min({arg()}, {self.pick(['50', '700.0', '10.0'])}))"
         return f"math.{fn}({arg()})"
 
     def from_math_use(self, scope, d):
@@ -781,7 +808,8 @@ class Gen:
             (4 if vs else 0, lambda: self.pick(vs)),
             (4, lambda: f"np.{self.pick(NP_1)}({farg()})"),
             (1, lambda: f"np.{self.pick(NP_2)}({farg()}, {farg()})"),
-            (0.5, lambda: f"np.clip({farg()}, {self.expr('float', scope, 0)}, {self.expr('float', scope, 0)})"),
+            (0.5 if self.has("np-clip") else 0,
+             lambda: f"np.clip({farg()}, {self.expr('float', scope, 0)}, {self.expr('float', scope, 0)})"),
             (0.5, lambda: f"np.where({self.e_bool(scope, d - 1)}, {farg()}, {farg()})"),
             (1, lambda: self.pick(["np.float64(2.5)", "np.float64(np.pi)", "np.float64(0.0)", "np.float64(-1.0)"])),
             (0.4 if "scipy" in "".join(self.imports) else 0, lambda: self.scipy_call(scope, d, "np")),
@@ -821,12 +849,12 @@ class Gen:
 
     def e_bool(self, scope, d):
         vs = self.vars_of(scope, "bool")
-        opts = [(3 if vs else 0, lambda: self.pick(vs)), (0.5, lambda: self.pick(["True", "False"]))]
+        opts = [(3 if vs else 0, lambda: self.pick(vs)), (0.2, lambda: self.pick(["True", "False"]))]
         if d > 0:
             opts += [(8, lambda: self.compare(scope, d, allow_np=False)),
                      (2, lambda: f"({self.e_bool(scope, d - 1)} {self.pick(['and', 'or'])} {self.e_bool(scope, d - 1)})"),
                      (1, lambda: f"(not {self.cond(scope, d - 1)})"),
-                     (1, lambda: f"bool({self.expr(self.pick(['int', 'float', 'str']), scope, d - 1)})"),
+                     (0.5, lambda: f"bool({self.expr(self.pick(['int', 'float', 'str']), scope, d - 1)})"),
                      (1 if "import math" in self.imports else 0,
                       lambda: f"math.{self.pick(MATH_BOOL)}({self.expr('float', scope, d - 1)})"),
                      (2, lambda: self.str_bool(scope, d)),
@@ -889,7 +917,8 @@ class Gen:
              lambda: f"str({self.expr('cplx', scope, d - 1)})"),
             (1.5 if self.has("fstring") and not self.in_fstring else 0, lambda: self.fstring(scope, d)),
             (1, lambda: f"chr({self.pick(['65', '97', '48', '0x263A'])} + {self.expr('int', scope, d - 1)} % 26)"
-             if not self.has("traps") or self.chance(0.7) else f"chr({self.expr('int', scope, d - 1)})"),
+             if not self.has("traps") or self.chance(0.7) else f"chr({self.expr('int', scope, d - 1)})"
+             if self.has("chr-overflow") else f"chr({self.expr('int', scope, d - 1)} % 1200000)"),
             (1, lambda: f"({s()} * {self.r.choice([0, 1, 2, 3, -1])})"),
             (1.5, lambda: self.ternary("str", scope, d)),
             (0.7, lambda: self.andor("str", scope, d)),
@@ -901,7 +930,7 @@ class Gen:
         return self.weighted(opts)
 
     def index_str(self, scope, d):
-        if self.has("traps") and self.chance(0.3):
+        if self.has("traps") and self.chance(0.15):
             return f"{self.recv('str', scope, d - 1)}[{self.pick(['0', '-1', '1', '2', '-3'])}]"
         s = self.recv("str", scope, 0)
         i = self.expr("int", scope, 0)
@@ -935,7 +964,7 @@ class Gen:
         ds = self.vars_of(scope, "dict")
         dd = self.pick(ds) if ds else self.e_dict(scope, 0)
         k = self.expr("str", scope, d - 1)
-        if self.chance(0.7) or not self.has("traps"):
+        if self.chance(0.85) or not self.has("traps"):
             return f"{dd}.get({k}, {self.expr('str', scope, 0)})"
         return f"{dd}[{k}]"
 
@@ -982,7 +1011,7 @@ class Gen:
         inner = dict(scope)
         inner[var] = et
         clause = f"for {var} in {it}"
-        for _ in range(self.r.choice([0, 0, 1, 1, 2])):
+        for _ in range(self.r.choice([0, 0, 0, 1, 1, 2])):
             clause += f" if {self.top(self.cond(inner, 1))}"
         return var, et, clause, inner
 

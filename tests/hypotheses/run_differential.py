@@ -393,6 +393,9 @@ class Runner:
                          "details": [traceback.format_exc()]})
 
     def _run_batch(self, kind, seeds):
+        if self.args.max_failures and len(self.failures) >= self.args.max_failures:
+            self.add({"programs not run (--max-failures)": len(seeds)})
+            return
         inputs = INPUTS[kind]
         programs = []
         for seed in seeds:
@@ -442,10 +445,14 @@ class Runner:
         """Confirms a failure on the program alone, writes it, and reduces it."""
         failure = {"seed": program["seed"], "kind": program["kind"], "text": program["text"],
                    "signature": signature, "details": details}
-        alone = self.check(program["text"], program["kind"], INPUTS[program["kind"]])
-        if signature not in alone["signatures"]:
-            failure["note"] = ("not reproduced by the program alone (only in a batch): alone "
-                               + (", ".join(alone["signatures"]) or "it passes"))
+        with self.lock:  # the first few of each kind are confirmed on the program alone
+            confirm = self.signatures.get(signature, 0) < 3
+        alone = {"python": program["python"], "signatures": [signature], "findc": None}
+        if confirm:
+            alone = self.check(program["text"], program["kind"], INPUTS[program["kind"]])
+            if signature not in alone["signatures"]:
+                failure["note"] = ("not reproduced by the program alone (only in a batch): alone "
+                                   + (", ".join(alone["signatures"]) or "it passes"))
         self.record(failure)
         print(f"FAIL {program['kind']} seed {program['seed']}: {signature}\n  " + "\n  ".join(details[:5]),
               flush=True)
@@ -460,7 +467,7 @@ class Runner:
         with self.lock:
             reductions = self.reduced_signatures.get(signature, 0)
             todo = self.args.reduce_budget > 0 and reductions < self.args.reduce_per_signature \
-                and "note" not in failure and time.time() < self.reduce_deadline
+                and "note" not in failure and time.time() < self.reduce_deadline and confirm
             if todo:
                 self.reduced_signatures[signature] = reductions + 1
         if todo:
@@ -586,7 +593,7 @@ class Runner:
                 f"{c.get('int as float', 0)} ints as equal floats, {c.get('big int', 0)} past int64, "
                 f"{c.get('ulp', 0)} within 4 ulp (SciPy), {c.get('lines', 0)} call lines; "
                 f"{c.get('differ', 0)} differ, {len(self.failures)} failing programs"
-                + "".join(f", {c[k]} {k}" for k in sorted(c) if k.startswith("python")))
+                + "".join(f", {c[k]} {k}" for k in sorted(c) if k.startswith(("python", "programs not"))))
 
 
 # ------------------------------------------------------------------ reducer edits
@@ -734,6 +741,8 @@ def main():
                         help="seconds after which no further failure is reduced")
     parser.add_argument("--reduce-per-signature", type=int, default=2,
                         help="reduce at most this many failures that fail the same way")
+    parser.add_argument("--max-failures", type=int, default=0,
+                        help="run no further batch once this many programs failed (0: no limit)")
     parser.add_argument("--time-limit", type=float, default=2.0, help="CPython's seconds per program")
     parser.add_argument("--progress", type=int, default=0, help="print a line every N batches")
     parser.add_argument("--reduce", metavar="FILE", help="reduce this program's failure (its first) and print it")

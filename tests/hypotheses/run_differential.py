@@ -779,6 +779,9 @@ def main():
         for sig, n in sorted(runner.signatures.items(), key=lambda kv: -kv[1]):
             seeds = [f["seed"] for f in runner.failures if f["signature"] == sig]
             print(f"  {n:5} {sig}  (seeds {', '.join(map(str, seeds[:8]))}{', ...' if len(seeds) > 8 else ''})")
+        seed = runner.failures[0]["seed"]
+        options = "".join(f" --{o} {getattr(args, o)}" for o in ("kind", "exclude", "include") if getattr(args, o))
+        print(f"to see one reduced: {sys.argv[0]} {args.findc} --seeds {seed}:{seed + 1}{options} --out DIR")
     return 1 if runner.failures else 0
 
 

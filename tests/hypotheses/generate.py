@@ -55,7 +55,7 @@ FEATURES = {
     "div-default": "default values computed with / (def h(a, b=RATE), RATE = math.e / 2)",
     "complex-add": "the sum of two values that may be complex (c + c)",
     "chain-short-circuit": "chained comparisons whose last operand can raise (a < b < int(x))",
-    "np-clip": "np.clip (else left out)",
+    "np-ties": "np.maximum, np.minimum and np.clip (else left out)",
     "chr-overflow": "chr(n) of any int n (else n % 1200000: past 0x10FFFF, but not past a C int)",
     "minmax-order": "min/max of arguments that can raise (else: of names and literals)",
     "call-result-use": "a helper's result (or a name computed from one) sliced, indexed, iterated, the receiver "
@@ -93,8 +93,9 @@ KNOWN_BUGS = {
     "complex-add",
     # 1 < 0 < 1 / x: findc evaluates 1 / x although 1 < 0 is false (CPython does not)
     "chain-short-circuit",
-    # np.clip(0.0, 0.0, nan) is 0.0 in NumPy, nan in findc; np.clip(0, -0.0, 1) is -0.0 in NumPy, 0.0 in findc
-    "np-clip",
+    # np.maximum(-0.0, 0.0) is 0.0 in NumPy (of equal values, the second), -0.0 in findc; likewise
+    # np.minimum and np.clip (np.clip(0, -0.0, 1) is -0.0); np.clip(0.0, 0.0, nan) is 0.0 in NumPy, nan in findc
+    "np-ties",
     # chr(10 ** 18): CPython's OverflowError (past a C int), findc's ValueError
     "chr-overflow",
 }
@@ -807,8 +808,8 @@ class Gen:
         opts = [
             (4 if vs else 0, lambda: self.pick(vs)),
             (4, lambda: f"np.{self.pick(NP_1)}({farg()})"),
-            (1, lambda: f"np.{self.pick(NP_2)}({farg()}, {farg()})"),
-            (0.5 if self.has("np-clip") else 0,
+            (1, lambda: f"np.{self.pick(NP_2 if self.has('np-ties') else NP_2[:4])}({farg()}, {farg()})"),
+            (0.5 if self.has("np-ties") else 0,
              lambda: f"np.clip({farg()}, {self.expr('float', scope, 0)}, {self.expr('float', scope, 0)})"),
             (0.5, lambda: f"np.where({self.e_bool(scope, d - 1)}, {farg()}, {farg()})"),
             (1, lambda: self.pick(["np.float64(2.5)", "np.float64(np.pi)", "np.float64(0.0)", "np.float64(-1.0)"])),

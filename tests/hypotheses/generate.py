@@ -129,6 +129,7 @@ NP_1 = ["sqrt", "exp", "exp2", "log", "log2", "log10", "log1p", "expm1", "sin", 
         "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "abs", "absolute", "fabs", "sign", "floor",
         "ceil", "trunc", "rint", "round", "around", "cbrt", "float64", "square"]
 NP_2 = ["arctan2", "hypot", "heaviside", "minimum", "maximum", "power"]
+NP_2_NO_TIES = ["arctan2", "hypot", "heaviside", "power"]
 STR_METHODS_STR = ["lower", "upper", "capitalize", "strip", "lstrip", "rstrip"]
 STR_METHODS_BOOL = ["isalpha", "isdigit", "isspace", "isupper", "islower"]
 NUMERIC = ("int", "float", "np", "cplx")
@@ -808,7 +809,7 @@ class Gen:
         opts = [
             (4 if vs else 0, lambda: self.pick(vs)),
             (4, lambda: f"np.{self.pick(NP_1)}({farg()})"),
-            (1, lambda: f"np.{self.pick(NP_2 if self.has('np-ties') else NP_2[:4])}({farg()}, {farg()})"),
+            (1, lambda: f"np.{self.pick(NP_2 if self.has('np-ties') else NP_2_NO_TIES)}({farg()}, {farg()})"),
             (0.5 if self.has("np-ties") else 0,
              lambda: f"np.clip({farg()}, {self.expr('float', scope, 0)}, {self.expr('float', scope, 0)})"),
             (0.5, lambda: f"np.where({self.e_bool(scope, d - 1)}, {farg()}, {farg()})"),

@@ -683,6 +683,7 @@ class Gen:
             (1 if self.comp_ok() else 0, lambda: self.comp_call("sum", "int", scope, d)),
             (0.25 if self.comp_ok() else 0, lambda: self.comp_call(self.pick(["min", "max"]), "int", scope, d)),
             (0.5, lambda: f"int({self.e_bool(scope, d - 1)})"),
+            (0.3, lambda: f"({self.e_bool(scope, d - 1)} {self.pick(['+', '-', '*'])} {self.e_bool(scope, d - 1)})"),
             (0.5 if self.has("list") else 0, lambda: self.index_list("lint", scope, d)),
             (0.3 if self.has("int-pow-call") else 0,
              lambda: f"pow({self.expr('int', scope, d - 1)}, {self.r.randint(0, 3)})"),

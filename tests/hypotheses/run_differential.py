@@ -304,6 +304,12 @@ def compare_program(python, findc_result, fn, kind, inputs, engines, text):
             if line != frame:
                 counts["differ"] = counts.get("differ", 0) + 1
                 mismatches.append((engine, None, f"findc call prints {line!r}, FIND's frame {frame!r}", "call line"))
+    if len(engines) > 1:  # a difference of one engine only
+        where = {}
+        for m in mismatches:
+            where.setdefault((m[1], m[3]), set()).add(m[0])
+        mismatches = [m if len(where[(m[1], m[3])]) > 1 else (m[0], m[1], m[2], f"{m[3]} ({m[0]} only)")
+                      for m in mismatches]
     return counts, mismatches
 
 
@@ -319,10 +325,19 @@ def close(python, findc_value, findc_error):
 
 
 def value_signature(python, findc_value, findc_error):
+    """How a value differs, to tell failures apart: the kinds, and for two floats how far."""
     kind, value = python
     p = f"error {value}" if kind == "error" else type(value).__name__
     f = f"error {findc_error}" if findc_error else type(findc_value).__name__
-    return f"value: Python {p}, findc {f}"
+    how = ""
+    if kind == "value" and type(value) is float and not findc_error:
+        if findc_value is None:
+            f, how = "float", " (findc not finite)" if math.isfinite(value) else " (another nan or infinity)"
+        elif isinstance(findc_value, float):
+            how = (" (the sign of zero)" if value == findc_value == 0 else
+                   " (not finite)" if not math.isfinite(value) else
+                   " (within 1e-9)" if close(python, findc_value, None) else " (far)")
+    return f"value: Python {p}, findc {f}{how}"
 
 
 def compile_signature(failure):
@@ -559,7 +574,8 @@ class Runner:
                     break
         engines = self.engines
         if info.get("mismatches"):
-            engines = [next(m[0] for m in info["mismatches"] if m[3] == signature)]
+            if not signature.endswith(" only)"):  # one engine shows it: enough to run one
+                engines = [next(m[0] for m in info["mismatches"] if m[3] == signature)]
         cache = {}
         # no error CPython did not raise already: the program stays valid (no unassigned local, no call of
         # what is not there, no operand of the wrong type)

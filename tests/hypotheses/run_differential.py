@@ -12,9 +12,11 @@ batch of programs; a batch findc cannot compile is split in halves until
 the program that fails is found). Values and error kinds are compared with
 check_hypotheses.py's rules, and for numeric programs whose values all
 match, `findc call`'s line with FIND's frame's. The documented differences
-are not failures: CPython's int past int64 anywhere in the call (findc's
-ints are 64-bit: they wrap or raise OverflowError) is counted apart, as
-check_hypotheses.py counts a `# findc: int64` file.
+are not failures: where CPython's int goes past int64 in the call (findc's
+ints are 64-bit), findc's OverflowError if a conversion of a float made it
+first (int(x), round, math.floor), and any value if arithmetic did (findc's
++ - * wrap around), are counted apart, as check_hypotheses.py counts a
+`# findc: int64` file.
 
 A failure (a value or error kind unlike CPython's, a crash, a compile error
 on a valid program) is written to OUT/<kind>-<seed>/: the program, its
@@ -63,10 +65,16 @@ class Timeout(BaseException):
     pass
 
 
+CONVERSIONS = {"int", "round", "floor", "ceil", "trunc"}  # of a float: findc's OverflowError past int64
+
+
 def instrument(tree):
-    """Wraps every operation and call in __chk, which notes an int past int64 (findc's ints are 64-bit)."""
-    def chk(node):
-        return ast.copy_location(ast.Call(func=ast.Name("__chk", ast.Load()), args=[node], keywords=[]), node)
+    """Wraps every operation and call in __chk, which notes the first int past int64 (findc's ints are
+    64-bit) and whether a conversion of a float made it (int(x), round, math.floor/ceil/trunc: findc raises
+    OverflowError there, documented) or arithmetic (+ - * wrap around in findc, documented)."""
+    def chk(node, conversion=False):
+        args = [node, ast.Constant(conversion)]
+        return ast.copy_location(ast.Call(func=ast.Name("__chk", ast.Load()), args=args, keywords=[]), node)
 
     class Wrap(ast.NodeTransformer):
         def visit_BinOp(self, node):
@@ -79,7 +87,9 @@ def instrument(tree):
 
         def visit_Call(self, node):
             self.generic_visit(node)
-            return chk(node)
+            name = node.func.id if isinstance(node.func, ast.Name) else \
+                node.func.attr if isinstance(node.func, ast.Attribute) else None
+            return chk(node, name in CONVERSIONS)
 
         def visit_AugAssign(self, node):
             self.generic_visit(node)
@@ -97,11 +107,11 @@ def python_worker():
     import numpy  # noqa: F401  (imported once, with the environment's NumPy settings)
     import scipy.special  # noqa: F401
     warnings.simplefilter("ignore")
-    state = {"big": False}
+    state = {"big": None}
 
-    def check(value):
-        if type(value) is int and not -2**63 <= value < 2**63:
-            state["big"] = True
+    def check(value, conversion=False):
+        if state["big"] is None and type(value) is int and not -2**63 <= value < 2**63:
+            state["big"] = "conversion" if conversion else "arithmetic"
         return value
 
     def alarm(signum, frame):
@@ -128,7 +138,7 @@ def python_worker():
                 if function is not None:
                     results, big = [], []
                     for x in request["inputs"]:
-                        state["big"] = False
+                        state["big"] = None
                         try:
                             results.append(ch.encode(function(float(x) if numeric else x)))
                         except (Timeout, KeyboardInterrupt):
@@ -158,7 +168,8 @@ class PythonWorker:
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
 
     def run(self, text, kind, inputs, fn=None):
-        """{"status": "ok", "results": [(kind, value)], "big": [bool]} or a status of failure."""
+        """{"status": "ok", "results": [(kind, value)], "big": [None, "conversion" or "arithmetic"]} or a
+        status of failure ("load error", "timeout", "crash")."""
         if self.process is None or self.process.poll() is not None:
             self.start()
         request = {"text": text, "kind": kind, "inputs": inputs, "timeout": self.timeout, "fn": fn}
@@ -288,7 +299,9 @@ def compare_program(python, findc_result, fn, kind, inputs, engines, text):
             verdict = ch.compare(p, f, e, tolerant)
             if tolerant and verdict not in OK_VERDICTS and close(p, f, e):
                 verdict = "ulp"  # SciPy's erf a few ulp from glibc's, carried through the computation
-            if big:  # CPython's int past int64 in the call: findc's ints are 64-bit (documented)
+            # CPython's int past int64 in the call: findc's ints are 64-bit (documented): where a conversion
+            # of a float made it first, findc raises OverflowError; where arithmetic did, findc's int wraps
+            if big == "arithmetic" or big == "conversion" and e == "OverflowError":
                 verdict = "big int"
             if verdict in OK_VERDICTS:
                 counts[verdict] = counts.get(verdict, 0) + 1
@@ -547,7 +560,7 @@ class Runner:
             p = python["results"][i]
             row = [f"input {x!r}: CPython {p[1]!r}" if p[0] == "value" else f"input {x!r}: CPython raises {p[1]}"]
             if python["big"][i]:
-                row.append("(an int past int64 inside)")
+                row.append(f"(an int past int64 inside, first from {python['big'][i]})")
             if result is not None and result["ok"]:
                 for engine in self.engines:
                     if engine in result:

@@ -738,7 +738,6 @@ class Gen:
         if d <= 0:
             return self.weighted(atoms)
         has_math = "import math" in self.imports
-        arg = lambda: self.expr(self.pick(["float", "float", "int"]), scope, d - 1)
         opts = atoms + [
             (5, lambda: self.binop("float", scope, d, ["+", "-", "*", "/", "+", "*", "-"], ["float", "float", "int"])),
             (1, lambda: self.binop("float", scope, d, ["//", "%"], ["float", "float", "int"])),

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <stdexcept>
@@ -30,6 +31,32 @@ void* runJob(void* opaque) {
 }
 
 } // namespace
+
+size_t compileStackNeed(size_t sourceBytes) { return (size_t{2} << 20) + sourceBytes * 1024; }
+
+size_t stackLeft() {
+  pthread_attr_t attributes;
+  if (pthread_getattr_np(pthread_self(), &attributes) != 0)
+    return 0;
+  void* lowest = nullptr;
+  size_t size = 0;
+  int code = pthread_attr_getstack(&attributes, &lowest, &size);
+  pthread_attr_destroy(&attributes);
+  if (code != 0)
+    return 0;
+  // The stack grows down, from lowest + size towards lowest.
+  char here = 0;
+  auto position = reinterpret_cast<uintptr_t>(&here);
+  auto bottom = reinterpret_cast<uintptr_t>(lowest);
+  return position > bottom && position - bottom <= size ? position - bottom : 0;
+}
+
+void runWithStack(size_t need, const std::function<void()>& work) {
+  if (stackLeft() >= need)
+    work();
+  else
+    runOnLargeStack(work);
+}
 
 void runOnLargeStack(const std::function<void()>& work, size_t stackBytes) {
   pthread_attr_t attributes;

@@ -13,7 +13,7 @@ namespace {
 std::unique_ptr<Suite> build(std::shared_ptr<const SourceFile> file, const findc::CompileOptions& irOptions,
                              const LoadOptions& load, DiagnosticEngine& diags, bool stdlib) {
   std::unique_ptr<Suite> suite;
-  runOnLargeStack([&] {
+  runWithStack(compileStackNeed(file->text().size()), [&] {
     std::optional<ir::Module> module = compileToIR(*file, diags, irOptions);
     if (!module)
       return;

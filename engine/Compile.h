@@ -1,6 +1,7 @@
 // Compiling a source into a Suite: the part of the engine that runs the
-// compiler (and, for the JIT backend, LLVM). Every compilation runs on a
-// large stack of its own (engine/BigStack.h), so any thread may call these.
+// compiler (and, for the JIT backend, LLVM). Every compilation runs where
+// the stack has room for its source (engine/BigStack.h: the caller's, else a
+// large one of its own), so any thread may call these.
 #pragma once
 
 #include "engine/Suite.h"

@@ -98,7 +98,7 @@ void Suite::prepare(std::span<const uint32_t> unary, std::span<const uint32_t> b
     return;
   std::lock_guard lock(compiling_);
   if (missing()) // again: another thread may have compiled them meanwhile
-    runOnLargeStack([&] { backend_->prepare(wantUnary, wantBoxed); });
+    runWithStack(compileStackNeed(file_->text().size()), [&] { backend_->prepare(wantUnary, wantBoxed); });
 }
 
 void Suite::runBatch(uint32_t fn, const double* x, double* y, size_t n) const {

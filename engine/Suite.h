@@ -1,7 +1,8 @@
 // A compiled suite: a source file's functions (or the standard library's),
 // their IR, and a backend that runs them. Compiled once, evaluated many
 // times, from any number of threads: entry points are compiled on first use
-// (or all at once with prepare()), under a lock, on a large stack.
+// (or all at once with prepare()), under a lock, on a stack with room for
+// the source (engine/BigStack.h).
 //
 // Evaluation with a benchmark's effects is in engine/Evaluate.h, formatting
 // in engine/Format.h; neither needs LLVM. Compiling a source into a Suite

@@ -10,8 +10,9 @@
 //   findc::Session agent = f.session(/*seed=*/7);            // a query counter
 //
 // Threads: a Suite and its Functions may be used from any number of threads
-// at once (entry points are compiled on first use, under a lock, on a large
-// stack of the engine's own, so the caller's stack size does not matter). A
+// at once (entry points are compiled on first use, under a lock, on the
+// caller's stack when it has room for the source, else on a large stack of
+// the engine's own, so the caller's stack size does not matter). A
 // Session is one agent's query sequence: use it from one thread at a time.
 // Resource bounds are in docs/api.md.
 #pragma once

@@ -317,31 +317,30 @@ double findc_rt_real_py_math_overflow(Context* ctx, double result, double x) {
   return mathResult(ctx, result, x, ErrorKind::OverflowError);
 }
 
+// r, or OverflowError (and 0) where the int64 operation wrapped.
+static int64_t checkedInt(Context* ctx, bool wrapped, int64_t r) {
+  if (!wrapped)
+    return r;
+  ctx->fail(ErrorKind::OverflowError);
+  return 0;
+}
+
 int64_t findc_rt_int_py_add(Context* ctx, int64_t a, int64_t b) {
-  int64_t r;
-  if (__builtin_add_overflow(a, b, &r)) {
-    ctx->fail(ErrorKind::OverflowError);
-    return 0;
-  }
-  return r;
+  int64_t r = 0;
+  bool wrapped = __builtin_add_overflow(a, b, &r);
+  return checkedInt(ctx, wrapped, r);
 }
 
 int64_t findc_rt_int_py_sub(Context* ctx, int64_t a, int64_t b) {
-  int64_t r;
-  if (__builtin_sub_overflow(a, b, &r)) {
-    ctx->fail(ErrorKind::OverflowError);
-    return 0;
-  }
-  return r;
+  int64_t r = 0;
+  bool wrapped = __builtin_sub_overflow(a, b, &r);
+  return checkedInt(ctx, wrapped, r);
 }
 
 int64_t findc_rt_int_py_mul(Context* ctx, int64_t a, int64_t b) {
-  int64_t r;
-  if (__builtin_mul_overflow(a, b, &r)) {
-    ctx->fail(ErrorKind::OverflowError);
-    return 0;
-  }
-  return r;
+  int64_t r = 0;
+  bool wrapped = __builtin_mul_overflow(a, b, &r);
+  return checkedInt(ctx, wrapped, r);
 }
 
 int64_t findc_rt_int_py_pow(Context* ctx, int64_t base, int64_t exponent) {

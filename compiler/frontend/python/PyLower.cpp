@@ -992,6 +992,17 @@ private:
     let->mutableVar = true;
     return std::make_unique<ast::LetStatement>(loc, std::move(let));
   }
+  // `let PREFIXn = init`, appended to `out`: an immutable temporary of the
+  // lowering (a fresh name per use); returns its name.
+  std::string letTemporary(std::string_view prefix, ast::ExprPtr init, SourceLoc loc, ast::StmtList& out) {
+    auto let = std::make_unique<ast::LetStmt>();
+    let->name = std::string(prefix) + std::to_string(temporaries_++);
+    let->loc = loc;
+    let->init = std::move(init);
+    std::string name = let->name;
+    out.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
+    return name;
+  }
   // `NAME = value` on a declared variable.
   static std::unique_ptr<ast::Stmt> assignStmt(std::string name, ast::ExprPtr value, SourceLoc loc) {
     return std::make_unique<ast::AssignStmt>(loc, std::move(name), ast::BinaryOp::Add, false, std::move(value));
@@ -1501,6 +1512,18 @@ private:
     return {};
   }
 
+  // The classes `isinstance(v, C)` and `except C:` name: C, or each item
+  // of a tuple C.
+  static std::vector<const Expr*> classesOf(const Expr& e) {
+    std::vector<const Expr*> classes;
+    if (auto* t = dyn<Tuple>(&e))
+      for (const ExprPtr& item : t->elts)
+        classes.push_back(item.get());
+    else
+      classes.push_back(&e);
+    return classes;
+  }
+
   // sorted(s) (a str's characters), sorted(list); reverse=BOOL.
   Lowered lowerSorted(const Call& c) {
     if (c.args.size() != 1)
@@ -1528,12 +1551,7 @@ private:
   Lowered lowerIsinstance(const Call& c) {
     if (c.args.size() != 2 || !c.keywords.empty())
       return unsupported(c, "isinstance with other than two arguments");
-    std::vector<const Expr*> classes;
-    if (auto* t = dyn<Tuple>(c.args[1].get()))
-      for (const ExprPtr& e : t->elts)
-        classes.push_back(e.get());
-    else
-      classes.push_back(c.args[1].get());
+    std::vector<const Expr*> classes = classesOf(*c.args[1]);
     Lowered v = lower(*c.args[0]);
     if (!v)
       return {};
@@ -1756,12 +1774,12 @@ private:
       // float is NumPy's around: x * 10**n, rint, / 10**n.
       int64_t n = 0;
       bool constant = isConstantIntegral(*c.args[1], &n);
-      if (xs[0].type == PyType::Int || xs[0].type == PyType::Bool) {
+      if (isIntegral(xs[0].type)) {
         if (!constant || n < 0)
           return unsupported(c, "round of an int to digits that are not a constant >= 0");
         return coerce(std::move(xs[0]), PyType::Int, c);
       }
-      if (xs[1].type != PyType::Int && xs[1].type != PyType::Bool)
+      if (!isIntegral(xs[1].type))
         return unsupported(c, "round with digits that are not an int");
       if (xs[0].type == PyType::NpFloat) {
         if (!constant || n < -22 || n > 22)
@@ -2153,14 +2171,8 @@ private:
       out.push_back(make(std::move(value)));
       return;
     }
-    if (value) {
-      auto let = std::make_unique<ast::LetStmt>();
-      let->name = "__findc_t" + std::to_string(temporaries_++);
-      let->loc = loc;
-      let->init = std::move(value);
-      value = nameRef(let->name, loc);
-      out.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
-    }
+    if (value)
+      value = nameRef(letTemporary("__findc_t", std::move(value), loc, out), loc);
     auto guard = std::make_unique<ast::IfStmt>(loc);
     guard->conds.push_back(noErrorRecorded(loc));
     guard->bodies.emplace_back();
@@ -2188,14 +2200,7 @@ private:
     }
     std::vector<std::string> caught; // per handler, its classes joined by commas
     for (const ExceptHandler& h : t.handlers) {
-      std::vector<const Expr*> classes;
-      if (!h.type)
-        classes.push_back(nullptr);
-      else if (auto* tuple = dyn<Tuple>(h.type.get()))
-        for (const ExprPtr& e : tuple->elts)
-          classes.push_back(e.get());
-      else
-        classes.push_back(h.type.get());
+      std::vector<const Expr*> classes = h.type ? classesOf(*h.type) : std::vector<const Expr*>{nullptr};
       std::string names;
       for (const Expr* c : classes) {
         auto* n = dyn<Name>(c);
@@ -2210,12 +2215,7 @@ private:
       if (!h.name.empty())
         exceptionNames_.insert(h.name);
     }
-    auto ok = std::make_unique<ast::LetStmt>();
-    ok->name = "__findc_try" + std::to_string(temporaries_++);
-    ok->loc = loc;
-    ok->init = noErrorRecorded(loc);
-    std::string okName = ok->name;
-    out.push_back(std::make_unique<ast::LetStatement>(loc, std::move(ok)));
+    std::string okName = letTemporary("__findc_try", noErrorRecorded(loc), loc, out);
     ++tryDepth_;
     lowerBody(t.body, out);
     --tryDepth_;
@@ -2269,12 +2269,7 @@ private:
           Lowered v = lower(*(*values)[i]);
           if (!v)
             return;
-          auto let = std::make_unique<ast::LetStmt>();
-          let->name = "__findc_t" + std::to_string(temporaries_++);
-          let->loc = loc;
-          let->init = std::move(v.expr);
-          temps.push_back(let->name);
-          out.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
+          temps.push_back(letTemporary("__findc_t", std::move(v.expr), loc, out));
           temporaryTypes_[temps.back()] = v.type;
         }
         for (size_t i = 0; i < targets->size(); ++i)

@@ -16,7 +16,8 @@ are not failures: where CPython's int goes past int64 in the call (findc's
 ints are 64-bit), findc's OverflowError if a conversion of a float made it
 first (int(x), round, math.floor), and any value if arithmetic did (findc's
 + - * wrap around), are counted apart, as check_hypotheses.py counts a
-`# findc: int64` file.
+`# findc: int64` file; so is findc's BudgetExceeded where CPython's loops
+(comprehensions included) ran at least 1,000,000 iterations in the call.
 
 A failure (a value or error kind unlike CPython's, a crash, a compile error
 on a valid program) is written to OUT/<kind>-<seed>/: the program, its
@@ -56,7 +57,8 @@ NUMERIC_INPUTS = ch.NUMERIC_INPUTS + ["0.5", "-0.5", "1.5", "-2.5", "7", "0.1", 
 STRING_INPUTS = ch.STRING_INPUTS + [" ", "a b c", "aeiou", "Z", "HELLO", "123 456", "x,y,,z", "é"]
 INPUTS = {"numeric": NUMERIC_INPUTS, "strings": STRING_INPUTS}
 ENTRY = "batch_entry"
-OK_VERDICTS = ("exact", "ulp", "int as float", "big int")
+OK_VERDICTS = ("exact", "ulp", "int as float", "big int", "budget")
+BUDGET = 1_000_000  # loop iterations of one evaluation in findc (docs/python-frontend.md, Bounds)
 
 
 # ------------------------------------------------------------------ CPython
@@ -91,6 +93,22 @@ def instrument(tree):
                 node.func.attr if isinstance(node.func, ast.Attribute) else None
             return chk(node, name in CONVERSIONS)
 
+        def visit_For(self, node):  # each iteration counted (findc's budget: docs/python-frontend.md)
+            self.generic_visit(node)
+            node.iter = ast.copy_location(ast.Call(ast.Name("__loop", ast.Load()), [node.iter], []), node.iter)
+            return node
+
+        def visit_comprehension(self, node):
+            self.generic_visit(node)
+            node.iter = ast.copy_location(ast.Call(ast.Name("__loop", ast.Load()), [node.iter], []), node.iter)
+            return node
+
+        def visit_While(self, node):
+            self.generic_visit(node)
+            tick = ast.copy_location(ast.Call(ast.Name("__tick", ast.Load()), [], []), node.test)
+            node.test = ast.copy_location(ast.BoolOp(ast.And(), [tick, node.test]), node.test)
+            return node
+
         def visit_AugAssign(self, node):
             self.generic_visit(node)
             if not isinstance(node.target, ast.Name):
@@ -107,7 +125,16 @@ def python_worker():
     import numpy  # noqa: F401  (imported once, with the environment's NumPy settings)
     import scipy.special  # noqa: F401
     warnings.simplefilter("ignore")
-    state = {"big": None}
+    state = {"big": None, "iterations": 0}
+
+    def loop(iterable):
+        for item in iterable:
+            state["iterations"] += 1
+            yield item
+
+    def tick():
+        state["iterations"] += 1
+        return True
 
     def check(value, conversion=False):
         if state["big"] is None and type(value) is int and not -2**63 <= value < 2**63:
@@ -127,7 +154,7 @@ def python_worker():
             with contextlib.redirect_stdout(io.StringIO()):
                 try:
                     tree = instrument(ast.parse(request["text"]))
-                    namespace = {"__name__": "hypothesis", "__chk": check}
+                    namespace = {"__name__": "hypothesis", "__chk": check, "__loop": loop, "__tick": tick}
                     exec(compile(tree, "<hypothesis>", "exec"), namespace)
                     function = namespace[request.get("fn") or ch.entry_name(request["text"])]
                 except Timeout:
@@ -136,9 +163,10 @@ def python_worker():
                     reply.update(status="load error", error=f"{type(e).__name__}: {e}")
                     function = None
                 if function is not None:
-                    results, big = [], []
+                    results, big, iterations = [], [], []
                     for x in request["inputs"]:
                         state["big"] = None
+                        state["iterations"] = 0
                         try:
                             results.append(ch.encode(function(float(x) if numeric else x)))
                         except (Timeout, KeyboardInterrupt):
@@ -146,7 +174,8 @@ def python_worker():
                         except BaseException as e:  # MemoryError and RecursionError too
                             results.append({"t": "error", "v": type(e).__name__})
                         big.append(state["big"])
-                    reply.update(status="ok", results=results, big=big)
+                        iterations.append(state["iterations"])
+                    reply.update(status="ok", results=results, big=big, iterations=iterations)
         except Timeout:
             reply = {"id": request.get("id"), "status": "timeout"}
         finally:
@@ -295,8 +324,11 @@ def compare_program(python, findc_result, fn, kind, inputs, engines, text):
     for engine in engines:
         outputs, errors = findc_result[engine][fn]
         all_exact = True
-        for x, p, big, f, e in zip(inputs, python["results"], python["big"], outputs, errors):
+        for x, p, big, n, f, e in zip(inputs, python["results"], python["big"], python["iterations"], outputs,
+                                      errors):
             verdict = ch.compare(p, f, e, tolerant)
+            if e == "BudgetExceeded" and n >= BUDGET:
+                verdict = "budget"  # findc's bound on loop iterations (documented)
             if tolerant and verdict not in OK_VERDICTS and close(p, f, e):
                 verdict = "ulp"  # SciPy's erf a few ulp from glibc's, carried through the computation
             # CPython's int past int64 in the call: findc's ints are 64-bit (documented): where a conversion
@@ -634,7 +666,8 @@ class Runner:
         c = self.counts
         return (f"{c.get('programs', 0)} programs, {c.get('exact', 0)} values identical, "
                 f"{c.get('int as float', 0)} ints as equal floats, {c.get('big int', 0)} past int64, "
-                f"{c.get('ulp', 0)} within 4 ulp (SciPy), {c.get('lines', 0)} call lines; "
+                f"{c.get('ulp', 0)} within 4 ulp (SciPy), {c.get('budget', 0)} past findc's loop budget, "
+                f"{c.get('lines', 0)} call lines; "
                 f"{c.get('differ', 0)} differ, {len(self.failures)} failing programs"
                 + "".join(f", {c[k]} {k}" for k in sorted(c) if k.startswith(("python", "programs not"))))
 

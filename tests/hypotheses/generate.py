@@ -673,7 +673,8 @@ class Gen:
             (1 if "floor" in self.from_math else 0, lambda: f"floor({self.expr('float', scope, d - 1)})"),
             (2, lambda: f"len({self.expr(self.pick(['str', 'str'] + (['lstr'] if self.has('list') else [])), scope, d - 1)})"),
             (1, lambda: f"abs({self.expr('int', scope, d - 1)})"),
-            (1, lambda: f"-{self.expr('int', scope, d - 1)}"),
+            (1, lambda: f"{self.pick(['-', '-', '+'])}{self.expr('int', scope, d - 1)}"),
+            (0.5, lambda: self.andor("int", scope, d)),
             (1, lambda: self.minmax("int", scope, d)),
             (1, lambda: self.ternary("int", scope, d)),
             (1 if strs or self.kind == "strings" else 0.3, lambda: self.ord_of(scope, d)),
@@ -715,7 +716,7 @@ class Gen:
         return f"({a} {op} {b})"
 
     def minmax(self, t, scope, d):
-        n = self.r.randint(2, 3)
+        n = self.pick([2, 2, 3, 4])
         if self.has("minmax-order"):
             args = ", ".join(self.expr(t, scope, d - 1) for _ in range(n))
         else:
@@ -747,7 +748,7 @@ class Gen:
             (1 if self.from_math else 0, lambda: self.from_math_use(scope, d)),
             (1, lambda: f"float({self.expr(self.pick(['int', 'bool', 'float']), scope, d - 1)})"),
             (1, lambda: f"abs({self.expr('float', scope, d - 1)})"),
-            (1, lambda: f"-{self.expr('float', scope, d - 1)}"),
+            (1, lambda: f"{self.pick(['-', '-', '+'])}{self.expr('float', scope, d - 1)}"),
             (1, lambda: self.minmax("float", scope, d)),
             (1.5, lambda: self.ternary("float", scope, d)),
             (0.7, lambda: self.andor("float", scope, d)),

@@ -358,6 +358,26 @@ def compare_program(python, findc_result, fn, kind, inputs, engines, text):
     return counts, mismatches
 
 
+def results_record(text, kind, inputs, info, signature, details):
+    """The failure as JSON: the inputs, CPython's results and each engine's (outputs and error kinds)."""
+    python = info["python"]
+    record = {"signature": signature, "kind": kind, "inputs": inputs, "details": details,
+              "python": {"status": python["status"]}}
+    if python["status"] == "ok":
+        record["python"].update(results=[ch.encode(v) if k == "value" else {"t": "error", "v": v}
+                                         for k, v in python["results"]],
+                                int_past_int64=python["big"], iterations=python["iterations"])
+    result = info.get("findc")
+    if result is not None:
+        if not result["ok"]:
+            record["findc"] = {"failure": result["failure"]}
+        else:
+            fn = ch.entry_name(text)
+            record["findc"] = {engine: {"outputs": result[engine][fn][0], "errors": result[engine][fn][1]}
+                               for engine in result if isinstance(engine, str) and engine not in ("ok", "types")}
+    return record
+
+
 def close(python, findc_value, findc_error):
     """Two floats (or complex numbers) within 1e-9 of each other, relatively."""
     kind, value = python
@@ -538,6 +558,8 @@ class Runner:
             (directory / "report.txt").write_text(self.describe(program["text"], program["kind"],
                                                                 INPUTS[program["kind"]], alone, signature, details,
                                                                 failure.get("note")))
+            (directory / "results.json").write_text(json.dumps(results_record(
+                program["text"], program["kind"], INPUTS[program["kind"]], alone, signature, details), indent=1))
         with self.lock:
             reductions = self.reduced_signatures.get(signature, 0)
             todo = self.args.reduce_budget > 0 and reductions < self.args.reduce_per_signature \

@@ -503,6 +503,15 @@ class Runner:
                              "tagged": gen.generate(seed, kind, self.exclude, tag=tag), "fn": f"f_{tag}"})
         self.add({"programs": len(programs)})
         self.run_group(programs, kind)
+        # some programs alone too, as FIND's entry (in a batch their function is called by another)
+        for p in programs:
+            if self.args.alone_every and p["seed"] % self.args.alone_every == 0:
+                info = self.check(p["text"], kind, inputs)
+                self.add({"programs also run alone": 1})
+                if info["signatures"] and not any(f["seed"] == p["seed"] for f in self.failures):
+                    self.failure(p, info["signatures"][0], [f"(alone) {m[0]} at {m[1]!r}: {m[2]}"
+                                                            for m in info.get("mismatches", [])] or
+                                 [info["findc"]["failure"] if info["findc"] else "?"])
 
     def run_group(self, programs, kind):
         """Evaluates programs in one file; a file findc fails on is split in halves."""
@@ -691,7 +700,7 @@ class Runner:
                 f"{c.get('ulp', 0)} within 4 ulp (SciPy), {c.get('budget', 0)} past findc's loop budget, "
                 f"{c.get('lines', 0)} call lines; "
                 f"{c.get('differ', 0)} differ, {len(self.failures)} failing programs"
-                + "".join(f", {c[k]} {k}" for k in sorted(c) if k.startswith(("python", "programs not"))))
+                + "".join(f", {c[k]} {k}" for k in sorted(c) if k.startswith(("python", "programs not", "programs also"))))
 
 
 # ------------------------------------------------------------------ reducer edits
@@ -839,6 +848,8 @@ def main():
                         help="seconds after which no further failure is reduced")
     parser.add_argument("--reduce-per-signature", type=int, default=2,
                         help="reduce at most this many failures that fail the same way")
+    parser.add_argument("--alone-every", type=int, default=0,
+                        help="also run each program whose seed is a multiple of N alone (0: none)")
     parser.add_argument("--max-failures", type=int, default=0,
                         help="run no further batch once this many programs failed (0: no limit)")
     parser.add_argument("--time-limit", type=float, default=2.0, help="CPython's seconds per program")

@@ -51,6 +51,7 @@ FEATURES = {
     "assign-param": "assignments to a function's parameters",
     "int-pow-call": "pow(a, n) of two ints",
     "int-pow-zero": "an int to the power 0 (n ** 0)",
+    "int-pow-base": "an int power of any int expression (else of a name or a literal)",
     "str-default": "str default values of parameters (def h(a, b=\"-\"))",
     "div-default": "default values computed with / (def h(a, b=RATE), RATE = math.e / 2)",
     "complex-add": "the sum of two values that may be complex (c + c)",
@@ -75,8 +76,11 @@ KNOWN_BUGS = {
     "assign-param",
     # pow(2, 3): findc crashes (SIGSEGV)
     "int-pow-call",
-    # (len(s) // 0) ** 0 is 1 in findc: the base is not evaluated (CPython: ZeroDivisionError)
+    # (len(s) // 0) ** 0 is 1 in findc: the base is not evaluated (CPython: ZeroDivisionError);
+    # e ** n of an int is n copies of e multiplied: (sum(5 for v in s) ** 63) ** 20 compiles 1260 copies
+    # of the comprehension (the JIT takes minutes)
     "int-pow-zero",
+    "int-pow-base",
     # def h(a, b=""): "the default value of 'b' must be a constant expression"
     "str-default",
     # K = 1.0 / 2  /  def h(a, b=K): "the default value of 'b' must be a constant expression"
@@ -702,7 +706,8 @@ class Gen:
             exp = self.r.choice([20, 40, 63, 64])
         else:
             exp = self.r.choice([0, 1, 2, 2, 3, 4] if self.has("int-pow-zero") else [1, 2, 2, 3, 4])
-        return f"({self.expr('int', scope, d - 1)} ** {exp})"
+        base = self.expr('int', scope, d - 1) if self.has("int-pow-base") else self.atom('int', scope)
+        return f"({base} ** {exp})"
 
     def binop(self, t, scope, d, ops, operand_types=None):
         op = self.pick(ops)

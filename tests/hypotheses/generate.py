@@ -120,6 +120,8 @@ LOOP_VARS = {"int": ["i", "j", "ii", "jj"], "str": ["c", "ch", "letter"]}
 
 STR_LITERALS = ["", "a", "b", "e", "x", "ab", "abc", "aeiou", "xyz", " ", "-", "_", ",", "ba", "an", "is", "hello",
                 "é", "日", "A", "Z", "1", "42", "ss", "l", "o ", " a"]
+# str literals with escapes, as written in the source
+ESCAPED_LITERALS = ["\\t", "a\\nb", '\\"q\\"', "it's", "\\u00e9", "\\x41b", "\\\\", "tab\\there"]
 SEP_LITERALS = ["", " ", "-", ",", "", "_", ", ", "a"]
 FLOAT_LITERALS = ["0.5", "1.0", "2.0", "0.0", "1.5", "3.0", "0.25", "2.5", "10.0", "0.1", "100.0", "1e-3", "3.14159",
                   "1e300", "1e-300", "7.0", "0.75", "4.0", "1e10", "12.5", "-1.5", "-0.5", "-2.0", "-0.0"]
@@ -182,7 +184,8 @@ class Gen:
 
     def strlit(self, text=None):
         if text is None:
-            text = self.pick(STR_LITERALS)
+            # sometimes an escape (not in an f-string's field: Python 3.11 refuses a backslash there)
+            text = self.pick(ESCAPED_LITERALS if not self.in_fstring and self.chance(0.06) else STR_LITERALS)
         q = "'" if self.in_fstring else '"'
         return q + text + q
 
@@ -656,7 +659,8 @@ class Gen:
         return f"({self.expr(t, scope, d - 1)} if {self.cond(scope, d - 1)} else {self.expr(t, scope, d - 1)})"
 
     def e_int(self, scope, d):
-        lit = lambda: str(self.r.choice([0, 1, 2, 3, 4, 5, 7, 10, 12, 100, 1000, -1, -3]))
+        lit = lambda: (self.pick(["0x1F", "0o17", "0b101", "1_000", "0xff", "00"]) if self.chance(0.05) else
+                       str(self.r.choice([0, 1, 2, 3, 4, 5, 7, 10, 12, 100, 1000, -1, -3])))
         atoms = self.atoms(scope, "int", lit, 4)
         if "s" in scope and scope["s"] == "str":
             atoms.append((2, lambda: "len(s)"))
@@ -739,7 +743,8 @@ class Gen:
         return f"({lst}[{i} % len({lst})] if {lst} else {self.expr('int' if lt == 'lint' else 'str', scope, 0)})"
 
     def e_float(self, scope, d):
-        lit = lambda: f"({l})" if (l := self.pick(FLOAT_LITERALS)).startswith("-") else l
+        lit = lambda: (self.pick([".5", "5.", "1e3", "2.5E-3", "1_0.5", "0.0e0", "1e-7", "0.1e1"])
+                       if self.chance(0.05) else f"({l})" if (l := self.pick(FLOAT_LITERALS)).startswith("-") else l)
         atoms = self.atoms(scope, "float", lit)
         if d <= 0:
             return self.weighted(atoms)
@@ -927,7 +932,8 @@ class Gen:
             (1, lambda: f"chr({self.pick(['65', '97', '48', '0x263A'])} + {self.expr('int', scope, d - 1)} % 26)"
              if not self.has("traps") or self.chance(0.7) else f"chr({self.expr('int', scope, d - 1)})"
              if self.has("chr-overflow") else f"chr({self.expr('int', scope, d - 1)} % 1200000)"),
-            (1, lambda: f"({s()} * {self.r.choice([0, 1, 2, 3, -1])})"),
+            (1, lambda: f"({s()} * {self.r.choice([0, 1, 2, 3, -1])})" if self.chance(0.7) else
+             f"({self.r.choice([0, 1, 2, 3, -1])} * {s()})"),
             (1.5, lambda: self.ternary("str", scope, d)),
             (0.7, lambda: self.andor("str", scope, d)),
             (1 if self.has("list") else 0, lambda: f"{self.strlit(self.pick(SEP_LITERALS))}.join({self.expr('lstr', scope, d - 1)})"),

@@ -498,6 +498,10 @@ class Runner:
             python = self.worker().run(text, kind, inputs)
             if python["status"] != "ok":
                 self.add({f"python {python['status']}": 1})
+                if python["status"] == "load error":  # the generator wrote what CPython refuses: its bug
+                    self.record({"seed": seed, "kind": kind, "text": text, "details": [python["error"]],
+                                 "signature": "generate.py: CPython cannot load the program"})
+                    print(f"FAIL {kind} seed {seed}: CPython cannot load the program: {python['error']}", flush=True)
                 continue
             programs.append({"seed": seed, "kind": kind, "text": text, "python": python,
                              "tagged": gen.generate(seed, kind, self.exclude, tag=tag), "fn": f"f_{tag}"})

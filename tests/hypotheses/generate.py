@@ -786,7 +786,7 @@ class Gen:
         return f"float({e})" if t == "float" else e
 
     def math_call(self, scope, d):
-        arg = lambda: self.expr(self.pick(["float", "float", "int"]), scope, d - 1)
+        arg = lambda: self.expr(self.pick(["float", "float", "int"] + (["np"] if self.np_ok() else [])), scope, d - 1)
         fn = self.pick(MATH_1 if self.has("traps") else MATH_SAFE)
         r = self.r.random()
         if r < 0.1:
@@ -835,6 +835,8 @@ class Gen:
                             f"{self.expr('np', scope, d - 1)})"),
                 (0.5, lambda: self.ternary("np", scope, d)),
                 (0.5, lambda: f"-{self.expr('np', scope, d - 1)}"),
+                (0.3, lambda: f"abs({self.expr('np', scope, d - 1)})"),
+                (0.3, lambda: self.andor("np", scope, d)),
             ]
         return self.weighted(opts)
 
@@ -907,7 +909,8 @@ class Gen:
         """A condition: usually a bool, sometimes a value for its truth."""
         r = self.r.random()
         if r < 0.12:
-            t = self.pick(["int", "float", "str"] + (["lstr"] if self.has("list") and self.kind == "strings" else []))
+            t = self.pick(["int", "float", "str"] + (["lstr"] if self.has("list") and self.kind == "strings" else [])
+                          + (["np"] if self.np_ok() else []))
             return self.expr(t, scope, max(d - 1, 0))
         if r < 0.2 and self.np_ok():
             return self.compare(scope, max(d, 1), allow_np=True)

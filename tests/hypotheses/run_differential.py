@@ -52,9 +52,11 @@ sys.path.insert(0, str(HERE))
 import check_hypotheses as ch  # noqa: E402  (its comparison rules, encode and decode)
 import generate as gen  # noqa: E402
 
-NUMERIC_INPUTS = ch.NUMERIC_INPUTS + ["0.5", "-0.5", "1.5", "-2.5", "7", "0.1", "1e-5", "1e20", "-1e20", "100",
-                                      "nan", "inf", "-inf"]
-STRING_INPUTS = ch.STRING_INPUTS + [" ", "a b c", "aeiou", "Z", "HELLO", "123 456", "x,y,,z", "é"]
+# check_hypotheses.py's inputs and a few more (numeric: non-finite ones and int64's edges for int(x))
+NUMERIC_INPUTS = list(dict.fromkeys(ch.NUMERIC_INPUTS + ["-0.5", "1.5", "-2.5", "7", "0.1", "1e-5", "1e20", "-1e20",
+                                                         "100", "9.2e18", "-9.3e18", "nan", "inf", "-inf"]))
+STRING_INPUTS = list(dict.fromkeys(ch.STRING_INPUTS + [" ", "a b c", "aeiou", "Z", "HELLO", "123 456", "x,y,,z",
+                                                       "é"]))
 INPUTS = {"numeric": NUMERIC_INPUTS, "strings": STRING_INPUTS}
 ENTRY = "batch_entry"
 OK_VERDICTS = ("exact", "ulp", "int as float", "big int", "budget")

@@ -51,6 +51,7 @@ FEATURES = {
     "assign-param": "assignments to a function's parameters",
     "int-pow-call": "pow(a, n) of two ints",
     "int-pow-zero": "an int to the power 0 (n ** 0)",
+    "int-pow-base": "an int power of any int expression (else of a name or a literal)",
     "str-default": "str default values of parameters (def h(a, b=\"-\"))",
     "div-default": "default values computed with / (def h(a, b=RATE), RATE = math.e / 2)",
     "complex-add": "the sum of two values that may be complex (c + c)",
@@ -75,8 +76,11 @@ KNOWN_BUGS = {
     "assign-param",
     # pow(2, 3): findc crashes (SIGSEGV)
     "int-pow-call",
-    # (len(s) // 0) ** 0 is 1 in findc: the base is not evaluated (CPython: ZeroDivisionError)
+    # (len(s) // 0) ** 0 is 1 in findc: the base is not evaluated (CPython: ZeroDivisionError);
+    # e ** n of an int is n copies of e multiplied: (sum(5 for v in s) ** 63) ** 20 compiles 1260 copies
+    # of the comprehension (the JIT takes minutes)
     "int-pow-zero",
+    "int-pow-base",
     # def h(a, b=""): "the default value of 'b' must be a constant expression"
     "str-default",
     # K = 1.0 / 2  /  def h(a, b=K): "the default value of 'b' must be a constant expression"
@@ -116,6 +120,8 @@ LOOP_VARS = {"int": ["i", "j", "ii", "jj"], "str": ["c", "ch", "letter"]}
 
 STR_LITERALS = ["", "a", "b", "e", "x", "ab", "abc", "aeiou", "xyz", " ", "-", "_", ",", "ba", "an", "is", "hello",
                 "é", "日", "A", "Z", "1", "42", "ss", "l", "o ", " a"]
+# str literals with escapes, as written in the source
+ESCAPED_LITERALS = ["\\t", "a\\nb", '\\"q\\"', "it's", "\\u00e9", "\\x41b", "\\\\", "tab\\there"]
 SEP_LITERALS = ["", " ", "-", ",", "", "_", ", ", "a"]
 FLOAT_LITERALS = ["0.5", "1.0", "2.0", "0.0", "1.5", "3.0", "0.25", "2.5", "10.0", "0.1", "100.0", "1e-3", "3.14159",
                   "1e300", "1e-300", "7.0", "0.75", "4.0", "1e10", "12.5", "-1.5", "-0.5", "-2.0", "-0.0"]
@@ -178,7 +184,8 @@ class Gen:
 
     def strlit(self, text=None):
         if text is None:
-            text = self.pick(STR_LITERALS)
+            # sometimes an escape (not in an f-string's field: Python 3.11 refuses a backslash there)
+            text = self.pick(ESCAPED_LITERALS if not self.in_fstring and self.chance(0.06) else STR_LITERALS)
         q = "'" if self.in_fstring else '"'
         return q + text + q
 
@@ -652,7 +659,8 @@ class Gen:
         return f"({self.expr(t, scope, d - 1)} if {self.cond(scope, d - 1)} else {self.expr(t, scope, d - 1)})"
 
     def e_int(self, scope, d):
-        lit = lambda: str(self.r.choice([0, 1, 2, 3, 4, 5, 7, 10, 12, 100, 1000, -1, -3]))
+        lit = lambda: (self.pick(["0x1F", "0o17", "0b101", "1_000", "0xff", "00"]) if self.chance(0.05) else
+                       str(self.r.choice([0, 1, 2, 3, 4, 5, 7, 10, 12, 100, 1000, -1, -3])))
         atoms = self.atoms(scope, "int", lit, 4)
         if "s" in scope and scope["s"] == "str":
             atoms.append((2, lambda: "len(s)"))
@@ -673,7 +681,8 @@ class Gen:
             (1 if "floor" in self.from_math else 0, lambda: f"floor({self.expr('float', scope, d - 1)})"),
             (2, lambda: f"len({self.expr(self.pick(['str', 'str'] + (['lstr'] if self.has('list') else [])), scope, d - 1)})"),
             (1, lambda: f"abs({self.expr('int', scope, d - 1)})"),
-            (1, lambda: f"-{self.expr('int', scope, d - 1)}"),
+            (1, lambda: f"{self.pick(['-', '-', '+'])}{self.expr('int', scope, d - 1)}"),
+            (0.5, lambda: self.andor("int", scope, d)),
             (1, lambda: self.minmax("int", scope, d)),
             (1, lambda: self.ternary("int", scope, d)),
             (1 if strs or self.kind == "strings" else 0.3, lambda: self.ord_of(scope, d)),
@@ -701,7 +710,8 @@ class Gen:
             exp = self.r.choice([20, 40, 63, 64])
         else:
             exp = self.r.choice([0, 1, 2, 2, 3, 4] if self.has("int-pow-zero") else [1, 2, 2, 3, 4])
-        return f"({self.expr('int', scope, d - 1)} ** {exp})"
+        base = self.expr('int', scope, d - 1) if self.has("int-pow-base") else self.atom('int', scope)
+        return f"({base} ** {exp})"
 
     def binop(self, t, scope, d, ops, operand_types=None):
         op = self.pick(ops)
@@ -715,7 +725,7 @@ class Gen:
         return f"({a} {op} {b})"
 
     def minmax(self, t, scope, d):
-        n = self.r.randint(2, 3)
+        n = self.pick([2, 2, 3, 4])
         if self.has("minmax-order"):
             args = ", ".join(self.expr(t, scope, d - 1) for _ in range(n))
         else:
@@ -733,7 +743,8 @@ class Gen:
         return f"({lst}[{i} % len({lst})] if {lst} else {self.expr('int' if lt == 'lint' else 'str', scope, 0)})"
 
     def e_float(self, scope, d):
-        lit = lambda: f"({l})" if (l := self.pick(FLOAT_LITERALS)).startswith("-") else l
+        lit = lambda: (self.pick([".5", "5.", "1e3", "2.5E-3", "1_0.5", "0.0e0", "1e-7", "0.1e1"])
+                       if self.chance(0.05) else f"({l})" if (l := self.pick(FLOAT_LITERALS)).startswith("-") else l)
         atoms = self.atoms(scope, "float", lit)
         if d <= 0:
             return self.weighted(atoms)
@@ -747,7 +758,7 @@ class Gen:
             (1 if self.from_math else 0, lambda: self.from_math_use(scope, d)),
             (1, lambda: f"float({self.expr(self.pick(['int', 'bool', 'float']), scope, d - 1)})"),
             (1, lambda: f"abs({self.expr('float', scope, d - 1)})"),
-            (1, lambda: f"-{self.expr('float', scope, d - 1)}"),
+            (1, lambda: f"{self.pick(['-', '-', '+'])}{self.expr('float', scope, d - 1)}"),
             (1, lambda: self.minmax("float", scope, d)),
             (1.5, lambda: self.ternary("float", scope, d)),
             (0.7, lambda: self.andor("float", scope, d)),
@@ -775,7 +786,7 @@ class Gen:
         return f"float({e})" if t == "float" else e
 
     def math_call(self, scope, d):
-        arg = lambda: self.expr(self.pick(["float", "float", "int"]), scope, d - 1)
+        arg = lambda: self.expr(self.pick(["float", "float", "int"] + (["np"] if self.np_ok() else [])), scope, d - 1)
         fn = self.pick(MATH_1 if self.has("traps") else MATH_SAFE)
         r = self.r.random()
         if r < 0.1:
@@ -824,6 +835,8 @@ class Gen:
                             f"{self.expr('np', scope, d - 1)})"),
                 (0.5, lambda: self.ternary("np", scope, d)),
                 (0.5, lambda: f"-{self.expr('np', scope, d - 1)}"),
+                (0.3, lambda: f"abs({self.expr('np', scope, d - 1)})"),
+                (0.3, lambda: self.andor("np", scope, d)),
             ]
         return self.weighted(opts)
 
@@ -896,7 +909,8 @@ class Gen:
         """A condition: usually a bool, sometimes a value for its truth."""
         r = self.r.random()
         if r < 0.12:
-            t = self.pick(["int", "float", "str"] + (["lstr"] if self.has("list") and self.kind == "strings" else []))
+            t = self.pick(["int", "float", "str"] + (["lstr"] if self.has("list") and self.kind == "strings" else [])
+                          + (["np"] if self.np_ok() else []))
             return self.expr(t, scope, max(d - 1, 0))
         if r < 0.2 and self.np_ok():
             return self.compare(scope, max(d, 1), allow_np=True)
@@ -921,7 +935,8 @@ class Gen:
             (1, lambda: f"chr({self.pick(['65', '97', '48', '0x263A'])} + {self.expr('int', scope, d - 1)} % 26)"
              if not self.has("traps") or self.chance(0.7) else f"chr({self.expr('int', scope, d - 1)})"
              if self.has("chr-overflow") else f"chr({self.expr('int', scope, d - 1)} % 1200000)"),
-            (1, lambda: f"({s()} * {self.r.choice([0, 1, 2, 3, -1])})"),
+            (1, lambda: f"({s()} * {self.r.choice([0, 1, 2, 3, -1])})" if self.chance(0.7) else
+             f"({self.r.choice([0, 1, 2, 3, -1])} * {s()})"),
             (1.5, lambda: self.ternary("str", scope, d)),
             (0.7, lambda: self.andor("str", scope, d)),
             (1 if self.has("list") else 0, lambda: f"{self.strlit(self.pick(SEP_LITERALS))}.join({self.expr('lstr', scope, d - 1)})"),

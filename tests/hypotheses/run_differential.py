@@ -16,7 +16,8 @@ are not failures: where CPython's int goes past int64 in the call (findc's
 ints are 64-bit), findc's OverflowError if a conversion of a float made it
 first (int(x), round, math.floor), and any value if arithmetic did (findc's
 + - * wrap around), are counted apart, as check_hypotheses.py counts a
-`# findc: int64` file.
+`# findc: int64` file; so is findc's BudgetExceeded where CPython's loops
+(comprehensions included) ran at least 1,000,000 iterations in the call.
 
 A failure (a value or error kind unlike CPython's, a crash, a compile error
 on a valid program) is written to OUT/<kind>-<seed>/: the program, its
@@ -51,12 +52,15 @@ sys.path.insert(0, str(HERE))
 import check_hypotheses as ch  # noqa: E402  (its comparison rules, encode and decode)
 import generate as gen  # noqa: E402
 
-NUMERIC_INPUTS = ch.NUMERIC_INPUTS + ["0.5", "-0.5", "1.5", "-2.5", "7", "0.1", "1e-5", "1e20", "-1e20", "100",
-                                      "nan", "inf", "-inf"]
-STRING_INPUTS = ch.STRING_INPUTS + [" ", "a b c", "aeiou", "Z", "HELLO", "123 456", "x,y,,z", "é"]
+# check_hypotheses.py's inputs and a few more (numeric: non-finite ones and int64's edges for int(x))
+NUMERIC_INPUTS = list(dict.fromkeys(ch.NUMERIC_INPUTS + ["-0.5", "1.5", "-2.5", "7", "0.1", "1e-5", "1e20", "-1e20",
+                                                         "100", "9.2e18", "-9.3e18", "nan", "inf", "-inf"]))
+STRING_INPUTS = list(dict.fromkeys(ch.STRING_INPUTS + [" ", "a b c", "aeiou", "Z", "HELLO", "123 456", "x,y,,z",
+                                                       "é"]))
 INPUTS = {"numeric": NUMERIC_INPUTS, "strings": STRING_INPUTS}
 ENTRY = "batch_entry"
-OK_VERDICTS = ("exact", "ulp", "int as float", "big int")
+OK_VERDICTS = ("exact", "ulp", "int as float", "big int", "budget")
+BUDGET = 1_000_000  # loop iterations of one evaluation in findc (docs/python-frontend.md, Bounds)
 
 
 # ------------------------------------------------------------------ CPython
@@ -91,6 +95,22 @@ def instrument(tree):
                 node.func.attr if isinstance(node.func, ast.Attribute) else None
             return chk(node, name in CONVERSIONS)
 
+        def visit_For(self, node):  # each iteration counted (findc's budget: docs/python-frontend.md)
+            self.generic_visit(node)
+            node.iter = ast.copy_location(ast.Call(ast.Name("__loop", ast.Load()), [node.iter], []), node.iter)
+            return node
+
+        def visit_comprehension(self, node):
+            self.generic_visit(node)
+            node.iter = ast.copy_location(ast.Call(ast.Name("__loop", ast.Load()), [node.iter], []), node.iter)
+            return node
+
+        def visit_While(self, node):
+            self.generic_visit(node)
+            tick = ast.copy_location(ast.Call(ast.Name("__tick", ast.Load()), [], []), node.test)
+            node.test = ast.copy_location(ast.BoolOp(ast.And(), [tick, node.test]), node.test)
+            return node
+
         def visit_AugAssign(self, node):
             self.generic_visit(node)
             if not isinstance(node.target, ast.Name):
@@ -107,7 +127,16 @@ def python_worker():
     import numpy  # noqa: F401  (imported once, with the environment's NumPy settings)
     import scipy.special  # noqa: F401
     warnings.simplefilter("ignore")
-    state = {"big": None}
+    state = {"big": None, "iterations": 0}
+
+    def loop(iterable):
+        for item in iterable:
+            state["iterations"] += 1
+            yield item
+
+    def tick():
+        state["iterations"] += 1
+        return True
 
     def check(value, conversion=False):
         if state["big"] is None and type(value) is int and not -2**63 <= value < 2**63:
@@ -127,7 +156,7 @@ def python_worker():
             with contextlib.redirect_stdout(io.StringIO()):
                 try:
                     tree = instrument(ast.parse(request["text"]))
-                    namespace = {"__name__": "hypothesis", "__chk": check}
+                    namespace = {"__name__": "hypothesis", "__chk": check, "__loop": loop, "__tick": tick}
                     exec(compile(tree, "<hypothesis>", "exec"), namespace)
                     function = namespace[request.get("fn") or ch.entry_name(request["text"])]
                 except Timeout:
@@ -136,9 +165,10 @@ def python_worker():
                     reply.update(status="load error", error=f"{type(e).__name__}: {e}")
                     function = None
                 if function is not None:
-                    results, big = [], []
+                    results, big, iterations = [], [], []
                     for x in request["inputs"]:
                         state["big"] = None
+                        state["iterations"] = 0
                         try:
                             results.append(ch.encode(function(float(x) if numeric else x)))
                         except (Timeout, KeyboardInterrupt):
@@ -146,7 +176,8 @@ def python_worker():
                         except BaseException as e:  # MemoryError and RecursionError too
                             results.append({"t": "error", "v": type(e).__name__})
                         big.append(state["big"])
-                    reply.update(status="ok", results=results, big=big)
+                        iterations.append(state["iterations"])
+                    reply.update(status="ok", results=results, big=big, iterations=iterations)
         except Timeout:
             reply = {"id": request.get("id"), "status": "timeout"}
         finally:
@@ -295,8 +326,11 @@ def compare_program(python, findc_result, fn, kind, inputs, engines, text):
     for engine in engines:
         outputs, errors = findc_result[engine][fn]
         all_exact = True
-        for x, p, big, f, e in zip(inputs, python["results"], python["big"], outputs, errors):
+        for x, p, big, n, f, e in zip(inputs, python["results"], python["big"], python["iterations"], outputs,
+                                      errors):
             verdict = ch.compare(p, f, e, tolerant)
+            if e == "BudgetExceeded" and n >= BUDGET:
+                verdict = "budget"  # findc's bound on loop iterations (documented)
             if tolerant and verdict not in OK_VERDICTS and close(p, f, e):
                 verdict = "ulp"  # SciPy's erf a few ulp from glibc's, carried through the computation
             # CPython's int past int64 in the call: findc's ints are 64-bit (documented): where a conversion
@@ -324,6 +358,26 @@ def compare_program(python, findc_result, fn, kind, inputs, engines, text):
         mismatches = [m if len(where[(m[1], m[3])]) > 1 else (m[0], m[1], m[2], f"{m[3]} ({m[0]} only)")
                       for m in mismatches]
     return counts, mismatches
+
+
+def results_record(text, kind, inputs, info, signature, details):
+    """The failure as JSON: the inputs, CPython's results and each engine's (outputs and error kinds)."""
+    python = info["python"]
+    record = {"signature": signature, "kind": kind, "inputs": inputs, "details": details,
+              "python": {"status": python["status"]}}
+    if python["status"] == "ok":
+        record["python"].update(results=[ch.encode(v) if k == "value" else {"t": "error", "v": v}
+                                         for k, v in python["results"]],
+                                int_past_int64=python["big"], iterations=python["iterations"])
+    result = info.get("findc")
+    if result is not None:
+        if not result["ok"]:
+            record["findc"] = {"failure": result["failure"]}
+        else:
+            fn = ch.entry_name(text)
+            record["findc"] = {engine: {"outputs": result[engine][fn][0], "errors": result[engine][fn][1]}
+                               for engine in result if isinstance(engine, str) and engine not in ("ok", "types")}
+    return record
 
 
 def close(python, findc_value, findc_error):
@@ -446,11 +500,24 @@ class Runner:
             python = self.worker().run(text, kind, inputs)
             if python["status"] != "ok":
                 self.add({f"python {python['status']}": 1})
+                if python["status"] == "load error":  # the generator wrote what CPython refuses: its bug
+                    self.record({"seed": seed, "kind": kind, "text": text, "details": [python["error"]],
+                                 "signature": "generate.py: CPython cannot load the program"})
+                    print(f"FAIL {kind} seed {seed}: CPython cannot load the program: {python['error']}", flush=True)
                 continue
             programs.append({"seed": seed, "kind": kind, "text": text, "python": python,
                              "tagged": gen.generate(seed, kind, self.exclude, tag=tag), "fn": f"f_{tag}"})
         self.add({"programs": len(programs)})
         self.run_group(programs, kind)
+        # some programs alone too, as FIND's entry (in a batch their function is called by another)
+        for p in programs:
+            if self.args.alone_every and p["seed"] % self.args.alone_every == 0:
+                info = self.check(p["text"], kind, inputs)
+                self.add({"programs also run alone": 1})
+                if info["signatures"] and not any(f["seed"] == p["seed"] for f in self.failures):
+                    self.failure(p, info["signatures"][0], [f"(alone) {m[0]} at {m[1]!r}: {m[2]}"
+                                                            for m in info.get("mismatches", [])] or
+                                 [info["findc"]["failure"] if info["findc"] else "?"])
 
     def run_group(self, programs, kind):
         """Evaluates programs in one file; a file findc fails on is split in halves."""
@@ -506,6 +573,8 @@ class Runner:
             (directory / "report.txt").write_text(self.describe(program["text"], program["kind"],
                                                                 INPUTS[program["kind"]], alone, signature, details,
                                                                 failure.get("note")))
+            (directory / "results.json").write_text(json.dumps(results_record(
+                program["text"], program["kind"], INPUTS[program["kind"]], alone, signature, details), indent=1))
         with self.lock:
             reductions = self.reduced_signatures.get(signature, 0)
             todo = self.args.reduce_budget > 0 and reductions < self.args.reduce_per_signature \
@@ -634,9 +703,10 @@ class Runner:
         c = self.counts
         return (f"{c.get('programs', 0)} programs, {c.get('exact', 0)} values identical, "
                 f"{c.get('int as float', 0)} ints as equal floats, {c.get('big int', 0)} past int64, "
-                f"{c.get('ulp', 0)} within 4 ulp (SciPy), {c.get('lines', 0)} call lines; "
+                f"{c.get('ulp', 0)} within 4 ulp (SciPy), {c.get('budget', 0)} past findc's loop budget, "
+                f"{c.get('lines', 0)} call lines; "
                 f"{c.get('differ', 0)} differ, {len(self.failures)} failing programs"
-                + "".join(f", {c[k]} {k}" for k in sorted(c) if k.startswith(("python", "programs not"))))
+                + "".join(f", {c[k]} {k}" for k in sorted(c) if k.startswith(("python", "programs not", "programs also"))))
 
 
 # ------------------------------------------------------------------ reducer edits
@@ -784,6 +854,8 @@ def main():
                         help="seconds after which no further failure is reduced")
     parser.add_argument("--reduce-per-signature", type=int, default=2,
                         help="reduce at most this many failures that fail the same way")
+    parser.add_argument("--alone-every", type=int, default=0,
+                        help="also run each program whose seed is a multiple of N alone (0: none)")
     parser.add_argument("--max-failures", type=int, default=0,
                         help="run no further batch once this many programs failed (0: no limit)")
     parser.add_argument("--time-limit", type=float, default=2.0, help="CPython's seconds per program")

@@ -33,6 +33,7 @@
 #endif
 
 #include <algorithm>
+#include <numeric>
 #include <array>
 #include <bit>
 #include <charconv>
@@ -549,6 +550,27 @@ std::optional<int64_t> parsePythonInt(Context* ctx, std::string_view text) {
 
 // ------------------------------------------------ the extern "C" ops ----
 
+namespace {
+// l's items ordered by keys[i] under `less`, stable (reverse keeps equal
+// keys in their order, as Python's sort).
+template <class Less> const List* sortedByKeys(Context* ctx, const List* l, const List* keys, bool reverse, Less less) {
+  int64_t n = std::min(l->size, keys->size); // equal: the compiler builds keys from l
+  std::vector<int64_t> order(static_cast<size_t>(n));
+  std::iota(order.begin(), order.end(), int64_t{0});
+  if (reverse)
+    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return less(keys->items[b], keys->items[a]); });
+  else
+    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return less(keys->items[a], keys->items[b]); });
+  Elem* items;
+  const List* r = newList(arenaOf(ctx), n, items);
+  for (int64_t k = 0; k < n; ++k)
+    items[k] = l->items[order[static_cast<size_t>(k)]];
+  return r;
+}
+bool intKeyLess(Elem a, Elem b) { return a.i < b.i; }
+bool strKeyLess(Elem a, Elem b) { return a.s->view() < b.s->view(); } // UTF-8 byte order: code point order
+} // namespace
+
 extern "C" {
 
 // ---- str ----
@@ -962,6 +984,19 @@ const List* findc_rt_strlist_sorted(Context* ctx, const List* l, bool reverse) {
   return r;
 }
 
+const List* findc_rt_strlist_sorted_by_int(Context* ctx, const List* l, const List* keys, bool reverse) {
+  return sortedByKeys(ctx, l, keys, reverse, intKeyLess);
+}
+const List* findc_rt_strlist_sorted_by_str(Context* ctx, const List* l, const List* keys, bool reverse) {
+  return sortedByKeys(ctx, l, keys, reverse, strKeyLess);
+}
+const List* findc_rt_intlist_sorted_by_int(Context* ctx, const List* l, const List* keys, bool reverse) {
+  return sortedByKeys(ctx, l, keys, reverse, intKeyLess);
+}
+const List* findc_rt_intlist_sorted_by_str(Context* ctx, const List* l, const List* keys, bool reverse) {
+  return sortedByKeys(ctx, l, keys, reverse, strKeyLess);
+}
+
 const List* findc_rt_str_sorted_chars(Context* ctx, const Str* s, bool reverse) {
   if (tooBig(ctx, s->length * static_cast<int64_t>(sizeof(Elem) + sizeof(Str))))
     return &kEmptyList;
@@ -1028,6 +1063,24 @@ bool findc_rt_strlist_eq(Context*, const List* a, const List* b) {
   return true;
 }
 
+const List* findc_rt_strlist_slice(Context* ctx, const List* l, int64_t start, int64_t stop, int64_t step) {
+  if (step == 0) {
+    ctx->fail(ErrorKind::ValueError);
+    return &kEmptyList;
+  }
+  step = std::max<int64_t>(step, -INT64_MAX); // as str.slice
+  int64_t count = adjustSlice(l->size, start, stop, step);
+  if (count <= 0)
+    return &kEmptyList;
+  if (count == l->size && step == 1)
+    return l;
+  Elem* items;
+  const List* r = newList(arenaOf(ctx), count, items);
+  for (int64_t k = 0; k < count; ++k)
+    items[k] = l->items[start + k * step];
+  return r;
+}
+
 const List* findc_rt_intlist_empty(Context*) { return &kEmptyList; }
 
 const List* findc_rt_intlist_append(Context* ctx, const List* l, int64_t v) {
@@ -1042,6 +1095,10 @@ const List* findc_rt_intlist_append(Context* ctx, const List* l, int64_t v) {
 
 const List* findc_rt_intlist_concat(Context* ctx, const List* a, const List* b) {
   return findc_rt_strlist_concat(ctx, a, b); // the same Elem copies
+}
+
+const List* findc_rt_intlist_slice(Context* ctx, const List* l, int64_t start, int64_t stop, int64_t step) {
+  return findc_rt_strlist_slice(ctx, l, start, stop, step); // the same Elem copies
 }
 
 int64_t findc_rt_intlist_len(Context*, const List* l) { return l->size; }
@@ -1195,6 +1252,10 @@ namespace {
   X(StrJoin, findc_rt_str_join)                                                                                        \
   X(StrListEmpty, findc_rt_strlist_empty)                                                                              \
   X(StrListSorted, findc_rt_strlist_sorted)                                                                            \
+  X(StrListSortedByInt, findc_rt_strlist_sorted_by_int)                                                                \
+  X(StrListSortedByStr, findc_rt_strlist_sorted_by_str)                                                                \
+  X(IntListSortedByInt, findc_rt_intlist_sorted_by_int)                                                                \
+  X(IntListSortedByStr, findc_rt_intlist_sorted_by_str)                                                                \
   X(StrSortedChars, findc_rt_str_sorted_chars)                                                                          \
   X(IntListSorted, findc_rt_intlist_sorted)                                                                            \
   X(StrListAppend, findc_rt_strlist_append)                                                                            \
@@ -1203,6 +1264,8 @@ namespace {
   X(StrListGet, findc_rt_strlist_get)                                                                                  \
   X(StrListContains, findc_rt_strlist_contains)                                                                        \
   X(StrListEq, findc_rt_strlist_eq)                                                                                    \
+  X(StrListSlice, findc_rt_strlist_slice)                                                                              \
+  X(IntListSlice, findc_rt_intlist_slice)                                                                              \
   X(IntListEmpty, findc_rt_intlist_empty)                                                                              \
   X(IntListAppend, findc_rt_intlist_append)                                                                            \
   X(IntListConcat, findc_rt_intlist_concat)                                                                            \

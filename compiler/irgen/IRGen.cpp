@@ -587,7 +587,11 @@ private:
       };
       ir::ValueId start = lo ? *lo : omitted(0, INT64_MAX);
       ir::ValueId stop = hi ? *hi : omitted(INT64_MAX, INT64_MIN);
-      return b_.runtime(rt::StrOp::StrSlice, {base, start, stop, step});
+      Type t = b_.typeOf(base);
+      return b_.runtime(t == Type::StrList   ? rt::StrOp::StrListSlice
+                        : t == Type::IntList ? rt::StrOp::IntListSlice
+                                             : rt::StrOp::StrSlice,
+                        {base, start, stop, step});
     }
     }
     return 0;

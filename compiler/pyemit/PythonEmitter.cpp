@@ -62,6 +62,7 @@ enum class Helper : uint8_t {
   NumberWords,
   MapInsert,
   RangeStep,
+  SortedBy,
   Evaluation,
   ParseInput,
   Philox,
@@ -314,6 +315,11 @@ const std::vector<HelperDef>& helperDefs() {
     if step == 0:
         raise ValueError('range() arg 3 must not be zero')
     return step
+)"},
+      {Helper::SortedBy, {}, R"(def _sorted_by(items, keys, reverse):
+    """sorted(items, key=..., reverse=reverse), given each item's key."""
+    order = sorted(range(len(items)), key=keys.__getitem__, reverse=reverse)
+    return [items[i] for i in order]
 )"},
       {Helper::Evaluation, {Helper::BudgetExceeded}, R"(class _Evaluation:
     """One evaluation's loop budget (rt::Context): a loop that runs away fails as in findc."""
@@ -603,6 +609,10 @@ private:
     case rt::StrOp::StrListSorted:
     case rt::StrOp::StrSortedChars:
     case rt::StrOp::IntListSorted: return "sorted(" + a[0] + ", reverse=" + a[1] + ")";
+    case rt::StrOp::StrListSortedByInt:
+    case rt::StrOp::StrListSortedByStr:
+    case rt::StrOp::IntListSortedByInt:
+    case rt::StrOp::IntListSortedByStr: return call(Helper::SortedBy, "_sorted_by", {a[0], a[1], a[2]});
     case rt::StrOp::ComplexStr: return "str(" + a[0] + ")";
     case rt::StrOp::ComplexRe: return "(" + a[0] + ").real";
     case rt::StrOp::ComplexIm: return "(" + a[0] + ").imag";
@@ -612,7 +622,9 @@ private:
     case rt::StrOp::StrRepeat: return call(Helper::Repeat, "_repeat", {a[0], a[1]});
     case rt::StrOp::StrLen: return "len(" + a[0] + ")";
     case rt::StrOp::StrIndex: return a[0] + "[" + a[1] + "]";
-    case rt::StrOp::StrSlice: return a[0] + "[" + a[1] + ":" + a[2] + ":" + a[3] + "]"; // ValueError for step 0
+    case rt::StrOp::StrSlice:
+    case rt::StrOp::StrListSlice:
+    case rt::StrOp::IntListSlice: return a[0] + "[" + a[1] + ":" + a[2] + ":" + a[3] + "]"; // ValueError for step 0
     case rt::StrOp::StrEq: return a[0] + " == " + a[1];
     case rt::StrOp::StrCompare: return "((" + a[0] + " > " + a[1] + ") - (" + a[0] + " < " + a[1] + "))";
     case rt::StrOp::StrContains: return a[1] + " in " + a[0];

@@ -68,6 +68,7 @@ const std::vector<StrBuiltin>& strBuiltins() {
       {"split", {StrSplitWhitespace, StrSplit}},
       {"join", {StrJoin}},
       {"sorted", {StrSortedChars, StrListSorted, IntListSorted}},
+      {"sorted_by", {StrListSortedByInt, StrListSortedByStr, IntListSortedByInt, IntListSortedByStr}},
       {"replace", {StrReplace}},
       {"find", {StrFind}},
       {"index", {StrIndexOf}},
@@ -615,11 +616,11 @@ private:
         check(*part, scope);
         ok &= expectInt(*part, "a slice bound");
       }
-    if (ok && base != Type::Str) {
-      error(*e.base, "only strings can be sliced, not " + quoted(base));
+    if (ok && base != Type::Str && !isList(base)) {
+      error(*e.base, "only strings and lists can be sliced, not " + quoted(base));
       return Type::Error;
     }
-    return ok ? Type::Str : Type::Error;
+    return ok ? base : Type::Error;
   }
 
   // ---- statements ----

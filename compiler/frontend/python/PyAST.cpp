@@ -53,4 +53,133 @@ std::optional<CmpOperator> cmpOperatorSpelled(std::string_view text) {
   return spelled<CmpOperator>(kCompare, text);
 }
 
+ExprPtr clone(const Expr& e, std::string_view from, std::string_view to) {
+  auto copy = [&](const ExprPtr& x) { return x ? clone(*x, from, to) : nullptr; };
+  auto copyAll = [&](const ExprList& xs) {
+    ExprList out;
+    for (const ExprPtr& x : xs)
+      out.push_back(copy(x));
+    return out;
+  };
+  auto copyGenerators = [&](const std::vector<Comprehension>& gs) {
+    std::vector<Comprehension> out;
+    for (const Comprehension& g : gs)
+      out.push_back({copy(g.target), copy(g.iter), copyAll(g.ifs)});
+    return out;
+  };
+  auto copyArgs = [&](const std::vector<Arg>& args) {
+    std::vector<Arg> out;
+    for (const Arg& a : args)
+      out.push_back({a.name, a.loc, copy(a.defaultValue)});
+    return out;
+  };
+  switch (e.kind) {
+  case ExprKind::Constant: {
+    auto& c = static_cast<const Constant&>(e);
+    auto out = std::make_unique<Constant>(c.loc, c.length, c.type);
+    out->boolValue = c.boolValue;
+    out->intDigits = c.intDigits;
+    out->intValue = c.intValue;
+    out->floatValue = c.floatValue;
+    out->strValue = c.strValue;
+    return out;
+  }
+  case ExprKind::Name: {
+    auto& n = static_cast<const Name&>(e);
+    return std::make_unique<Name>(n.loc, n.length, !from.empty() && n.id == from ? std::string(to) : n.id);
+  }
+  case ExprKind::Attribute: {
+    auto& a = static_cast<const Attribute&>(e);
+    return std::make_unique<Attribute>(a.loc, a.length, copy(a.value), a.attr, a.attrLoc);
+  }
+  case ExprKind::UnaryOp: {
+    auto& u = static_cast<const UnaryOp&>(e);
+    return std::make_unique<UnaryOp>(u.loc, u.length, u.op, copy(u.operand));
+  }
+  case ExprKind::BinOp: {
+    auto& b = static_cast<const BinOp&>(e);
+    return std::make_unique<BinOp>(b.loc, b.length, copy(b.left), b.op, b.opLoc, copy(b.right));
+  }
+  case ExprKind::BoolOp: {
+    auto& b = static_cast<const BoolOp&>(e);
+    auto out = std::make_unique<BoolOp>(b.loc, b.length, b.op);
+    out->values = copyAll(b.values);
+    return out;
+  }
+  case ExprKind::Compare: {
+    auto& c = static_cast<const Compare&>(e);
+    auto out = std::make_unique<Compare>(c.loc, c.length, copy(c.left));
+    out->ops = c.ops;
+    out->opLocs = c.opLocs;
+    out->comparators = copyAll(c.comparators);
+    return out;
+  }
+  case ExprKind::IfExp: {
+    auto& i = static_cast<const IfExp&>(e);
+    return std::make_unique<IfExp>(i.loc, i.length, copy(i.test), copy(i.body), copy(i.orelse));
+  }
+  case ExprKind::Call: {
+    auto& c = static_cast<const Call&>(e);
+    auto out = std::make_unique<Call>(c.loc, c.length, copy(c.func));
+    out->args = copyAll(c.args);
+    for (const Keyword& k : c.keywords)
+      out->keywords.push_back({k.arg, k.loc, copy(k.value)});
+    return out;
+  }
+  case ExprKind::Subscript: {
+    auto& s = static_cast<const Subscript&>(e);
+    return std::make_unique<Subscript>(s.loc, s.length, copy(s.value), copy(s.slice));
+  }
+  case ExprKind::Slice: {
+    auto& s = static_cast<const Slice&>(e);
+    auto out = std::make_unique<Slice>(s.loc, s.length);
+    out->lower = copy(s.lower);
+    out->upper = copy(s.upper);
+    out->step = copy(s.step);
+    return out;
+  }
+  case ExprKind::List: {
+    auto out = std::make_unique<List>(e.loc, e.length);
+    out->elts = copyAll(static_cast<const List&>(e).elts);
+    return out;
+  }
+  case ExprKind::Tuple: {
+    auto out = std::make_unique<Tuple>(e.loc, e.length);
+    out->elts = copyAll(static_cast<const Tuple&>(e).elts);
+    return out;
+  }
+  case ExprKind::Dict: {
+    auto& d = static_cast<const Dict&>(e);
+    auto out = std::make_unique<Dict>(d.loc, d.length);
+    out->keys = copyAll(d.keys);
+    out->values = copyAll(d.values);
+    return out;
+  }
+  case ExprKind::ListComp: {
+    auto& l = static_cast<const ListComp&>(e);
+    auto out = std::make_unique<ListComp>(l.loc, l.length, copy(l.elt));
+    out->generators = copyGenerators(l.generators);
+    return out;
+  }
+  case ExprKind::GeneratorExp: {
+    auto& g = static_cast<const GeneratorExp&>(e);
+    auto out = std::make_unique<GeneratorExp>(g.loc, g.length, copy(g.elt));
+    out->generators = copyGenerators(g.generators);
+    return out;
+  }
+  case ExprKind::Lambda: {
+    auto& l = static_cast<const Lambda&>(e);
+    auto out = std::make_unique<Lambda>(l.loc, l.length, copy(l.body));
+    out->args = copyArgs(l.args);
+    return out;
+  }
+  case ExprKind::JoinedStr: {
+    auto out = std::make_unique<JoinedStr>(e.loc, e.length);
+    out->values = copyAll(static_cast<const JoinedStr&>(e).values);
+    return out;
+  }
+  }
+  return nullptr;
+}
+
 } // namespace findc::py

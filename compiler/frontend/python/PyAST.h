@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace findc::py {
@@ -229,6 +230,12 @@ struct JoinedStr : Expr {
   JoinedStr(SourceLoc loc, uint32_t length) : Expr(Kind, loc, length) {}
   ExprList values;
 };
+
+// A deep copy of `e`, for the lowering's rewrites (`sum(X)` read as
+// `sum(v for v in X)`). Each Name spelled `renamedFrom` is spelled
+// `renamedTo` in the copy (a lambda's parameter as the item it is given);
+// nothing is renamed when `renamedFrom` is empty.
+ExprPtr clone(const Expr& e, std::string_view renamedFrom = {}, std::string_view renamedTo = {});
 
 // ---- statements ----
 

@@ -46,6 +46,9 @@ bool isNumber(PyType t) {
 // Floats of either kind: findc's `real`.
 bool isReal(PyType t) { return t == PyType::Float || t == PyType::NpFloat; }
 bool isIntegral(PyType t) { return t == PyType::Int || t == PyType::Bool; }
+bool isList(PyType t) { return t == PyType::StrList || t == PyType::IntList; }
+// What s[a:b:c] takes, giving a value of its own type.
+bool isSliceable(PyType t) { return t == PyType::Str || isList(t); }
 
 // The type a variable holding both has: Python's numeric tower (bool < int
 // < float < complex), NumPy's float64 absorbing ints and floats.
@@ -54,9 +57,9 @@ PyType join(PyType a, PyType b) {
     return b;
   if (b == PyType::Unknown)
     return a;
-  if (a == PyType::EmptyList && (b == PyType::StrList || b == PyType::IntList))
+  if (a == PyType::EmptyList && isList(b))
     return b;
-  if (b == PyType::EmptyList && (a == PyType::StrList || a == PyType::IntList))
+  if (b == PyType::EmptyList && isList(a))
     return a;
   if (!isNumber(a) || !isNumber(b))
     return PyType::Conflict;
@@ -146,7 +149,8 @@ constexpr Callable kCallables[] = {
     {"len", Form::Special, ""},   {"str", Form::Special, ""},   {"bool", Form::Special, ""},
     {"ord", Form::Special, ""},   {"chr", Form::Special, ""},   {"pow", Form::Special, ""},
     {"sum", Form::Special, ""},   {"any", Form::Special, ""},   {"all", Form::Special, ""},
-    {"sorted", Form::Special, ""}, {"isinstance", Form::Special, ""},
+    {"sorted", Form::Special, ""}, {"isinstance", Form::Special, ""}, {"reversed", Form::Special, ""},
+    {"zip", Form::Special, ""},    {"enumerate", Form::Special, ""},
     {"str.lower", Form::StrMethod, "lower", PyType::Str},
     {"str.upper", Form::StrMethod, "upper", PyType::Str},
     {"str.capitalize", Form::StrMethod, "capitalize", PyType::Str},
@@ -276,6 +280,9 @@ private:
           members_[alias.asname.empty() ? alias.name : alias.asname] = from->module + "." + alias.name;
       } else if (auto* def = dyn<FunctionDef>(stmt.get())) {
         defs_[def->name] = def; // a later def of the same name replaces it, as in Python
+      } else if (const Lambda* lambda = boundLambda(*stmt)) { // NAME = lambda ...: a def
+        const Name& name = static_cast<const Name&>(*static_cast<const Assign&>(*stmt).targets[0]);
+        defs_[name.id] = defOfLambda(name.id, name.loc, *lambda, {});
       } else if (auto* assign = dyn<Assign>(stmt.get()); assign && assign->targets.size() == 1 &&
                                                           dyn<Name>(assign->targets[0].get()) &&
                                                           isConstantExpr(*assign->value)) {
@@ -492,7 +499,9 @@ private:
 
   void inferBody(const StmtList& body, FunctionInfo& info) {
     for (const StmtPtr& stmt : body) {
-      if (auto* a = dyn<Assign>(stmt.get())) {
+      if (const Lambda* lambda = boundLambda(*stmt)) {
+        bindLocalLambda(info, static_cast<const Name&>(*static_cast<const Assign&>(*stmt).targets[0]), *lambda);
+      } else if (auto* a = dyn<Assign>(stmt.get())) {
         PyType t = typeOf(*a->value);
         for (const ExprPtr& target : a->targets)
           inferTarget(info, *target, a->value.get(), t);
@@ -507,17 +516,13 @@ private:
         inferBody(i->body, info);
         inferBody(i->orelse, info);
       } else if (auto* f = dyn<For>(stmt.get())) {
-        auto* pair = dyn<Tuple>(f->target.get());
-        if (const Call* enumerate = builtinCall(*f->iter, "enumerate", 1); enumerate && pair && pair->elts.size() == 2) {
-          inferTarget(info, *pair->elts[0], nullptr, PyType::Int);
-          inferTarget(info, *pair->elts[1], nullptr, elementType(*enumerate->args[0]));
-        } else {
-          inferTarget(info, *f->target, nullptr, elementType(*f->iter));
-        }
+        bindTypes(*f->target, f->iter.get(), [&](const Expr& name, PyType t) { inferTarget(info, name, nullptr, t); });
         inferBody(f->body, info);
+        inferBody(f->orelse, info);
       } else if (auto* w = dyn<While>(stmt.get())) {
         typeOf(*w->test);
         inferBody(w->body, info);
+        inferBody(w->orelse, info);
       } else if (auto* t = dyn<Try>(stmt.get())) {
         inferBody(t->body, info);
         for (const ExceptHandler& h : t->handlers)
@@ -556,15 +561,49 @@ private:
     return builtinCall(iter, name, arity, arity);
   }
 
+  // The names a loop's target binds and their types, in order: `for a, (b,
+  // c) in enumerate(zip(X, Y))` binds a: int, b: X's items, c: Y's items.
+  template <typename Bind> void bindTypes(const Expr& target, const Expr* iter, Bind bind) {
+    if (dyn<Name>(&target)) {
+      bind(target, iter ? elementType(*iter) : PyType::Conflict);
+      return;
+    }
+    const ExprList* elts = targetElements(target);
+    if (!elts)
+      return;
+    const Call* zip = iter ? builtinCall(*iter, "zip", 1, SIZE_MAX) : nullptr;
+    const Call* enumerate = iter ? builtinCall(*iter, "enumerate", 1, 2) : nullptr;
+    for (size_t k = 0; k < elts->size(); ++k) {
+      const Expr& part = *(*elts)[k];
+      if (zip && zip->args.size() == elts->size())
+        bindTypes(part, zip->args[k].get(), bind);
+      else if (enumerate && elts->size() == 2 && k == 0)
+        bind(part, PyType::Int);
+      else if (enumerate && elts->size() == 2)
+        bindTypes(part, enumerate->args[0].get(), bind);
+      else
+        bindTypes(part, nullptr, bind);
+    }
+  }
+  static const ExprList* targetElements(const Expr& target) {
+    if (auto* t = dyn<Tuple>(&target))
+      return &t->elts;
+    if (auto* l = dyn<List>(&target))
+      return &l->elts;
+    return nullptr;
+  }
+
   PyType elementType(const Expr& iter) {
-    if (const Call* reversed = builtinCall(iter, "reversed", 1))
-      return typeOf(*reversed->args[0]) == PyType::Str ? PyType::Str : PyType::Conflict;
     if (const Call* range = builtinCall(iter, "range", 0, SIZE_MAX)) {
       for (const ExprPtr& a : range->args)
         typeOf(*a);
       return PyType::Int;
     }
-    PyType t = typeOf(iter);
+    return itemOf(typeOf(iter));
+  }
+
+  // The type of an item of a str or list.
+  static PyType itemOf(PyType t) {
     if (t == PyType::Str || t == PyType::StrList)
       return PyType::Str;
     if (t == PyType::IntList)
@@ -640,7 +679,7 @@ private:
         return PyType::Str;
       return PyType::Conflict;
     }
-    if ((a == PyType::StrList || a == PyType::IntList) && a == b && op == Operator::Add)
+    if (isList(a) && a == b && op == Operator::Add)
       return a;
     if (!isNumber(a) || !isNumber(b))
       return PyType::Conflict;
@@ -731,7 +770,7 @@ private:
         for (const Expr* part : {slice->lower.get(), slice->upper.get(), slice->step.get()})
           if (part)
             typeOf(*part);
-        return base == PyType::Str ? PyType::Str : PyType::Conflict;
+        return isSliceable(base) ? base : PyType::Conflict;
       }
       typeOf(*s.slice);
       if (base == PyType::Str || base == PyType::StrList || base == PyType::StrDict)
@@ -768,6 +807,8 @@ private:
   }
 
   PyType callType(const Call& call) {
+    if (const Call* direct = localLambdaCall(call))
+      return callType(*direct);
     std::vector<PyType> args;
     for (const ExprPtr& a : call.args)
       args.push_back(typeOf(*a));
@@ -787,17 +828,21 @@ private:
     if (!c)
       return PyType::Conflict;
     PyType first = args.empty() ? PyType::Conflict : args[0];
-    if (call.args.size() == 1 && isComprehension(*call.args[0])) {
-      PyType item = itemType(*call.args[0]);
+    if (const Expr* items = foldOf(c->name) ? foldedItems(call) : nullptr) {
+      PyType item = itemType(*items);
+      if (const Expr* key = keyOf(call))
+        keyType(*key, item); // reaches a def the key calls, typing its parameter
       std::string_view n = c->name;
       if (n == "any" || n == "all")
         return PyType::Bool;
       if (n == "sum")
         return join(PyType::Int, item == PyType::Bool ? PyType::Int : item);
       if (n == "min" || n == "max")
-        return item == PyType::Bool ? PyType::Int : item;
-      if (n == "str.join")
-        return PyType::Str;
+        return item == PyType::Bool && !keyOf(call) ? PyType::Int : item;
+    }
+    if (c->name == "str.join" && call.args.size() == 1 && isComprehension(*call.args[0])) {
+      itemType(*call.args[0]); // reaches a def the items call
+      return PyType::Str;
     }
     switch (c->form) {
     case Form::Math1:
@@ -831,11 +876,18 @@ private:
                                                    : isReal(args[0]) ? PyType::Float : args[0];
     if (n == "math.pow")
       return PyType::Float;
+    if (n == "sorted" && keyOf(call)) {
+      if (const Expr* keys = sortKeys(call))
+        itemType(*keys); // reaches a def the key calls
+      return isList(first) ? first : PyType::Conflict;
+    }
     if (n == "sorted")
       return first == PyType::IntList ? PyType::IntList
              : first == PyType::Str || first == PyType::StrList ? PyType::StrList : PyType::Conflict;
     if (n == "isinstance")
       return PyType::Bool;
+    if (n == "reversed") // where it is iterated: see lowerReversed
+      return isSliceable(first) ? first : PyType::Conflict;
     if (n == "int" || n == "round" || n == "len" || n == "ord")
       return PyType::Int;
     if (n == "float")
@@ -866,7 +918,7 @@ private:
         return "str." + a->attr;
       if (receiver == PyType::StrDict)
         return "dict." + a->attr;
-      if (receiver == PyType::StrList || receiver == PyType::IntList)
+      if (isList(receiver))
         return "list." + a->attr;
     }
     return std::nullopt;
@@ -1044,7 +1096,7 @@ private:
   Lowered coerce(Lowered v, PyType to, const Expr& where) {
     if (!v || v.type == to || to == PyType::Conflict || to == PyType::Unknown)
       return v;
-    if (v.type == PyType::EmptyList && (to == PyType::StrList || to == PyType::IntList))
+    if (v.type == PyType::EmptyList && isList(to))
       return {std::move(v.expr), to}; // `[]`: findc types it from the slot
     SourceLoc loc = where.loc;
     if (isNumber(v.type) && isNumber(to)) {
@@ -1252,7 +1304,7 @@ private:
     auto dsl = [&](ast::BinaryOp o, Lowered l, Lowered r) {
       return Lowered{binary(o, std::move(l.expr), std::move(r.expr), loc, opLoc, e.length), t};
     };
-    if (t == PyType::Str || t == PyType::StrList || t == PyType::IntList)
+    if (t == PyType::Str || isList(t))
       return dsl(op == Operator::Add ? ast::BinaryOp::Add : ast::BinaryOp::Mul, std::move(a), std::move(b));
     bool numpy = a.type == PyType::NpFloat || b.type == PyType::NpFloat;
     bool ints = t == PyType::Int;
@@ -1382,7 +1434,7 @@ private:
     if (!base)
       return {};
     if (auto* slice = dyn<Slice>(s.slice.get())) {
-      if (base.type != PyType::Str)
+      if (!isSliceable(base.type))
         return unsupported(s, "slicing a " + std::string(pyTypeName(base.type)));
       auto node = std::make_unique<ast::Slice>(s.loc, s.length, std::move(base.expr));
       ast::ExprPtr* parts[] = {&node->lo, &node->hi, &node->step};
@@ -1394,7 +1446,7 @@ private:
             return {};
           *parts[i] = std::move(part.expr);
         }
-      return {std::move(node), PyType::Str};
+      return {std::move(node), base.type};
     }
     Lowered index = lower(*s.slice);
     if (!index)
@@ -1438,6 +1490,8 @@ private:
   }
 
   Lowered lowerCall(const Call& c) {
+    if (const Call* direct = localLambdaCall(c))
+      return lowerCall(*direct);
     if (auto* n = dyn<Name>(c.func.get()); n && !isLocal(n->id) && defs_.count(n->id))
       return lowerUserCall(c, infos_.at(n->id));
     std::optional<std::string> name = calleeName(c);
@@ -1448,19 +1502,22 @@ private:
       return unsupported(c, name ? "the function '" + *name + "'" : "calling this");
     }
     SourceLoc loc = c.loc;
-    if (c.args.size() == 1 && c.keywords.empty() && isComprehension(*c.args[0])) {
-      std::string_view n = callable->name;
-      const Expr& arg = *c.args[0];
-      if (n == "sum") return lowerComprehension(arg, Fold::Sum);
-      if (n == "any") return lowerComprehension(arg, Fold::Any);
-      if (n == "all") return lowerComprehension(arg, Fold::All);
-      if (n == "min") return lowerComprehension(arg, Fold::Min);
-      if (n == "max") return lowerComprehension(arg, Fold::Max);
+    if (std::optional<Fold> fold = foldOf(callable->name)) {
+      if (const Expr* items = foldedItems(c)) {
+        for (const Keyword& k : c.keywords)
+          if (k.arg != "key" || (fold != Fold::Min && fold != Fold::Max))
+            return unsupported(c, "'" + k.arg + "=' in " + std::string(callable->name) + "(...)");
+        return lowerComprehension(*items, *fold, keyOf(c));
+      }
     }
     if (callable->name == "sorted")
       return lowerSorted(c);
     if (callable->name == "isinstance")
       return lowerIsinstance(c);
+    if (callable->name == "reversed")
+      return unsupported(c, "reversed(...) other than iterated (in a for, a comprehension or a method's argument)");
+    if (callable->name == "zip" || callable->name == "enumerate")
+      return unsupported(c, std::string(callable->name) + "(...) other than iterated by a for or a comprehension");
     switch (callable->form) {
     case Form::Math1:
     case Form::Math1Overflow: {
@@ -1530,8 +1587,10 @@ private:
       return unsupported(c, "sorted of other than one iterable");
     ast::ExprPtr reverse = std::make_unique<ast::BoolLit>(c.loc, 1, false);
     for (const Keyword& k : c.keywords) {
+      if (k.arg == "key")
+        continue;
       if (k.arg != "reverse")
-        return unsupported(c, "sorted with '" + k.arg + "=' (findc sorts by value, with reverse= only)");
+        return unsupported(c, "sorted with '" + k.arg + "=' (findc sorts with key= and reverse=)");
       Lowered r = lower(*k.value);
       if (!r)
         return {};
@@ -1540,6 +1599,15 @@ private:
     Lowered items = lowerArgument(*c.args[0]);
     if (!items)
       return {};
+    if (const Expr* keys = sortKeys(c)) { // sorted_by(l, [key(v) for v in l], reverse)
+      if (!isList(items.type))
+        return unsupported(c, "sorted(..., key=) of a " + std::string(pyTypeName(items.type)) + " (findc sorts lists by a key)");
+      Lowered k = lowerComprehension(*keys, Fold::List);
+      if (!k)
+        return {};
+      return {call("sorted_by", args(std::move(items.expr), std::move(k.expr), std::move(reverse)), c.loc, c.length),
+              items.type};
+    }
     if (items.type != PyType::Str && items.type != PyType::StrList && items.type != PyType::IntList)
       return unsupported(c, "sorted of a " + std::string(pyTypeName(items.type)));
     PyType t = items.type == PyType::IntList ? PyType::IntList : PyType::StrList;
@@ -1624,7 +1692,22 @@ private:
   Lowered lowerArgument(const Expr& a) {
     if (dyn<GeneratorExp>(&a))
       return lowerComprehension(a, Fold::List);
+    if (const Call* r = builtinCall(a, "reversed", 1))
+      return lowerReversed(*r);
     return lower(a);
+  }
+
+  // reversed(x) where it is iterated (a for, a method's argument): the
+  // items of x[::-1], the order Python's reverse iterator gives.
+  Lowered lowerReversed(const Call& reversed) {
+    Lowered s = lower(*reversed.args[0]);
+    if (!s)
+      return {};
+    if (!isSliceable(s.type))
+      return unsupported(reversed, "reversed of a " + std::string(pyTypeName(s.type)));
+    auto slice = std::make_unique<ast::Slice>(reversed.loc, reversed.length, std::move(s.expr));
+    slice->step = std::make_unique<ast::Unary>(reversed.loc, 1, ast::UnaryOp::Neg, intLit(1, reversed.loc));
+    return {std::move(slice), s.type};
   }
 
   Lowered lowerSpecial(const Call& c, std::string_view name) {
@@ -1866,18 +1949,8 @@ private:
 
   // What a `for` iterates: range(...) with int bounds, or a str or a list.
   ast::ExprPtr lowerIterable(const Expr& iter) {
-    if (const Call* reversed = builtinCall(iter, "reversed", 1)) { // a str: s[::-1]
-      Lowered s = lower(*reversed->args[0]);
-      if (!s)
-        return nullptr;
-      if (s.type != PyType::Str) {
-        unsupported(iter, "reversed of a " + std::string(pyTypeName(s.type)));
-        return nullptr;
-      }
-      auto slice = std::make_unique<ast::Slice>(iter.loc, iter.length, std::move(s.expr));
-      slice->step = std::make_unique<ast::Unary>(iter.loc, 1, ast::UnaryOp::Neg, intLit(1, iter.loc));
-      return slice;
-    }
+    if (const Call* reversed = builtinCall(iter, "reversed", 1))
+      return lowerReversed(*reversed).expr;
     if (const Call* call = builtinCall(iter, "range", 0, SIZE_MAX)) {
       auto range = std::make_unique<ast::Call>(call->loc, call->length, "range", 5);
       for (const ExprPtr& a : call->args) {
@@ -1906,27 +1979,29 @@ private:
     return {g.elt.get(), &g.generators};
   }
 
-  static const std::string* simpleTarget(const Expr& e) {
+  // The type of the items: the element with the targets bound.
+  PyType itemType(const Expr& e) {
     auto [elt, generators] = partsOf(e);
-    if (generators->size() != 1)
-      return nullptr;
-    auto* name = dyn<Name>(generators->front().target.get());
-    return name ? &name->id : nullptr;
+    size_t scope = comprehension_.size();
+    for (const Comprehension& g : *generators) {
+      bindTypes(*g.target, g.iter.get(), [&](const Expr& n, PyType t) {
+        comprehension_.emplace_back(static_cast<const Name&>(n).id, t);
+      });
+      for (const ExprPtr& c : g.ifs)
+        typeOf(*c);
+    }
+    PyType t = typeOf(*elt);
+    comprehension_.resize(scope);
+    return t;
   }
 
-  // The type of the items: the element with the target bound.
-  PyType itemType(const Expr& e) {
-    const std::string* target = simpleTarget(e);
-    if (!target)
-      return PyType::Conflict;
-    auto [elt, generators] = partsOf(e);
-    const Comprehension& g = generators->front();
-    comprehension_.emplace_back(*target, elementType(*g.iter));
-    for (const ExprPtr& c : g.ifs)
-      typeOf(*c);
-    PyType t = typeOf(*elt);
-    comprehension_.pop_back();
-    return t;
+  // The names a target binds.
+  static void targetNames(const Expr& target, std::set<std::string, std::less<>>& out) {
+    if (auto* n = dyn<Name>(&target))
+      out.insert(n->id);
+    else if (const ExprList* elts = targetElements(target))
+      for (const ExprPtr& x : *elts)
+        targetNames(*x, out);
   }
 
   // Every name read in `e`, in order, once.
@@ -2005,18 +2080,190 @@ private:
 
   enum class Fold : uint8_t { List, Sum, Any, All, Min, Max };
 
-  Lowered lowerComprehension(const Expr& e, Fold fold) {
-    const std::string* targetName = simpleTarget(e);
-    if (!targetName)
-      return unsupported(e, "a comprehension with several 'for's or a tuple target");
+  static std::optional<Fold> foldOf(std::string_view callable) {
+    if (callable == "sum") return Fold::Sum;
+    if (callable == "any") return Fold::Any;
+    if (callable == "all") return Fold::All;
+    if (callable == "min") return Fold::Min;
+    if (callable == "max") return Fold::Max;
+    return std::nullopt;
+  }
+
+  // ---- lambdas bound to names: defs of their own ----
+  // `NAME = lambda a: e` is `def NAME(a): return e`. Inside a function the
+  // def is the module's, named __findc_lambda_FN_NAME, and takes first the
+  // enclosing function's names its body reads (passed at each call, so it
+  // reads their values at the call, as Python's closure does).
+  std::vector<std::unique_ptr<FunctionDef>> lambdaDefs_;
+  struct LocalLambda {
+    const Lambda* lambda;
+    const FunctionDef* def;
+    std::vector<std::string> captured;
+  };
+  std::map<std::pair<const FunctionDef*, std::string>, LocalLambda> localLambdas_;
+
+  static const Lambda* boundLambda(const Stmt& stmt) {
+    auto* a = dyn<Assign>(&stmt);
+    if (!a || a->targets.size() != 1 || !dyn<Name>(a->targets[0].get()))
+      return nullptr;
+    return dyn<Lambda>(a->value.get());
+  }
+
+  const FunctionDef* defOfLambda(std::string name, SourceLoc nameLoc, const Lambda& lambda,
+                                 const std::vector<std::string>& captured) {
+    auto def = std::make_unique<FunctionDef>(lambda.loc, std::move(name), nameLoc);
+    for (const std::string& c : captured)
+      def->args.push_back({c, lambda.loc, nullptr});
+    for (const Arg& a : lambda.args)
+      def->args.push_back({a.name, a.loc, a.defaultValue ? clone(*a.defaultValue) : nullptr});
+    def->body.push_back(std::make_unique<Return>(lambda.body->loc, clone(*lambda.body)));
+    lambdaDefs_.push_back(std::move(def));
+    return lambdaDefs_.back().get();
+  }
+
+  void bindLocalLambda(FunctionInfo& info, const Name& name, const Lambda& lambda) {
+    auto key = std::make_pair(info.def, name.id);
+    if (auto it = localLambdas_.find(key); it != localLambdas_.end()) {
+      if (it->second.lambda != &lambda)
+        unsupported(name, "a name bound to two lambdas");
+      return;
+    }
+    std::set<std::string> bound; // the enclosing function's names
+    for (const Arg& a : info.def->args)
+      bound.insert(a.name);
+    for (const StmtPtr& s : info.def->body)
+      collectBoundNames(*s, bound);
+    std::vector<std::string> read, captured;
+    namesIn(lambda.body.get(), read);
+    auto capture = [&](const std::string& n) {
+      if (std::find(captured.begin(), captured.end(), n) == captured.end())
+        captured.push_back(n);
+    };
+    for (const std::string& n : read) {
+      if (std::any_of(lambda.args.begin(), lambda.args.end(), [&](const Arg& a) { return a.name == n; }))
+        continue;
+      if (auto other = localLambdas_.find(std::make_pair(info.def, n)); other != localLambdas_.end())
+        std::for_each(other->second.captured.begin(), other->second.captured.end(), capture); // what its call passes
+      else if (bound.count(n) && n != name.id)
+        capture(n);
+    }
+    std::string defName = "__findc_lambda_" + info.def->name + "_" + name.id;
+    const FunctionDef* def = defOfLambda(defName, name.loc, lambda, captured);
+    defs_[defName] = def;
+    lambdaScopes_[def] = info.def;
+    localLambdas_.emplace(key, LocalLambda{&lambda, def, std::move(captured)});
+  }
+  // A local lambda's def -> the function it was written in (whose other
+  // lambdas it may call).
+  std::map<const FunctionDef*, const FunctionDef*> lambdaScopes_;
+
+  // `g(args)` of a local lambda g: `__findc_lambda_FN_g(captured..., args)`.
+  const Call* localLambdaCall(const Call& c) {
+    auto* callee = dyn<Name>(c.func.get());
+    if (!callee || !current_)
+      return nullptr;
+    const FunctionDef* scope = current_->def;
+    if (auto enclosing = lambdaScopes_.find(scope); enclosing != lambdaScopes_.end())
+      scope = enclosing->second;
+    auto it = localLambdas_.find(std::make_pair(scope, callee->id));
+    if (it == localLambdas_.end())
+      return nullptr;
+    ExprPtr& direct = rewriteOf(Rewrite::LambdaCall, c);
+    if (!direct) {
+      const LocalLambda& l = it->second;
+      auto call = std::make_unique<Call>(c.loc, c.length, std::make_unique<Name>(callee->loc, callee->length, l.def->name));
+      for (const std::string& n : l.captured)
+        call->args.push_back(std::make_unique<Name>(c.loc, c.length, n));
+      for (const ExprPtr& a : c.args)
+        call->args.push_back(clone(*a));
+      for (const Keyword& k : c.keywords)
+        call->keywords.push_back({k.arg, k.loc, clone(*k.value)});
+      direct = std::move(call);
+    }
+    return static_cast<const Call*>(direct.get());
+  }
+
+  // ---- rewrites: Python read as other Python, built once per node (the
+  // inference runs many rounds over the tree) and kept here ----
+  enum class Rewrite : uint8_t { FoldedItems, Key, SortKeys, LambdaCall };
+  std::map<std::pair<Rewrite, const Expr*>, ExprPtr> rewrites_;
+  ExprPtr& rewriteOf(Rewrite kind, const Expr& node) { return rewrites_[{kind, &node}]; }
+  static constexpr std::string_view kItem = "__findc_item", kKeyItem = "__findc_key_item";
+
+  // What a fold's one argument yields: a comprehension as written, or, for
+  // an iterable X, `(__findc_item for __findc_item in X)`. Null for min and
+  // max of several values.
+  const Expr* foldedItems(const Call& c) {
+    if (c.args.size() != 1)
+      return nullptr;
+    const Expr& x = *c.args[0];
+    if (isComprehension(x))
+      return &x;
+    ExprPtr& g = rewriteOf(Rewrite::FoldedItems, x);
+    if (!g) {
+      auto generator = std::make_unique<GeneratorExp>(x.loc, x.length, std::make_unique<Name>(x.loc, x.length, std::string(kItem)));
+      generator->generators.push_back({std::make_unique<Name>(x.loc, x.length, std::string(kItem)), clone(x), {}});
+      g = std::move(generator);
+    }
+    return g.get();
+  }
+
+  // min/max's `key=K` as an expression of the item, named kKeyItem: K's
+  // body with its parameter renamed (a one-parameter lambda), else K(item).
+  const Expr* keyOf(const Call& c) {
+    auto key = std::find_if(c.keywords.begin(), c.keywords.end(), [](const Keyword& k) { return k.arg == "key"; });
+    if (key == c.keywords.end())
+      return nullptr;
+    const Expr& k = *key->value;
+    ExprPtr& rewritten = rewriteOf(Rewrite::Key, k);
+    if (!rewritten) {
+      if (auto* lambda = dyn<Lambda>(&k); lambda && lambda->args.size() == 1 && !lambda->args[0].defaultValue) {
+        rewritten = clone(*lambda->body, lambda->args[0].name, kKeyItem);
+      } else {
+        auto call = std::make_unique<Call>(k.loc, k.length, clone(k));
+        call->args.push_back(std::make_unique<Name>(k.loc, k.length, std::string(kKeyItem)));
+        rewritten = std::move(call);
+      }
+    }
+    return rewritten.get();
+  }
+
+  // sorted's keys, `[key for __findc_key_item in X]`, or null without key=.
+  const Expr* sortKeys(const Call& sorted) {
+    const Expr* key = keyOf(sorted);
+    if (!key || sorted.args.size() != 1)
+      return nullptr;
+    ExprPtr& keys = rewriteOf(Rewrite::SortKeys, sorted);
+    if (!keys) {
+      const Expr& x = *sorted.args[0];
+      auto list = std::make_unique<ListComp>(key->loc, key->length, clone(*key));
+      list->generators.push_back({std::make_unique<Name>(x.loc, x.length, std::string(kKeyItem)), clone(x), {}});
+      keys = std::move(list);
+    }
+    return keys.get();
+  }
+
+  // The type of `key` for items of type `item`.
+  PyType keyType(const Expr& key, PyType item) {
+    comprehension_.emplace_back(kKeyItem, item);
+    PyType t = typeOf(key);
+    comprehension_.pop_back();
+    return t == PyType::Bool ? PyType::Int : t;
+  }
+
+  // A comprehension folded by `fold`; min and max compare `key` (an
+  // expression of kKeyItem, see keyOf) of each item when given.
+  Lowered lowerComprehension(const Expr& e, Fold fold, const Expr* key = nullptr) {
     if (!comprehension_.empty())
       return unsupported(e, "a comprehension inside a comprehension");
-    std::string target = *targetName;
     auto [elt, generators] = partsOf(e);
-    const Comprehension& g = generators->front();
     PyType item = itemType(e);
-    if (item == PyType::Bool && fold != Fold::Any && fold != Fold::All && fold != Fold::List)
+    if (item == PyType::Bool && fold != Fold::Any && fold != Fold::All && fold != Fold::List && !key)
       item = PyType::Int;
+    PyType keyT = key ? keyType(*key, item) : item;
+    if (key && (keyT == PyType::Complex || (!isNumber(keyT) && keyT != PyType::Str)))
+      return unsupported(*key, "a key of type " + std::string(pyTypeName(keyT)));
+    bool comparable = (isNumber(item) && item != PyType::Complex) || item == PyType::Str;
     PyType result = fold == Fold::Any || fold == Fold::All ? PyType::Bool
                     : fold == Fold::Sum                    ? join(PyType::Int, item)
                     : fold == Fold::List ? (item == PyType::Str ? PyType::StrList
@@ -2024,14 +2271,19 @@ private:
                                                                   : PyType::Conflict)
                                          : item;
     if (result == PyType::Conflict || result == PyType::Unknown || item == PyType::Conflict ||
-        ((fold == Fold::Sum || fold == Fold::Min || fold == Fold::Max) && (!isNumber(item) || item == PyType::Complex)))
+        (fold == Fold::Sum && (!isNumber(item) || item == PyType::Complex)) ||
+        ((fold == Fold::Min || fold == Fold::Max) && !key && !comparable))
       return unsupported(e, "a comprehension of " + std::string(pyTypeName(item)) + " items here");
     SourceLoc loc = e.loc;
     // The enclosing names it reads become its parameters.
     std::vector<std::string> names, free;
     namesIn(&e, names);
+    namesIn(key, names);
+    std::set<std::string, std::less<>> targets{std::string(kKeyItem)};
+    for (const Comprehension& g : *generators)
+      targetNames(*g.target, targets);
     for (const std::string& n : names)
-      if (n != target && isLocal(n))
+      if (!targets.count(n) && isLocal(n))
         free.push_back(n);
     auto fn = std::make_unique<ast::FuncDecl>();
     fn->name = "__findc_comprehension" + std::to_string(helpers_.size() + pendingHelpers_++);
@@ -2039,10 +2291,6 @@ private:
     fn->resultRef = typeRefOf(result, loc);
     for (const std::string& n : free)
       fn->params.push_back({n, loc, typeRefOf(nameType(n), loc), nullptr, Type::Error, std::nullopt});
-    ast::ExprPtr iterable = lowerIterable(*g.iter);
-    if (!iterable)
-      return {};
-    comprehension_.emplace_back(target, elementType(*g.iter));
     auto var = [&](const std::string& name, PyType t, ast::ExprPtr init) {
       fn->statements.push_back(declareVar(name, t, std::move(init), loc));
     };
@@ -2051,19 +2299,38 @@ private:
     const std::string acc = "__findc_acc", seen = "__findc_seen";
     if (fold == Fold::List || fold == Fold::Sum || fold == Fold::Min || fold == Fold::Max)
       var(acc, result, fold == Fold::Sum ? coerce({intLit(0, loc), PyType::Int}, result, e).expr : zeroOf(result, loc));
+    const std::string accKey = "__findc_acc_key";
     if (fold == Fold::Min || fold == Fold::Max)
       var(seen, PyType::Bool, std::make_unique<ast::BoolLit>(loc, 1, false));
-    auto loopVar = std::make_unique<ast::LetStmt>();
-    loopVar->name = target;
-    loopVar->loc = g.target->loc;
-    auto loop = std::make_unique<ast::ForStmt>(loc, std::move(loopVar), std::move(iterable));
-    ast::StmtList* body = &loop->body;
-    if (!g.ifs.empty()) {
+    if (key)
+      var(accKey, keyT, zeroOf(keyT, loc));
+    // Each `for` nests in the one before (and its ifs); its targets are the
+    // comprehension's own names, bound by `let` in its loop.
+    size_t scope = comprehension_.size();
+    auto leave = [&] { comprehension_.resize(scope); };
+    ast::StmtList* body = &fn->statements;
+    for (const Comprehension& g : *generators) {
+      body = lowerLoopHead(*g.target, *g.iter, loc, *body, [&](const Name& n, Lowered v, ast::StmtList& into) {
+        auto let = std::make_unique<ast::LetStmt>();
+        let->name = n.id;
+        let->loc = n.loc;
+        let->init = std::move(v.expr);
+        into.push_back(std::make_unique<ast::LetStatement>(n.loc, std::move(let)));
+      });
+      if (!body) {
+        leave();
+        return {};
+      }
+      bindTypes(*g.target, g.iter.get(), [&](const Expr& n, PyType t) {
+        comprehension_.emplace_back(static_cast<const Name&>(n).id, t);
+      });
+      if (g.ifs.empty())
+        continue;
       ast::ExprPtr cond;
       for (const ExprPtr& c : g.ifs) {
         Lowered test = lower(*c);
         if (!test) {
-          comprehension_.pop_back();
+          leave();
           return {};
         }
         ast::ExprPtr t = truth(std::move(test), c->loc);
@@ -2072,12 +2339,27 @@ private:
       auto branch = std::make_unique<ast::IfStmt>(loc);
       branch->conds.push_back(std::move(cond));
       branch->bodies.emplace_back();
-      body = &branch->bodies.back();
-      loop->body.push_back(std::move(branch));
+      ast::StmtList* inner = &branch->bodies.back();
+      body->push_back(std::move(branch));
+      body = inner;
     }
     Lowered value = lower(*elt);
     Lowered again = fold == Fold::Min || fold == Fold::Max ? lower(*elt) : Lowered{};
-    comprehension_.pop_back();
+    Lowered keyValue;
+    if (key && value) { // let item = value; compare key(item), keep item
+      auto let = std::make_unique<ast::LetStmt>();
+      let->name = std::string(kKeyItem);
+      let->loc = loc;
+      let->init = std::move(value.expr);
+      body->push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
+      comprehension_.emplace_back(kKeyItem, item);
+      keyValue = coerce(lower(*key), keyT, *key);
+      value = {nameRef(std::string(kKeyItem), loc), item};
+      again = {nameRef(std::string(kKeyItem), loc), item};
+      if (!keyValue)
+        value = {};
+    }
+    leave();
     if (!value)
       return {};
     switch (fold) {
@@ -2105,19 +2387,20 @@ private:
       // Python's: a later item replaces the current one only if strictly smaller (larger)
       auto better = std::make_unique<ast::IfStmt>(loc);
       ast::ExprPtr fresh = std::make_unique<ast::Unary>(loc, 1, ast::UnaryOp::Not, nameRef(seen, loc));
-      better->conds.push_back(binary(
-          ast::BinaryOp::Or, std::move(fresh),
-          compare(fold == Fold::Min ? ast::CompareOp::Lt : ast::CompareOp::Gt,
-                  coerce(std::move(value), result, *elt).expr, nameRef(acc, loc), loc),
-          loc, loc));
+      ast::CompareOp order = fold == Fold::Min ? ast::CompareOp::Lt : ast::CompareOp::Gt;
+      std::string key1 = key ? letTemporary("__findc_key", std::move(keyValue.expr), loc, *body) : "";
+      ast::ExprPtr beats = key ? compare(order, nameRef(key1, loc), nameRef(accKey, loc), loc)
+                               : compare(order, coerce(std::move(value), result, *elt).expr, nameRef(acc, loc), loc);
+      better->conds.push_back(binary(ast::BinaryOp::Or, std::move(fresh), std::move(beats), loc, loc));
       better->bodies.emplace_back();
       better->bodies.back().push_back(assign(acc, coerce(std::move(again), result, *elt).expr));
+      if (key)
+        better->bodies.back().push_back(assign(accKey, nameRef(key1, loc)));
       better->bodies.back().push_back(assign(seen, std::make_unique<ast::BoolLit>(loc, 1, true)));
       body->push_back(std::move(better));
       break;
     }
     }
-    fn->statements.push_back(std::move(loop));
     if (fold == Fold::Min || fold == Fold::Max) { // min() of nothing: ValueError
       auto empty = std::make_unique<ast::IfStmt>(loc);
       empty->conds.push_back(std::make_unique<ast::Unary>(loc, 1, ast::UnaryOp::Not, nameRef(seen, loc)));
@@ -2146,6 +2429,196 @@ private:
     if (!v)
       return;
     emitEffect(out, loc, std::move(v.expr), [&](ast::ExprPtr e) { return assignStmt(name, std::move(e), loc); });
+  }
+
+  // ---- loops ----
+  // The head of a loop: what it iterates, evaluated once, and its target,
+  // bound at the start of each trip by `bind(name, item, body)`. Pushes the
+  // loop onto `out` and returns its body; nullptr after an error.
+  //  - `for x in it`: findc's for over a range, a str or a list;
+  //  - `for i, x in enumerate(it[, start])`: a counter beside that loop;
+  //  - anything else (zip, nested tuple targets): an index loop over the
+  //    sequences, each stored first: `for a, (b, c) in enumerate(zip(X, Y))`
+  //    runs i over range(min(len(X), len(Y))), a = i, b = X[i], c = Y[i].
+  using Binder = std::function<void(const Name&, Lowered, ast::StmtList&)>;
+
+  ast::StmtList* lowerLoopHead(const Expr& target, const Expr& iter, SourceLoc loc, ast::StmtList& out,
+                               const Binder& bind) {
+    const Call* enumerate = builtinCall(iter, "enumerate", 1, 2);
+    const ExprList* elts = targetElements(target);
+    auto* name = dyn<Name>(&target);
+    bool counted = enumerate && elts && elts->size() == 2 && dyn<Name>((*elts)[0].get()) &&
+                   dyn<Name>((*elts)[1].get()) && !builtinCall(*enumerate->args[0], "zip", 1, SIZE_MAX);
+    bool plain = name && !enumerate && !builtinCall(iter, "zip", 1, SIZE_MAX);
+    if (!plain && !counted)
+      return lowerIndexLoop(target, iter, loc, out, bind);
+    std::string counter;
+    if (counted) {
+      Lowered start = enumerate->args.size() == 2 ? coerce(lower(*enumerate->args[1]), PyType::Int, *enumerate->args[1])
+                                                  : Lowered{intLit(0, loc), PyType::Int};
+      if (!start)
+        return nullptr;
+      counter = "__findc_count" + std::to_string(temporaries_++);
+      out.push_back(declareVar(counter, PyType::Int, std::move(start.expr), loc));
+    }
+    const Expr& items = counted ? *enumerate->args[0] : iter;
+    ast::ExprPtr iterable = lowerIterable(items);
+    if (!iterable)
+      return nullptr;
+    auto var = std::make_unique<ast::LetStmt>();
+    var->name = "__findc_loop" + std::to_string(temporaries_++);
+    var->loc = target.loc;
+    std::string loopName = var->name;
+    auto node = std::make_unique<ast::ForStmt>(loc, std::move(var), std::move(iterable));
+    ast::StmtList& body = node->body;
+    if (counted) { // i = count; count += 1, before the body (a continue keeps counting)
+      bind(static_cast<const Name&>(*(*elts)[0]), {nameRef(counter, loc), PyType::Int}, body);
+      body.push_back(
+          assignStmt(counter, binary(ast::BinaryOp::Add, nameRef(counter, loc), intLit(1, loc), loc, loc), loc));
+    }
+    bind(counted ? static_cast<const Name&>(*(*elts)[1]) : *name, {nameRef(loopName, loc), elementType(items)}, body);
+    out.push_back(std::move(node));
+    return &body;
+  }
+
+  // What an index loop iterates: a str or list stored in a temporary, or
+  // zip's or enumerate's tuples of those.
+  struct Sequence {
+    enum class Kind : uint8_t { Items, Zip, Enumerate } kind = Kind::Items;
+    std::string temporary; // Items: the str or list; Enumerate: the start
+    PyType type = PyType::Conflict; // Items
+    std::vector<Sequence> parts;    // Zip: the zipped; Enumerate: the counted
+  };
+
+  ast::StmtList* lowerIndexLoop(const Expr& target, const Expr& iter, SourceLoc loc, ast::StmtList& out,
+                                const Binder& bind) {
+    std::optional<Sequence> sequence = lowerSequence(iter, out);
+    if (!sequence)
+      return nullptr;
+    auto var = std::make_unique<ast::LetStmt>();
+    var->name = "__findc_index" + std::to_string(temporaries_++);
+    var->loc = target.loc;
+    std::string index = var->name;
+    auto range = std::make_unique<ast::Call>(loc, 1, "range", 5);
+    range->args.push_back({"", {}, lengthOf(*sequence, loc)});
+    auto node = std::make_unique<ast::ForStmt>(loc, std::move(var), std::move(range));
+    if (!bindItems(target, *sequence, index, node->body, bind))
+      return nullptr;
+    ast::StmtList* body = &node->body;
+    out.push_back(std::move(node));
+    return body;
+  }
+
+  std::optional<Sequence> lowerSequence(const Expr& iter, ast::StmtList& out) {
+    SourceLoc loc = iter.loc;
+    if (const Call* zip = builtinCall(iter, "zip", 1, SIZE_MAX)) {
+      Sequence s{Sequence::Kind::Zip, "", PyType::Conflict, {}};
+      for (const ExprPtr& a : zip->args) {
+        std::optional<Sequence> part = lowerSequence(*a, out);
+        if (!part)
+          return std::nullopt;
+        s.parts.push_back(std::move(*part));
+      }
+      return s;
+    }
+    if (const Call* enumerate = builtinCall(iter, "enumerate", 1, 2)) {
+      std::optional<Sequence> part = lowerSequence(*enumerate->args[0], out);
+      if (!part)
+        return std::nullopt;
+      Lowered start = enumerate->args.size() == 2 ? coerce(lower(*enumerate->args[1]), PyType::Int, *enumerate->args[1])
+                                                  : Lowered{intLit(0, loc), PyType::Int};
+      if (!start)
+        return std::nullopt;
+      Sequence s{Sequence::Kind::Enumerate, letTemporary("__findc_start", std::move(start.expr), loc, out), PyType::Int, {}};
+      s.parts.push_back(std::move(*part));
+      return s;
+    }
+    if (builtinCall(iter, "range", 0, SIZE_MAX)) {
+      unsupported(iter, "range(...) inside zip (findc zips strs and lists; enumerate counts)");
+      return std::nullopt;
+    }
+    Lowered items = lowerArgument(iter);
+    if (!items)
+      return std::nullopt;
+    if (!isSliceable(items.type)) {
+      unsupported(iter, "zip, enumerate or unpacking over a " + std::string(pyTypeName(items.type)) +
+                            " (findc indexes a str or a list there)");
+      return std::nullopt;
+    }
+    return Sequence{Sequence::Kind::Items, letTemporary("__findc_items", std::move(items.expr), loc, out), items.type, {}};
+  }
+
+  ast::ExprPtr lengthOf(const Sequence& s, SourceLoc loc) {
+    switch (s.kind) {
+    case Sequence::Kind::Items: return call("len", args(nameRef(s.temporary, loc)), loc);
+    case Sequence::Kind::Enumerate: return lengthOf(s.parts[0], loc);
+    case Sequence::Kind::Zip: break;
+    }
+    ast::ExprPtr shortest; // zip stops at its shortest
+    for (const Sequence& part : s.parts)
+      shortest = shortest ? call("min", args(std::move(shortest), lengthOf(part, loc)), loc) : lengthOf(part, loc);
+    return shortest;
+  }
+
+  bool bindItems(const Expr& target, const Sequence& s, const std::string& index, ast::StmtList& body,
+                 const Binder& bind) {
+    SourceLoc loc = target.loc;
+    if (auto* n = dyn<Name>(&target)) {
+      if (s.kind != Sequence::Kind::Items) {
+        unsupported(target, "a tuple as a value (name each item of zip's or enumerate's tuples)");
+        return false;
+      }
+      bind(*n, {std::make_unique<ast::Index>(loc, 1, nameRef(s.temporary, loc), nameRef(index, loc)), itemOf(s.type)},
+           body);
+      return true;
+    }
+    const ExprList* elts = targetElements(target);
+    if (elts && s.kind == Sequence::Kind::Zip && elts->size() == s.parts.size()) {
+      for (size_t k = 0; k < elts->size(); ++k)
+        if (!bindItems(*(*elts)[k], s.parts[k], index, body, bind))
+          return false;
+      return true;
+    }
+    if (elts && s.kind == Sequence::Kind::Enumerate && elts->size() == 2) {
+      auto* count = dyn<Name>((*elts)[0].get());
+      if (!count) {
+        unsupported(*(*elts)[0], "unpacking enumerate's count");
+        return false;
+      }
+      bind(*count, {binary(ast::BinaryOp::Add, nameRef(s.temporary, loc), nameRef(index, loc), loc, loc), PyType::Int},
+           body);
+      return bindItems(*(*elts)[1], s.parts[0], index, body, bind);
+    }
+    if (!elts)
+      unsupported(target, "this loop target");
+    else if (s.kind == Sequence::Kind::Items)
+      unsupported(target, "unpacking the items of a " + std::string(pyTypeName(s.type)));
+    else
+      unsupported(target, "unpacking " + std::to_string(s.kind == Sequence::Kind::Zip ? s.parts.size() : 2) +
+                              " values into " + std::to_string(elts->size()) + " names");
+    return false;
+  }
+
+  // `for/while ... else`: the loop's own breaks set a flag; the else runs
+  // when it is still clear.
+  std::vector<std::string> breakFlags_; // one per enclosing loop, "" without an else
+
+  std::string declareBreakFlag(const StmtList& orelse, SourceLoc loc, ast::StmtList& out) {
+    if (orelse.empty())
+      return "";
+    std::string flag = "__findc_broke" + std::to_string(temporaries_++);
+    out.push_back(declareVar(flag, PyType::Bool, std::make_unique<ast::BoolLit>(loc, 1, false), loc));
+    return flag;
+  }
+
+  void lowerLoopElse(const std::string& flag, const StmtList& orelse, SourceLoc loc, ast::StmtList& out) {
+    if (flag.empty())
+      return;
+    auto node = std::make_unique<ast::IfStmt>(loc);
+    node->conds.push_back(std::make_unique<ast::Unary>(loc, 1, ast::UnaryOp::Not, nameRef(flag, loc)));
+    node->bodies.emplace_back();
+    lowerBody(orelse, node->bodies.back());
+    out.push_back(std::move(node));
   }
 
   // ---- try/except ----
@@ -2246,6 +2719,8 @@ private:
     SourceLoc loc = stmt.loc;
     switch (stmt.kind) {
     case StmtKind::Assign: {
+      if (boundLambda(stmt))
+        return; // a def of its own (bindLocalLambda)
       auto& a = static_cast<const Assign&>(stmt);
       const ExprList* targets = nullptr;
       if (a.targets.size() == 1) {
@@ -2329,55 +2804,31 @@ private:
     }
     case StmtKind::For: {
       auto& f = static_cast<const For&>(stmt);
-      auto* target = dyn<Name>(f.target.get());
-      // `for i, x in enumerate(it)`: a counter beside the loop.
-      auto* pair = dyn<Tuple>(f.target.get());
-      const Call* enumerate = builtinCall(*f.iter, "enumerate", 1);
-      const Name* index = nullptr;
-      if (enumerate && pair && pair->elts.size() == 2 && dyn<Name>(pair->elts[0].get()) &&
-          dyn<Name>(pair->elts[1].get())) {
-        index = dyn<Name>(pair->elts[0].get());
-        target = dyn<Name>(pair->elts[1].get());
-      }
-      if (!target || !f.orelse.empty()) {
-        error(f.target->loc, "this 'for' is not supported in hypotheses yet (one name, or two over enumerate(...); "
-                             "no 'else')");
+      std::string broke = declareBreakFlag(f.orelse, loc, out);
+      // Python's loop variables are the function's: they outlive the loop.
+      ast::StmtList* body = lowerLoopHead(*f.target, *f.iter, loc, out, [&](const Name& n, Lowered v, ast::StmtList& into) {
+        assignTo(n.id, std::move(v), n, n.loc, into);
+      });
+      if (!body)
         return;
-      }
-      ast::ExprPtr iterable = lowerIterable(index ? *enumerate->args[0] : *f.iter);
-      if (!iterable)
-        return;
-      std::string counter = "__findc_count" + std::to_string(temporaries_++);
-      if (index)
-        out.push_back(declareVar(counter, PyType::Int, intLit(0, loc), loc));
-      // findc's loop variable is the loop's own; Python's outlives it.
-      auto var = std::make_unique<ast::LetStmt>();
-      var->name = "__findc_loop" + std::to_string(temporaries_++);
-      var->loc = f.target->loc;
-      std::string loopName = var->name;
-      auto node = std::make_unique<ast::ForStmt>(loc, std::move(var), std::move(iterable));
-      node->body.push_back(assignStmt(target->id, nameRef(loopName, loc), loc));
-      if (index) { // i = count; count += 1, before the body (a continue keeps counting)
-        node->body.push_back(assignStmt(index->id, nameRef(counter, loc), loc));
-        node->body.push_back(
-            assignStmt(counter, binary(ast::BinaryOp::Add, nameRef(counter, loc), intLit(1, loc), loc, loc), loc));
-      }
-      lowerBody(f.body, node->body);
-      out.push_back(std::move(node));
+      breakFlags_.push_back(broke);
+      lowerBody(f.body, *body);
+      breakFlags_.pop_back();
+      lowerLoopElse(broke, f.orelse, loc, out);
       return;
     }
     case StmtKind::While: {
       auto& w = static_cast<const While&>(stmt);
-      if (!w.orelse.empty()) {
-        error(loc, "'while ... else' is not supported in hypotheses yet");
-        return;
-      }
+      std::string broke = declareBreakFlag(w.orelse, loc, out);
       Lowered test = lower(*w.test);
       if (!test)
         return;
       auto node = std::make_unique<ast::WhileStmt>(loc, truth(std::move(test), w.test->loc));
+      breakFlags_.push_back(broke);
       lowerBody(w.body, node->body);
+      breakFlags_.pop_back();
       out.push_back(std::move(node));
+      lowerLoopElse(broke, w.orelse, loc, out);
       return;
     }
     case StmtKind::Pass: return;
@@ -2407,6 +2858,10 @@ private:
       return;
     }
     case StmtKind::Break:
+      if (!breakFlags_.empty() && !breakFlags_.back().empty()) // the loop's else is skipped
+        emitEffect(out, loc, nullptr, [&](ast::ExprPtr) {
+          return assignStmt(breakFlags_.back(), std::make_unique<ast::BoolLit>(loc, 1, true), loc);
+        });
       emitEffect(out, loc, nullptr, [&](ast::ExprPtr) -> std::unique_ptr<ast::Stmt> {
         return std::make_unique<ast::BreakStmt>(loc);
       });

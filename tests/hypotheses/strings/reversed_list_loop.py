@@ -1,0 +1,5 @@
+def f(s):
+    out = []
+    for w in reversed(s.split()):
+        out.append(w.upper())
+    return "-".join(out)

@@ -1,0 +1,3 @@
+def f(s):
+    words = s.split()
+    return " ".join(reversed(words))

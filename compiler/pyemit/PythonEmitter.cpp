@@ -633,6 +633,28 @@ private:
     case rt::StrOp::StrIsSpace: return a[0] + ".isspace()";
     case rt::StrOp::StrIsUpper: return a[0] + ".isupper()";
     case rt::StrOp::StrIsLower: return a[0] + ".islower()";
+    case rt::StrOp::StrTitle: return call(Helper::Sized, "_sized", {a[0] + ".title()"});
+    case rt::StrOp::StrSwapCase: return call(Helper::Sized, "_sized", {a[0] + ".swapcase()"});
+    case rt::StrOp::StrCaseFold: return call(Helper::Sized, "_sized", {a[0] + ".casefold()"});
+    case rt::StrOp::StrZFill: return call(Helper::Sized, "_sized", {a[0] + ".zfill(" + a[1] + ")"});
+    case rt::StrOp::StrCenter: return call(Helper::Sized, "_sized", {a[0] + ".center(" + a[1] + ", " + a[2] + ")"});
+    case rt::StrOp::StrLJust: return call(Helper::Sized, "_sized", {a[0] + ".ljust(" + a[1] + ", " + a[2] + ")"});
+    case rt::StrOp::StrRJust: return call(Helper::Sized, "_sized", {a[0] + ".rjust(" + a[1] + ", " + a[2] + ")"});
+    case rt::StrOp::StrStripChars: return a[0] + ".strip(" + a[1] + ")";
+    case rt::StrOp::StrLStripChars: return a[0] + ".lstrip(" + a[1] + ")";
+    case rt::StrOp::StrRStripChars: return a[0] + ".rstrip(" + a[1] + ")";
+    case rt::StrOp::StrFindIn: return a[0] + ".find(" + a[1] + ", " + a[2] + ", " + a[3] + ")";
+    case rt::StrOp::StrRFind: return a[0] + ".rfind(" + a[1] + ")";
+    case rt::StrOp::StrRFindIn: return a[0] + ".rfind(" + a[1] + ", " + a[2] + ", " + a[3] + ")";
+    case rt::StrOp::StrIndexIn: return a[0] + ".index(" + a[1] + ", " + a[2] + ", " + a[3] + ")";
+    case rt::StrOp::StrRIndex: return a[0] + ".rindex(" + a[1] + ")";
+    case rt::StrOp::StrRIndexIn: return a[0] + ".rindex(" + a[1] + ", " + a[2] + ", " + a[3] + ")";
+    case rt::StrOp::StrCountIn: return a[0] + ".count(" + a[1] + ", " + a[2] + ", " + a[3] + ")";
+    case rt::StrOp::StrIsAlnum: return a[0] + ".isalnum()";
+    case rt::StrOp::StrIsDecimal: return a[0] + ".isdecimal()";
+    case rt::StrOp::StrIsNumeric: return a[0] + ".isnumeric()";
+    case rt::StrOp::StrRemovePrefix: return a[0] + ".removeprefix(" + a[1] + ")";
+    case rt::StrOp::StrRemoveSuffix: return a[0] + ".removesuffix(" + a[1] + ")";
     case rt::StrOp::StrOrd: return "ord(" + a[0] + ")"; // TypeError unless one character
     case rt::StrOp::StrChr: return call(Helper::Chr, "_chr", {a[0]});
     case rt::StrOp::StrFromInt: return "str(" + a[0] + ")";

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <variant>
 #include <utility>
 
 namespace findc::py {
@@ -166,7 +167,36 @@ constexpr Callable kCallables[] = {
     {"str.count", Form::StrMethod, "count", PyType::Int},
     {"str.startswith", Form::StrMethod, "startswith", PyType::Bool},
     {"str.endswith", Form::StrMethod, "endswith", PyType::Bool},
+    {"str.title", Form::StrMethod, "title", PyType::Str},
+    {"str.swapcase", Form::StrMethod, "swapcase", PyType::Str},
+    {"str.casefold", Form::StrMethod, "casefold", PyType::Str},
+    {"str.zfill", Form::StrMethod, "zfill", PyType::Str},
+    {"str.center", Form::StrMethod, "center", PyType::Str},
+    {"str.ljust", Form::StrMethod, "ljust", PyType::Str},
+    {"str.rjust", Form::StrMethod, "rjust", PyType::Str},
+    {"str.rfind", Form::StrMethod, "rfind", PyType::Int},
+    {"str.rindex", Form::StrMethod, "rindex", PyType::Int},
+    {"str.isalnum", Form::StrMethod, "isalnum", PyType::Bool},
+    {"str.isdecimal", Form::StrMethod, "isdecimal", PyType::Bool},
+    {"str.isnumeric", Form::StrMethod, "isnumeric", PyType::Bool},
+    {"str.removeprefix", Form::StrMethod, "removeprefix", PyType::Str},
+    {"str.removesuffix", Form::StrMethod, "removesuffix", PyType::Str},
     {"dict.get", Form::StrMethod, "get", PyType::Str},
+};
+
+// Trailing arguments CPython defaults that findc's runtime operation takes
+// explicitly: s.find(sub, start) is find(s, sub, start, INT64_MAX) (an end
+// past the length clamps to it, as CPython's ADJUST_INDICES), s.center(w)
+// is center(s, w, " ").
+struct MethodDefault {
+  std::string_view method;
+  size_t whenGiven; // arguments written, after the receiver
+  std::variant<int64_t, std::string_view> value;
+};
+constexpr MethodDefault kMethodDefaults[] = {
+    {"str.find", 2, INT64_MAX},  {"str.rfind", 2, INT64_MAX},  {"str.index", 2, INT64_MAX},
+    {"str.rindex", 2, INT64_MAX}, {"str.count", 2, INT64_MAX}, {"str.center", 1, " "},
+    {"str.ljust", 1, " "},       {"str.rjust", 1, " "},
 };
 
 const Callable* findCallable(std::string_view name) {
@@ -1611,11 +1641,15 @@ private:
       if (!lowered.back())
         return {};
     }
-    std::optional<std::vector<Lowered>> a = std::move(lowered);
     std::vector<ast::ExprPtr> xs;
     xs.push_back(std::move(receiver.expr));
-    for (Lowered& x : *a)
+    for (Lowered& x : lowered)
       xs.push_back(std::move(x.expr));
+    for (const MethodDefault& d : kMethodDefaults)
+      if (d.method == callable.name && d.whenGiven == c.args.size())
+        xs.push_back(std::holds_alternative<int64_t>(d.value)
+                         ? intLit(std::get<int64_t>(d.value), c.loc)
+                         : strLit(std::string(std::get<std::string_view>(d.value)), c.loc));
     return {call(std::string(callable.dsl), std::move(xs), c.loc, c.length), callable.result};
   }
 

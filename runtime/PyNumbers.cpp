@@ -1,5 +1,6 @@
 #include "runtime/PyNumbers.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -131,6 +132,86 @@ std::optional<uint32_t> pythonExceptionKinds(std::string_view className) {
     if (name == className)
       return 0;
   return std::nullopt;
+}
+
+namespace {
+
+// A running sum of squares kept exactly as far as it matters: `total`
+// (started at 1.0, so every term is smaller than it and each addition's
+// rounding error is exactly (old - total) + x, Dekker's fast two-sum) and
+// separate accumulators of those errors.
+struct CompensatedSum {
+  double total = 1.0;
+  void add(double x, double& error) {
+    double old = total;
+    total += x;
+    error += (old - total) + x;
+  }
+};
+
+// x = hi + lo exactly, each half with at most 26 significant bits, so
+// hi * hi, hi * lo and lo * lo are exact (Veltkamp's split, 2^27 + 1).
+struct Halves {
+  double hi, lo;
+};
+Halves splitHalves(double x) {
+  double t = x * 134217729.0;
+  double hi = t - (t - x);
+  return {hi, x - hi};
+}
+
+} // namespace
+
+// CPython 3.11's vector_norm: the coordinates scaled by a power of two
+// (exact) so the largest is in [0.5, 1), their squares summed nearly
+// exactly, the square root taken, and one Newton step on the residual
+// (computed exactly the same way) corrects it. Coordinates whose largest is
+// below 2^-1023, where the scale would overflow, are divided by the largest
+// instead, with a plainer sum.
+double pythonHypot(std::span<const double> coordinates) {
+  constexpr size_t kMaxCoordinates = 4;
+  std::array<double, kMaxCoordinates> magnitudes{};
+  size_t n = std::min(coordinates.size(), kMaxCoordinates);
+  double max = 0.0;
+  bool anyNan = false;
+  for (size_t i = 0; i < n; ++i) {
+    magnitudes[i] = std::fabs(coordinates[i]);
+    anyNan |= std::isnan(magnitudes[i]);
+    max = std::max(max, magnitudes[i]);
+  }
+  if (std::isinf(max)) // an infinity wins over a nan
+    return max;
+  if (anyNan)
+    return std::numeric_limits<double>::quiet_NaN();
+  if (max == 0.0 || n <= 1)
+    return max;
+  int exponent = 0;
+  std::frexp(max, &exponent);
+  CompensatedSum sum;
+  if (exponent < -1023) {
+    double error = 0.0;
+    for (size_t i = 0; i < n; ++i) {
+      double x = magnitudes[i] / max;
+      sum.add(x * x, error);
+    }
+    return max * std::sqrt(sum.total - 1.0 + error);
+  }
+  double scale = std::ldexp(1.0, -exponent);
+  double highError = 0.0, crossError = 0.0, lowSum = 0.0;
+  for (size_t i = 0; i < n; ++i) {
+    Halves x = splitHalves(magnitudes[i] * scale);
+    sum.add(x.hi * x.hi, highError);
+    sum.add(2.0 * x.hi * x.lo, crossError);
+    lowSum += x.lo * x.lo; // below the sum's last bit: kept apart
+  }
+  double h = std::sqrt(sum.total - 1.0 + (highError + crossError + lowSum));
+  // The residual sum - h^2, with h^2 split the same way.
+  Halves r = splitHalves(h);
+  sum.add(-r.hi * r.hi, highError);
+  sum.add(-2.0 * r.hi * r.lo, crossError);
+  sum.add(-r.lo * r.lo, lowSum);
+  double residual = sum.total - 1.0 + (highError + crossError + lowSum);
+  return (h + residual / (2.0 * h)) / scale;
 }
 
 } // namespace findc::rt
@@ -421,6 +502,16 @@ double findc_rt_real_py_math_pow(Context* ctx, double x, double y) {
     return 0.0;
   }
   return r;
+}
+
+double findc_rt_real_py_hypot(Context*, double x, double y) {
+  const double coordinates[] = {x, y};
+  return pythonHypot(coordinates);
+}
+
+double findc_rt_real_py_hypot3(Context*, double x, double y, double z) {
+  const double coordinates[] = {x, y, z};
+  return pythonHypot(coordinates);
 }
 
 int64_t findc_rt_py_raise(Context* ctx, const Str* name) {

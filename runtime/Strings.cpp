@@ -1530,6 +1530,8 @@ namespace {
   X(StrIsNumeric, findc_rt_str_isnumeric)                                                                              \
   X(StrRemovePrefix, findc_rt_str_removeprefix)                                                                        \
   X(StrRemoveSuffix, findc_rt_str_removesuffix)                                                                        \
+  X(RealPyHypot, findc_rt_real_py_hypot)                                                                               \
+  X(RealPyHypot3, findc_rt_real_py_hypot3)                                                                             \
   X(ComplexIsComplex, findc_rt_complex_is_complex)
 
 struct DefRow {

@@ -589,6 +589,8 @@ private:
     case rt::StrOp::RealPyMathOverflow: return call(Helper::PyMath, "_py_math", {a[0], a[1], "True"});
     case rt::StrOp::RealPyRound: return "round(" + a[0] + ", " + a[1] + ")";
     case rt::StrOp::RealPyMathPow: return "math.pow(" + a[0] + ", " + a[1] + ")";
+    case rt::StrOp::RealPyHypot: return "math.hypot(" + a[0] + ", " + a[1] + ")";
+    case rt::StrOp::RealPyHypot3: return "math.hypot(" + a[0] + ", " + a[1] + ", " + a[2] + ")";
     case rt::StrOp::PyRaise: return call(Helper::PyRaise, "_py_raise", {a[0]});
     case rt::StrOp::PyFailed:
     case rt::StrOp::PyCatch: break; // refused by pythonEmitBlocker

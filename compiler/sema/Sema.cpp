@@ -107,6 +107,7 @@ const std::vector<StrBuiltin>& strBuiltins() {
       {"py_math_overflow", {RealPyMathOverflow}},
       {"py_round", {RealPyRound}},
       {"py_math_pow", {RealPyMathPow}},
+      {"py_hypot", {RealPyHypot, RealPyHypot3}},
       {"py_raise", {PyRaise}},
       {"py_failed", {PyFailed}},
       {"py_catch", {PyCatch}},

@@ -120,6 +120,7 @@ constexpr Callable kCallables[] = {
     {"math.isnan", Form::Special, ""},         {"math.isinf", Form::Special, ""},
     {"math.isfinite", Form::Special, ""},      {"math.degrees", Form::Special, ""},
     {"math.radians", Form::Special, ""},       {"math.pow", Form::Special, ""},
+    {"math.hypot", Form::Special, ""},
     {"numpy.sqrt", Form::Numpy1, "sqrt"},      {"numpy.exp", Form::Numpy1, "exp"},
     {"numpy.log", Form::Numpy1, "log"},        {"numpy.log2", Form::Numpy1, "log2"},
     {"numpy.log10", Form::Numpy1, "log10"},    {"numpy.log1p", Form::Numpy1, "log1p"},
@@ -859,7 +860,7 @@ private:
     if (n == "round" && args.size() == 2)
       return args[0] == PyType::Bool ? PyType::Int : args[0] == PyType::NpFloat ? PyType::NpFloat
                                                    : isReal(args[0]) ? PyType::Float : args[0];
-    if (n == "math.pow")
+    if (n == "math.pow" || n == "math.hypot")
       return PyType::Float;
     if (n == "sorted")
       return first == PyType::IntList ? PyType::IntList
@@ -1829,6 +1830,20 @@ private:
         return unsupported(c, "round of a " + std::string(pyTypeName(xs[0].type)));
       Lowered digits = coerce(std::move(xs[1]), PyType::Int, c);
       return {call("py_round", args(std::move(xs[0].expr), std::move(digits.expr)), loc, c.length), PyType::Float};
+    }
+    if (name == "math.hypot") { // CPython's own algorithm (py_hypot), of 1 to 3 coordinates
+      if (xs.size() > 3)
+        return unsupported(c, "math.hypot of more than 3 coordinates");
+      std::vector<ast::ExprPtr> coordinates;
+      for (size_t i = 0; i < xs.size(); ++i) {
+        Lowered x = asFloat(std::move(xs[i]), *c.args[i]);
+        if (!x)
+          return {};
+        coordinates.push_back(std::move(x.expr));
+      }
+      if (coordinates.size() == 1) // vector_norm of one coordinate: its magnitude
+        return {call("abs", std::move(coordinates), loc, c.length), PyType::Float};
+      return {call("py_hypot", std::move(coordinates), loc, c.length), PyType::Float};
     }
     if (name == "math.pow") {
       if (!want(2))

@@ -1,5 +1,7 @@
 #include "runtime/PyNumbers.h"
 
+#include "runtime/Bench.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -160,7 +162,18 @@ Halves splitHalves(double x) {
   return {hi, x - hi};
 }
 
+// The Philox counter of the evaluation's next draw (DrawStream::Hypothesis).
+PhiloxCounter nextDraw(Context* ctx) {
+  return {static_cast<uint32_t>(ctx->query), static_cast<uint32_t>(ctx->query >> 32),
+          static_cast<uint32_t>(DrawStream::Hypothesis), ctx->draws++};
+}
+
 } // namespace
+
+bool drawsRandom(StrOp op) {
+  return op == StrOp::PyRandom || op == StrOp::PyUniform || op == StrOp::PyGauss || op == StrOp::PyNpNormal ||
+         op == StrOp::PyRandInt;
+}
 
 // CPython 3.11's vector_norm: the coordinates scaled by a power of two
 // (exact) so the largest is in [0.5, 1), their squares summed nearly
@@ -512,6 +525,41 @@ double findc_rt_real_py_hypot(Context*, double x, double y) {
 double findc_rt_real_py_hypot3(Context*, double x, double y, double z) {
   const double coordinates[] = {x, y, z};
   return pythonHypot(coordinates);
+}
+
+double findc_rt_py_random(Context* ctx) { return uniformPair(nextDraw(ctx), ctx->drawKey).first; }
+
+double findc_rt_py_uniform(Context* ctx, double a, double b) { return a + (b - a) * findc_rt_py_random(ctx); }
+
+double findc_rt_py_gauss(Context* ctx, double mu, double sigma) {
+  return mu + sigma * standardNormal(nextDraw(ctx), ctx->drawKey);
+}
+
+double findc_rt_py_np_normal(Context* ctx, double loc, double scale) {
+  if (scale < 0) { // NumPy: "scale < 0"
+    ctx->fail(ErrorKind::ValueError);
+    return 0.0;
+  }
+  return findc_rt_py_gauss(ctx, loc, scale);
+}
+
+// Uniform in [a, b] without modulo bias: 64 random bits, redrawn while they
+// fall in the incomplete last copy of the range (less than half the time).
+int64_t findc_rt_py_randint(Context* ctx, int64_t a, int64_t b) {
+  if (a > b) { // "empty range for randrange()"
+    ctx->fail(ErrorKind::ValueError);
+    return 0;
+  }
+  uint64_t span = static_cast<uint64_t>(b) - static_cast<uint64_t>(a) + 1; // 0: all 2^64 values
+  uint64_t limit = span == 0 ? 0 : UINT64_MAX - UINT64_MAX % span;        // accept bits below it
+  for (;;) {
+    PhiloxCounter bits = philox4x32(nextDraw(ctx), ctx->drawKey);
+    uint64_t draw = uint64_t{bits[0]} << 32 | bits[1];
+    if (span == 0)
+      return static_cast<int64_t>(draw);
+    if (draw < limit)
+      return static_cast<int64_t>(static_cast<uint64_t>(a) + draw % span);
+  }
 }
 
 int64_t findc_rt_py_raise(Context* ctx, const Str* name) {

@@ -50,6 +50,10 @@ std::optional<uint32_t> pythonExceptionKinds(std::string_view className);
 // largest float, inf if any coordinate is infinite, else nan if any is nan.
 double pythonHypot(std::span<const double> coordinates);
 
+// Whether `op` draws from the evaluation's random stream (Python's random:
+// py_random, py_uniform, py_gauss, py_np_normal, py_randint).
+bool drawsRandom(StrOp op);
+
 } // namespace findc::rt
 
 // The runtime operations (StrOps.def, section "Python numbers"). Each takes
@@ -74,6 +78,11 @@ double findc_rt_real_py_round(findc::rt::Context* ctx, double x, int64_t digits)
 double findc_rt_real_py_math_pow(findc::rt::Context* ctx, double x, double y);
 double findc_rt_real_py_hypot(findc::rt::Context* ctx, double x, double y);
 double findc_rt_real_py_hypot3(findc::rt::Context* ctx, double x, double y, double z);
+double findc_rt_py_random(findc::rt::Context* ctx);
+double findc_rt_py_uniform(findc::rt::Context* ctx, double a, double b);
+double findc_rt_py_gauss(findc::rt::Context* ctx, double mu, double sigma);
+double findc_rt_py_np_normal(findc::rt::Context* ctx, double loc, double scale);
+int64_t findc_rt_py_randint(findc::rt::Context* ctx, int64_t a, int64_t b);
 int64_t findc_rt_py_raise(findc::rt::Context* ctx, const findc::rt::Str* name);
 bool findc_rt_py_failed(findc::rt::Context* ctx);
 bool findc_rt_py_catch(findc::rt::Context* ctx, const findc::rt::Str* classes);

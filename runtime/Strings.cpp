@@ -1532,6 +1532,11 @@ namespace {
   X(StrRemoveSuffix, findc_rt_str_removesuffix)                                                                        \
   X(RealPyHypot, findc_rt_real_py_hypot)                                                                               \
   X(RealPyHypot3, findc_rt_real_py_hypot3)                                                                             \
+  X(PyRandom, findc_rt_py_random)                                                                                      \
+  X(PyUniform, findc_rt_py_uniform)                                                                                    \
+  X(PyGauss, findc_rt_py_gauss)                                                                                        \
+  X(PyNpNormal, findc_rt_py_np_normal)                                                                                 \
+  X(PyRandInt, findc_rt_py_randint)                                                                                    \
   X(ComplexIsComplex, findc_rt_complex_is_complex)
 
 struct DefRow {

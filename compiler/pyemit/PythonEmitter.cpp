@@ -65,6 +65,7 @@ enum class Helper : uint8_t {
   Evaluation,
   ParseInput,
   Philox,
+  Random,
   Noise,
   Count
 };
@@ -377,6 +378,12 @@ def _standard_normal(query, stream, key):
     u1, u2 = _uniform_pair(query, stream, key)
     return math.sqrt(-2.0 * math.log(u1)) * math.cos(2.0 * math.pi * u2)
 )"},
+      {Helper::Random, {}, R"(def _np_normal(loc, scale):
+    """np.random.normal(loc, scale) of a float, drawn by Python's random (findc draws its own stream)."""
+    if scale < 0:
+        raise ValueError('scale < 0')
+    return random.gauss(loc, scale)
+)"},
       {Helper::Noise, {Helper::Philox}, R"(def _poisson(rate, query, stream, key):
     """A Poisson(rate) draw by inversion (rt::poisson)."""
     u = _uniform_pair(query, stream, key)[0]
@@ -589,6 +596,13 @@ private:
     case rt::StrOp::RealPyMathOverflow: return call(Helper::PyMath, "_py_math", {a[0], a[1], "True"});
     case rt::StrOp::RealPyRound: return "round(" + a[0] + ", " + a[1] + ")";
     case rt::StrOp::RealPyMathPow: return "math.pow(" + a[0] + ", " + a[1] + ")";
+    // Python's random draws from its own generator, findc from the
+    // evaluation's Philox stream: the same distributions, other values.
+    case rt::StrOp::PyRandom: return use(Helper::Random, "random.random()");
+    case rt::StrOp::PyUniform: return use(Helper::Random, "random.uniform(" + a[0] + ", " + a[1] + ")");
+    case rt::StrOp::PyGauss: return use(Helper::Random, "random.gauss(" + a[0] + ", " + a[1] + ")");
+    case rt::StrOp::PyNpNormal: return call(Helper::Random, "_np_normal", {a[0], a[1]});
+    case rt::StrOp::PyRandInt: return use(Helper::Random, "random.randint(" + a[0] + ", " + a[1] + ")");
     case rt::StrOp::RealPyHypot: return "math.hypot(" + a[0] + ", " + a[1] + ")";
     case rt::StrOp::RealPyHypot3: return "math.hypot(" + a[0] + ", " + a[1] + ", " + a[2] + ")";
     case rt::StrOp::PyRaise: return call(Helper::PyRaise, "_py_raise", {a[0]});
@@ -916,6 +930,8 @@ private:
       start = end == std::string::npos ? doc.size() : end + 1;
     }
     out += "import math\n";
+    if (used_.test(static_cast<size_t>(Helper::Random)))
+      out += "import random\n";
     if (used_.test(static_cast<size_t>(Helper::RoundF32)))
       out += "import struct\n";
     out += "import sys\n";

@@ -6,6 +6,7 @@
 #include "runtime/PyNumbers.h"
 
 #include <algorithm>
+#include <set>
 #include <cmath>
 #include <string>
 
@@ -33,6 +34,23 @@ Scalar withEffect(const Scalar& value, const rt::PointEffect& effect, rt::Arena&
       result.im += 0.0; // complex(n, 0.0) is added: -0.0 parts become 0.0
   }
   return Scalar::ofComplex(rt::makeComplex(arena, result));
+}
+
+// Whether fn or a function it calls draws Python's random (py_random, ...).
+bool callsRandom(const ir::Module& module, uint32_t fn) {
+  std::vector<uint32_t> pending = {fn};
+  std::set<uint32_t> seen = {fn};
+  while (!pending.empty()) {
+    const ir::Function& f = module.functions[pending.back()];
+    pending.pop_back();
+    for (const ir::Inst& inst : f.body) {
+      if (inst.op == ir::Opcode::Call && seen.insert(inst.index).second)
+        pending.push_back(inst.index);
+      if (inst.op == ir::Opcode::Runtime && rt::drawsRandom(inst.strOp()))
+        return true;
+    }
+  }
+  return false;
 }
 
 // The seed fn's outputs depend on under `effects`: only noise and corruption
@@ -129,10 +147,12 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
     args.insert(args.end(), rest.begin(), rest.end());
     rt::Arena arena;
     rt::Context ctx{&arena};
+    ctx.drawKey = rt::benchKey(effects.seed, f.name);
     failed.resize(x.size());
     for (size_t i = 0; i < x.size(); ++i) {
       args[0] = unaryArgument(f.params[0], x[i]);
       ctx.begin();
+      ctx.query = effects.firstQuery + i;
       Scalar value = suite.runBoxed(fn, ctx, args);
       failed[i] = ctx.errorKind() != rt::ErrorKind::None;
       y[i] = failed[i] ? std::nan("") : value.asDouble();
@@ -181,12 +201,16 @@ Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> 
   std::vector<Scalar> args(1 + rest.size());
   std::copy(rest.begin(), rest.end(), args.begin() + 1);
   rt::Context ctx{&arena};
+  ctx.drawKey = rt::benchKey(effects.seed, f.name); // the function's own draws: Python's random
   for (const Scalar& input : inputs) {
     args[0] = input;
     ctx.begin();
+    ctx.query = effects.firstQuery + out.values.size();
     out.values.push_back(suite.runBoxed(fn, ctx, args));
     out.errors.push_back(ctx.errorKind());
   }
+  if (callsRandom(suite.module(), fn)) // Python's random in the function: keyed by the seed too
+    out.seed = effects.seed;
   const ir::Bench* bench = effectsOf(suite, fn);
   if (bench && out.type == Type::Complex) {
     rt::PhiloxKey key = rt::benchKey(effects.seed, f.name);
@@ -204,7 +228,8 @@ Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> 
     rt::applyEffects(bench->effects, rt::benchKey(effects.seed, f.name), effects.firstQuery, xs.data(), ys.data(),
                      xs.size(), effects.apply);
     out.type = bench->servedType(out.type);
-    out.seed = seedDrawn(suite, fn, effects);
+    if (!out.seed)
+      out.seed = seedDrawn(suite, fn, effects);
     for (size_t k = 0; k < ys.size(); ++k)
       if (!out.failed(k))
         out.values[k] = batchValue(ys[k], out.type);

@@ -75,8 +75,10 @@ struct BenchEffects {
   double domainHi = std::numeric_limits<double>::infinity();
 };
 
-// The random streams of one query; noise and corruption never share draws.
-enum class DrawStream : uint32_t { Noise = 0, Corruption = 1 };
+// The random streams of one query; noise, corruption and the function's own
+// draws (Python's random in a hypothesis: rt::Context's draws, the n-th at
+// counter (query, Hypothesis, n)) never share draws.
+enum class DrawStream : uint32_t { Noise = 0, Corruption = 1, Hypothesis = 2 };
 
 // The key of a function's noise: the seed mixed with a hash of its name.
 PhiloxKey benchKey(uint64_t seed, std::string_view function);

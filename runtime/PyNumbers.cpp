@@ -1,5 +1,8 @@
 #include "runtime/PyNumbers.h"
 
+#include "runtime/Bench.h"
+
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -131,6 +134,97 @@ std::optional<uint32_t> pythonExceptionKinds(std::string_view className) {
     if (name == className)
       return 0;
   return std::nullopt;
+}
+
+namespace {
+
+// A running sum of squares kept exactly as far as it matters: `total`
+// (started at 1.0, so every term is smaller than it and each addition's
+// rounding error is exactly (old - total) + x, Dekker's fast two-sum) and
+// separate accumulators of those errors.
+struct CompensatedSum {
+  double total = 1.0;
+  void add(double x, double& error) {
+    double old = total;
+    total += x;
+    error += (old - total) + x;
+  }
+};
+
+// x = hi + lo exactly, each half with at most 26 significant bits, so
+// hi * hi, hi * lo and lo * lo are exact (Veltkamp's split, 2^27 + 1).
+struct Halves {
+  double hi, lo;
+};
+Halves splitHalves(double x) {
+  double t = x * 134217729.0;
+  double hi = t - (t - x);
+  return {hi, x - hi};
+}
+
+// The Philox counter of the evaluation's next draw (DrawStream::Hypothesis).
+PhiloxCounter nextDraw(Context* ctx) {
+  return {static_cast<uint32_t>(ctx->query), static_cast<uint32_t>(ctx->query >> 32),
+          static_cast<uint32_t>(DrawStream::Hypothesis), ctx->draws++};
+}
+
+} // namespace
+
+bool drawsRandom(StrOp op) {
+  return op == StrOp::PyRandom || op == StrOp::PyUniform || op == StrOp::PyGauss || op == StrOp::PyNpNormal ||
+         op == StrOp::PyRandInt;
+}
+
+// CPython 3.11's vector_norm: the coordinates scaled by a power of two
+// (exact) so the largest is in [0.5, 1), their squares summed nearly
+// exactly, the square root taken, and one Newton step on the residual
+// (computed exactly the same way) corrects it. Coordinates whose largest is
+// below 2^-1023, where the scale would overflow, are divided by the largest
+// instead, with a plainer sum.
+double pythonHypot(std::span<const double> coordinates) {
+  constexpr size_t kMaxCoordinates = 4;
+  std::array<double, kMaxCoordinates> magnitudes{};
+  size_t n = std::min(coordinates.size(), kMaxCoordinates);
+  double max = 0.0;
+  bool anyNan = false;
+  for (size_t i = 0; i < n; ++i) {
+    magnitudes[i] = std::fabs(coordinates[i]);
+    anyNan |= std::isnan(magnitudes[i]);
+    max = std::max(max, magnitudes[i]);
+  }
+  if (std::isinf(max)) // an infinity wins over a nan
+    return max;
+  if (anyNan)
+    return std::numeric_limits<double>::quiet_NaN();
+  if (max == 0.0 || n <= 1)
+    return max;
+  int exponent = 0;
+  std::frexp(max, &exponent);
+  CompensatedSum sum;
+  if (exponent < -1023) {
+    double error = 0.0;
+    for (size_t i = 0; i < n; ++i) {
+      double x = magnitudes[i] / max;
+      sum.add(x * x, error);
+    }
+    return max * std::sqrt(sum.total - 1.0 + error);
+  }
+  double scale = std::ldexp(1.0, -exponent);
+  double highError = 0.0, crossError = 0.0, lowSum = 0.0;
+  for (size_t i = 0; i < n; ++i) {
+    Halves x = splitHalves(magnitudes[i] * scale);
+    sum.add(x.hi * x.hi, highError);
+    sum.add(2.0 * x.hi * x.lo, crossError);
+    lowSum += x.lo * x.lo; // below the sum's last bit: kept apart
+  }
+  double h = std::sqrt(sum.total - 1.0 + (highError + crossError + lowSum));
+  // The residual sum - h^2, with h^2 split the same way.
+  Halves r = splitHalves(h);
+  sum.add(-r.hi * r.hi, highError);
+  sum.add(-2.0 * r.hi * r.lo, crossError);
+  sum.add(-r.lo * r.lo, lowSum);
+  double residual = sum.total - 1.0 + (highError + crossError + lowSum);
+  return (h + residual / (2.0 * h)) / scale;
 }
 
 } // namespace findc::rt
@@ -421,6 +515,51 @@ double findc_rt_real_py_math_pow(Context* ctx, double x, double y) {
     return 0.0;
   }
   return r;
+}
+
+double findc_rt_real_py_hypot(Context*, double x, double y) {
+  const double coordinates[] = {x, y};
+  return pythonHypot(coordinates);
+}
+
+double findc_rt_real_py_hypot3(Context*, double x, double y, double z) {
+  const double coordinates[] = {x, y, z};
+  return pythonHypot(coordinates);
+}
+
+double findc_rt_py_random(Context* ctx) { return uniformPair(nextDraw(ctx), ctx->drawKey).first; }
+
+double findc_rt_py_uniform(Context* ctx, double a, double b) { return a + (b - a) * findc_rt_py_random(ctx); }
+
+double findc_rt_py_gauss(Context* ctx, double mu, double sigma) {
+  return mu + sigma * standardNormal(nextDraw(ctx), ctx->drawKey);
+}
+
+double findc_rt_py_np_normal(Context* ctx, double loc, double scale) {
+  if (scale < 0) { // NumPy: "scale < 0"
+    ctx->fail(ErrorKind::ValueError);
+    return 0.0;
+  }
+  return findc_rt_py_gauss(ctx, loc, scale);
+}
+
+// Uniform in [a, b] without modulo bias: 64 random bits, redrawn while they
+// fall in the incomplete last copy of the range (less than half the time).
+int64_t findc_rt_py_randint(Context* ctx, int64_t a, int64_t b) {
+  if (a > b) { // "empty range for randrange()"
+    ctx->fail(ErrorKind::ValueError);
+    return 0;
+  }
+  uint64_t span = static_cast<uint64_t>(b) - static_cast<uint64_t>(a) + 1; // 0: all 2^64 values
+  uint64_t limit = span == 0 ? 0 : UINT64_MAX - UINT64_MAX % span;        // accept bits below it
+  for (;;) {
+    PhiloxCounter bits = philox4x32(nextDraw(ctx), ctx->drawKey);
+    uint64_t draw = uint64_t{bits[0]} << 32 | bits[1];
+    if (span == 0)
+      return static_cast<int64_t>(draw);
+    if (draw < limit)
+      return static_cast<int64_t>(static_cast<uint64_t>(a) + draw % span);
+  }
 }
 
 int64_t findc_rt_py_raise(Context* ctx, const Str* name) {

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,16 @@ const Complex* makeComplex(Arena& arena, Complex value);
 // RuntimeError, gives 0); nothing for a name that is not a built-in class.
 std::optional<uint32_t> pythonExceptionKinds(std::string_view className);
 
+// math.hypot(*coordinates) as CPython 3.11 computes it (its vector_norm),
+// for up to 4 coordinates (more are ignored): glibc's hypot differs from it
+// in the last bit at about 1 point in 600. Never raises: inf past the
+// largest float, inf if any coordinate is infinite, else nan if any is nan.
+double pythonHypot(std::span<const double> coordinates);
+
+// Whether `op` draws from the evaluation's random stream (Python's random:
+// py_random, py_uniform, py_gauss, py_np_normal, py_randint).
+bool drawsRandom(StrOp op);
+
 } // namespace findc::rt
 
 // The runtime operations (StrOps.def, section "Python numbers"). Each takes
@@ -65,6 +76,13 @@ double findc_rt_real_py_math(findc::rt::Context* ctx, double result, double x);
 double findc_rt_real_py_math_overflow(findc::rt::Context* ctx, double result, double x);
 double findc_rt_real_py_round(findc::rt::Context* ctx, double x, int64_t digits);
 double findc_rt_real_py_math_pow(findc::rt::Context* ctx, double x, double y);
+double findc_rt_real_py_hypot(findc::rt::Context* ctx, double x, double y);
+double findc_rt_real_py_hypot3(findc::rt::Context* ctx, double x, double y, double z);
+double findc_rt_py_random(findc::rt::Context* ctx);
+double findc_rt_py_uniform(findc::rt::Context* ctx, double a, double b);
+double findc_rt_py_gauss(findc::rt::Context* ctx, double mu, double sigma);
+double findc_rt_py_np_normal(findc::rt::Context* ctx, double loc, double scale);
+int64_t findc_rt_py_randint(findc::rt::Context* ctx, int64_t a, int64_t b);
 int64_t findc_rt_py_raise(findc::rt::Context* ctx, const findc::rt::Str* name);
 bool findc_rt_py_failed(findc::rt::Context* ctx);
 bool findc_rt_py_catch(findc::rt::Context* ctx, const findc::rt::Str* classes);

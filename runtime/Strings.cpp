@@ -1207,6 +1207,262 @@ int64_t findc_rt_range_step(Context* ctx, int64_t step) {
 
 } // extern "C"
 
+// ------------------------------- str methods of Python hypotheses ----
+
+namespace {
+
+// CPython's ADJUST_INDICES for find/count(sub, start, end): negative
+// indices count from the end, then both clamp to [0, length] (start is
+// not clamped above: a start past the end finds nothing).
+void adjustFindRange(int64_t length, int64_t& start, int64_t& end) {
+  if (end > length)
+    end = length;
+  else if (end < 0)
+    end = std::max<int64_t>(end + length, 0);
+  if (start < 0)
+    start = std::max<int64_t>(start + length, 0);
+}
+
+// The code point index of sub's first (last) occurrence in s[start:end],
+// or -1, as CPython's any_find_slice.
+int64_t findInRange(const Str* s, const Str* sub, int64_t start, int64_t end, bool last) {
+  adjustFindRange(s->length, start, end);
+  if (end - start < sub->length)
+    return -1;
+  if (sub->length == 0)
+    return last ? end : start;
+  int64_t b = offsetOf(s, start), e = offsetOf(s, end);
+  std::string_view window = s->view().substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
+  // UTF-8 is self-synchronizing: a byte match starts on a code point.
+  size_t hit = last ? window.rfind(sub->view()) : window.find(sub->view());
+  if (hit == std::string_view::npos)
+    return -1;
+  return start + (isAscii(s) ? static_cast<int64_t>(hit) : countCodePoints(bytesOf(s) + b, static_cast<int64_t>(hit)));
+}
+
+// s.count(sub, start, end): non-overlapping, as CPython's count.
+int64_t countInRange(const Str* s, const Str* sub, int64_t start, int64_t end) {
+  adjustFindRange(s->length, start, end);
+  if (end - start < sub->length)
+    return 0;
+  if (sub->length == 0)
+    return end - start + 1;
+  int64_t b = offsetOf(s, start), e = offsetOf(s, end);
+  std::string_view window = s->view().substr(static_cast<size_t>(b), static_cast<size_t>(e - b));
+  int64_t count = 0;
+  for (size_t at = window.find(sub->view()); at != std::string_view::npos;
+       at = window.find(sub->view(), at + sub->view().size()))
+    ++count;
+  return count;
+}
+
+// s padded with `left` and `right` copies of the one-character `fill`
+// (CPython's pad); BudgetExceeded past the size bound.
+const Str* pad(Context* ctx, const Str* s, int64_t left, int64_t right, const Str* fill) {
+  if (left <= 0 && right <= 0)
+    return s;
+  left = std::max<int64_t>(left, 0);
+  right = std::max<int64_t>(right, 0);
+  int64_t count = left + right; // both below a width, so no overflow
+  if (count > maxValueBytes / fill->bytes || tooBig(ctx, s->bytes + count * fill->bytes)) {
+    ctx->fail(ErrorKind::BudgetExceeded);
+    return &kEmpty;
+  }
+  char* out;
+  const Str* r = newStr(arenaOf(ctx), s->bytes + count * fill->bytes, s->length + count, out);
+  auto fillRun = [&](char* at, int64_t n) {
+    if (fill->bytes == 1) {
+      std::memset(at, fill->data[0], static_cast<size_t>(n));
+      return;
+    }
+    for (int64_t k = 0; k < n; ++k)
+      std::memcpy(at + k * fill->bytes, fill->data, static_cast<size_t>(fill->bytes));
+  };
+  fillRun(out, left);
+  std::memcpy(out + left * fill->bytes, s->data, static_cast<size_t>(s->bytes));
+  fillRun(out + left * fill->bytes + s->bytes, right);
+  return r;
+}
+
+// center/ljust/rjust's fill character: exactly one, else TypeError.
+bool oneCharacter(Context* ctx, const Str* fill) {
+  if (fill->length == 1)
+    return true;
+  ctx->fail(ErrorKind::TypeError); // "The fill character must be exactly one character long"
+  return false;
+}
+
+// s.strip(chars): the code points of `chars` removed from the sides given.
+const Str* stripChars(Context* ctx, const Str* s, const Str* chars, Side side) {
+  bool left = static_cast<int>(side) & 1, right = static_cast<int>(side) & 2;
+  if (s->bytes == 0 || chars->bytes == 0)
+    return s;
+  std::string_view set = chars->view();
+  const unsigned char* p = bytesOf(s);
+  // Whether the code point of `len` bytes at byte `at` is one of `chars`
+  // (a byte match of a whole sequence is that code point).
+  auto member = [&](int64_t at, int64_t len) {
+    std::string_view cp(s->data + at, static_cast<size_t>(len));
+    for (size_t i = set.find(cp); i != std::string_view::npos; i = set.find(cp, i + 1))
+      if (!isUtf8Continuation(static_cast<unsigned char>(set[i])))
+        return true;
+    return false;
+  };
+  int64_t b = 0, e = s->bytes;
+  if (left)
+    while (b < e && member(b, seqLen(p[b])))
+      b += seqLen(p[b]);
+  if (right)
+    while (e > b) {
+      int64_t at = e - 1;
+      while (at > b && isUtf8Continuation(p[at]))
+        --at;
+      if (!member(at, e - at))
+        break;
+      e = at;
+    }
+  return byteSlice(arenaOf(ctx), s, b, e);
+}
+
+inline bool asciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+} // namespace
+
+extern "C" {
+
+const Str* findc_rt_str_title(Context* ctx, const Str* s) {
+  // An ASCII letter after a letter is lowercased, any other uppercased.
+  if (isAscii(s))
+    return mapAscii(ctx, s, [s](int64_t i, char c) {
+      return i > 0 && asciiLetter(s->data[i - 1]) ? lowerAscii(c) : upperAscii(c);
+    });
+  return fromText(ctx, s, title(s->view()));
+}
+
+const Str* findc_rt_str_swapcase(Context* ctx, const Str* s) {
+  if (isAscii(s))
+    return mapAscii(ctx, s, [](int64_t, char c) { return c >= 'a' && c <= 'z' ? upperAscii(c) : lowerAscii(c); });
+  return fromText(ctx, s, swapCase(s->view()));
+}
+
+const Str* findc_rt_str_casefold(Context* ctx, const Str* s) {
+  if (isAscii(s))
+    return mapAscii(ctx, s, [](int64_t, char c) { return lowerAscii(c); });
+  return fromText(ctx, s, caseFold(s->view()));
+}
+
+// '0's on the left to `width` code points, after a leading sign.
+const Str* findc_rt_str_zfill(Context* ctx, const Str* s, int64_t width) {
+  if (width <= s->length)
+    return s;
+  const Str* padded = pad(ctx, s, width - s->length, 0, &kAscii['0']);
+  if (padded == s || padded->bytes == 0 || s->bytes == 0 || (s->data[0] != '+' && s->data[0] != '-'))
+    return padded;
+  char* out = const_cast<char*>(padded->data); // just made, not yet shared
+  int64_t fill = width - s->length;
+  out[0] = s->data[0];
+  out[fill] = '0';
+  return padded;
+}
+
+const Str* findc_rt_str_center(Context* ctx, const Str* s, int64_t width, const Str* fill) {
+  if (!oneCharacter(ctx, fill))
+    return &kEmpty;
+  if (width <= s->length)
+    return s;
+  int64_t margin = width - s->length;
+  int64_t left = margin / 2 + (margin & width & 1); // CPython's rounding of an odd margin
+  return pad(ctx, s, left, margin - left, fill);
+}
+
+const Str* findc_rt_str_ljust(Context* ctx, const Str* s, int64_t width, const Str* fill) {
+  if (!oneCharacter(ctx, fill))
+    return &kEmpty;
+  return width <= s->length ? s : pad(ctx, s, 0, width - s->length, fill);
+}
+
+const Str* findc_rt_str_rjust(Context* ctx, const Str* s, int64_t width, const Str* fill) {
+  if (!oneCharacter(ctx, fill))
+    return &kEmpty;
+  return width <= s->length ? s : pad(ctx, s, width - s->length, 0, fill);
+}
+
+const Str* findc_rt_str_strip_chars(Context* ctx, const Str* s, const Str* chars) {
+  return stripChars(ctx, s, chars, Side::Both);
+}
+const Str* findc_rt_str_lstrip_chars(Context* ctx, const Str* s, const Str* chars) {
+  return stripChars(ctx, s, chars, Side::Left);
+}
+const Str* findc_rt_str_rstrip_chars(Context* ctx, const Str* s, const Str* chars) {
+  return stripChars(ctx, s, chars, Side::Right);
+}
+
+int64_t findc_rt_str_find_in(Context*, const Str* s, const Str* sub, int64_t start, int64_t end) {
+  return findInRange(s, sub, start, end, false);
+}
+
+int64_t findc_rt_str_rfind(Context*, const Str* s, const Str* sub) {
+  return findInRange(s, sub, 0, INT64_MAX, true);
+}
+
+int64_t findc_rt_str_rfind_in(Context*, const Str* s, const Str* sub, int64_t start, int64_t end) {
+  return findInRange(s, sub, start, end, true);
+}
+
+int64_t findc_rt_str_index_in(Context* ctx, const Str* s, const Str* sub, int64_t start, int64_t end) {
+  int64_t at = findInRange(s, sub, start, end, false);
+  if (at < 0)
+    ctx->fail(ErrorKind::ValueError); // "substring not found"
+  return std::max<int64_t>(at, 0);
+}
+
+int64_t findc_rt_str_rindex_in(Context* ctx, const Str* s, const Str* sub, int64_t start, int64_t end) {
+  int64_t at = findInRange(s, sub, start, end, true);
+  if (at < 0)
+    ctx->fail(ErrorKind::ValueError);
+  return std::max<int64_t>(at, 0);
+}
+
+int64_t findc_rt_str_rindex(Context* ctx, const Str* s, const Str* sub) {
+  return findc_rt_str_rindex_in(ctx, s, sub, 0, INT64_MAX);
+}
+
+int64_t findc_rt_str_count_in(Context*, const Str* s, const Str* sub, int64_t start, int64_t end) {
+  return countInRange(s, sub, start, end);
+}
+
+bool findc_rt_str_isalnum(Context*, const Str* s) {
+  if (isAscii(s))
+    return allAscii(s, [](char c) { return asciiLetter(c) || (c >= '0' && c <= '9'); });
+  return isAlnum(s->view());
+}
+
+bool findc_rt_str_isdecimal(Context*, const Str* s) {
+  if (isAscii(s))
+    return allAscii(s, [](char c) { return c >= '0' && c <= '9'; });
+  return isDecimal(s->view());
+}
+
+bool findc_rt_str_isnumeric(Context*, const Str* s) {
+  if (isAscii(s))
+    return allAscii(s, [](char c) { return c >= '0' && c <= '9'; });
+  return isNumeric(s->view());
+}
+
+const Str* findc_rt_str_removeprefix(Context* ctx, const Str* s, const Str* prefix) {
+  if (!findc_rt_str_startswith(ctx, s, prefix))
+    return s;
+  return byteSlice(arenaOf(ctx), s, prefix->bytes, s->bytes);
+}
+
+const Str* findc_rt_str_removesuffix(Context* ctx, const Str* s, const Str* suffix) {
+  if (!findc_rt_str_endswith(ctx, s, suffix))
+    return s;
+  return byteSlice(arenaOf(ctx), s, 0, s->bytes - suffix->bytes);
+}
+
+} // extern "C"
+
 // ---------------------------------------------------- the op table ----
 
 namespace {
@@ -1315,6 +1571,35 @@ namespace {
   X(ComplexRe, findc_rt_complex_re)                                                                                    \
   X(ComplexIm, findc_rt_complex_im)                                                                                    \
   X(ComplexEq, findc_rt_complex_eq)                                                                                    \
+  X(StrTitle, findc_rt_str_title)                                                                                      \
+  X(StrSwapCase, findc_rt_str_swapcase)                                                                                \
+  X(StrCaseFold, findc_rt_str_casefold)                                                                                \
+  X(StrZFill, findc_rt_str_zfill)                                                                                      \
+  X(StrCenter, findc_rt_str_center)                                                                                    \
+  X(StrLJust, findc_rt_str_ljust)                                                                                      \
+  X(StrRJust, findc_rt_str_rjust)                                                                                      \
+  X(StrStripChars, findc_rt_str_strip_chars)                                                                           \
+  X(StrLStripChars, findc_rt_str_lstrip_chars)                                                                         \
+  X(StrRStripChars, findc_rt_str_rstrip_chars)                                                                         \
+  X(StrFindIn, findc_rt_str_find_in)                                                                                   \
+  X(StrRFind, findc_rt_str_rfind)                                                                                      \
+  X(StrRFindIn, findc_rt_str_rfind_in)                                                                                 \
+  X(StrIndexIn, findc_rt_str_index_in)                                                                                 \
+  X(StrRIndex, findc_rt_str_rindex)                                                                                    \
+  X(StrRIndexIn, findc_rt_str_rindex_in)                                                                               \
+  X(StrCountIn, findc_rt_str_count_in)                                                                                 \
+  X(StrIsAlnum, findc_rt_str_isalnum)                                                                                  \
+  X(StrIsDecimal, findc_rt_str_isdecimal)                                                                              \
+  X(StrIsNumeric, findc_rt_str_isnumeric)                                                                              \
+  X(StrRemovePrefix, findc_rt_str_removeprefix)                                                                        \
+  X(StrRemoveSuffix, findc_rt_str_removesuffix)                                                                        \
+  X(RealPyHypot, findc_rt_real_py_hypot)                                                                               \
+  X(RealPyHypot3, findc_rt_real_py_hypot3)                                                                             \
+  X(PyRandom, findc_rt_py_random)                                                                                      \
+  X(PyUniform, findc_rt_py_uniform)                                                                                    \
+  X(PyGauss, findc_rt_py_gauss)                                                                                        \
+  X(PyNpNormal, findc_rt_py_np_normal)                                                                                 \
+  X(PyRandInt, findc_rt_py_randint)                                                                                    \
   X(ComplexIsComplex, findc_rt_complex_is_complex)
 
 struct DefRow {

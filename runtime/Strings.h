@@ -13,6 +13,7 @@
 // value; the caller reads Context::error after the evaluation.
 #pragma once
 
+#include "runtime/Philox.h"
 #include "runtime/Value.h"
 
 #include <cstddef>
@@ -89,13 +90,23 @@ std::string_view errorName(ErrorKind kind);
 // BudgetExceeded (a `while` that never ends is an error value, not a hang).
 inline constexpr int64_t defaultLoopBudget = 1'000'000;
 
-// What an evaluation carries: its arena, its loop budget, its first error.
+// What an evaluation carries: its arena, its loop budget, its first error,
+// and where its random draws come from (Python's random in hypotheses: the
+// evaluated function's key, as its bench noise's, and the query number; the
+// engines set both per query, so draws are reproducible under a seed).
 struct Context {
   Arena* arena = nullptr;
   int64_t budget = defaultLoopBudget;
   int32_t error = 0; // an ErrorKind
-  // Resets budget and error before one evaluation (not the arena).
-  void begin(int64_t loopBudget = defaultLoopBudget) { budget = loopBudget; error = 0; }
+  PhiloxKey drawKey{};
+  uint64_t query = 0;
+  uint32_t draws = 0; // made so far in this evaluation
+  // Resets budget, error and draws before one evaluation (not the arena).
+  void begin(int64_t loopBudget = defaultLoopBudget) {
+    budget = loopBudget;
+    error = 0;
+    draws = 0;
+  }
   ErrorKind errorKind() const { return static_cast<ErrorKind>(error); }
   // Records `kind` unless an error is already recorded.
   void fail(ErrorKind kind);

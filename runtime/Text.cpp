@@ -1,4 +1,5 @@
 #include "runtime/Text.h"
+#include "runtime/Utf8.h"
 
 #include <unicode/casemap.h>
 #include <unicode/stringoptions.h>
@@ -7,6 +8,7 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <vector>
 
 namespace findc::rt {
 namespace {
@@ -119,6 +121,74 @@ size_t skipSpaceBack(std::string_view s, size_t begin) {
   return i;
 }
 
+bool isPyDecimal(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_NUMERIC_TYPE) == U_NT_DECIMAL; }
+bool isPyNumeric(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_NUMERIC_TYPE) != U_NT_NONE; }
+// Python's Py_UNICODE_ISALNUM: alpha, decimal, digit or numeric.
+bool isPyAlnum(UChar32 c) { return isPyAlpha(c) || isPyNumeric(c); }
+
+// The code points of generalized UTF-8 (lone surrogates kept as themselves:
+// ICU's U8_NEXT would read them as U+FFFD).
+std::vector<char32_t> codePointsOf(std::string_view s) {
+  std::vector<char32_t> cps;
+  cps.reserve(s.size());
+  for (size_t i = 0; i < s.size();)
+    cps.push_back(decodeUtf8(s, i));
+  return cps;
+}
+
+bool isSurrogate(char32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
+
+enum class Mapping { Lower, Upper, Title, Fold };
+
+// The full (context-free) mapping of one code point, appended as UTF-8.
+void appendMapped(std::string &out, char32_t c, Mapping mapping) {
+  if (isSurrogate(c)) { // no case; and ICU cannot take it as UTF-8
+    appendUtf8(out, c);
+    return;
+  }
+  std::string one;
+  appendUtf8(one, c);
+  switch (mapping) {
+  case Mapping::Lower: out += toLower(one); return;
+  case Mapping::Upper: out += toUpper(one); return;
+  case Mapping::Title:
+    out += caseMap(one, [](const char *src, int32_t len, char *dst, int32_t cap, UErrorCode &err) {
+      return icu::CaseMap::utf8ToTitle("", U_TITLECASE_WHOLE_STRING | U_TITLECASE_NO_BREAK_ADJUSTMENT, nullptr, src,
+                                       len, dst, cap, nullptr, err);
+    });
+    return;
+  case Mapping::Fold:
+    out += caseMap(one, [](const char *src, int32_t len, char *dst, int32_t cap, UErrorCode &err) {
+      return icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT, src, len, dst, cap, nullptr, err);
+    });
+    return;
+  }
+}
+
+bool isCased(char32_t c) { return !isSurrogate(c) && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CASED); }
+bool isCaseIgnorable(char32_t c) {
+  return !isSurrogate(c) && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CASE_IGNORABLE);
+}
+
+// Character i lowercased in its string, as CPython's lower_ucs4: a capital
+// sigma is final (ς) after a cased character (case-ignorable ones skipped)
+// and not before one (likewise), else σ.
+void appendLowerAt(std::string &out, const std::vector<char32_t> &cps, size_t i) {
+  if (cps[i] != 0x3A3) {
+    appendMapped(out, cps[i], Mapping::Lower);
+    return;
+  }
+  size_t before = i;
+  while (before > 0 && isCaseIgnorable(cps[before - 1]))
+    --before;
+  bool final = before > 0 && isCased(cps[before - 1]);
+  size_t after = i + 1;
+  while (after < cps.size() && isCaseIgnorable(cps[after]))
+    ++after;
+  final = final && (after == cps.size() || !isCased(cps[after]));
+  appendUtf8(out, final ? 0x3C2 : 0x3C3);
+}
+
 } // namespace
 
 std::string toLower(std::string_view s) {
@@ -156,6 +226,48 @@ std::string capitalize(std::string_view s) {
 
 bool isAlpha(std::string_view s) { return all(s, isPyAlpha); }
 bool isDigit(std::string_view s) { return all(s, isPyDigit); }
+bool isDecimal(std::string_view s) { return all(s, isPyDecimal); }
+bool isNumeric(std::string_view s) { return all(s, isPyNumeric); }
+bool isAlnum(std::string_view s) { return all(s, isPyAlnum); }
+
+std::string title(std::string_view s) {
+  std::vector<char32_t> cps = codePointsOf(s);
+  std::string out;
+  out.reserve(s.size());
+  bool previousCased = false;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (previousCased)
+      appendLowerAt(out, cps, i);
+    else
+      appendMapped(out, cps[i], Mapping::Title);
+    previousCased = isCased(cps[i]);
+  }
+  return out;
+}
+
+std::string swapCase(std::string_view s) {
+  std::vector<char32_t> cps = codePointsOf(s);
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
+    if (!isSurrogate(c) && isPyUpper(static_cast<UChar32>(c)))
+      appendLowerAt(out, cps, i);
+    else if (!isSurrogate(c) && isPyLower(static_cast<UChar32>(c)))
+      appendMapped(out, c, Mapping::Upper);
+    else
+      appendUtf8(out, c);
+  }
+  return out;
+}
+
+std::string caseFold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char32_t c : codePointsOf(s))
+    appendMapped(out, c, Mapping::Fold);
+  return out;
+}
 bool isSpace(std::string_view s) { return all(s, isPySpace); }
 bool isUpper(std::string_view s) { return allCased(s, isPyUpper, isPyLower); }
 bool isLower(std::string_view s) { return allCased(s, isPyLower, isPyUpper); }

@@ -32,10 +32,24 @@ std::string toUpper(std::string_view s);
 // mapping: "ß" -> "Ss", "ǆ" -> "ǅ"), the rest lowercased.
 std::string capitalize(std::string_view s);
 
+// s.title(): each character after a cased one lowercased (final sigma
+// included), every other one titlecased (full mappings), as CPython's
+// do_title, so "they're" -> "They'Re".
+std::string title(std::string_view s);
+// s.swapcase(): Uppercase characters lowercased (final sigma included),
+// Lowercase ones uppercased (full mappings); the rest (titlecase ǅ) kept.
+std::string swapCase(std::string_view s);
+// s.casefold(): full Unicode case folding (CaseFolding.txt C + F: "ß" ->
+// "ss", "ς" -> "σ"), character by character as CPython.
+std::string caseFold(std::string_view s);
+
 // Python's predicates on whole strings; all are false for "".
 bool isAlpha(std::string_view s); // every character in categories L*
 bool isDigit(std::string_view s); // every character Numeric_Type Digit/Decimal
 bool isSpace(std::string_view s); // every character whitespace (see strip)
+bool isDecimal(std::string_view s); // every character Numeric_Type Decimal
+bool isNumeric(std::string_view s); // every character of any Numeric_Type
+bool isAlnum(std::string_view s);   // every character alphabetic or numeric
 // At least one cased character, all of them upper (lower) case; titlecase
 // (Lt) characters count as neither.
 bool isUpper(std::string_view s);

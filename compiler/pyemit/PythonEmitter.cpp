@@ -66,6 +66,7 @@ enum class Helper : uint8_t {
   Evaluation,
   ParseInput,
   Philox,
+  Random,
   Noise,
   Count
 };
@@ -383,6 +384,12 @@ def _standard_normal(query, stream, key):
     u1, u2 = _uniform_pair(query, stream, key)
     return math.sqrt(-2.0 * math.log(u1)) * math.cos(2.0 * math.pi * u2)
 )"},
+      {Helper::Random, {}, R"(def _np_normal(loc, scale):
+    """np.random.normal(loc, scale) of a float, drawn by Python's random (findc draws its own stream)."""
+    if scale < 0:
+        raise ValueError('scale < 0')
+    return random.gauss(loc, scale)
+)"},
       {Helper::Noise, {Helper::Philox}, R"(def _poisson(rate, query, stream, key):
     """A Poisson(rate) draw by inversion (rt::poisson)."""
     u = _uniform_pair(query, stream, key)[0]
@@ -595,6 +602,15 @@ private:
     case rt::StrOp::RealPyMathOverflow: return call(Helper::PyMath, "_py_math", {a[0], a[1], "True"});
     case rt::StrOp::RealPyRound: return "round(" + a[0] + ", " + a[1] + ")";
     case rt::StrOp::RealPyMathPow: return "math.pow(" + a[0] + ", " + a[1] + ")";
+    // Python's random draws from its own generator, findc from the
+    // evaluation's Philox stream: the same distributions, other values.
+    case rt::StrOp::PyRandom: return use(Helper::Random, "random.random()");
+    case rt::StrOp::PyUniform: return use(Helper::Random, "random.uniform(" + a[0] + ", " + a[1] + ")");
+    case rt::StrOp::PyGauss: return use(Helper::Random, "random.gauss(" + a[0] + ", " + a[1] + ")");
+    case rt::StrOp::PyNpNormal: return call(Helper::Random, "_np_normal", {a[0], a[1]});
+    case rt::StrOp::PyRandInt: return use(Helper::Random, "random.randint(" + a[0] + ", " + a[1] + ")");
+    case rt::StrOp::RealPyHypot: return "math.hypot(" + a[0] + ", " + a[1] + ")";
+    case rt::StrOp::RealPyHypot3: return "math.hypot(" + a[0] + ", " + a[1] + ", " + a[2] + ")";
     case rt::StrOp::PyRaise: return call(Helper::PyRaise, "_py_raise", {a[0]});
     case rt::StrOp::PyFailed:
     case rt::StrOp::PyCatch: break; // refused by pythonEmitBlocker
@@ -645,6 +661,28 @@ private:
     case rt::StrOp::StrIsSpace: return a[0] + ".isspace()";
     case rt::StrOp::StrIsUpper: return a[0] + ".isupper()";
     case rt::StrOp::StrIsLower: return a[0] + ".islower()";
+    case rt::StrOp::StrTitle: return call(Helper::Sized, "_sized", {a[0] + ".title()"});
+    case rt::StrOp::StrSwapCase: return call(Helper::Sized, "_sized", {a[0] + ".swapcase()"});
+    case rt::StrOp::StrCaseFold: return call(Helper::Sized, "_sized", {a[0] + ".casefold()"});
+    case rt::StrOp::StrZFill: return call(Helper::Sized, "_sized", {a[0] + ".zfill(" + a[1] + ")"});
+    case rt::StrOp::StrCenter: return call(Helper::Sized, "_sized", {a[0] + ".center(" + a[1] + ", " + a[2] + ")"});
+    case rt::StrOp::StrLJust: return call(Helper::Sized, "_sized", {a[0] + ".ljust(" + a[1] + ", " + a[2] + ")"});
+    case rt::StrOp::StrRJust: return call(Helper::Sized, "_sized", {a[0] + ".rjust(" + a[1] + ", " + a[2] + ")"});
+    case rt::StrOp::StrStripChars: return a[0] + ".strip(" + a[1] + ")";
+    case rt::StrOp::StrLStripChars: return a[0] + ".lstrip(" + a[1] + ")";
+    case rt::StrOp::StrRStripChars: return a[0] + ".rstrip(" + a[1] + ")";
+    case rt::StrOp::StrFindIn: return a[0] + ".find(" + a[1] + ", " + a[2] + ", " + a[3] + ")";
+    case rt::StrOp::StrRFind: return a[0] + ".rfind(" + a[1] + ")";
+    case rt::StrOp::StrRFindIn: return a[0] + ".rfind(" + a[1] + ", " + a[2] + ", " + a[3] + ")";
+    case rt::StrOp::StrIndexIn: return a[0] + ".index(" + a[1] + ", " + a[2] + ", " + a[3] + ")";
+    case rt::StrOp::StrRIndex: return a[0] + ".rindex(" + a[1] + ")";
+    case rt::StrOp::StrRIndexIn: return a[0] + ".rindex(" + a[1] + ", " + a[2] + ", " + a[3] + ")";
+    case rt::StrOp::StrCountIn: return a[0] + ".count(" + a[1] + ", " + a[2] + ", " + a[3] + ")";
+    case rt::StrOp::StrIsAlnum: return a[0] + ".isalnum()";
+    case rt::StrOp::StrIsDecimal: return a[0] + ".isdecimal()";
+    case rt::StrOp::StrIsNumeric: return a[0] + ".isnumeric()";
+    case rt::StrOp::StrRemovePrefix: return a[0] + ".removeprefix(" + a[1] + ")";
+    case rt::StrOp::StrRemoveSuffix: return a[0] + ".removesuffix(" + a[1] + ")";
     case rt::StrOp::StrOrd: return "ord(" + a[0] + ")"; // TypeError unless one character
     case rt::StrOp::StrChr: return call(Helper::Chr, "_chr", {a[0]});
     case rt::StrOp::StrFromInt: return "str(" + a[0] + ")";
@@ -904,6 +942,8 @@ private:
       start = end == std::string::npos ? doc.size() : end + 1;
     }
     out += "import math\n";
+    if (used_.test(static_cast<size_t>(Helper::Random)))
+      out += "import random\n";
     if (used_.test(static_cast<size_t>(Helper::RoundF32)))
       out += "import struct\n";
     out += "import sys\n";

@@ -939,6 +939,8 @@ const std::map<std::string, Caller>& callers() {
       {"R(C)", callAs<R, C>},       {"B(CC)", callAs<B, C, C>},      {"B(C)", callAs<B, C>},
       {"R(S)", callAs<R, S>},       {"L(LB)", callAs<L, L, B>},      {"L(SB)", callAs<L, S, B>},       {"S(C)", callAs<S, C>},
       {"L(LIII)", callAs<L, L, I, I, I>}, {"L(LLB)", callAs<L, L, L, B>},
+      {"I(SSII)", callAs<I, S, S, I, I>}, {"S(SIS)", callAs<S, S, I, S>},
+      {"R(RRR)", callAs<R, R, R, R>}, {"R()", callAs<R>},
   };
   return table;
 }

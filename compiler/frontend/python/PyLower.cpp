@@ -4,10 +4,13 @@
 #include "runtime/Utf8.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
+#include <variant>
 #include <utility>
 
 namespace findc::py {
@@ -122,6 +125,7 @@ constexpr Callable kCallables[] = {
     {"math.isnan", Form::Special, ""},         {"math.isinf", Form::Special, ""},
     {"math.isfinite", Form::Special, ""},      {"math.degrees", Form::Special, ""},
     {"math.radians", Form::Special, ""},       {"math.pow", Form::Special, ""},
+    {"math.hypot", Form::Special, ""},
     {"numpy.sqrt", Form::Numpy1, "sqrt"},      {"numpy.exp", Form::Numpy1, "exp"},
     {"numpy.log", Form::Numpy1, "log"},        {"numpy.log2", Form::Numpy1, "log2"},
     {"numpy.log10", Form::Numpy1, "log10"},    {"numpy.log1p", Form::Numpy1, "log1p"},
@@ -170,8 +174,69 @@ constexpr Callable kCallables[] = {
     {"str.count", Form::StrMethod, "count", PyType::Int},
     {"str.startswith", Form::StrMethod, "startswith", PyType::Bool},
     {"str.endswith", Form::StrMethod, "endswith", PyType::Bool},
+    {"str.title", Form::StrMethod, "title", PyType::Str},
+    {"str.swapcase", Form::StrMethod, "swapcase", PyType::Str},
+    {"str.casefold", Form::StrMethod, "casefold", PyType::Str},
+    {"str.zfill", Form::StrMethod, "zfill", PyType::Str},
+    {"str.center", Form::StrMethod, "center", PyType::Str},
+    {"str.ljust", Form::StrMethod, "ljust", PyType::Str},
+    {"str.rjust", Form::StrMethod, "rjust", PyType::Str},
+    {"str.rfind", Form::StrMethod, "rfind", PyType::Int},
+    {"str.rindex", Form::StrMethod, "rindex", PyType::Int},
+    {"str.isalnum", Form::StrMethod, "isalnum", PyType::Bool},
+    {"str.isdecimal", Form::StrMethod, "isdecimal", PyType::Bool},
+    {"str.isnumeric", Form::StrMethod, "isnumeric", PyType::Bool},
+    {"str.removeprefix", Form::StrMethod, "removeprefix", PyType::Str},
+    {"str.removesuffix", Form::StrMethod, "removesuffix", PyType::Str},
     {"dict.get", Form::StrMethod, "get", PyType::Str},
 };
+
+// Trailing arguments CPython defaults that findc's runtime operation takes
+// explicitly: s.find(sub, start) is find(s, sub, start, INT64_MAX) (an end
+// past the length clamps to it, as CPython's ADJUST_INDICES), s.center(w)
+// is center(s, w, " ").
+struct MethodDefault {
+  std::string_view method;
+  size_t whenGiven; // arguments written, after the receiver
+  std::variant<int64_t, std::string_view> value;
+};
+constexpr MethodDefault kMethodDefaults[] = {
+    {"str.find", 2, INT64_MAX},  {"str.rfind", 2, INT64_MAX},  {"str.index", 2, INT64_MAX},
+    {"str.rindex", 2, INT64_MAX}, {"str.count", 2, INT64_MAX}, {"str.center", 1, " "},
+    {"str.ljust", 1, " "},       {"str.rjust", 1, " "},
+};
+
+// Python's random and NumPy's scalar np.random functions: draws of the
+// evaluation's own stream (StrOps.def, "Python's random"). Parameters by
+// position or keyword; a parameter without a default is required.
+struct RandomParam {
+  std::string_view name;
+  std::optional<double> defaultValue;
+};
+struct RandomFunction {
+  std::string_view name;
+  std::string_view dsl;
+  std::array<RandomParam, 2> params; // unused slots have an empty name
+  PyType result = PyType::Float;
+};
+const RandomFunction kRandomFunctions[] = {
+    {"random.random", "py_random", {}},
+    {"random.uniform", "py_uniform", {{{"a", {}}, {"b", {}}}}},
+    {"random.gauss", "py_gauss", {{{"mu", 0.0}, {"sigma", 1.0}}}},
+    {"random.normalvariate", "py_gauss", {{{"mu", 0.0}, {"sigma", 1.0}}}},
+    {"random.randint", "py_randint", {{{"a", {}}, {"b", {}}}}, PyType::Int},
+    {"numpy.random.normal", "py_np_normal", {{{"loc", 0.0}, {"scale", 1.0}}}},
+    {"numpy.random.uniform", "py_uniform", {{{"low", 0.0}, {"high", 1.0}}}},
+    {"numpy.random.rand", "py_random", {}},
+    {"numpy.random.randn", "py_random", {}}, // lowered as py_gauss(0.0, 1.0)
+};
+
+const RandomFunction* findRandomFunction(std::string_view name) {
+  for (const RandomFunction& f : kRandomFunctions)
+    if (f.name == name)
+      return &f;
+  return nullptr;
+}
 
 const Callable* findCallable(std::string_view name) {
   for (const Callable& c : kCallables)
@@ -824,6 +889,8 @@ private:
       return callee.result;
     }
     std::optional<std::string> name = calleeName(call);
+    if (const RandomFunction* random = name ? findRandomFunction(*name) : nullptr)
+      return random->result;
     const Callable* c = name ? findCallable(*name) : nullptr;
     if (!c)
       return PyType::Conflict;
@@ -874,7 +941,7 @@ private:
     if (n == "round" && args.size() == 2)
       return args[0] == PyType::Bool ? PyType::Int : args[0] == PyType::NpFloat ? PyType::NpFloat
                                                    : isReal(args[0]) ? PyType::Float : args[0];
-    if (n == "math.pow")
+    if (n == "math.pow" || n == "math.hypot")
       return PyType::Float;
     if (n == "sorted" && keyOf(call)) {
       if (const Expr* keys = sortKeys(call))
@@ -1376,6 +1443,9 @@ private:
     if (t == PyType::Conflict)
       return unsupported(b, "'" + std::string(spelling(b.op)) + "' on values of different types");
     // a op b op c = a if (not) a else (b if (not) b else c)
+    for (size_t i = 0; i + 1 < b.values.size(); ++i)
+      if (refuseDraws(*b.values[i], "'" + std::string(spelling(b.op)) + "' of values"))
+        return {};
     Lowered out = coerce(lower(*b.values.back()), t, *b.values.back());
     for (size_t i = b.values.size() - 1; i-- > 0 && out;) {
       Lowered test = lower(*b.values[i]);
@@ -1495,10 +1565,13 @@ private:
     if (auto* n = dyn<Name>(c.func.get()); n && !isLocal(n->id) && defs_.count(n->id))
       return lowerUserCall(c, infos_.at(n->id));
     std::optional<std::string> name = calleeName(c);
+    if (const RandomFunction* random = name ? findRandomFunction(*name) : nullptr)
+      return lowerRandom(c, *random);
     const Callable* callable = name ? findCallable(*name) : nullptr;
     if (!callable) {
-      if (name && name->starts_with("random."))
-        return unsupported(c, "'" + *name + "' (findc's seeded generator for random is planned)");
+      if (name && (name->starts_with("random.") || name->starts_with("numpy.random.")))
+        return unsupported(c, "'" + *name + "' (findc draws random.random, uniform, gauss, normalvariate and randint, "
+                                            "and np.random.normal, uniform, rand and randn of scalars)");
       return unsupported(c, name ? "the function '" + *name + "'" : "calling this");
     }
     SourceLoc loc = c.loc;
@@ -1522,7 +1595,7 @@ private:
     case Form::Math1:
     case Form::Math1Overflow: {
       auto a = lowerArgs(c, 1, 1);
-      if (!a)
+      if (!a || refuseDraws(*c.args[0], "'" + std::string(callable->name) + "'"))
         return {};
       Lowered x = asFloat(std::move((*a)[0]), *c.args[0]);
       if (!x)
@@ -1567,6 +1640,54 @@ private:
     case Form::Special: return lowerSpecial(c, callable->name);
     }
     return {};
+  }
+
+  // A draw of Python's random or NumPy's np.random (one value: `size=` and
+  // array shapes are refused), its arguments bound by position or keyword.
+  Lowered lowerRandom(const Call& c, const RandomFunction& f) {
+    size_t arity = 0;
+    while (arity < f.params.size() && !f.params[arity].name.empty())
+      ++arity;
+    if (c.args.size() > arity)
+      return unsupported(c, "'" + std::string(f.name) + "' with " + std::to_string(c.args.size()) +
+                                " arguments (findc draws one value)");
+    std::array<const Expr*, 2> given{};
+    for (size_t i = 0; i < c.args.size(); ++i)
+      given[i] = c.args[i].get();
+    for (const Keyword& k : c.keywords) {
+      size_t i = 0;
+      while (i < arity && f.params[i].name != k.arg)
+        ++i;
+      if (i == arity)
+        return unsupported(c, "'" + std::string(f.name) + "' with '" + k.arg + "=' (findc draws one value)");
+      given[i] = k.value.get();
+    }
+    std::vector<ast::ExprPtr> xs;
+    for (size_t i = 0; i < arity; ++i) {
+      const RandomParam& p = f.params[i];
+      if (!given[i]) {
+        if (!p.defaultValue)
+          return unsupported(c, "'" + std::string(f.name) + "' without '" + std::string(p.name) + "'");
+        xs.push_back(realLit(*p.defaultValue, c.loc));
+        continue;
+      }
+      Lowered x = lower(*given[i]);
+      if (!x)
+        return {};
+      if (f.result == PyType::Int) {
+        if (x.type != PyType::Int && x.type != PyType::Bool)
+          return unsupported(*given[i], "'" + std::string(f.name) + "' of a " + std::string(pyTypeName(x.type)));
+        x = coerce(std::move(x), PyType::Int, *given[i]);
+      } else {
+        x = asFloat(std::move(x), *given[i]);
+      }
+      if (!x)
+        return {};
+      xs.push_back(std::move(x.expr));
+    }
+    if (f.name == "numpy.random.randn")
+      return {call("py_gauss", args(realLit(0.0, c.loc), realLit(1.0, c.loc)), c.loc, c.length), PyType::Float};
+    return {call(std::string(f.dsl), std::move(xs), c.loc, c.length), f.result};
   }
 
   // The classes `isinstance(v, C)` and `except C:` name: C, or each item
@@ -1679,11 +1800,15 @@ private:
       if (!lowered.back())
         return {};
     }
-    std::optional<std::vector<Lowered>> a = std::move(lowered);
     std::vector<ast::ExprPtr> xs;
     xs.push_back(std::move(receiver.expr));
-    for (Lowered& x : *a)
+    for (Lowered& x : lowered)
       xs.push_back(std::move(x.expr));
+    for (const MethodDefault& d : kMethodDefaults)
+      if (d.method == callable.name && d.whenGiven == c.args.size())
+        xs.push_back(std::holds_alternative<int64_t>(d.value)
+                         ? intLit(std::get<int64_t>(d.value), c.loc)
+                         : strLit(std::string(std::get<std::string_view>(d.value)), c.loc));
     return {call(std::string(callable.dsl), std::move(xs), c.loc, c.length), callable.result};
   }
 
@@ -1716,6 +1841,9 @@ private:
       auto a = lowerArgs(c, 1, 2);
       if (!a)
         return {};
+      for (const ExprPtr& arg : c.args)
+        if (refuseDraws(*arg, "'math.log'"))
+          return {};
       auto logOf = [&](size_t i) -> ast::ExprPtr {
         Lowered x = asFloat(lower(*c.args[i]), *c.args[i]);
         Lowered copy = asFloat(lower(*c.args[i]), *c.args[i]);
@@ -1745,7 +1873,7 @@ private:
       return false;
     };
     if (name == "math.isnan" || name == "math.isinf" || name == "math.isfinite") {
-      if (!want(1))
+      if (!want(1) || refuseDraws(*c.args[0], "'" + std::string(name) + "'"))
         return {};
       Lowered x = asFloat(std::move(xs[0]), *c.args[0]);
       if (!x)
@@ -1767,7 +1895,7 @@ private:
       return {binary(ast::BinaryOp::Mul, std::move(x.expr), realLit(factor, loc), loc, loc), PyType::Float};
     }
     if (name == "numpy.square") {
-      if (!want(1))
+      if (!want(1) || refuseDraws(*c.args[0], "'numpy.square'"))
         return {};
       Lowered x = asFloat(std::move(xs[0]), *c.args[0]);
       Lowered copy = asFloat(lower(*c.args[0]), *c.args[0]);
@@ -1824,6 +1952,9 @@ private:
       // (larger). Each value is lowered once per use: they are pure.
       if (xs.size() < 2)
         return unsupported(c, "'" + std::string(name) + "' of one iterable");
+      for (const ExprPtr& arg : c.args)
+        if (refuseDraws(*arg, "'" + std::string(name) + "'"))
+          return {};
       PyType t = typeOf(c);
       if (!isNumber(t) || t == PyType::Complex)
         return unsupported(c, "'" + std::string(name) + "' of these values");
@@ -1878,6 +2009,20 @@ private:
         return unsupported(c, "round of a " + std::string(pyTypeName(xs[0].type)));
       Lowered digits = coerce(std::move(xs[1]), PyType::Int, c);
       return {call("py_round", args(std::move(xs[0].expr), std::move(digits.expr)), loc, c.length), PyType::Float};
+    }
+    if (name == "math.hypot") { // CPython's own algorithm (py_hypot), of 1 to 3 coordinates
+      if (xs.size() > 3)
+        return unsupported(c, "math.hypot of more than 3 coordinates");
+      std::vector<ast::ExprPtr> coordinates;
+      for (size_t i = 0; i < xs.size(); ++i) {
+        Lowered x = asFloat(std::move(xs[i]), *c.args[i]);
+        if (!x)
+          return {};
+        coordinates.push_back(std::move(x.expr));
+      }
+      if (coordinates.size() == 1) // vector_norm of one coordinate: its magnitude
+        return {call("abs", std::move(coordinates), loc, c.length), PyType::Float};
+      return {call("py_hypot", std::move(coordinates), loc, c.length), PyType::Float};
     }
     if (name == "math.pow") {
       if (!want(2))
@@ -2006,54 +2151,59 @@ private:
 
   // Every name read in `e`, in order, once.
   static void namesIn(const Expr* e, std::vector<std::string>& out) {
+    walk(e, [&](const Expr& x) {
+      if (auto* n = dyn<Name>(&x); n && std::find(out.begin(), out.end(), n->id) == out.end())
+        out.push_back(n->id);
+    });
+  }
+
+  // visit(x) for e and every expression in it, outside in, left to right
+  // (not into a lambda's body).
+  template <class Visit> static void walk(const Expr* e, Visit&& visit) {
     if (!e)
       return;
+    visit(*e);
     auto all = [&](const ExprList& list) {
       for (const ExprPtr& x : list)
-        namesIn(x.get(), out);
+        walk(x.get(), visit);
     };
     switch (e->kind) {
-    case ExprKind::Name: {
-      const std::string& id = static_cast<const Name*>(e)->id;
-      if (std::find(out.begin(), out.end(), id) == out.end())
-        out.push_back(id);
-      return;
-    }
-    case ExprKind::Attribute: namesIn(static_cast<const Attribute*>(e)->value.get(), out); return;
-    case ExprKind::UnaryOp: namesIn(static_cast<const UnaryOp*>(e)->operand.get(), out); return;
+    case ExprKind::Name: return;
+    case ExprKind::Attribute: walk(static_cast<const Attribute*>(e)->value.get(), visit); return;
+    case ExprKind::UnaryOp: walk(static_cast<const UnaryOp*>(e)->operand.get(), visit); return;
     case ExprKind::BinOp:
-      namesIn(static_cast<const BinOp*>(e)->left.get(), out);
-      namesIn(static_cast<const BinOp*>(e)->right.get(), out);
+      walk(static_cast<const BinOp*>(e)->left.get(), visit);
+      walk(static_cast<const BinOp*>(e)->right.get(), visit);
       return;
     case ExprKind::BoolOp: all(static_cast<const BoolOp*>(e)->values); return;
     case ExprKind::Compare:
-      namesIn(static_cast<const Compare*>(e)->left.get(), out);
+      walk(static_cast<const Compare*>(e)->left.get(), visit);
       all(static_cast<const Compare*>(e)->comparators);
       return;
     case ExprKind::IfExp: {
       auto* i = static_cast<const IfExp*>(e);
-      namesIn(i->test.get(), out);
-      namesIn(i->body.get(), out);
-      namesIn(i->orelse.get(), out);
+      walk(i->test.get(), visit);
+      walk(i->body.get(), visit);
+      walk(i->orelse.get(), visit);
       return;
     }
     case ExprKind::Call: {
       auto* c = static_cast<const Call*>(e);
-      namesIn(c->func.get(), out);
+      walk(c->func.get(), visit);
       all(c->args);
       for (const Keyword& k : c->keywords)
-        namesIn(k.value.get(), out);
+        walk(k.value.get(), visit);
       return;
     }
     case ExprKind::Subscript:
-      namesIn(static_cast<const Subscript*>(e)->value.get(), out);
-      namesIn(static_cast<const Subscript*>(e)->slice.get(), out);
+      walk(static_cast<const Subscript*>(e)->value.get(), visit);
+      walk(static_cast<const Subscript*>(e)->slice.get(), visit);
       return;
     case ExprKind::Slice: {
       auto* s = static_cast<const Slice*>(e);
-      namesIn(s->lower.get(), out);
-      namesIn(s->upper.get(), out);
-      namesIn(s->step.get(), out);
+      walk(s->lower.get(), visit);
+      walk(s->upper.get(), visit);
+      walk(s->step.get(), visit);
       return;
     }
     case ExprKind::List: all(static_cast<const List*>(e)->elts); return;
@@ -2066,9 +2216,9 @@ private:
     case ExprKind::ListComp:
     case ExprKind::GeneratorExp: {
       auto [elt, generators] = partsOf(*e);
-      namesIn(elt, out);
+      walk(elt, visit);
       for (const Comprehension& g : *generators) {
-        namesIn(g.iter.get(), out);
+        walk(g.iter.get(), visit);
         all(g.ifs);
       }
       return;
@@ -2076,6 +2226,70 @@ private:
     case ExprKind::Constant:
     case ExprKind::Lambda: return;
     }
+  }
+
+  // Whether evaluating e may draw a random number: a call of Python's
+  // random or np.random, or of a function of the file that draws. The
+  // lowering writes some operands twice (min/max, and/or of values, math.f's
+  // domain check, np.square), which is sound for pure values only: a draw
+  // there is refused (refuseDraws), since each copy would draw anew.
+  bool draws(const Expr& e) {
+    bool found = false;
+    walk(&e, [&](const Expr& x) {
+      auto* call = dyn<Call>(&x);
+      if (found || !call)
+        return;
+      if (auto* n = dyn<Name>(call->func.get()); n && !isLocal(n->id) && defs_.count(n->id))
+        found = functionDraws(n->id);
+      else if (std::optional<std::string> name = calleeName(*call))
+        found = findRandomFunction(*name) != nullptr;
+    });
+    return found;
+  }
+
+  bool functionDraws(const std::string& name) {
+    if (auto known = functionDraws_.find(name); known != functionDraws_.end())
+      return known->second;
+    functionDraws_[name] = false; // a cycle is refused elsewhere
+    std::function<bool(const StmtList&)> any = [&](const StmtList& body) {
+      for (const StmtPtr& stmt : body) {
+        const Stmt* st = stmt.get();
+        bool drawn = false;
+        if (auto* a = dyn<Assign>(st))
+          drawn = draws(*a->value);
+        else if (auto* a = dyn<AugAssign>(st))
+          drawn = draws(*a->value);
+        else if (auto* r = dyn<Return>(st))
+          drawn = r->value && draws(*r->value);
+        else if (auto* i = dyn<If>(st))
+          drawn = draws(*i->test) || any(i->body) || any(i->orelse);
+        else if (auto* f = dyn<For>(st))
+          drawn = draws(*f->iter) || any(f->body) || any(f->orelse);
+        else if (auto* w = dyn<While>(st))
+          drawn = draws(*w->test) || any(w->body) || any(w->orelse);
+        else if (auto* e = dyn<ExprStmt>(st))
+          drawn = draws(*e->value);
+        else if (auto* t = dyn<Try>(st)) {
+          drawn = any(t->body) || any(t->orelse);
+          for (const ExceptHandler& h : t->handlers)
+            drawn = drawn || any(h.body);
+        }
+        if (drawn)
+          return true;
+      }
+      return false;
+    };
+    return functionDraws_[name] = any(defs_.at(name)->body);
+  }
+
+  // A located error where `e`, which the lowering of `construct` writes
+  // twice, draws a random number.
+  bool refuseDraws(const Expr& e, std::string_view construct) {
+    if (!draws(e))
+      return false;
+    unsupported(e, "a random draw inside " + std::string(construct) + " (findc would draw it twice; assign it to a "
+                   "variable first)");
+    return true;
   }
 
   enum class Fold : uint8_t { List, Sum, Any, All, Min, Max };
@@ -2343,6 +2557,8 @@ private:
       body->push_back(std::move(branch));
       body = inner;
     }
+    if ((fold == Fold::Min || fold == Fold::Max) && refuseDraws(*elt, fold == Fold::Min ? "'min'" : "'max'"))
+      return {};
     Lowered value = lower(*elt);
     Lowered again = fold == Fold::Min || fold == Fold::Max ? lower(*elt) : Lowered{};
     Lowered keyValue;
@@ -2889,6 +3105,7 @@ private:
   std::set<std::string> skippedNames_;
   const FunctionDef* entry_ = nullptr;
   std::map<std::string, FunctionInfo, std::less<>> infos_;
+  std::map<std::string, bool, std::less<>> functionDraws_; // memo of functionDraws
   std::vector<std::string> reachedOrder_;
   std::map<std::string, PyType> temporaryTypes_;
   bool changed_ = false;

@@ -5,7 +5,7 @@
 
 OUT_DIR/python.fnd has one function per case below, written with findc's
 py_div, py_pow, py_mod, py_floordiv, py_int, py_float, py_round, py_math,
-py_math_overflow, py_math_pow,
+py_math_overflow, py_math_pow, py_hypot,
 complex, re, im, is_complex and abs; each case's Python twin
 is the same computation as CPython spells it. OUT_DIR/names lists the
 functions and OUT_DIR/NAME.expected holds the line FIND's frame prints for
@@ -111,6 +111,12 @@ CASES = {
     "float_of_text": ("real", "py_float(\" -1_0.2_5e-1_0 \") + x", lambda x: float(" -1_0.2_5e-1_0 ") + x),
     "int_of_str": ("int", "py_int(str(py_int(x)))", lambda x: int64(int(str(int64(int(x)))))),
     "int_of_float_str": ("int", "py_int(str(x))", lambda x: int(str(x))),
+    "hypot_4": ("real", "py_hypot(x, 4.0)", lambda x: math.hypot(x, 4.0)),
+    "hypot_scaled": ("real", "py_hypot(x * 0.1, 0.3)", lambda x: math.hypot(x * 0.1, 0.3)),
+    "hypot_huge": ("real", "py_hypot(x * 1e300, 1.5e308)", lambda x: math.hypot(x * 1e300, 1.5e308)),
+    "hypot_subnormal": ("real", "py_hypot(x * 1e-310, 3e-311)", lambda x: math.hypot(x * 1e-310, 3e-311)),
+    "hypot_nan": ("real", "py_hypot(nan, x)", lambda x: math.hypot(math.nan, x)),
+    "hypot_3d": ("real", "py_hypot(x, x / 3, 1.0 / 7)", lambda x: math.hypot(x, x / 3, 1.0 / 7)),
     "raise_type": ("real", "real(py_raise(\"TypeError\")) if x < 0 else x", lambda x: throw(TypeError) if x < 0 else x),
     "raise_unknown": ("int", "py_raise(\"NoSuchError\") + 1", lambda x: throw(ValueError)),
 }

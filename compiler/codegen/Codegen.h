@@ -47,7 +47,10 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
                                               const llvm::TargetMachine& target, const EntryPoints& entries,
                                               MathMode math = MathMode::Exact);
 
-llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine();
+// The host's TargetMachine; `level` is the optimization of instruction
+// selection and register allocation (the IR pipeline's level is its own).
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createHostTargetMachine(llvm::CodeGenOptLevel level = llvm::CodeGenOptLevel::Default);
 
 // An LLVM error as a std::runtime_error ("CONTEXT: message"), for callers
 // that report failures with exceptions (the engine, the CLI).

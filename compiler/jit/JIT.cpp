@@ -8,21 +8,21 @@
 namespace findc {
 
 llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
-  auto target = createHostTargetMachine();
+  // One TargetMachine for the JIT's lifetime, for the IR pipeline and for
+  // instruction selection alike: LLJIT's default compiler builds a new one
+  // for every module, and each builds its subtarget tables on first use
+  // (~2 ms each).
+  auto target = createHostTargetMachine(llvm::CodeGenOptLevel::Less);
   if (!target)
     return target.takeError();
   auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!machineBuilder)
     return machineBuilder.takeError();
   machineBuilder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Less);
-  // One TargetMachine for the JIT's lifetime: LLJIT's default compiler builds
-  // a new one (and its subtarget tables) for every module, ~2 ms each.
-  auto compilerFor = [](llvm::orc::JITTargetMachineBuilder builder)
+  llvm::TargetMachine& machine = **target;
+  auto compilerFor = [&machine](llvm::orc::JITTargetMachineBuilder)
       -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {
-    auto machine = builder.createTargetMachine();
-    if (!machine)
-      return machine.takeError();
-    return std::make_unique<llvm::orc::TMOwningSimpleCompiler>(std::move(*machine));
+    return std::make_unique<llvm::orc::SimpleCompiler>(machine);
   };
   auto jit = llvm::orc::LLJITBuilder()
                  .setJITTargetMachineBuilder(std::move(*machineBuilder))

@@ -45,12 +45,13 @@ public:
 
 private:
   JIT(std::unique_ptr<llvm::orc::LLJIT> jit, std::unique_ptr<llvm::TargetMachine> target, JITOptions options)
-      : jit_(std::move(jit)), target_(std::move(target)), options_(options) {}
+      : target_(std::move(target)), jit_(std::move(jit)), options_(options) {}
   llvm::Expected<llvm::orc::ExecutorAddr> lookup(const std::string& symbol);
   llvm::Error addModule(std::unique_ptr<llvm::Module> module, std::unique_ptr<llvm::LLVMContext> context);
 
-  std::unique_ptr<llvm::orc::LLJIT> jit_;
+  // Declared first: jit_'s compiler uses it, so it outlives jit_.
   std::unique_ptr<llvm::TargetMachine> target_;
+  std::unique_ptr<llvm::orc::LLJIT> jit_;
   JITOptions options_;
 };
 

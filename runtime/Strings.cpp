@@ -990,6 +990,8 @@ int64_t findc_rt_range_step(Context* ctx, int64_t step) {
   return step;
 }
 
+void findc_rt_arena_reset(Context* ctx) { ctx->arena->reset(); }
+
 } // extern "C"
 
 // ---------------------------------------------------- the op table ----

@@ -139,4 +139,12 @@ std::string pythonRepr(std::string_view utf8);
 // exhausting memory). Below Text.h's limit, so case mapping never throws.
 inline constexpr int64_t maxValueBytes = int64_t{1} << 28;
 
+// What compiled code calls besides the operations: a checked batch entry
+// (compiler/codegen) of a function that allocates empties the context's
+// arena before every point, as the engine does between boxed calls (a
+// point's values die with it: the entry returns numbers).
+inline constexpr const char* kArenaResetSymbol = "findc_rt_arena_reset";
+
 } // namespace findc::rt
+
+extern "C" void findc_rt_arena_reset(findc::rt::Context* ctx);

@@ -35,19 +35,21 @@ public:
       : module_(module), out_(out), context_(out.getContext()), target_(target), math_(math), builder_(context_) {}
 
   // Unary roots become self-contained entry points (their specialized,
-  // fully inlined form); other roots keep their full signature and callees.
-  void emit(const std::vector<uint32_t>& roots, const std::vector<uint32_t>& boxed) {
-    std::vector<uint32_t> others = boxed;
-    for (uint32_t f : roots)
-      if (!module_.functions[f].hasUnaryEntry() && std::find(boxed.begin(), boxed.end(), f) == boxed.end())
-        others.push_back(f);
-    std::vector<uint32_t> order = module_.callOrder(others);
+  // fully inlined form); boxed and checked roots keep their full signature
+  // and callees.
+  void emit(const std::vector<uint32_t>& roots, const std::vector<uint32_t>& boxed,
+            const std::vector<uint32_t>& checked) {
+    std::vector<uint32_t> withBodies = boxed;
+    withBodies.insert(withBodies.end(), checked.begin(), checked.end());
+    std::vector<uint32_t> order = module_.callOrder(withBodies);
     for (uint32_t f : order)
       functions_[f] = declare(module_.functions[f], kImplPrefix + module_.functions[f].name);
     for (uint32_t f : order)
       define(module_.functions[f], functions_.at(f));
-    for (uint32_t f : others)
+    for (uint32_t f : boxed)
       emitBoxedEntry(module_.functions[f], functions_.at(f));
+    for (uint32_t f : checked)
+      emitCheckedBatchEntry(f, functions_.at(f));
     for (uint32_t f : roots)
       if (module_.functions[f].hasUnaryEntry()) {
         ir::Function entry = ir::specializeUnaryEntry(module_, f);
@@ -488,19 +490,102 @@ private:
     return id;
   }
 
-  // Calls the specialized entry body with x converted to its parameter type
-  // and returns the result as a double.
-  llvm::Value* callEntry(const ir::Function& entry, llvm::Function* body, llvm::Value* x) {
+  // x as a value of the first parameter's type (int: saturating, as
+  // unaryArgument), and a result of type `t` as a double (Scalar::asDouble).
+  llvm::Value* fromDouble(Type t, llvm::Value* x) {
     auto& B = builder_;
-    llvm::Value* arg = entry.params[0].type == Type::Int
-                           ? B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {x})
-                           : x;
-    llvm::Value* result = B.CreateCall(body, {arg});
-    switch (entry.resultType) {
+    return t == Type::Int ? B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {x}) : x;
+  }
+  llvm::Value* toDouble(Type t, llvm::Value* result) {
+    auto& B = builder_;
+    switch (t) {
     case Type::Int: return B.CreateSIToFP(result, B.getDoubleTy());
     case Type::Bool: return B.CreateUIToFP(result, B.getDoubleTy());
     default: return result;
     }
+  }
+
+  // Calls the specialized entry body with x converted to its parameter type
+  // and returns the result as a double.
+  llvm::Value* callEntry(const ir::Function& entry, llvm::Function* body, llvm::Value* x) {
+    llvm::Value* result = builder_.CreateCall(body, {fromDouble(entry.params[0].type, x)});
+    return toDouble(entry.resultType, result);
+  }
+
+  // Whether function f, or one it calls, makes values in the arena: a
+  // runtime operation allocates exactly when its result is a handle
+  // (runtime/StrOps.def).
+  bool allocates(uint32_t f) const {
+    for (uint32_t g : module_.callOrder({f}))
+      for (const ir::Inst& inst : module_.functions[g].body)
+        if (inst.op == ir::Opcode::Runtime && isHandle(inst.type))
+          return true;
+    return false;
+  }
+
+  // The checked batch entry (see checkedBatchEntryName): per point, the
+  // context as the engine's ctx.begin() leaves it, a call of the body with
+  // the defaults as constants (inlined by LLVM where it pays), and the value
+  // or NaN and the error kind stored.
+  void emitCheckedBatchEntry(uint32_t index, llvm::Function* body) {
+    const ir::Function& fn = module_.functions[index];
+    auto& B = builder_;
+    auto* ptr = B.getPtrTy();
+    auto* type = llvm::FunctionType::get(B.getVoidTy(), {ptr, ptr, ptr, ptr, B.getInt64Ty()}, false);
+    auto* entry =
+        llvm::Function::Create(type, llvm::Function::ExternalLinkage, checkedBatchEntryName(fn.name), out_);
+    addTargetAttributes(entry);
+    llvm::Argument* ctx = entry->getArg(0);
+    llvm::Argument* xs = entry->getArg(1);
+    llvm::Argument* ys = entry->getArg(2);
+    llvm::Argument* errors = entry->getArg(3);
+    llvm::Argument* n = entry->getArg(4);
+    ctx->setName("ctx");
+    xs->setName("x");
+    ys->setName("y");
+    errors->setName("errors");
+    n->setName("n");
+    for (llvm::Argument* arg : {ctx, xs, ys, errors})
+      arg->addAttr(llvm::Attribute::NoAlias);
+    xs->addAttr(llvm::Attribute::ReadOnly);
+    ys->addAttr(llvm::Attribute::WriteOnly);
+    errors->addAttr(llvm::Attribute::WriteOnly);
+
+    auto* start = llvm::BasicBlock::Create(context_, "entry", entry);
+    auto* loop = llvm::BasicBlock::Create(context_, "loop", entry);
+    auto* exit = llvm::BasicBlock::Create(context_, "exit", entry);
+    B.SetInsertPoint(start);
+    llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), ctx, offsetof(rt::Context, budget));
+    llvm::Value* errorPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), ctx, offsetof(rt::Context, error));
+    llvm::Value* budget = B.CreateLoad(B.getInt64Ty(), budgetPtr, "budget");
+    B.CreateCondBr(B.CreateICmpSGT(n, B.getInt64(0)), loop, exit);
+
+    B.SetInsertPoint(loop);
+    llvm::PHINode* i = B.CreatePHI(B.getInt64Ty(), 2, "i");
+    i->addIncoming(B.getInt64(0), start);
+    if (allocates(index)) {
+      llvm::FunctionCallee reset =
+          out_.getOrInsertFunction(rt::kArenaResetSymbol, llvm::FunctionType::get(B.getVoidTy(), {ptr}, false));
+      llvm::cast<llvm::Function>(reset.getCallee())->setDoesNotThrow();
+      B.CreateCall(reset, {ctx});
+    }
+    B.CreateStore(budget, budgetPtr);
+    B.CreateStore(B.getInt32(0), errorPtr);
+    llvm::Value* x = B.CreateLoad(B.getDoubleTy(), B.CreateGEP(B.getDoubleTy(), xs, i));
+    std::vector<llvm::Value*> args = {ctx, fromDouble(fn.params[0].type, x)};
+    for (size_t k = 1; k < fn.params.size(); ++k)
+      args.push_back(constant(*fn.params[k].defaultValue));
+    llvm::Value* value = toDouble(fn.resultType, B.CreateCall(body, args));
+    llvm::Value* error = B.CreateLoad(B.getInt32Ty(), errorPtr);
+    llvm::Value* failed = B.CreateICmpNE(error, B.getInt32(0));
+    llvm::Value* nan = llvm::ConstantFP::getQNaN(B.getDoubleTy());
+    B.CreateStore(B.CreateSelect(failed, nan, value), B.CreateGEP(B.getDoubleTy(), ys, i));
+    B.CreateStore(B.CreateTrunc(error, B.getInt8Ty()), B.CreateGEP(B.getInt8Ty(), errors, i));
+    llvm::Value* next = B.CreateAdd(i, B.getInt64(1), "", /*HasNUW=*/true, /*HasNSW=*/true);
+    i->addIncoming(next, B.GetInsertBlock());
+    B.CreateCondBr(B.CreateICmpSLT(next, n), loop, exit);
+    B.SetInsertPoint(exit);
+    B.CreateRetVoid();
   }
 
   void emitEntries(const ir::Function& fn, llvm::Function* body) {
@@ -560,6 +645,9 @@ private:
 std::string scalarEntryName(std::string_view function) { return "fnd." + std::string(function); }
 std::string batchEntryName(std::string_view function) { return "fnd." + std::string(function) + ".batch"; }
 std::string boxedEntryName(std::string_view function) { return "fnd." + std::string(function) + ".boxed"; }
+std::string checkedBatchEntryName(std::string_view function) {
+  return "fnd." + std::string(function) + ".cbatch";
+}
 
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots,
@@ -571,7 +659,15 @@ std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMConte
   if (chosen.empty())
     for (uint32_t i = 0; i < module.functions.size(); ++i)
       chosen.push_back(i);
-  ModuleEmitter(module, *out, target, math).emit(chosen, boxed);
+  std::vector<uint32_t> withBoxed = boxed, checked;
+  for (uint32_t f : chosen) {
+    const ir::Function& fn = module.functions[f];
+    if (!fn.hasUnaryEntry() && std::find(boxed.begin(), boxed.end(), f) == boxed.end())
+      withBoxed.push_back(f);
+    if (fn.hasCheckedBatchEntry())
+      checked.push_back(f);
+  }
+  ModuleEmitter(module, *out, target, math).emit(chosen, withBoxed, checked);
   return out;
 }
 
@@ -581,7 +677,7 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
   auto out = std::make_unique<llvm::Module>("findc", context);
   out->setTargetTriple(target.getTargetTriple().str());
   out->setDataLayout(target.createDataLayout());
-  ModuleEmitter(module, *out, target, math).emit(entries.unary, entries.boxed);
+  ModuleEmitter(module, *out, target, math).emit(entries.unary, entries.boxed, entries.checked);
   return out;
 }
 

@@ -42,6 +42,8 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   for (const rt::StrOpInfo& op : rt::allStrOps())
     runtime[(*jit)->mangleAndIntern(op.symbol)] = {llvm::orc::ExecutorAddr::fromPtr(op.address),
                                                   llvm::JITSymbolFlags::Exported};
+  runtime[(*jit)->mangleAndIntern(rt::kArenaResetSymbol)] = {llvm::orc::ExecutorAddr::fromPtr(&findc_rt_arena_reset),
+                                                            llvm::JITSymbolFlags::Exported};
   if (auto error = dylib.define(llvm::orc::absoluteSymbols(std::move(runtime))))
     return error;
   if (options.math == MathMode::Vector) {
@@ -86,6 +88,13 @@ llvm::Expected<BoxedEntry> JIT::boxedEntry(std::string_view function) {
   if (!address)
     return address.takeError();
   return address->toPtr<BoxedEntry>();
+}
+
+llvm::Expected<CheckedBatchEntry> JIT::checkedBatchEntry(std::string_view function) {
+  auto address = lookup(checkedBatchEntryName(function));
+  if (!address)
+    return address.takeError();
+  return address->toPtr<CheckedBatchEntry>();
 }
 
 llvm::Expected<BatchEntry> JIT::batchEntry(std::string_view function) {

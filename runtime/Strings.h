@@ -103,9 +103,12 @@ struct Context {
 
 // ---- the operation table ----
 enum class StrOp : uint8_t {
-#define STROP(Name, Mnemonic, Result, Arity, A, B, C, D, Raises) Name,
+#define STROP(Name, Mnemonic, Result, Arity, A, B, C, D, Raises, Compiled) Name,
 #include "runtime/StrOps.def"
 };
+
+// How compiled code computes an operation (StrOps.def's Compiled).
+enum class Compiled : uint8_t { Call, Inline };
 
 struct StrOpInfo {
   std::string_view mnemonic; // "str.concat"
@@ -115,6 +118,7 @@ struct StrOpInfo {
   unsigned arity;
   Type operands[4];
   bool raises;
+  Compiled compiled;
 };
 const StrOpInfo& strOpInfo(StrOp op);
 std::optional<StrOp> strOpFromMnemonic(std::string_view mnemonic);

@@ -200,26 +200,13 @@ private:
     return global;
   }
 
-  // A runtime operation: a call of its extern "C" function with the context
-  // first. loop.tick is inlined: it runs on every loop trip.
+  // A runtime operation: written out if StrOps.def says Inline, else a call
+  // of its extern "C" function with the context first.
   llvm::Value* emitRuntime(const ir::Inst& inst, const std::vector<llvm::Value*>& a) {
     auto& B = builder_;
     rt::StrOp op = inst.strOp();
-    if (op == rt::StrOp::LoopTick) {
-      // budget -= 1; ok = budget >= 0 && error == 0; a spent budget records
-      // BudgetExceeded unless an error is recorded already.
-      llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, budget));
-      llvm::Value* errorPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
-      llvm::Value* budget = B.CreateSub(B.CreateLoad(B.getInt64Ty(), budgetPtr), B.getInt64(1));
-      B.CreateStore(budget, budgetPtr);
-      llvm::Value* error = B.CreateLoad(B.getInt32Ty(), errorPtr);
-      llvm::Value* clean = B.CreateICmpEQ(error, B.getInt32(0));
-      llvm::Value* spent = B.CreateICmpSLT(budget, B.getInt64(0));
-      B.CreateStore(B.CreateSelect(B.CreateAnd(clean, spent),
-                                   B.getInt32(static_cast<uint32_t>(rt::ErrorKind::BudgetExceeded)), error),
-                    errorPtr);
-      return B.CreateAnd(clean, B.CreateNot(spent));
-    }
+    if (rt::strOpInfo(op).compiled == rt::Compiled::Inline)
+      return emitInlineRuntime(op, a);
     const rt::StrOpInfo& info = rt::strOpInfo(op);
     std::vector<llvm::Type*> params = {B.getPtrTy()};
     for (unsigned k = 0; k < info.arity; ++k)
@@ -246,6 +233,194 @@ private:
     llvm::CallInst* call = B.CreateCall(fn, args);
     zeroExtendBools(call);
     return call;
+  }
+
+  // ---- runtime operations compiled inline (StrOps.def: Inline) ----
+  // Each makes the decisions of its function in runtime/ (Strings.cpp,
+  // PyNumbers.cpp), in the same order, and returns the same value, the
+  // harmless 0 where it raises; branch-free, so that LLVM can if-convert
+  // and vectorize a checked batch loop around it.
+
+  llvm::Value* emitInlineRuntime(rt::StrOp op, const std::vector<llvm::Value*>& a) {
+    auto& B = builder_;
+    using rt::ErrorKind;
+    switch (op) {
+    case rt::StrOp::LoopTick: {
+      // budget -= 1; ok = budget >= 0 && error == 0; a spent budget records
+      // BudgetExceeded unless an error is recorded already.
+      llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, budget));
+      llvm::Value* budget = B.CreateSub(B.CreateLoad(B.getInt64Ty(), budgetPtr), B.getInt64(1));
+      B.CreateStore(budget, budgetPtr);
+      llvm::Value* clean = B.CreateICmpEQ(loadError(), B.getInt32(0));
+      llvm::Value* spent = B.CreateICmpSLT(budget, B.getInt64(0));
+      failWhere(spent, ErrorKind::BudgetExceeded);
+      return B.CreateAnd(clean, B.CreateNot(spent));
+    }
+    case rt::StrOp::RangeStep:
+      failWhere(B.CreateICmpEQ(a[0], B.getInt64(0)), ErrorKind::ValueError);
+      return a[0];
+    case rt::StrOp::RealPyDiv: {
+      llvm::Value* byZero = B.CreateFCmpOEQ(a[1], real(0));
+      failWhere(byZero, ErrorKind::ZeroDivisionError);
+      return B.CreateSelect(byZero, real(0), B.CreateFDiv(a[0], a[1]));
+    }
+    case rt::StrOp::RealPyMod:
+    case rt::StrOp::RealPyFloorDiv: {
+      llvm::Value* byZero = B.CreateFCmpOEQ(a[1], real(0));
+      failWhere(byZero, ErrorKind::ZeroDivisionError);
+      llvm::Value* value = op == rt::StrOp::RealPyMod ? pyModReal(a[0], a[1]) : pyFloorDivReal(a[0], a[1]);
+      return B.CreateSelect(byZero, real(0), value);
+    }
+    case rt::StrOp::IntPyMod:
+    case rt::StrOp::IntPyFloorDiv: return pyDivModInt(op, a[0], a[1]);
+    case rt::StrOp::RealPyToInt: {
+      // ValueError for nan, OverflowError outside int64 (infinities too).
+      llvm::Value* nan = isNan(a[0]);
+      llvm::Value* t = intrinsic(llvm::Intrinsic::trunc, {a[0]});
+      llvm::Value* inRange = B.CreateAnd(B.CreateFCmpOGE(t, real(-0x1p63)), B.CreateFCmpOLT(t, real(0x1p63)));
+      failWhere(B.CreateNot(inRange), B.CreateSelect(nan, errorKind(ErrorKind::ValueError),
+                                                     errorKind(ErrorKind::OverflowError)));
+      llvm::Value* converted = B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {t});
+      return B.CreateSelect(inRange, converted, B.getInt64(0));
+    }
+    case rt::StrOp::RealPyMath:
+    case rt::StrOp::RealPyMathOverflow: {
+      // math_1's checks on f's result r of x: a nan from a number, or an
+      // infinity from a finite number.
+      llvm::Value* r = a[0];
+      llvm::Value* x = a[1];
+      llvm::Value* nanFromNumber = B.CreateAnd(isNan(r), B.CreateNot(isNan(x)));
+      llvm::Value* infinityFromFinite = B.CreateAnd(isInf(r), isFinite(x));
+      ErrorKind infinite = op == rt::StrOp::RealPyMath ? ErrorKind::ValueError : ErrorKind::OverflowError;
+      llvm::Value* raise = B.CreateOr(nanFromNumber, infinityFromFinite);
+      failWhere(raise, B.CreateSelect(nanFromNumber, errorKind(ErrorKind::ValueError), errorKind(infinite)));
+      return B.CreateSelect(raise, real(0), r);
+    }
+    case rt::StrOp::RealPyPowInt: return pyPowInt(a[0], a[1]);
+    default: break;
+    }
+    llvm_unreachable("a runtime operation marked Inline in StrOps.def without a lowering here");
+  }
+
+  llvm::Value* errorKind(rt::ErrorKind kind) { return builder_.getInt32(static_cast<uint32_t>(kind)); }
+
+  llvm::Value* loadError() {
+    llvm::Value* errorPtr =
+        builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
+    return builder_.CreateLoad(builder_.getInt32Ty(), errorPtr);
+  }
+
+  // Records `kind` (an i32 ErrorKind) in the context where `raise` holds,
+  // unless an error is recorded already (rt::Context::fail).
+  void failWhere(llvm::Value* raise, llvm::Value* kind) {
+    auto& B = builder_;
+    llvm::Value* errorPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
+    llvm::Value* error = B.CreateLoad(B.getInt32Ty(), errorPtr);
+    llvm::Value* record = B.CreateAnd(raise, B.CreateICmpEQ(error, B.getInt32(0)));
+    B.CreateStore(B.CreateSelect(record, kind, error), errorPtr);
+  }
+  void failWhere(llvm::Value* raise, rt::ErrorKind kind) { failWhere(raise, errorKind(kind)); }
+
+  llvm::Value* isNan(llvm::Value* x) { return builder_.CreateFCmpUNO(x, x); }
+  llvm::Value* isInf(llvm::Value* x) { return builder_.CreateFCmpOEQ(intrinsic(llvm::Intrinsic::fabs, {x}), real(INFINITY)); }
+  llvm::Value* isFinite(llvm::Value* x) {
+    return builder_.CreateFCmpOLT(intrinsic(llvm::Intrinsic::fabs, {x}), real(INFINITY));
+  }
+  llvm::Value* copySign(llvm::Value* magnitude, llvm::Value* sign) {
+    return builder_.CreateIntrinsic(llvm::Intrinsic::copysign, {builder_.getDoubleTy()}, {magnitude, sign});
+  }
+
+  // float_rem for b != 0: the remainder takes the divisor's sign.
+  llvm::Value* pyModReal(llvm::Value* a, llvm::Value* b) {
+    auto& B = builder_;
+    llvm::Value* mod = B.CreateFRem(a, b);
+    llvm::Value* signsDiffer = B.CreateXor(B.CreateFCmpOLT(b, real(0)), B.CreateFCmpOLT(mod, real(0)));
+    llvm::Value* nonZero = B.CreateSelect(signsDiffer, B.CreateFAdd(mod, b), mod);
+    return B.CreateSelect(B.CreateFCmpUNE(mod, real(0)), nonZero, copySign(real(0), b));
+  }
+
+  // float_floor_div for b != 0 (_float_div_mod).
+  llvm::Value* pyFloorDivReal(llvm::Value* a, llvm::Value* b) {
+    auto& B = builder_;
+    llvm::Value* mod = B.CreateFRem(a, b);
+    llvm::Value* div = B.CreateFDiv(B.CreateFSub(a, mod), b);
+    llvm::Value* signsDiffer = B.CreateXor(B.CreateFCmpOLT(b, real(0)), B.CreateFCmpOLT(mod, real(0)));
+    llvm::Value* adjust = B.CreateAnd(B.CreateFCmpUNE(mod, real(0)), signsDiffer);
+    div = B.CreateSelect(adjust, B.CreateFSub(div, real(1)), div);
+    llvm::Value* floored = intrinsic(llvm::Intrinsic::floor, {div});
+    llvm::Value* rounded = B.CreateSelect(B.CreateFCmpOGT(B.CreateFSub(div, floored), real(0.5)),
+                                          B.CreateFAdd(floored, real(1)), floored);
+    return B.CreateSelect(B.CreateFCmpOEQ(div, real(0)), copySign(real(0), B.CreateFDiv(a, b)), rounded);
+  }
+
+  // Python's int % and // on int64 (findc_rt_int_py_mod, _floordiv):
+  // ZeroDivisionError for b == 0, OverflowError for INT64_MIN // -1.
+  llvm::Value* pyDivModInt(rt::StrOp op, llvm::Value* a, llvm::Value* b) {
+    auto& B = builder_;
+    llvm::Value* zero = B.getInt64(0);
+    llvm::Value* byZero = B.CreateICmpEQ(b, zero);
+    llvm::Value* byMinusOne = B.CreateICmpEQ(b, B.getInt64(static_cast<uint64_t>(-1)));
+    llvm::Value* special = B.CreateOr(byZero, byMinusOne);
+    llvm::Value* safeB = B.CreateSelect(special, B.getInt64(1), b); // sdiv and srem trap on both
+    llvm::Value* q = B.CreateSDiv(a, safeB);
+    llvm::Value* r = B.CreateSRem(a, safeB);
+    llvm::Value* adjust =
+        B.CreateAnd(B.CreateICmpNE(r, zero), B.CreateXor(B.CreateICmpSLT(r, zero), B.CreateICmpSLT(b, zero)));
+    if (op == rt::StrOp::IntPyMod) {
+      failWhere(byZero, rt::ErrorKind::ZeroDivisionError);
+      return B.CreateSelect(special, zero, B.CreateSelect(adjust, B.CreateAdd(r, b), r));
+    }
+    llvm::Value* overflow = B.CreateAnd(byMinusOne, B.CreateICmpEQ(a, B.getInt64(static_cast<uint64_t>(INT64_MIN))));
+    failWhere(B.CreateOr(byZero, overflow), B.CreateSelect(byZero, errorKind(rt::ErrorKind::ZeroDivisionError),
+                                                           errorKind(rt::ErrorKind::OverflowError)));
+    llvm::Value* floored = B.CreateSub(q, B.CreateZExt(adjust, B.getInt64Ty()));
+    llvm::Value* negated = B.CreateSelect(overflow, zero, B.CreateSub(zero, a));
+    return B.CreateSelect(byZero, zero, B.CreateSelect(byMinusOne, negated, floored));
+  }
+
+  // float_pow of a float by an int n (findc_rt_real_py_powi: floatPow with
+  // iw = n as a double, never nan, infinite or fractional), case by case
+  // from the last: each select takes the earlier case where it applies.
+  llvm::Value* pyPowInt(llvm::Value* iv, llvm::Value* n) {
+    auto& B = builder_;
+    using rt::ErrorKind;
+    llvm::Value* iw = B.CreateSIToFP(n, B.getDoubleTy());
+    // isOddInteger(iw): n odd, and within 2^53 (beyond, the double is even).
+    constexpr int64_t exact = int64_t{1} << 53;
+    llvm::Value* odd = B.CreateAnd(B.CreateICmpNE(B.CreateAnd(n, B.getInt64(1)), B.getInt64(0)),
+                                   B.CreateAnd(B.CreateICmpSGE(n, B.getInt64(static_cast<uint64_t>(-exact))),
+                                               B.CreateICmpSLE(n, B.getInt64(exact))));
+    llvm::Value* magnitude = intrinsic(llvm::Intrinsic::fabs, {iv});
+    // A finite non-zero base: |iv| ** iw, negated for a negative base and an
+    // odd exponent; an infinite result is an OverflowError.
+    llvm::Value* negate = B.CreateAnd(B.CreateFCmpOLT(iv, real(0)), odd);
+    llvm::Value* ix = pow(magnitude, iw);
+    llvm::Value* overflows = isInf(ix);
+    llvm::Value* finite = B.CreateSelect(overflows, real(0), B.CreateSelect(negate, B.CreateFNeg(ix), ix));
+    finite = B.CreateSelect(B.CreateFCmpOEQ(magnitude, real(1)), B.CreateSelect(negate, real(-1), real(1)), finite);
+    // A zero base: 0.0 ** negative is a ZeroDivisionError.
+    llvm::Value* negativeExponent = B.CreateFCmpOLT(iw, real(0));
+    llvm::Value* zeroBase = B.CreateSelect(negativeExponent, real(0), B.CreateSelect(odd, iv, real(0)));
+    // An infinite base.
+    llvm::Value* infiniteBase = B.CreateSelect(B.CreateFCmpOGT(iw, real(0)), B.CreateSelect(odd, iv, magnitude),
+                                               B.CreateSelect(odd, copySign(real(0), iv), real(0)));
+    llvm::Value* isZero = B.CreateFCmpOEQ(iv, real(0));
+    llvm::Value* infinite = isInf(iv);
+    llvm::Value* result = B.CreateSelect(isZero, zeroBase, finite);
+    result = B.CreateSelect(infinite, infiniteBase, result);
+    result = B.CreateSelect(isNan(iv), iv, result);
+    llvm::Value* exponentZero = B.CreateFCmpOEQ(iw, real(0));
+    result = B.CreateSelect(exponentZero, real(1), result); // even 0**0 and nan**0
+    // The errors, where their cases apply.
+    llvm::Value* nonZeroExponent = B.CreateNot(exponentZero);
+    llvm::Value* divisionByZero = B.CreateAnd(nonZeroExponent, B.CreateAnd(isZero, negativeExponent));
+    llvm::Value* finiteBase = B.CreateAnd(isFinite(iv), B.CreateNot(isZero));
+    llvm::Value* unit = B.CreateFCmpOEQ(magnitude, real(1));
+    llvm::Value* overflow =
+        B.CreateAnd(nonZeroExponent, B.CreateAnd(finiteBase, B.CreateAnd(B.CreateNot(unit), overflows)));
+    failWhere(B.CreateOr(divisionByZero, overflow),
+              B.CreateSelect(divisionByZero, errorKind(ErrorKind::ZeroDivisionError), errorKind(ErrorKind::OverflowError)));
+    return result;
   }
 
   // `void fnd.NAME.boxed(Context* ctx, const Scalar* args, Scalar* result)`:
@@ -328,27 +503,33 @@ private:
     return builder_.CreateIntrinsic(id, {args[0]->getType()}, args);
   }
 
+  // Fenced operands keep LLVM from acting on a value it proves constant:
+  // it rewrites pow(2**n, x) to exp2(n * x), which rounds n * x (100s of
+  // ulp off for n = 3), folds exp10(c) as pow(10, c), not glibc's, and
+  // takes pow(x, 2) for x * x and pow(x, -1) for 1 / x, which glibc's pow
+  // (so Python, so FIND) does not always round the same way.
+  llvm::Value* fence(llvm::Value* v) {
+    return builder_.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {builder_.getDoubleTy()}, {v});
+  }
+
+  // glibc's pow(x, y). Vector mode leaves literal exponents visible: x * x
+  // is what it wants.
+  llvm::Value* pow(llvm::Value* x, llvm::Value* y) {
+    if (math_ == MathMode::Vector && llvm::isa<llvm::ConstantFP>(y))
+      return intrinsic(llvm::Intrinsic::pow, {x, y});
+    return intrinsic(llvm::Intrinsic::pow, {fence(x), fence(y)});
+  }
+
   // The same decisions as runtime/PrimOps.h, in LLVM IR.
   llvm::Value* emitPrim(const ir::Inst& inst, const std::vector<llvm::Value*>& a) {
     auto& B = builder_;
     bool isInt = !a.empty() && a[0]->getType()->isIntegerTy(64);
     bool isBool = !a.empty() && a[0]->getType()->isIntegerTy(1);
     PrimOp op = inst.prim;
-    if (op == PrimOp::Exp10 || (op == PrimOp::Pow && (math_ == MathMode::Exact || !llvm::isa<llvm::ConstantFP>(a[1])))) {
-      // Fenced operands keep LLVM from acting on a value it proves constant:
-      // it rewrites pow(2**n, x) to exp2(n * x), which rounds n * x (100s of
-      // ulp off for n = 3), folds exp10(c) as pow(10, c), not glibc's, and
-      // takes pow(x, 2) for x * x and pow(x, -1) for 1 / x, which glibc's pow
-      // (so Python, so FIND) does not always round the same way. Vector mode
-      // leaves literal exponents visible: x * x is what it wants.
-      auto fence = [&](llvm::Value* v) {
-        return B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {B.getDoubleTy()}, {v});
-      };
-      std::vector<llvm::Value*> fenced;
-      for (llvm::Value* operand : a)
-        fenced.push_back(fence(operand));
-      return intrinsic(loweringOf(op).intrinsic, fenced);
-    }
+    if (op == PrimOp::Pow)
+      return pow(a[0], a[1]);
+    if (op == PrimOp::Exp10)
+      return intrinsic(loweringOf(op).intrinsic, {fence(a[0])});
     switch (loweringOf(op).how) {
     case Lowering::Intrinsic:
     case Lowering::LibmIntrinsic: return intrinsic(loweringOf(op).intrinsic, a);

@@ -161,6 +161,22 @@ TEST_P(CheckedBatchTest, MatchesTheInterpreterPointByPoint) {
 INSTANTIATE_TEST_SUITE_P(MathModes, CheckedBatchTest, ::testing::Values(MathMode::Exact, MathMode::Vector),
                          [](const auto& info) { return info.param == MathMode::Exact ? "Exact" : "Vector"; });
 
+// Every runtime operation StrOps.def marks Inline is used by kFunctions (so
+// the test above checks codegen's lowering of each against the runtime).
+TEST(CheckedBatch, FunctionsUseEveryInlineOperation) {
+  auto c = test::compile(kFunctions);
+  ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText();
+  std::set<rt::StrOp> used;
+  for (const ir::Function& fn : c->module->functions)
+    for (const ir::Inst& inst : fn.body)
+      if (inst.op == ir::Opcode::Runtime)
+        used.insert(inst.strOp());
+  for (size_t k = 0; k < rt::allStrOps().size(); ++k)
+    if (rt::allStrOps()[k].compiled == rt::Compiled::Inline) {
+      EXPECT_TRUE(used.count(static_cast<rt::StrOp>(k))) << rt::allStrOps()[k].mnemonic;
+    }
+}
+
 // Each point starts as ctx.begin(budget) leaves a context: the budget the
 // context held on entry, no error; the arena is emptied before each point of
 // a function that allocates.

@@ -1,6 +1,11 @@
 #include "runtime/PyNumbers.h"
 
+#include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
 #include <limits>
 #include <cstring>
 
@@ -90,6 +95,42 @@ const Complex* makeComplex(Arena& arena, Complex value) {
   auto* slot = static_cast<Complex*>(arena.allocate(sizeof(Complex), alignof(Complex)));
   *slot = value;
   return slot;
+}
+
+std::optional<uint32_t> pythonExceptionKinds(std::string_view className) {
+  auto bit = [](ErrorKind kind) { return uint32_t{1} << static_cast<uint32_t>(kind); };
+  const uint32_t everyPythonKind = bit(ErrorKind::IndexError) | bit(ErrorKind::KeyError) | bit(ErrorKind::ValueError) |
+                                   bit(ErrorKind::TypeError) | bit(ErrorKind::ZeroDivisionError) |
+                                   bit(ErrorKind::OverflowError);
+  struct Class {
+    std::string_view name;
+    uint32_t kinds;
+  };
+  // The classes above findc's kinds, then classes that catch none of them
+  // (an `except RuntimeError:` agents write is valid Python that catches nothing here).
+  static constexpr std::string_view kCatchNothing[] = {
+      "AssertionError", "AttributeError", "FloatingPointError", "NameError",
+      "NotImplementedError", "RecursionError", "RuntimeError", "StopIteration", "UnboundLocalError",
+      "UnicodeError", "OSError", "ImportError", "MemoryError"};
+  const Class classes[] = {
+      {"BaseException", everyPythonKind},
+      {"Exception", everyPythonKind},
+      {"ArithmeticError", bit(ErrorKind::ZeroDivisionError) | bit(ErrorKind::OverflowError)},
+      {"LookupError", bit(ErrorKind::IndexError) | bit(ErrorKind::KeyError)},
+      {"IndexError", bit(ErrorKind::IndexError)},
+      {"KeyError", bit(ErrorKind::KeyError)},
+      {"ValueError", bit(ErrorKind::ValueError)},
+      {"TypeError", bit(ErrorKind::TypeError)},
+      {"ZeroDivisionError", bit(ErrorKind::ZeroDivisionError)},
+      {"OverflowError", bit(ErrorKind::OverflowError)},
+  };
+  for (const Class& c : classes)
+    if (c.name == className)
+      return c.kinds;
+  for (std::string_view name : kCatchNothing)
+    if (name == className)
+      return 0;
+  return std::nullopt;
 }
 
 } // namespace findc::rt
@@ -276,6 +317,112 @@ double findc_rt_real_py_math_overflow(Context* ctx, double result, double x) {
   return mathResult(ctx, result, x, ErrorKind::OverflowError);
 }
 
+// r, or OverflowError (and 0) where the int64 operation wrapped.
+static int64_t checkedInt(Context* ctx, bool wrapped, int64_t r) {
+  if (!wrapped)
+    return r;
+  ctx->fail(ErrorKind::OverflowError);
+  return 0;
+}
+
+int64_t findc_rt_int_py_add(Context* ctx, int64_t a, int64_t b) {
+  int64_t r = 0;
+  bool wrapped = __builtin_add_overflow(a, b, &r);
+  return checkedInt(ctx, wrapped, r);
+}
+
+int64_t findc_rt_int_py_sub(Context* ctx, int64_t a, int64_t b) {
+  int64_t r = 0;
+  bool wrapped = __builtin_sub_overflow(a, b, &r);
+  return checkedInt(ctx, wrapped, r);
+}
+
+int64_t findc_rt_int_py_mul(Context* ctx, int64_t a, int64_t b) {
+  int64_t r = 0;
+  bool wrapped = __builtin_mul_overflow(a, b, &r);
+  return checkedInt(ctx, wrapped, r);
+}
+
+int64_t findc_rt_int_py_pow(Context* ctx, int64_t base, int64_t exponent) {
+  if (exponent < 0) {
+    ctx->fail(ErrorKind::ValueError);
+    return 0;
+  }
+  int64_t result = 1;
+  while (exponent > 0) { // square and multiply; only products that are used must fit
+    if ((exponent & 1) && __builtin_mul_overflow(result, base, &result)) {
+      ctx->fail(ErrorKind::OverflowError);
+      return 0;
+    }
+    exponent >>= 1;
+    if (exponent > 0 && __builtin_mul_overflow(base, base, &base)) {
+      ctx->fail(ErrorKind::OverflowError);
+      return 0;
+    }
+  }
+  return result;
+}
+
+double findc_rt_real_py_round(Context* ctx, double x, int64_t digits) {
+  // CPython's bounds: past them the result is x, or a zero of x's sign.
+  constexpr int64_t kMostDigits = 323, kFewestDigits = -308;
+  if (!std::isfinite(x) || x == 0.0 || digits > kMostDigits)
+    return x;
+  if (digits < kFewestDigits)
+    return std::copysign(0.0, x);
+  // The exact decimal expansion (a double has at most 1074 fraction digits),
+  // rounded half to even at the digit wanted, read back correctly rounded.
+  std::array<char, 1500> text;
+  int size = std::snprintf(text.data(), text.size(), "%.1080f", std::fabs(x));
+  std::string_view all(text.data(), static_cast<size_t>(size));
+  size_t point = all.find('.');
+  std::string kept(all.substr(0, point));
+  std::string_view fraction = all.substr(point + 1);
+  int64_t keep = static_cast<int64_t>(kept.size()) + digits; // digits of the expansion kept
+  std::string rest;                                          // the digits rounded away
+  if (digits >= 0) {
+    kept += fraction.substr(0, static_cast<size_t>(digits));
+    rest = fraction.substr(static_cast<size_t>(digits));
+  } else if (keep > 0) {
+    rest = kept.substr(static_cast<size_t>(keep)) + std::string(fraction);
+    kept.resize(static_cast<size_t>(keep));
+  } else {
+    rest = std::string(static_cast<size_t>(-keep), '0') + kept + std::string(fraction);
+    kept = "0";
+  }
+  bool above = !rest.empty() && rest[0] > '5';
+  bool half = !rest.empty() && rest[0] == '5';
+  if (half && rest.find_first_not_of('0', 1) != std::string::npos)
+    above = true, half = false;
+  bool odd = (kept.back() - '0') % 2 == 1;
+  if (above || (half && odd)) {
+    size_t i = kept.size();
+    while (i > 0 && kept[i - 1] == '9')
+      kept[--i] = '0';
+    if (i == 0)
+      kept.insert(kept.begin(), '1');
+    else
+      ++kept[i - 1];
+  }
+  std::string decimal = kept + "e" + std::to_string(-digits);
+  double rounded = std::copysign(std::strtod(decimal.c_str(), nullptr), x);
+  if (std::isinf(rounded)) {
+    ctx->fail(ErrorKind::OverflowError);
+    return 0.0;
+  }
+  return rounded;
+}
+
+double findc_rt_real_py_math_pow(Context* ctx, double x, double y) {
+  double r = std::pow(x, y);
+  if (std::isfinite(x) && std::isfinite(y) && !std::isfinite(r)) {
+    // nan: a negative x to a fractional y; inf: 0 to a negative y, or overflow
+    ctx->fail(std::isnan(r) || x == 0.0 ? ErrorKind::ValueError : ErrorKind::OverflowError);
+    return 0.0;
+  }
+  return r;
+}
+
 int64_t findc_rt_py_raise(Context* ctx, const Str* name) {
   ErrorKind kind = ErrorKind::ValueError;
   for (int32_t k = 1; k <= static_cast<int32_t>(ErrorKind::OverflowError); ++k)
@@ -283,6 +430,24 @@ int64_t findc_rt_py_raise(Context* ctx, const Str* name) {
       kind = static_cast<ErrorKind>(k);
   ctx->fail(kind);
   return 0;
+}
+
+bool findc_rt_py_failed(Context* ctx) { return ctx->error != 0; }
+
+bool findc_rt_py_catch(Context* ctx, const Str* classes) {
+  if (ctx->error == 0)
+    return false;
+  uint32_t caught = 0;
+  std::string_view rest = classes->view();
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    caught |= pythonExceptionKinds(rest.substr(0, comma)).value_or(0);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  if (!(caught & (uint32_t{1} << ctx->error)))
+    return false;
+  ctx->error = 0;
+  return true;
 }
 
 const Complex* findc_rt_complex_from_real(Context* ctx, double value) { return store(ctx, asFloat(value)); }
@@ -333,6 +498,8 @@ double findc_rt_complex_abs(Context* ctx, const Complex* a) {
   }
   return result;
 }
+
+const Str* findc_rt_complex_str(Context* ctx, const Complex* a) { return makeStr(*ctx->arena, formatComplex(*a)); }
 
 double findc_rt_complex_re(Context*, const Complex* a) { return a->re; }
 

@@ -11,7 +11,10 @@
 
 #include "runtime/Strings.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace findc::rt {
 
@@ -33,6 +36,13 @@ std::string formatComplex(const Complex& value);
 bool identicalComplex(const Complex& a, const Complex& b);
 const Complex* makeComplex(Arena& arena, Complex value);
 
+// The error kinds `except CLASS:` catches, as a mask of bits 1 << ErrorKind,
+// for Python's built-in exception classes (Exception and BaseException: every
+// kind but BudgetExceeded, which is findc's resource bound, not a Python
+// exception; a class that catches none of findc's kinds, such as
+// RuntimeError, gives 0); nothing for a name that is not a built-in class.
+std::optional<uint32_t> pythonExceptionKinds(std::string_view className);
+
 } // namespace findc::rt
 
 // The runtime operations (StrOps.def, section "Python numbers"). Each takes
@@ -46,10 +56,18 @@ double findc_rt_real_py_mod(findc::rt::Context* ctx, double a, double b);
 double findc_rt_real_py_floordiv(findc::rt::Context* ctx, double a, double b);
 int64_t findc_rt_int_py_mod(findc::rt::Context* ctx, int64_t a, int64_t b);
 int64_t findc_rt_int_py_floordiv(findc::rt::Context* ctx, int64_t a, int64_t b);
+int64_t findc_rt_int_py_add(findc::rt::Context* ctx, int64_t a, int64_t b);
+int64_t findc_rt_int_py_sub(findc::rt::Context* ctx, int64_t a, int64_t b);
+int64_t findc_rt_int_py_mul(findc::rt::Context* ctx, int64_t a, int64_t b);
+int64_t findc_rt_int_py_pow(findc::rt::Context* ctx, int64_t base, int64_t exponent);
 int64_t findc_rt_real_py_int(findc::rt::Context* ctx, double x);
 double findc_rt_real_py_math(findc::rt::Context* ctx, double result, double x);
 double findc_rt_real_py_math_overflow(findc::rt::Context* ctx, double result, double x);
+double findc_rt_real_py_round(findc::rt::Context* ctx, double x, int64_t digits);
+double findc_rt_real_py_math_pow(findc::rt::Context* ctx, double x, double y);
 int64_t findc_rt_py_raise(findc::rt::Context* ctx, const findc::rt::Str* name);
+bool findc_rt_py_failed(findc::rt::Context* ctx);
+bool findc_rt_py_catch(findc::rt::Context* ctx, const findc::rt::Str* classes);
 const findc::rt::Complex* findc_rt_complex_from_real(findc::rt::Context* ctx, double value);
 const findc::rt::Complex* findc_rt_complex_make(findc::rt::Context* ctx, double re, double im);
 const findc::rt::Complex* findc_rt_complex_add(findc::rt::Context* ctx, const findc::rt::Complex* a,
@@ -62,6 +80,7 @@ const findc::rt::Complex* findc_rt_complex_div(findc::rt::Context* ctx, const fi
                                                const findc::rt::Complex* b);
 const findc::rt::Complex* findc_rt_complex_neg(findc::rt::Context* ctx, const findc::rt::Complex* a);
 double findc_rt_complex_abs(findc::rt::Context* ctx, const findc::rt::Complex* a);
+const findc::rt::Str* findc_rt_complex_str(findc::rt::Context* ctx, const findc::rt::Complex* a);
 double findc_rt_complex_re(findc::rt::Context* ctx, const findc::rt::Complex* a);
 double findc_rt_complex_im(findc::rt::Context* ctx, const findc::rt::Complex* a);
 bool findc_rt_complex_eq(findc::rt::Context* ctx, const findc::rt::Complex* a, const findc::rt::Complex* b);

@@ -36,6 +36,9 @@
 #include <array>
 #include <bit>
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -439,6 +442,109 @@ int64_t findKey(const Map* m, const Str* key) {
   return -1;
 }
 
+// Python's int(s) and float(s) of a str, after strip(): digits with single
+// underscores between them (`1_000`), a sign; for float also a fraction, an
+// exponent, `inf`/`infinity`/`nan` in any case. Only ASCII digits (CPython
+// also reads other Unicode decimal digits: documented difference).
+// The ASCII text without underscores, or nothing if `digits` is not
+// digits with single underscores between them.
+std::optional<std::string> underscoredDigits(std::string_view digits) {
+  if (digits.empty() || digits.front() == '_' || digits.back() == '_')
+    return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    char c = digits[i];
+    if (c == '_' && digits[i + 1] != '_')
+      continue;
+    if (c < '0' || c > '9')
+      return std::nullopt;
+    out += c;
+  }
+  return out;
+}
+
+} // namespace
+
+std::optional<double> pythonFloatOf(std::string_view text) {
+  std::string stripped = strip(text);
+  std::string_view t = stripped;
+  bool negative = !t.empty() && t[0] == '-';
+  if (!t.empty() && (t[0] == '-' || t[0] == '+'))
+    t.remove_prefix(1);
+  auto lower = [](std::string_view v) {
+    std::string l(v);
+    for (char& c : l)
+      c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return l;
+  };
+  std::string word = lower(t);
+  if (word == "inf" || word == "infinity")
+    return negative ? -INFINITY : INFINITY;
+  if (word == "nan")
+    return std::copysign(NAN, negative ? -1.0 : 1.0);
+  size_t e = t.find_first_of("eE");
+  std::string_view mantissa = t.substr(0, e);
+  size_t dot = mantissa.find('.');
+  std::string whole, fraction;
+  if (dot == std::string_view::npos) {
+    auto w = underscoredDigits(mantissa);
+    if (!w)
+      return std::nullopt;
+    whole = *w;
+  } else {
+    std::string_view before = mantissa.substr(0, dot), after = mantissa.substr(dot + 1);
+    if (before.empty() && after.empty())
+      return std::nullopt;
+    auto w = before.empty() ? std::optional<std::string>("") : underscoredDigits(before);
+    auto f = after.empty() ? std::optional<std::string>("") : underscoredDigits(after);
+    if (!w || !f)
+      return std::nullopt;
+    whole = *w;
+    fraction = *f;
+  }
+  std::string exponent;
+  if (e != std::string_view::npos) {
+    std::string_view ex = t.substr(e + 1);
+    std::string sign;
+    if (!ex.empty() && (ex[0] == '-' || ex[0] == '+')) {
+      sign = ex.substr(0, 1);
+      ex.remove_prefix(1);
+    }
+    auto d = underscoredDigits(ex);
+    if (!d)
+      return std::nullopt;
+    exponent = "e" + sign + *d;
+  }
+  std::string plain = (negative ? "-" : "") + whole + "." + fraction + exponent;
+  return std::strtod(plain.c_str(), nullptr); // correctly rounded, as CPython's dtoa
+}
+
+namespace {
+
+// int(s): nothing for a malformed text; OverflowError past int64.
+std::optional<int64_t> parsePythonInt(Context* ctx, std::string_view text) {
+  std::string stripped = strip(text);
+  std::string_view t = stripped;
+  bool negative = !t.empty() && t[0] == '-';
+  if (!t.empty() && (t[0] == '-' || t[0] == '+'))
+    t.remove_prefix(1);
+  auto digits = underscoredDigits(t);
+  if (!digits)
+    return std::nullopt;
+  // Accumulate negatively so INT64_MIN fits.
+  int64_t value = 0;
+  for (char c : *digits)
+    if (__builtin_mul_overflow(value, 10, &value) || __builtin_sub_overflow(value, c - '0', &value)) {
+      ctx->fail(ErrorKind::OverflowError);
+      return 0;
+    }
+  if (!negative && __builtin_mul_overflow(value, -1, &value)) {
+    ctx->fail(ErrorKind::OverflowError);
+    return 0;
+  }
+  return value;
+}
+
 } // namespace
 
 // ------------------------------------------------ the extern "C" ops ----
@@ -713,6 +819,20 @@ const Str* findc_rt_str_chr(Context* ctx, int64_t c) {
   return strOf(arenaOf(ctx), buf, len, 1);
 }
 
+double findc_rt_str_py_float(Context* ctx, const Str* s) {
+  if (std::optional<double> value = pythonFloatOf(s->view()))
+    return *value;
+  ctx->fail(ErrorKind::ValueError);
+  return 0.0;
+}
+
+int64_t findc_rt_str_py_int(Context* ctx, const Str* s) {
+  if (std::optional<int64_t> value = parsePythonInt(ctx, s->view()))
+    return *value;
+  ctx->fail(ErrorKind::ValueError);
+  return 0;
+}
+
 const Str* findc_rt_str_from_int(Context* ctx, int64_t n) {
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
@@ -826,6 +946,44 @@ const List* findc_rt_strlist_append(Context* ctx, const List* l, const Str* s) {
   const List* r = newList(arenaOf(ctx), l->size + 1, items);
   std::copy_n(l->items, l->size, items);
   items[l->size].s = s;
+  return r;
+}
+
+const List* findc_rt_strlist_sorted(Context* ctx, const List* l, bool reverse) {
+  Elem* items;
+  const List* r = newList(arenaOf(ctx), l->size, items);
+  std::copy_n(l->items, l->size, items);
+  // UTF-8 byte order is code point order, Python's order of str
+  auto less = [](Elem a, Elem b) { return a.s->view() < b.s->view(); };
+  if (reverse)
+    std::stable_sort(items, items + l->size, [&](Elem a, Elem b) { return less(b, a); });
+  else
+    std::stable_sort(items, items + l->size, less);
+  return r;
+}
+
+const List* findc_rt_str_sorted_chars(Context* ctx, const Str* s, bool reverse) {
+  if (tooBig(ctx, s->length * static_cast<int64_t>(sizeof(Elem) + sizeof(Str))))
+    return &kEmptyList;
+  Elem* items;
+  const List* r = newList(arenaOf(ctx), s->length, items);
+  std::string_view v = s->view();
+  for (size_t at = 0, k = 0; at < v.size(); ++k) {
+    size_t next = at + utf8SequenceLength(static_cast<unsigned char>(v[at]));
+    items[k].s = byteSlice(arenaOf(ctx), s, static_cast<int64_t>(at), static_cast<int64_t>(next));
+    at = next;
+  }
+  return findc_rt_strlist_sorted(ctx, r, reverse);
+}
+
+const List* findc_rt_intlist_sorted(Context* ctx, const List* l, bool reverse) {
+  Elem* items;
+  const List* r = newList(arenaOf(ctx), l->size, items);
+  std::copy_n(l->items, l->size, items);
+  if (reverse)
+    std::sort(items, items + l->size, [](Elem a, Elem b) { return a.i > b.i; });
+  else
+    std::sort(items, items + l->size, [](Elem a, Elem b) { return a.i < b.i; });
   return r;
 }
 
@@ -1038,6 +1196,9 @@ namespace {
   X(StrSplit, findc_rt_str_split)                                                                                      \
   X(StrJoin, findc_rt_str_join)                                                                                        \
   X(StrListEmpty, findc_rt_strlist_empty)                                                                              \
+  X(StrListSorted, findc_rt_strlist_sorted)                                                                            \
+  X(StrSortedChars, findc_rt_str_sorted_chars)                                                                          \
+  X(IntListSorted, findc_rt_intlist_sorted)                                                                            \
   X(StrListAppend, findc_rt_strlist_append)                                                                            \
   X(StrListConcat, findc_rt_strlist_concat)                                                                            \
   X(StrListLen, findc_rt_strlist_len)                                                                                  \
@@ -1067,10 +1228,20 @@ namespace {
   X(RealPyFloorDiv, findc_rt_real_py_floordiv)                                                                         \
   X(IntPyMod, findc_rt_int_py_mod)                                                                                     \
   X(IntPyFloorDiv, findc_rt_int_py_floordiv)                                                                           \
+  X(IntPyAdd, findc_rt_int_py_add)                                                                                    \
+  X(IntPySub, findc_rt_int_py_sub)                                                                                    \
+  X(IntPyMul, findc_rt_int_py_mul)                                                                                    \
+  X(IntPyPow, findc_rt_int_py_pow)                                                                                    \
   X(RealPyToInt, findc_rt_real_py_int)                                                                                 \
   X(RealPyMath, findc_rt_real_py_math)                                                                                 \
   X(RealPyMathOverflow, findc_rt_real_py_math_overflow)                                                                \
+  X(RealPyRound, findc_rt_real_py_round)                                                                              \
+  X(RealPyMathPow, findc_rt_real_py_math_pow)                                                                          \
   X(PyRaise, findc_rt_py_raise)                                                                                        \
+  X(StrPyFloat, findc_rt_str_py_float)                                                                                \
+  X(StrPyInt, findc_rt_str_py_int)                                                                                    \
+  X(PyFailed, findc_rt_py_failed)                                                                                      \
+  X(PyCatch, findc_rt_py_catch)                                                                                        \
   X(ComplexFromReal, findc_rt_complex_from_real)                                                                       \
   X(ComplexMake, findc_rt_complex_make)                                                                                \
   X(ComplexAdd, findc_rt_complex_add)                                                                                  \
@@ -1079,6 +1250,7 @@ namespace {
   X(ComplexDiv, findc_rt_complex_div)                                                                                  \
   X(ComplexNeg, findc_rt_complex_neg)                                                                                  \
   X(ComplexAbs, findc_rt_complex_abs)                                                                                  \
+  X(ComplexStr, findc_rt_complex_str)                                                                                  \
   X(ComplexRe, findc_rt_complex_re)                                                                                    \
   X(ComplexIm, findc_rt_complex_im)                                                                                    \
   X(ComplexEq, findc_rt_complex_eq)                                                                                    \

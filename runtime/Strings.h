@@ -133,6 +133,10 @@ const List* makeStrList(Arena& arena, std::span<const std::string> items);
 const List* makeIntList(Arena& arena, std::span<const int64_t> items);
 const Map* makeMap(Arena& arena, std::span<const std::pair<std::string, std::string>> entries);
 
+// Python's float(text) of a str: nothing where CPython raises ValueError
+// (only ASCII digits; CPython also reads other Unicode decimal digits).
+std::optional<double> pythonFloatOf(std::string_view text);
+
 // Python's repr of a str ('abc', "it's", '\n', non-printables escaped as
 // Python does).
 std::string pythonRepr(std::string_view utf8);

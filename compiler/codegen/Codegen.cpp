@@ -4,6 +4,7 @@
 #include "runtime/Utf8.h"
 
 #include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Intrinsics.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -251,23 +252,35 @@ private:
       llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, budget));
       llvm::Value* budget = B.CreateSub(B.CreateLoad(B.getInt64Ty(), budgetPtr), B.getInt64(1));
       B.CreateStore(budget, budgetPtr);
-      llvm::Value* clean = B.CreateICmpEQ(loadError(), B.getInt32(0));
       llvm::Value* spent = B.CreateICmpSLT(budget, B.getInt64(0));
-      failWhere(spent, ErrorKind::BudgetExceeded);
+      llvm::Value* clean = recordErrorIf(spent, ErrorKind::BudgetExceeded);
       return B.CreateAnd(clean, B.CreateNot(spent));
     }
+    case rt::StrOp::PyFailed: return B.CreateICmpNE(loadError(), B.getInt32(0));
+    case rt::StrOp::IntPyAdd:
+    case rt::StrOp::IntPySub:
+    case rt::StrOp::IntPyMul: {
+      // Python's int as int64: OverflowError (and 0) where the result wraps.
+      llvm::Intrinsic::ID id = op == rt::StrOp::IntPyAdd   ? llvm::Intrinsic::sadd_with_overflow
+                               : op == rt::StrOp::IntPySub ? llvm::Intrinsic::ssub_with_overflow
+                                                           : llvm::Intrinsic::smul_with_overflow;
+      llvm::Value* pair = B.CreateBinaryIntrinsic(id, a[0], a[1]);
+      llvm::Value* overflow = B.CreateExtractValue(pair, 1);
+      recordErrorIf(overflow, ErrorKind::OverflowError);
+      return B.CreateSelect(overflow, B.getInt64(0), B.CreateExtractValue(pair, 0));
+    }
     case rt::StrOp::RangeStep:
-      failWhere(B.CreateICmpEQ(a[0], B.getInt64(0)), ErrorKind::ValueError);
+      recordErrorIf(B.CreateICmpEQ(a[0], B.getInt64(0)), ErrorKind::ValueError);
       return a[0];
     case rt::StrOp::RealPyDiv: {
       llvm::Value* byZero = B.CreateFCmpOEQ(a[1], real(0));
-      failWhere(byZero, ErrorKind::ZeroDivisionError);
+      recordErrorIf(byZero, ErrorKind::ZeroDivisionError);
       return B.CreateSelect(byZero, real(0), B.CreateFDiv(a[0], a[1]));
     }
     case rt::StrOp::RealPyMod:
     case rt::StrOp::RealPyFloorDiv: {
       llvm::Value* byZero = B.CreateFCmpOEQ(a[1], real(0));
-      failWhere(byZero, ErrorKind::ZeroDivisionError);
+      recordErrorIf(byZero, ErrorKind::ZeroDivisionError);
       llvm::Value* value = op == rt::StrOp::RealPyMod ? pyModReal(a[0], a[1]) : pyFloorDivReal(a[0], a[1]);
       return B.CreateSelect(byZero, real(0), value);
     }
@@ -278,7 +291,7 @@ private:
       llvm::Value* nan = isNan(a[0]);
       llvm::Value* t = intrinsic(llvm::Intrinsic::trunc, {a[0]});
       llvm::Value* inRange = B.CreateAnd(B.CreateFCmpOGE(t, real(-0x1p63)), B.CreateFCmpOLT(t, real(0x1p63)));
-      failWhere(B.CreateNot(inRange), B.CreateSelect(nan, errorKind(ErrorKind::ValueError),
+      recordErrorIf(B.CreateNot(inRange), B.CreateSelect(nan, errorKind(ErrorKind::ValueError),
                                                      errorKind(ErrorKind::OverflowError)));
       llvm::Value* converted = B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {t});
       return B.CreateSelect(inRange, converted, B.getInt64(0));
@@ -293,7 +306,7 @@ private:
       llvm::Value* infinityFromFinite = B.CreateAnd(isInf(r), isFinite(x));
       ErrorKind infinite = op == rt::StrOp::RealPyMath ? ErrorKind::ValueError : ErrorKind::OverflowError;
       llvm::Value* raise = B.CreateOr(nanFromNumber, infinityFromFinite);
-      failWhere(raise, B.CreateSelect(nanFromNumber, errorKind(ErrorKind::ValueError), errorKind(infinite)));
+      recordErrorIf(raise, B.CreateSelect(nanFromNumber, errorKind(ErrorKind::ValueError), errorKind(infinite)));
       return B.CreateSelect(raise, real(0), r);
     }
     case rt::StrOp::RealPyPowInt: return pyPowInt(a[0], a[1]);
@@ -304,22 +317,21 @@ private:
 
   llvm::Value* errorKind(rt::ErrorKind kind) { return builder_.getInt32(static_cast<uint32_t>(kind)); }
 
-  llvm::Value* loadError() {
-    llvm::Value* errorPtr =
-        builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
-    return builder_.CreateLoad(builder_.getInt32Ty(), errorPtr);
+  llvm::Value* errorField() {
+    return builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
   }
+  llvm::Value* loadError() { return builder_.CreateLoad(builder_.getInt32Ty(), errorField()); }
 
-  // Records `kind` (an i32 ErrorKind) in the context where `raise` holds,
-  // unless an error is recorded already (rt::Context::fail).
-  void failWhere(llvm::Value* raise, llvm::Value* kind) {
+  // Records `kind` (an i32 ErrorKind) where `failed` holds, unless an error
+  // is recorded already (rt::Context::fail); returns whether none was.
+  llvm::Value* recordErrorIf(llvm::Value* failed, llvm::Value* kind) {
     auto& B = builder_;
-    llvm::Value* errorPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
-    llvm::Value* error = B.CreateLoad(B.getInt32Ty(), errorPtr);
-    llvm::Value* record = B.CreateAnd(raise, B.CreateICmpEQ(error, B.getInt32(0)));
-    B.CreateStore(B.CreateSelect(record, kind, error), errorPtr);
+    llvm::Value* error = loadError();
+    llvm::Value* clean = B.CreateICmpEQ(error, B.getInt32(0));
+    B.CreateStore(B.CreateSelect(B.CreateAnd(clean, failed), kind, error), errorField());
+    return clean;
   }
-  void failWhere(llvm::Value* raise, rt::ErrorKind kind) { failWhere(raise, errorKind(kind)); }
+  llvm::Value* recordErrorIf(llvm::Value* failed, rt::ErrorKind kind) { return recordErrorIf(failed, errorKind(kind)); }
 
   llvm::Value* isNan(llvm::Value* x) { return builder_.CreateFCmpUNO(x, x); }
   llvm::Value* isInf(llvm::Value* x) { return builder_.CreateFCmpOEQ(intrinsic(llvm::Intrinsic::fabs, {x}), real(INFINITY)); }
@@ -367,11 +379,11 @@ private:
     llvm::Value* adjust =
         B.CreateAnd(B.CreateICmpNE(r, zero), B.CreateXor(B.CreateICmpSLT(r, zero), B.CreateICmpSLT(b, zero)));
     if (op == rt::StrOp::IntPyMod) {
-      failWhere(byZero, rt::ErrorKind::ZeroDivisionError);
+      recordErrorIf(byZero, rt::ErrorKind::ZeroDivisionError);
       return B.CreateSelect(special, zero, B.CreateSelect(adjust, B.CreateAdd(r, b), r));
     }
     llvm::Value* overflow = B.CreateAnd(byMinusOne, B.CreateICmpEQ(a, B.getInt64(static_cast<uint64_t>(INT64_MIN))));
-    failWhere(B.CreateOr(byZero, overflow), B.CreateSelect(byZero, errorKind(rt::ErrorKind::ZeroDivisionError),
+    recordErrorIf(B.CreateOr(byZero, overflow), B.CreateSelect(byZero, errorKind(rt::ErrorKind::ZeroDivisionError),
                                                            errorKind(rt::ErrorKind::OverflowError)));
     llvm::Value* floored = B.CreateSub(q, B.CreateZExt(adjust, B.getInt64Ty()));
     llvm::Value* negated = B.CreateSelect(overflow, zero, B.CreateSub(zero, a));
@@ -418,7 +430,7 @@ private:
     llvm::Value* unit = B.CreateFCmpOEQ(magnitude, real(1));
     llvm::Value* overflow =
         B.CreateAnd(nonZeroExponent, B.CreateAnd(finiteBase, B.CreateAnd(B.CreateNot(unit), overflows)));
-    failWhere(B.CreateOr(divisionByZero, overflow),
+    recordErrorIf(B.CreateOr(divisionByZero, overflow),
               B.CreateSelect(divisionByZero, errorKind(ErrorKind::ZeroDivisionError), errorKind(ErrorKind::OverflowError)));
     return result;
   }

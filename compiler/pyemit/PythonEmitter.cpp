@@ -29,6 +29,7 @@ enum class Helper : uint8_t {
   ModInt,
   PyFloorDivInt,
   PyInt,
+  PyPowInt,
   PyMath,
   PyRaise,
   Sign,
@@ -126,11 +127,17 @@ const std::vector<HelperDef>& helperDefs() {
     return q
 )"},
       {Helper::PyInt, {}, R"(def _py_int(x):
-    """Python's int(x) of a float, with findc's OverflowError past int64."""
+    """Python's int(x) of a float or a str, with findc's OverflowError past int64."""
     n = int(x)
     if not -9223372036854775808 <= n <= 9223372036854775807:
         raise OverflowError('int64')
     return n
+)"},
+      {Helper::PyPowInt, {Helper::PyInt}, R"(def _py_pow_int(a, b):
+    """Python's int ** int, with findc's ValueError for a negative exponent and OverflowError past int64."""
+    if b < 0:
+        raise ValueError('negative int exponent')
+    return _py_int(a ** b)
 )"},
       {Helper::PyMath, {}, R"(def _py_math(r, x, overflow):
     """CPython's math_1 checks on f's IEEE result r for the argument x."""
@@ -571,10 +578,20 @@ private:
     case rt::StrOp::IntPyMod: return "(" + a[0] + " % " + a[1] + ")";
     case rt::StrOp::RealPyFloorDiv: return "(" + a[0] + " // " + a[1] + ")";
     case rt::StrOp::IntPyFloorDiv: return call(Helper::PyFloorDivInt, "_py_floordiv_int", {a[0], a[1]});
-    case rt::StrOp::RealPyToInt: return call(Helper::PyInt, "_py_int", {a[0]});
+    case rt::StrOp::IntPyAdd: return call(Helper::PyInt, "_py_int", {a[0] + " + " + a[1]});
+    case rt::StrOp::IntPySub: return call(Helper::PyInt, "_py_int", {a[0] + " - " + a[1]});
+    case rt::StrOp::IntPyMul: return call(Helper::PyInt, "_py_int", {a[0] + " * " + a[1]});
+    case rt::StrOp::IntPyPow: return call(Helper::PyPowInt, "_py_pow_int", {a[0], a[1]});
+    case rt::StrOp::RealPyToInt:
+    case rt::StrOp::StrPyInt: return call(Helper::PyInt, "_py_int", {a[0]});
+    case rt::StrOp::StrPyFloat: return "float(" + a[0] + ")";
     case rt::StrOp::RealPyMath: return call(Helper::PyMath, "_py_math", {a[0], a[1], "False"});
     case rt::StrOp::RealPyMathOverflow: return call(Helper::PyMath, "_py_math", {a[0], a[1], "True"});
+    case rt::StrOp::RealPyRound: return "round(" + a[0] + ", " + a[1] + ")";
+    case rt::StrOp::RealPyMathPow: return "math.pow(" + a[0] + ", " + a[1] + ")";
     case rt::StrOp::PyRaise: return call(Helper::PyRaise, "_py_raise", {a[0]});
+    case rt::StrOp::PyFailed:
+    case rt::StrOp::PyCatch: break; // refused by pythonEmitBlocker
     case rt::StrOp::ComplexFromReal: return a[0];
     case rt::StrOp::ComplexMake: return "complex(" + a[0] + ", " + a[1] + ")";
     case rt::StrOp::ComplexAdd: return "(" + a[0] + " + " + a[1] + ")";
@@ -583,6 +600,10 @@ private:
     case rt::StrOp::ComplexDiv: return "(" + a[0] + " / " + a[1] + ")";
     case rt::StrOp::ComplexNeg: return "(-" + a[0] + ")";
     case rt::StrOp::ComplexAbs: return "abs(" + a[0] + ")";
+    case rt::StrOp::StrListSorted:
+    case rt::StrOp::StrSortedChars:
+    case rt::StrOp::IntListSorted: return "sorted(" + a[0] + ", reverse=" + a[1] + ")";
+    case rt::StrOp::ComplexStr: return "str(" + a[0] + ")";
     case rt::StrOp::ComplexRe: return "(" + a[0] + ").real";
     case rt::StrOp::ComplexIm: return "(" + a[0] + ").imag";
     case rt::StrOp::ComplexEq: return a[0] + " == " + a[1];
@@ -936,6 +957,22 @@ std::optional<std::string> pythonEmitBlocker(const ir::Module& module, uint32_t 
     if (!fn.params[k].defaultValue)
       return "'" + fn.name + "' needs a value for parameter '" + fn.params[k].name +
              "': the emitted function(x) binds only x and the defaults";
+  // Emitted Python raises where findc records an error, so the error state
+  // py_failed and py_catch read does not exist there.
+  std::vector<uint32_t> reached = {function};
+  std::set<uint32_t> seen = {function};
+  while (!reached.empty()) {
+    const ir::Function& f = module.functions[reached.back()];
+    reached.pop_back();
+    for (const ir::Inst& inst : f.body) {
+      if (inst.op == ir::Opcode::Call && seen.insert(inst.index).second)
+        reached.push_back(inst.index);
+      if (inst.op == ir::Opcode::Runtime &&
+          (inst.strOp() == rt::StrOp::PyCatch || inst.strOp() == rt::StrOp::PyFailed))
+        return "'" + f.name + "' uses py_catch/py_failed (a Python try/except), which has no Python form here; " +
+               "a hypothesis is its own Python source";
+    }
+  }
   if (const ir::Bench* bench = module.benchFor(function); bench && bench->approx && !bench->approx->trained)
     return "'" + fn.name + "' is declared `approx mlp` but has no weights yet; run `findc suite train`";
   return std::nullopt;

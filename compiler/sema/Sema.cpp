@@ -67,6 +67,7 @@ const std::vector<StrBuiltin>& strBuiltins() {
       {"islower", {StrIsLower}},
       {"split", {StrSplitWhitespace, StrSplit}},
       {"join", {StrJoin}},
+      {"sorted", {StrSortedChars, StrListSorted, IntListSorted}},
       {"replace", {StrReplace}},
       {"find", {StrFind}},
       {"index", {StrIndexOf}},
@@ -75,18 +76,26 @@ const std::vector<StrBuiltin>& strBuiltins() {
       {"endswith", {StrEndsWith}},
       {"ord", {StrOrd}},
       {"chr", {StrChr}},
-      {"str", {StrFromInt, StrFromReal, StrFromBool}},
+      {"str", {StrFromInt, StrFromReal, StrFromBool, ComplexStr}},
       {"number_words", {StrNumberWords}},
       {"get", {MapGet}},
       {"append", {StrListAppend, IntListAppend}},
       {"py_div", {RealPyDiv}},
-      {"py_pow", {RealPyPowInt, RealPyPow}}, // an int exponent keeps the result real
+      {"py_pow", {IntPyPow, RealPyPowInt, RealPyPow}}, // an int exponent keeps the result real
+      {"py_add", {IntPyAdd}},
+      {"py_sub", {IntPySub}},
+      {"py_mul", {IntPyMul}},
       {"py_mod", {IntPyMod, RealPyMod}},
       {"py_floordiv", {IntPyFloorDiv, RealPyFloorDiv}},
-      {"py_int", {RealPyToInt}},
+      {"py_int", {RealPyToInt, StrPyInt}},
+      {"py_float", {StrPyFloat}},
       {"py_math", {RealPyMath}},
       {"py_math_overflow", {RealPyMathOverflow}},
+      {"py_round", {RealPyRound}},
+      {"py_math_pow", {RealPyMathPow}},
       {"py_raise", {PyRaise}},
+      {"py_failed", {PyFailed}},
+      {"py_catch", {PyCatch}},
       {"complex", {ComplexMake}},
       {"re", {ComplexRe}},
       {"im", {ComplexIm}},
@@ -845,7 +854,7 @@ private:
       e.operandType = Type::Bool;
       return Type::Bool;
     }
-    if (e.op == BinaryOp::Add && l == r && isHandle(l) && l != Type::StrMap) {
+    if (e.op == BinaryOp::Add && l == r && isHandle(l) && l != Type::StrMap && l != Type::Complex) {
       e.strOp = l == Type::Str ? rt::StrOp::StrConcat : l == Type::StrList ? rt::StrOp::StrListConcat
                                                                            : rt::StrOp::IntListConcat;
       e.operandType = l;

@@ -58,6 +58,14 @@ def with_defaults(x: real, a: real = 2.5, k: int = -3, flip: bool = True) -> rea
   return 0.0
 }
 def int_input(n: int, d: int = 3) -> int = py_floordiv(n, d) + py_mod(n, d - 5)
+def int_overflow(x: real) -> int = py_add(py_mul(py_int(x), 4611686018427387904), py_sub(py_int(x), 9223372036854775807))
+def caught(x: real) -> real {
+  var y = py_div(1.0, x)
+  if py_failed() {
+    return -1.0
+  }
+  return y
+}
 
 def steps(x: real) -> int {
   var k = 0

@@ -937,6 +937,7 @@ const std::map<std::string, Caller>& callers() {
       {"R(RR)", callAs<R, R, R>},   {"R(RI)", callAs<R, R, I>},      {"C(RR)", callAs<C, R, R>},
       {"C(R)", callAs<C, R>},       {"C(CC)", callAs<C, C, C>},      {"C(C)", callAs<C, C>},
       {"R(C)", callAs<R, C>},       {"B(CC)", callAs<B, C, C>},      {"B(C)", callAs<B, C>},
+      {"R(S)", callAs<R, S>},       {"L(LB)", callAs<L, L, B>},      {"L(SB)", callAs<L, S, B>},       {"S(C)", callAs<S, C>},
   };
   return table;
 }

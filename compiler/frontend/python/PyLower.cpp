@@ -1,5 +1,6 @@
 #include "compiler/frontend/python/PyLower.h"
 
+#include "runtime/PyNumbers.h"
 #include "runtime/Utf8.h"
 
 #include <algorithm>
@@ -44,6 +45,7 @@ bool isNumber(PyType t) {
 }
 // Floats of either kind: findc's `real`.
 bool isReal(PyType t) { return t == PyType::Float || t == PyType::NpFloat; }
+bool isIntegral(PyType t) { return t == PyType::Int || t == PyType::Bool; }
 
 // The type a variable holding both has: Python's numeric tower (bool < int
 // < float < complex), NumPy's float64 absorbing ints and floats.
@@ -116,7 +118,7 @@ constexpr Callable kCallables[] = {
     {"math.trunc", Form::MathToInt, "trunc"},  {"math.atan2", Form::Plain2, "atan2"},
     {"math.isnan", Form::Special, ""},         {"math.isinf", Form::Special, ""},
     {"math.isfinite", Form::Special, ""},      {"math.degrees", Form::Special, ""},
-    {"math.radians", Form::Special, ""},
+    {"math.radians", Form::Special, ""},       {"math.pow", Form::Special, ""},
     {"numpy.sqrt", Form::Numpy1, "sqrt"},      {"numpy.exp", Form::Numpy1, "exp"},
     {"numpy.log", Form::Numpy1, "log"},        {"numpy.log2", Form::Numpy1, "log2"},
     {"numpy.log10", Form::Numpy1, "log10"},    {"numpy.log1p", Form::Numpy1, "log1p"},
@@ -144,6 +146,7 @@ constexpr Callable kCallables[] = {
     {"len", Form::Special, ""},   {"str", Form::Special, ""},   {"bool", Form::Special, ""},
     {"ord", Form::Special, ""},   {"chr", Form::Special, ""},   {"pow", Form::Special, ""},
     {"sum", Form::Special, ""},   {"any", Form::Special, ""},   {"all", Form::Special, ""},
+    {"sorted", Form::Special, ""}, {"isinstance", Form::Special, ""},
     {"str.lower", Form::StrMethod, "lower", PyType::Str},
     {"str.upper", Form::StrMethod, "upper", PyType::Str},
     {"str.capitalize", Form::StrMethod, "capitalize", PyType::Str},
@@ -353,6 +356,7 @@ private:
       bodies(t->body);
       for (const ExceptHandler& h : t->handlers)
         bodies(h.body);
+      bodies(t->orelse);
     }
   }
 
@@ -514,6 +518,11 @@ private:
       } else if (auto* w = dyn<While>(stmt.get())) {
         typeOf(*w->test);
         inferBody(w->body, info);
+      } else if (auto* t = dyn<Try>(stmt.get())) {
+        inferBody(t->body, info);
+        for (const ExceptHandler& h : t->handlers)
+          inferBody(h.body, info);
+        inferBody(t->orelse, info);
       } else if (auto* e = dyn<ExprStmt>(stmt.get())) {
         if (auto* call = dyn<Call>(e->value.get()); call && isAppend(*call)) {
           PyType item = typeOf(*call->args[0]);
@@ -656,8 +665,8 @@ private:
         return PyType::NpFloat;
       int64_t n = 0;
       bool integral = isConstantIntegral(right, &n);
-      if (a == PyType::Int && b == PyType::Int)
-        return integral ? (n >= 0 ? PyType::Int : PyType::Float) : PyType::Conflict;
+      if (a == PyType::Int && b == PyType::Int) // a variable exponent is taken to be >= 0 (py_pow: ValueError if not)
+        return integral && n < 0 ? PyType::Float : PyType::Int;
       return b == PyType::Int || integral ? PyType::Float : PyType::Complex;
     }
     default:
@@ -805,6 +814,8 @@ private:
       return PyType::Float;
     if (n == "math.isnan" || n == "math.isinf" || n == "math.isfinite" || n == "bool")
       return PyType::Bool;
+    if (n == "numpy.where" && args.size() == 3 && isIntegral(args[1]) && isIntegral(args[2]))
+      return PyType::Int; // NumPy's int64
     if (n == "numpy.power" || n == "numpy.square" || n == "numpy.where" || n == "numpy.clip")
       return PyType::NpFloat;
     if (n == "abs")
@@ -815,8 +826,18 @@ private:
         t = join(t, a == PyType::Bool ? PyType::Int : a);
       return t;
     }
+    if (n == "round" && args.size() == 2)
+      return args[0] == PyType::Bool ? PyType::Int : args[0] == PyType::NpFloat ? PyType::NpFloat
+                                                   : isReal(args[0]) ? PyType::Float : args[0];
+    if (n == "math.pow")
+      return PyType::Float;
+    if (n == "sorted")
+      return first == PyType::IntList ? PyType::IntList
+             : first == PyType::Str || first == PyType::StrList ? PyType::StrList : PyType::Conflict;
+    if (n == "isinstance")
+      return PyType::Bool;
     if (n == "int" || n == "round" || n == "len" || n == "ord")
-      return n == "round" && args.size() == 2 ? PyType::Conflict : PyType::Int;
+      return PyType::Int;
     if (n == "float")
       return PyType::Float;
     if (n == "str" || n == "chr")
@@ -865,8 +886,11 @@ private:
       if (!representable(t, arg.loc, "parameter '" + arg.name + "'"))
         t = PyType::Float;
       ast::Param param{arg.name, arg.loc, typeRefOf(t, arg.loc), nullptr, Type::Error, std::nullopt};
-      if (arg.defaultValue)
+      if (arg.defaultValue) { // evaluated where the def runs: in the module's scope
+        FunctionInfo* inside = std::exchange(current_, nullptr);
         param.defaultExpr = coerce(lower(*arg.defaultValue), t, *arg.defaultValue).expr;
+        current_ = inside;
+      }
       fn->params.push_back(std::move(param));
     }
     // Type problems of the result and the locals are reported after the
@@ -967,6 +991,17 @@ private:
     let->init = std::move(init);
     let->mutableVar = true;
     return std::make_unique<ast::LetStatement>(loc, std::move(let));
+  }
+  // `let PREFIXn = init`, appended to `out`: an immutable temporary of the
+  // lowering (a fresh name per use); returns its name.
+  std::string letTemporary(std::string_view prefix, ast::ExprPtr init, SourceLoc loc, ast::StmtList& out) {
+    auto let = std::make_unique<ast::LetStmt>();
+    let->name = std::string(prefix) + std::to_string(temporaries_++);
+    let->loc = loc;
+    let->init = std::move(init);
+    std::string name = let->name;
+    out.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
+    return name;
   }
   // `NAME = value` on a declared variable.
   static std::unique_ptr<ast::Stmt> assignStmt(std::string name, ast::ExprPtr value, SourceLoc loc) {
@@ -1170,6 +1205,11 @@ private:
       error(n.loc, "'" + n.id + "' is bound only by a top-level statement findc skips (see the warning)", n.length);
       return {};
     }
+    if (exceptionNames_.count(n.id)) {
+      error(n.loc, "the exception object '" + n.id + "' is not supported in hypotheses (catch without reading it)",
+            n.length);
+      return {};
+    }
     error(n.loc, "unknown name '" + n.id + "'", n.length);
     return {};
   }
@@ -1191,6 +1231,8 @@ private:
       if (u.op == UnaryOperator::UAdd)
         return v;
       PyType t = v.type;
+      if (t == PyType::Int && !dyn<Constant>(u.operand.get())) // -(-2**63) is past int64
+        return {call("py_sub", args(intLit(0, u.loc), std::move(v.expr)), u.loc, u.length), t};
       return {std::make_unique<ast::Unary>(u.loc, u.length, ast::UnaryOp::Neg, std::move(v.expr)), t};
     }
     case UnaryOperator::Invert: return unsupported(u, "'~'");
@@ -1229,27 +1271,18 @@ private:
                    e.length),
               PyType::Complex};
     }
-    if (op == Operator::Pow && ints) {
-      int64_t n = 0;
-      isConstantIntegral(right, &n);
-      if (n > 64)
-        return unsupported(e, "an int power above 64");
-      // repeated multiplication, as int64 (wrapping where Python's int grows)
-      Lowered base = coerce(std::move(a), PyType::Int, e);
-      if (n == 0)
-        return {intLit(1, loc), PyType::Int};
-      ast::ExprPtr product;
-      for (int64_t k = 0; k < n; ++k) {
-        Lowered copy = lower(*dyn<BinOp>(&e)->left);
-        copy = coerce(std::move(copy), PyType::Int, e);
-        product = product ? binary(ast::BinaryOp::Mul, std::move(product), std::move(copy.expr), loc, opLoc)
-                          : std::move(copy.expr);
-      }
-      return {std::move(product), PyType::Int};
-    }
+    if (op == Operator::Pow && ints) // int64, OverflowError past it
+      return {call("py_pow", args(coerce(std::move(a), PyType::Int, e).expr, coerce(std::move(b), PyType::Int, right).expr),
+                   loc, e.length),
+              PyType::Int};
     Lowered l = coerce(std::move(a), operand, e), r = coerce(std::move(b), operand, right);
     if (!l || !r)
       return {};
+    if (ints && (op == Operator::Add || op == Operator::Sub || op == Operator::Mult)) {
+      // Python's ints grow; findc's are int64 and raise OverflowError past it
+      const char* checked = op == Operator::Add ? "py_add" : op == Operator::Sub ? "py_sub" : "py_mul";
+      return {call(checked, args(std::move(l.expr), std::move(r.expr)), loc, e.length), t};
+    }
     switch (op) {
     case Operator::Add: return dsl(ast::BinaryOp::Add, std::move(l), std::move(r));
     case Operator::Sub: return dsl(ast::BinaryOp::Sub, std::move(l), std::move(r));
@@ -1424,6 +1457,10 @@ private:
       if (n == "min") return lowerComprehension(arg, Fold::Min);
       if (n == "max") return lowerComprehension(arg, Fold::Max);
     }
+    if (callable->name == "sorted")
+      return lowerSorted(c);
+    if (callable->name == "isinstance")
+      return lowerIsinstance(c);
     switch (callable->form) {
     case Form::Math1:
     case Form::Math1Overflow: {
@@ -1473,6 +1510,90 @@ private:
     case Form::Special: return lowerSpecial(c, callable->name);
     }
     return {};
+  }
+
+  // The classes `isinstance(v, C)` and `except C:` name: C, or each item
+  // of a tuple C.
+  static std::vector<const Expr*> classesOf(const Expr& e) {
+    std::vector<const Expr*> classes;
+    if (auto* t = dyn<Tuple>(&e))
+      for (const ExprPtr& item : t->elts)
+        classes.push_back(item.get());
+    else
+      classes.push_back(&e);
+    return classes;
+  }
+
+  // sorted(s) (a str's characters), sorted(list); reverse=BOOL.
+  Lowered lowerSorted(const Call& c) {
+    if (c.args.size() != 1)
+      return unsupported(c, "sorted of other than one iterable");
+    ast::ExprPtr reverse = std::make_unique<ast::BoolLit>(c.loc, 1, false);
+    for (const Keyword& k : c.keywords) {
+      if (k.arg != "reverse")
+        return unsupported(c, "sorted with '" + k.arg + "=' (findc sorts by value, with reverse= only)");
+      Lowered r = lower(*k.value);
+      if (!r)
+        return {};
+      reverse = truth(std::move(r), k.loc);
+    }
+    Lowered items = lowerArgument(*c.args[0]);
+    if (!items)
+      return {};
+    if (items.type != PyType::Str && items.type != PyType::StrList && items.type != PyType::IntList)
+      return unsupported(c, "sorted of a " + std::string(pyTypeName(items.type)));
+    PyType t = items.type == PyType::IntList ? PyType::IntList : PyType::StrList;
+    return {call("sorted", args(std::move(items.expr), std::move(reverse)), c.loc, c.length), t};
+  }
+
+  // isinstance(v, T) or (v, (T1, T2)): decided by v's inferred type, except
+  // that a complex-typed value may hold a float (is_complex at run time).
+  Lowered lowerIsinstance(const Call& c) {
+    if (c.args.size() != 2 || !c.keywords.empty())
+      return unsupported(c, "isinstance with other than two arguments");
+    std::vector<const Expr*> classes = classesOf(*c.args[1]);
+    Lowered v = lower(*c.args[0]);
+    if (!v)
+      return {};
+    bool isFloat = false, isComplex = false;
+    for (const Expr* e : classes) {
+      auto* n = dyn<Name>(e);
+      std::optional<std::string> q = n ? std::nullopt : dottedName(*e);
+      std::string cls = n ? n->id : q.value_or("");
+      bool known = true;
+      switch (v.type) { // Python's classes of each inferred type (bool is an int; numpy.float64 a float)
+      case PyType::Bool: known = cls == "bool" || cls == "int"; break;
+      case PyType::Int: known = cls == "int"; break;
+      case PyType::Float: known = cls == "float"; break;
+      case PyType::NpFloat: known = cls == "float" || cls == "numpy.float64" || cls == "numpy.floating"; break;
+      case PyType::Str: known = cls == "str"; break;
+      case PyType::StrList:
+      case PyType::IntList:
+      case PyType::EmptyList: known = cls == "list"; break;
+      case PyType::StrDict: known = cls == "dict"; break;
+      case PyType::Complex:
+        known = false;
+        isFloat |= cls == "float";
+        isComplex |= cls == "complex";
+        break;
+      default: return unsupported(c, "isinstance of this value");
+      }
+      static const std::set<std::string, std::less<>> kClasses = {
+          "bool", "int", "float", "complex", "str", "list", "dict", "tuple", "set", "numpy.float64", "numpy.floating"};
+      if (!kClasses.count(cls))
+        return unsupported(*e, "isinstance with this class (findc knows bool, int, float, complex, str, list, dict)");
+      if (known)
+        return {std::make_unique<ast::BoolLit>(c.loc, 1, true), PyType::Bool};
+    }
+    if (isFloat && isComplex)
+      return {std::make_unique<ast::BoolLit>(c.loc, 1, true), PyType::Bool};
+    if (isFloat || isComplex) {
+      ast::ExprPtr test = call("is_complex", args(std::move(v.expr)), c.loc);
+      if (isFloat)
+        test = std::make_unique<ast::Unary>(c.loc, 1, ast::UnaryOp::Not, std::move(test));
+      return {std::move(test), PyType::Bool};
+    }
+    return {std::make_unique<ast::BoolLit>(c.loc, 1, false), PyType::Bool};
   }
 
   Lowered lowerMethod(const Call& c, const Callable& callable) {
@@ -1584,6 +1705,10 @@ private:
     if (name == "numpy.where") {
       if (!want(3))
         return {};
+      if (isIntegral(xs[1].type) && isIntegral(xs[2].type)) { // NumPy's int64 (findc's int: OverflowError past it)
+        Lowered a = coerce(std::move(xs[1]), PyType::Int, *c.args[1]), b = coerce(std::move(xs[2]), PyType::Int, *c.args[2]);
+        return {conditional(truth(std::move(xs[0]), loc), std::move(a.expr), std::move(b.expr), loc), PyType::Int};
+      }
       Lowered a = asFloat(std::move(xs[1]), *c.args[1]), b = asFloat(std::move(xs[2]), *c.args[2]);
       if (!a || !b)
         return {};
@@ -1637,13 +1762,51 @@ private:
         return {};
       if (xs[0].type == PyType::Int || xs[0].type == PyType::Bool)
         return coerce(std::move(xs[0]), PyType::Int, c);
+      if (xs[0].type == PyType::Str)
+        return {call("py_int", args(std::move(xs[0].expr)), loc, c.length), PyType::Int};
       if (!isReal(xs[0].type))
         return unsupported(c, "int of a " + std::string(pyTypeName(xs[0].type)));
       return {call("py_int", args(std::move(xs[0].expr)), loc, c.length), PyType::Int};
     }
+    if (name == "round" && xs.size() == 2) {
+      // round(x, n): an int stays an int (findc rounds ints to n >= 0
+      // digits only); a float is correctly rounded (py_round); a NumPy
+      // float is NumPy's around: x * 10**n, rint, / 10**n.
+      int64_t n = 0;
+      bool constant = isConstantIntegral(*c.args[1], &n);
+      if (isIntegral(xs[0].type)) {
+        if (!constant || n < 0)
+          return unsupported(c, "round of an int to digits that are not a constant >= 0");
+        return coerce(std::move(xs[0]), PyType::Int, c);
+      }
+      if (!isIntegral(xs[1].type))
+        return unsupported(c, "round with digits that are not an int");
+      if (xs[0].type == PyType::NpFloat) {
+        if (!constant || n < -22 || n > 22)
+          return unsupported(c, "round of a NumPy float to digits that are not a constant in [-22, 22]");
+        double scale = std::pow(10.0, static_cast<double>(n < 0 ? -n : n)); // exact up to 1e22
+        ast::BinaryOp there = n >= 0 ? ast::BinaryOp::Mul : ast::BinaryOp::Div;
+        ast::BinaryOp back = n >= 0 ? ast::BinaryOp::Div : ast::BinaryOp::Mul;
+        ast::ExprPtr scaled = binary(there, std::move(xs[0].expr), realLit(scale, loc), loc, loc);
+        return {binary(back, call("round", args(std::move(scaled)), loc), realLit(scale, loc), loc, loc),
+                PyType::NpFloat};
+      }
+      if (!isReal(xs[0].type))
+        return unsupported(c, "round of a " + std::string(pyTypeName(xs[0].type)));
+      Lowered digits = coerce(std::move(xs[1]), PyType::Int, c);
+      return {call("py_round", args(std::move(xs[0].expr), std::move(digits.expr)), loc, c.length), PyType::Float};
+    }
+    if (name == "math.pow") {
+      if (!want(2))
+        return {};
+      Lowered x = asFloat(std::move(xs[0]), *c.args[0]), y = asFloat(std::move(xs[1]), *c.args[1]);
+      if (!x || !y)
+        return {};
+      return {call("py_math_pow", args(std::move(x.expr), std::move(y.expr)), loc, c.length), PyType::Float};
+    }
     if (name == "round") {
       if (xs.size() != 1)
-        return unsupported(c, "round with a number of digits");
+        return unsupported(c, "round with more than two arguments");
       if (xs[0].type == PyType::Int || xs[0].type == PyType::Bool)
         return coerce(std::move(xs[0]), PyType::Int, c);
       if (!isReal(xs[0].type))
@@ -1654,6 +1817,11 @@ private:
     if (name == "float") {
       if (!want(1))
         return {};
+      if (auto* text = dyn<Constant>(c.args[0].get()); text && text->type == Constant::Type::Str)
+        if (std::optional<double> value = rt::pythonFloatOf(text->strValue)) // float('inf'): a constant
+          return {realLit(*value, loc), PyType::Float};
+      if (xs[0].type == PyType::Str)
+        return {call("py_float", args(std::move(xs[0].expr)), loc, c.length), PyType::Float};
       if (!isNumber(xs[0].type) || xs[0].type == PyType::Complex)
         return unsupported(c, "float of a " + std::string(pyTypeName(xs[0].type)));
       return coerce(std::move(xs[0]), PyType::Float, c);
@@ -1977,7 +2145,39 @@ private:
     Lowered v = coerce(std::move(value), t, where);
     if (!v)
       return;
-    out.push_back(assignStmt(name, std::move(v.expr), loc));
+    emitEffect(out, loc, std::move(v.expr), [&](ast::ExprPtr e) { return assignStmt(name, std::move(e), loc); });
+  }
+
+  // ---- try/except ----
+  // findc records the first error and runs on with harmless values, where
+  // Python unwinds. Inside a try body, every effect (an assignment, return,
+  // break, continue) therefore happens only while no error is recorded: the
+  // value is computed first, then `if not py_failed(): effect`. Loops stop
+  // on a recorded error by themselves (loop.tick), so once the body raised
+  // nothing it does is seen, and the handlers find the error it raised.
+  unsigned tryDepth_ = 0;
+  // `except E as NAME`: names findc does not bind (reading one is an error).
+  std::set<std::string, std::less<>> exceptionNames_;
+
+  static ast::ExprPtr noErrorRecorded(SourceLoc loc) {
+    return std::make_unique<ast::Unary>(loc, 1, ast::UnaryOp::Not, call("py_failed", {}, loc));
+  }
+
+  // Emits the statement `make(value)` (`make(nullptr)` when `value` is
+  // null); inside a try, with `value` computed into a temporary first and
+  // the statement run only if no error is recorded by then.
+  template <typename Make> void emitEffect(ast::StmtList& out, SourceLoc loc, ast::ExprPtr value, Make make) {
+    if (tryDepth_ == 0) {
+      out.push_back(make(std::move(value)));
+      return;
+    }
+    if (value)
+      value = nameRef(letTemporary("__findc_t", std::move(value), loc, out), loc);
+    auto guard = std::make_unique<ast::IfStmt>(loc);
+    guard->conds.push_back(noErrorRecorded(loc));
+    guard->bodies.emplace_back();
+    guard->bodies.back().push_back(make(std::move(value)));
+    out.push_back(std::move(guard));
   }
 
   void lowerAssignTarget(const Expr& target, Lowered value, const Expr& where, SourceLoc loc, ast::StmtList& out) {
@@ -1986,6 +2186,55 @@ private:
       return;
     }
     error(target, "assigning to this target is not supported in hypotheses yet");
+  }
+
+  // try: body / except A: ... / except (B, C): ... / else: ...
+  //   let ok = not py_failed()        (an error from before the try is not ours)
+  //   body, its effects guarded
+  //   if ok { if py_catch("A") {...} elif py_catch("B,C") {...} elif not py_failed() { else } }
+  void lowerTry(const Try& t, ast::StmtList& out) {
+    SourceLoc loc = t.loc;
+    if (!t.finalbody.empty()) {
+      error(loc, "'try ... finally' is not supported in hypotheses (only 'except' and 'else')");
+      return;
+    }
+    std::vector<std::string> caught; // per handler, its classes joined by commas
+    for (const ExceptHandler& h : t.handlers) {
+      std::vector<const Expr*> classes = h.type ? classesOf(*h.type) : std::vector<const Expr*>{nullptr};
+      std::string names;
+      for (const Expr* c : classes) {
+        auto* n = dyn<Name>(c);
+        if (c && (!n || !rt::pythonExceptionKinds(n->id))) {
+          error(*c, "findc catches Python's built-in exception classes (ZeroDivisionError, ValueError, IndexError, "
+                    "KeyError, TypeError, OverflowError, ArithmeticError, LookupError, Exception, ...) only");
+          return;
+        }
+        names += (names.empty() ? "" : ",") + (n ? n->id : std::string("BaseException"));
+      }
+      caught.push_back(names);
+      if (!h.name.empty())
+        exceptionNames_.insert(h.name);
+    }
+    std::string okName = letTemporary("__findc_try", noErrorRecorded(loc), loc, out);
+    ++tryDepth_;
+    lowerBody(t.body, out);
+    --tryDepth_;
+    auto handlers = std::make_unique<ast::IfStmt>(loc);
+    for (size_t k = 0; k < t.handlers.size(); ++k) {
+      handlers->conds.push_back(call("py_catch", args(strLit(caught[k], t.handlers[k].loc)), t.handlers[k].loc));
+      handlers->bodies.emplace_back();
+      lowerBody(t.handlers[k].body, handlers->bodies.back());
+    }
+    if (!t.orelse.empty()) {
+      handlers->conds.push_back(noErrorRecorded(loc));
+      handlers->bodies.emplace_back();
+      lowerBody(t.orelse, handlers->bodies.back());
+    }
+    auto ifOk = std::make_unique<ast::IfStmt>(loc);
+    ifOk->conds.push_back(nameRef(okName, loc));
+    ifOk->bodies.emplace_back();
+    ifOk->bodies.back().push_back(std::move(handlers));
+    out.push_back(std::move(ifOk));
   }
 
   void lowerBody(const StmtList& body, ast::StmtList& out) {
@@ -2020,12 +2269,7 @@ private:
           Lowered v = lower(*(*values)[i]);
           if (!v)
             return;
-          auto let = std::make_unique<ast::LetStmt>();
-          let->name = "__findc_t" + std::to_string(temporaries_++);
-          let->loc = loc;
-          let->init = std::move(v.expr);
-          temps.push_back(let->name);
-          out.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
+          temps.push_back(letTemporary("__findc_t", std::move(v.expr), loc, out));
           temporaryTypes_[temps.back()] = v.type;
         }
         for (size_t i = 0; i < targets->size(); ++i)
@@ -2055,13 +2299,12 @@ private:
     }
     case StmtKind::Return: {
       auto& r = static_cast<const Return&>(stmt);
-      if (!r.value) {
-        out.push_back(std::make_unique<ast::ReturnStmt>(loc, raiseAs("TypeError", resultType_, loc)));
-        return;
-      }
-      Lowered v = coerce(lower(*r.value), resultType_, *r.value);
+      Lowered v = r.value ? coerce(lower(*r.value), resultType_, *r.value)
+                          : Lowered{raiseAs("TypeError", resultType_, loc), resultType_};
       if (v)
-        out.push_back(std::make_unique<ast::ReturnStmt>(loc, std::move(v.expr)));
+        emitEffect(out, loc, std::move(v.expr), [&](ast::ExprPtr e) -> std::unique_ptr<ast::Stmt> {
+          return std::make_unique<ast::ReturnStmt>(loc, std::move(e));
+        });
       return;
     }
     case StmtKind::If: {
@@ -2155,7 +2398,7 @@ private:
             return;
           ast::ExprPtr appended =
               Lowerer::call("append", args(nameRef(list->id, a->value->loc), std::move(item.expr)), call->loc);
-          out.push_back(assignStmt(list->id, std::move(appended), loc));
+          emitEffect(out, loc, std::move(appended), [&](ast::ExprPtr e) { return assignStmt(list->id, std::move(e), loc); });
           return;
         }
       }
@@ -2163,9 +2406,17 @@ private:
                    "it is not supported in hypotheses yet");
       return;
     }
-    case StmtKind::Break: out.push_back(std::make_unique<ast::BreakStmt>(loc)); return;
-    case StmtKind::Continue: out.push_back(std::make_unique<ast::ContinueStmt>(loc)); return;
-    case StmtKind::Try: error(loc, "'try' is not supported in hypotheses yet"); return;
+    case StmtKind::Break:
+      emitEffect(out, loc, nullptr, [&](ast::ExprPtr) -> std::unique_ptr<ast::Stmt> {
+        return std::make_unique<ast::BreakStmt>(loc);
+      });
+      return;
+    case StmtKind::Continue:
+      emitEffect(out, loc, nullptr, [&](ast::ExprPtr) -> std::unique_ptr<ast::Stmt> {
+        return std::make_unique<ast::ContinueStmt>(loc);
+      });
+      return;
+    case StmtKind::Try: lowerTry(static_cast<const Try&>(stmt), out); return;
     case StmtKind::FunctionDef: error(loc, "a nested 'def' is not supported in hypotheses yet"); return;
     case StmtKind::Import:
     case StmtKind::ImportFrom: error(loc, "an import inside a function is not supported in hypotheses yet"); return;

@@ -4,7 +4,8 @@
     python_numbers.py OUT_DIR
 
 OUT_DIR/python.fnd has one function per case below, written with findc's
-py_div, py_pow, py_mod, py_floordiv, py_int, py_math, py_math_overflow,
+py_div, py_pow, py_mod, py_floordiv, py_int, py_float, py_round, py_math,
+py_math_overflow, py_math_pow,
 complex, re, im, is_complex and abs; each case's Python twin
 is the same computation as CPython spells it. OUT_DIR/names lists the
 functions and OUT_DIR/NAME.expected holds the line FIND's frame prints for
@@ -94,6 +95,22 @@ CASES = {
     "math_atanh": ("real", "py_math(atanh(x), x)", lambda x: math.atanh(x)),
     "math_exp": ("real", "py_math_overflow(exp(x), x)", lambda x: math.exp(x)),
     "math_cosh": ("real", "py_math_overflow(cosh(x), x)", lambda x: math.cosh(x)),
+    "round_2": ("real", "py_round(x * 1.2345, 2)", lambda x: round(x * 1.2345, 2)),
+    "round_0": ("real", "py_round(x / 3, 0)", lambda x: round(x / 3, 0)),
+    "round_tie": ("real", "py_round(x / 10, 1)", lambda x: round(x / 10, 1)),
+    "round_minus_1": ("real", "py_round(x * 13.7, -1)", lambda x: round(x * 13.7, -1)),
+    "round_17": ("real", "py_round(x / 3, 17)", lambda x: round(x / 3, 17)),
+    "round_past_max": ("real", "py_round(x * 1.7976931348623157e108, -308)",
+                       lambda x: round(x * 1.7976931348623157e108, -308)),
+    "round_far": ("real", "py_round(x, -400) + py_round(x, 400)", lambda x: round(x, -400) + round(x, 400)),
+    "math_pow_half": ("real", "py_math_pow(x, 0.5)", lambda x: math.pow(x, 0.5)),
+    "math_pow_inverse": ("real", "py_math_pow(x, -1.0)", lambda x: math.pow(x, -1.0)),
+    "math_pow_base": ("real", "py_math_pow(-2.0, x)", lambda x: math.pow(-2.0, x)),
+    "math_pow_big": ("real", "py_math_pow(x, 400.0)", lambda x: math.pow(x, 400.0)),
+    "float_of_str": ("real", "py_float(str(x))", lambda x: float(str(x))),
+    "float_of_text": ("real", "py_float(\" -1_0.2_5e-1_0 \") + x", lambda x: float(" -1_0.2_5e-1_0 ") + x),
+    "int_of_str": ("int", "py_int(str(py_int(x)))", lambda x: int64(int(str(int64(int(x)))))),
+    "int_of_float_str": ("int", "py_int(str(x))", lambda x: int(str(x))),
     "raise_type": ("real", "real(py_raise(\"TypeError\")) if x < 0 else x", lambda x: throw(TypeError) if x < 0 else x),
     "raise_unknown": ("int", "py_raise(\"NoSuchError\") + 1", lambda x: throw(ValueError)),
 }

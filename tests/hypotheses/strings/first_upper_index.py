@@ -1,0 +1,5 @@
+def f(s):
+    for i, c in enumerate(s):
+        if c.isupper():
+            return i
+    return -1

@@ -1,0 +1,4 @@
+def f(s):
+    if not isinstance(s, str):
+        return ""
+    return s[::-1] + str(len(s))

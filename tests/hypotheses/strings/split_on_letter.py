@@ -1,0 +1,5 @@
+def f(s):
+    # split on 'a', re-join with '|', and append the number of pieces
+    parts = s.split("a")
+    joined = "|".join(parts)
+    return joined + ":" + str(len(parts))

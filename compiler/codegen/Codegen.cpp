@@ -718,8 +718,12 @@ private:
 
   // The checked batch entry (see checkedBatchEntryName): per point, the
   // context as the engine's ctx.begin() leaves it, a call of the body with
-  // the defaults as constants (inlined by LLVM where it pays), and the value
-  // or NaN and the error kind stored.
+  // the defaults as constants, and the value or NaN and the error kind
+  // stored. The points run on a copy of the caller's context on the stack,
+  // and the body is inlined: where it calls no runtime function, the copy's
+  // budget and error become per-point SSA values (SROA), so no load/store
+  // chain through memory ties one point to the next and the loop can
+  // vectorize. The caller's context gets the last point's state back.
   void emitCheckedBatchEntry(uint32_t index, llvm::Function* body) {
     const ir::Function& fn = module_.functions[index];
     auto& B = builder_;
@@ -746,11 +750,18 @@ private:
 
     auto* start = llvm::BasicBlock::Create(context_, "entry", entry);
     auto* loop = llvm::BasicBlock::Create(context_, "loop", entry);
+    auto* done = llvm::BasicBlock::Create(context_, "done", entry);
     auto* exit = llvm::BasicBlock::Create(context_, "exit", entry);
     B.SetInsertPoint(start);
-    llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), ctx, offsetof(rt::Context, budget));
-    llvm::Value* errorPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), ctx, offsetof(rt::Context, error));
-    llvm::Value* budget = B.CreateLoad(B.getInt64Ty(), budgetPtr, "budget");
+    llvm::Value* budget =
+        B.CreateLoad(B.getInt64Ty(), B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), ctx, offsetof(rt::Context, budget)),
+                     "budget");
+    llvm::Value* local = B.CreateAlloca(llvm::ArrayType::get(B.getInt8Ty(), sizeof(rt::Context)), nullptr, "local");
+    llvm::cast<llvm::AllocaInst>(local)->setAlignment(llvm::Align(alignof(rt::Context)));
+    llvm::Align align(alignof(rt::Context));
+    B.CreateMemCpy(local, align, ctx, align, sizeof(rt::Context));
+    llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), local, offsetof(rt::Context, budget));
+    llvm::Value* errorPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), local, offsetof(rt::Context, error));
     B.CreateCondBr(B.CreateICmpSGT(n, B.getInt64(0)), loop, exit);
 
     B.SetInsertPoint(loop);
@@ -760,15 +771,17 @@ private:
       llvm::FunctionCallee reset =
           out_.getOrInsertFunction(rt::kArenaResetSymbol, llvm::FunctionType::get(B.getVoidTy(), {ptr}, false));
       llvm::cast<llvm::Function>(reset.getCallee())->setDoesNotThrow();
-      B.CreateCall(reset, {ctx});
+      B.CreateCall(reset, {local});
     }
     B.CreateStore(budget, budgetPtr);
     B.CreateStore(B.getInt32(0), errorPtr);
     llvm::Value* x = B.CreateLoad(B.getDoubleTy(), B.CreateGEP(B.getDoubleTy(), xs, i));
-    std::vector<llvm::Value*> args = {ctx, fromDouble(fn.params[0].type, x)};
+    std::vector<llvm::Value*> args = {local, fromDouble(fn.params[0].type, x)};
     for (size_t k = 1; k < fn.params.size(); ++k)
       args.push_back(constant(*fn.params[k].defaultValue));
-    llvm::Value* value = toDouble(fn.resultType, B.CreateCall(body, args));
+    llvm::CallInst* call = B.CreateCall(body, args);
+    call->addFnAttr(llvm::Attribute::AlwaysInline);
+    llvm::Value* value = toDouble(fn.resultType, call);
     llvm::Value* error = B.CreateLoad(B.getInt32Ty(), errorPtr);
     llvm::Value* failed = B.CreateICmpNE(error, B.getInt32(0));
     llvm::Value* nan = llvm::ConstantFP::getQNaN(B.getDoubleTy());
@@ -776,7 +789,10 @@ private:
     B.CreateStore(B.CreateTrunc(error, B.getInt8Ty()), B.CreateGEP(B.getInt8Ty(), errors, i));
     llvm::Value* next = B.CreateAdd(i, B.getInt64(1), "", /*HasNUW=*/true, /*HasNSW=*/true);
     i->addIncoming(next, B.GetInsertBlock());
-    B.CreateCondBr(B.CreateICmpSLT(next, n), loop, exit);
+    B.CreateCondBr(B.CreateICmpSLT(next, n), loop, done);
+    B.SetInsertPoint(done);
+    B.CreateMemCpy(ctx, align, local, align, sizeof(rt::Context));
+    B.CreateBr(exit);
     B.SetInsertPoint(exit);
     B.CreateRetVoid();
   }

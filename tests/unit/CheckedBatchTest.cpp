@@ -240,6 +240,48 @@ TEST(CheckedBatch, EachPointStartsAfresh) {
   EXPECT_LT(arena.bytesAllocated(), 200u);
 }
 
+// The points run on a copy of the context (so that the loop vectorizes); the
+// caller's context ends as the last point left it, its arena its own.
+TEST(CheckedBatch, TheContextEndsAsTheLastPointLeftIt) {
+  auto c = test::compile(kFunctions);
+  ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText();
+  auto jit = test::makeJIT(MathMode::Exact);
+  ASSERT_TRUE(jit);
+  if (auto error = jit->add(*c->module))
+    FAIL() << llvm::toString(std::move(error));
+  rt::Arena arena;
+  rt::Context ctx{&arena};
+  auto div = jit->checkedBatchEntry("div");
+  ASSERT_TRUE(static_cast<bool>(div)) << llvm::toString(div.takeError());
+  std::vector<double> xs = test::gridInputs(-4, 4, 33); // 0 last but one
+  xs.push_back(0);
+  std::vector<double> ys(xs.size());
+  std::vector<uint8_t> errors(xs.size());
+  ctx.begin();
+  (*div)(&ctx, xs.data(), ys.data(), errors.data(), static_cast<int64_t>(xs.size()));
+  EXPECT_EQ(ctx.errorKind(), rt::ErrorKind::ZeroDivisionError);
+  EXPECT_EQ(ctx.arena, &arena);
+  xs.back() = 2;
+  (*div)(&ctx, xs.data(), ys.data(), errors.data(), static_cast<int64_t>(xs.size()));
+  EXPECT_EQ(ctx.errorKind(), rt::ErrorKind::None);
+
+  auto steps = jit->checkedBatchEntry("steps");
+  ASSERT_TRUE(static_cast<bool>(steps)) << llvm::toString(steps.takeError());
+  double at[] = {2, 5};
+  double trips[2];
+  ctx.begin(10);
+  (*steps)(&ctx, at, trips, errors.data(), 2);
+  // The budget steps(5) leaves, called alone.
+  Interpreter interp(*c->module);
+  rt::Context alone{&arena};
+  alone.begin(10);
+  std::vector<Scalar> five = {Scalar::ofReal(5)};
+  interp.call(*c->module->find("steps"), five, alone);
+  EXPECT_LT(alone.budget, 10);
+  EXPECT_EQ(ctx.budget, alone.budget);
+  EXPECT_EQ(ctx.errorKind(), rt::ErrorKind::None);
+}
+
 // The engine evaluates functions with a checked batch entry through it with
 // the JIT, and through boxed calls with the interpreter: the same bits and
 // errors (an agent's hypothesis, as the Python module runs it).

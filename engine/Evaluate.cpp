@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 
 namespace findc::engine {
@@ -161,12 +162,10 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
     // One compiled loop; each point as one boxed call below evaluates it.
     std::vector<uint8_t> kinds(x.size());
     runCheckedBatch(suite, fn, x, y, kinds);
-    failed.resize(x.size());
-    for (size_t i = 0; i < x.size(); ++i) {
-      failed[i] = kinds[i] != 0;
-      if (!errors.empty())
-        errors[i] = static_cast<rt::ErrorKind>(kinds[i]);
-    }
+    if (!errors.empty())
+      std::transform(kinds.begin(), kinds.end(), errors.begin(), [](uint8_t k) { return rt::ErrorKind(k); });
+    if (effectsOf(suite, fn)) // only effects need to know (a failed point's NaN is in y already)
+      std::transform(kinds.begin(), kinds.end(), std::back_inserter(failed), [](uint8_t k) { return k != 0; });
   } else {
     // One call per input, the parameters after the first at their defaults.
     std::vector<Scalar> args(1);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compiling and running agents' hypotheses: findc against Numba and CPython.
 
-usage: bench/hypotheses_bench.py [BUILD_DIR] [--points N] [--repeats K]
+usage: bench/hypotheses_bench.py [BUILD_DIR] [--points N] [--repeats K] [--math exact|vector]
 
 For every numeric hypothesis of tests/hypotheses/numeric, in this one run:
   * findc: `findc.compile(source, name=FILE)` and `compile_all()` (the
@@ -55,6 +55,8 @@ def main():
     parser.add_argument("build", nargs="?", default=str(ROOT / "build"))
     parser.add_argument("--points", type=int, default=10**6)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--math", choices=["exact", "vector"], default="exact",
+                        help="findc's math mode (exact: glibc's libm, as CPython; vector: libmvec)")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(args.build) / "python"))
     import findc
@@ -69,7 +71,7 @@ def main():
     for path in sorted((ROOT / "tests" / "hypotheses" / "numeric").glob("*.py")):
         source = path.read_text()
         t0 = time.perf_counter()
-        suite = findc.compile(source, name=str(path))
+        suite = findc.compile(source, name=str(path), math=args.math)
         suite.compile_all()
         fn = suite[suite.names()[0]]
         compile_findc = time.perf_counter() - t0
@@ -98,8 +100,9 @@ def main():
             out = np.empty_like(many)
             t0 = time.perf_counter()
             loop(many[:1], out[:1])
-            row["compile_numba"] = time.perf_counter() - t0
-            row["many_numba"] = best(lambda: loop(many, out), args.repeats)
+            compile_numba = time.perf_counter() - t0
+            many_numba = best(lambda: loop(many, out), args.repeats)  # raises where Python would
+            row.update(compile_numba=compile_numba, many_numba=many_numba)
         except Exception as e:  # Numba's subset is not findc's
             numba_failures.append(f"{path.name}: {type(e).__name__}")
         rows.append(row)
@@ -109,7 +112,7 @@ def main():
         return f"median {statistics.median(values):.3g} {unit}, max {max(values):.3g} {unit} ({len(values)} files)"
 
     print(f"findc {findc.__version__ if hasattr(findc, '__version__') else ''}, Numba {numba.__version__}, "
-          f"NumPy {np.__version__}, {args.points} points, best of {args.repeats}")
+          f"NumPy {np.__version__}, {args.points} points, best of {args.repeats}, findc math {args.math}")
     print(f"compile, findc:         {summary('compile_findc', 1e3, 'ms')}")
     print(f"compile, Numba:         {summary('compile_numba', 1e3, 'ms')}")
     print(f"256-point grid, findc:  {summary('grid_findc', 1e6, 'us')}")
@@ -123,7 +126,7 @@ def main():
               f"{statistics.median(r['many_numba'] / r['many_findc'] for r in both):.2f}x (above 1: findc faster)")
     print(f"CPython/findc on the grid, median: {statistics.median(r['grid_python'] / r['grid_findc'] for r in rows):.1f}x")
     if numba_failures:
-        print(f"Numba could not compile {len(numba_failures)}: " + ", ".join(numba_failures))
+        print(f"Numba could not compile or run {len(numba_failures)}: " + ", ".join(numba_failures))
 
 
 if __name__ == "__main__":

@@ -16,20 +16,32 @@ class Backend {
 public:
   virtual ~Backend() = default;
 
-  // Compiles the batch entries of `unary` (functions with a unary entry) and
-  // the boxed entries of `boxed` (any function), none of them ready yet. The
-  // Suite serializes the calls, filters out what is ready and runs them on a
-  // large stack.
-  virtual void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed) = 0;
+  // Compiles the batch entries of `unary` (functions with a unary entry),
+  // the boxed entries of `boxed` (any function) and the checked batch
+  // entries of `checked` (functions with one; ignored by a backend without
+  // them), none of them ready yet. The Suite serializes the calls, filters
+  // out what is ready and runs them on a stack with room for the source.
+  virtual void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed,
+                       std::span<const uint32_t> checked) = 0;
   // Whether prepare() has made these entries ready (lock-free).
   virtual bool hasBatch(uint32_t fn) const = 0;
   virtual bool hasBoxed(uint32_t fn) const = 0;
+  virtual bool hasCheckedBatch(uint32_t fn) const = 0;
+  // Whether this backend compiles checked batch entries at all (the JIT
+  // does; the interpreter evaluates such functions one boxed call a point).
+  virtual bool compilesCheckedBatches() const = 0;
 
   // y[i] = fn(x[i]) through the unary entry (clean: no benchmark effects).
   virtual void runBatch(uint32_t fn, const double* x, double* y, size_t n) const = 0;
   // One call with every argument; strings, lists and maps it makes live in
   // ctx's arena, a failure is recorded in ctx.
   virtual Scalar runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const = 0;
+  // y[i] = fn(x[i]) through the checked batch entry (compiler/codegen's
+  // checkedBatchEntryName): errors[i] the point's rt::ErrorKind, y[i] NaN
+  // where it failed; ctx's budget applies to each point, its arena is
+  // emptied between points.
+  virtual void runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, double* y, uint8_t* errors,
+                               size_t n) const = 0;
 };
 
 } // namespace findc::engine

@@ -6,8 +6,9 @@
 #include "runtime/PyNumbers.h"
 
 #include <algorithm>
-#include <set>
 #include <cmath>
+#include <iterator>
+#include <set>
 #include <string>
 
 namespace findc::engine {
@@ -64,6 +65,39 @@ std::optional<uint64_t> seedDrawn(const Suite& suite, uint32_t fn, const Effects
   return random ? std::optional<uint64_t>(effects.seed) : std::nullopt;
 }
 
+// fn's checked batch entry on a context of its own (the entry empties its
+// arena between points), with the default loop budget for each point.
+void runCheckedBatch(const Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
+                     std::span<uint8_t> kinds) {
+  rt::Arena arena;
+  rt::Context ctx{&arena};
+  ctx.begin();
+  suite.runCheckedBatch(fn, ctx, x.data(), y.data(), kinds.data(), x.size());
+}
+
+// Whether evaluateValues computes fn at reals with its defaults through the
+// checked batch entry, to the same values as boxed calls: it takes a real
+// (a double holds each input exactly) and returns a real or a bool (an int
+// past 2^53 would not survive the double).
+bool valuesRunCheckedBatch(const Suite& suite, uint32_t fn) {
+  const ir::Function& f = suite.function(fn);
+  return suite.runsCheckedBatch(fn) && f.params[0].type == Type::Real &&
+         (f.resultType == Type::Real || f.resultType == Type::Bool);
+}
+
+// ... and whether these are such inputs: reals, and `rest` the defaults the
+// entry has built in.
+bool valuesFitCheckedBatch(const Suite& suite, uint32_t fn, std::span<const Scalar> inputs,
+                           std::span<const Scalar> rest) {
+  const ir::Function& f = suite.function(fn);
+  if (!valuesRunCheckedBatch(suite, fn) || rest.size() + 1 != f.params.size())
+    return false;
+  for (size_t k = 0; k < rest.size(); ++k)
+    if (!rest[k].identical(*f.params[k + 1].defaultValue))
+      return false;
+  return std::all_of(inputs.begin(), inputs.end(), [](const Scalar& s) { return s.type == Type::Real; });
+}
+
 void requireSize(size_t got, size_t want, const char* what) {
   if (got != want)
     throw InputError(std::string(what) + " has " + std::to_string(got) + " elements, the inputs " +
@@ -72,16 +106,18 @@ void requireSize(size_t got, size_t want, const char* what) {
 
 } // namespace
 
-bool Outputs::anyFailed() const {
-  return std::any_of(errors.begin(), errors.end(), [](rt::ErrorKind e) { return e != rt::ErrorKind::None; });
+void addEntryPoints(const Suite& suite, uint32_t fn, bool explicitParams, EntryPointLists& lists) {
+  const ir::Function& f = suite.function(fn);
+  if (!explicitParams && f.hasUnaryEntry())
+    lists.unary.push_back(fn);
+  else if (!explicitParams && valuesRunCheckedBatch(suite, fn))
+    lists.checked.push_back(fn);
+  else
+    lists.boxed.push_back(fn);
 }
 
-bool takesNumbers(const ir::Function& fn) {
-  if (fn.params.empty() || !isNumeric(fn.params[0].type))
-    return false;
-  if (!isNumeric(fn.resultType) && fn.resultType != Type::Bool)
-    return false;
-  return std::all_of(fn.params.begin() + 1, fn.params.end(), [](const ir::Param& p) { return p.defaultValue.has_value(); });
+bool Outputs::anyFailed() const {
+  return std::any_of(errors.begin(), errors.end(), [](rt::ErrorKind e) { return e != rt::ErrorKind::None; });
 }
 
 Scalar batchValue(double y, Type type) {
@@ -125,7 +161,7 @@ std::vector<Scalar> bindParams(const ir::Function& fn, std::span<const Scalar> g
 void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
                      const Effects& effects, std::span<rt::ErrorKind> errors) {
   const ir::Function& f = suite.function(fn);
-  if (!takesNumbers(f))
+  if (!f.takesNumbers())
     throw InputError("'" + f.name + "' cannot be evaluated at numbers: it takes (" +
                      (f.params.empty() ? std::string() : std::string(typeName(f.params[0].type))) + ", ...) and returns '" +
                      std::string(typeName(f.resultType)) + "'; call it with values");
@@ -140,6 +176,14 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
   std::vector<bool> failed;
   if (f.hasUnaryEntry()) {
     suite.runBatch(fn, x.data(), y.data(), x.size());
+  } else if (suite.runsCheckedBatch(fn) && !callsRandom(suite.module(), fn)) { // draws need boxed calls' keys
+    // One compiled loop; each point as one boxed call below evaluates it.
+    std::vector<uint8_t> kinds(x.size());
+    runCheckedBatch(suite, fn, x, y, kinds);
+    if (!errors.empty())
+      std::transform(kinds.begin(), kinds.end(), errors.begin(), [](uint8_t k) { return rt::ErrorKind(k); });
+    if (effectsOf(suite, fn)) // only effects need to know (a failed point's NaN is in y already)
+      std::transform(kinds.begin(), kinds.end(), std::back_inserter(failed), [](uint8_t k) { return k != 0; });
   } else {
     // One call per input, the parameters after the first at their defaults.
     std::vector<Scalar> args(1);
@@ -198,18 +242,31 @@ Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> 
   Outputs out;
   out.type = f.resultType;
   out.inputs.assign(inputs.begin(), inputs.end());
-  std::vector<Scalar> args(1 + rest.size());
-  std::copy(rest.begin(), rest.end(), args.begin() + 1);
-  rt::Context ctx{&arena};
-  ctx.drawKey = rt::benchKey(effects.seed, f.name); // the function's own draws: Python's random
-  for (const Scalar& input : inputs) {
-    args[0] = input;
-    ctx.begin();
-    ctx.query = effects.firstQuery + out.values.size();
-    out.values.push_back(suite.runBoxed(fn, ctx, args));
-    out.errors.push_back(ctx.errorKind());
+  bool draws = callsRandom(suite.module(), fn); // the checked batch keeps no draw key: boxed calls do
+  if (!draws && valuesFitCheckedBatch(suite, fn, inputs, rest)) {
+    std::vector<double> x, y(inputs.size());
+    for (const Scalar& input : inputs)
+      x.push_back(input.r);
+    std::vector<uint8_t> kinds(inputs.size());
+    runCheckedBatch(suite, fn, x, y, kinds);
+    for (size_t k = 0; k < inputs.size(); ++k) {
+      out.values.push_back(batchValue(y[k], f.resultType));
+      out.errors.push_back(static_cast<rt::ErrorKind>(kinds[k]));
+    }
+  } else {
+    std::vector<Scalar> args(1 + rest.size());
+    std::copy(rest.begin(), rest.end(), args.begin() + 1);
+    rt::Context ctx{&arena};
+    ctx.drawKey = rt::benchKey(effects.seed, f.name); // the function's own draws: Python's random
+    for (const Scalar& input : inputs) {
+      args[0] = input;
+      ctx.begin();
+      ctx.query = effects.firstQuery + out.values.size();
+      out.values.push_back(suite.runBoxed(fn, ctx, args));
+      out.errors.push_back(ctx.errorKind());
+    }
   }
-  if (callsRandom(suite.module(), fn)) // Python's random in the function: keyed by the seed too
+  if (draws) // Python's random in the function: keyed by the seed too
     out.seed = effects.seed;
   const ir::Bench* bench = effectsOf(suite, fn);
   if (bench && out.type == Type::Complex) {

@@ -29,16 +29,22 @@ struct Outputs {
   bool anyFailed() const;
 };
 
-// Whether fn can be evaluated at numbers (evaluateNumbers): its first
-// parameter is an int or a real, every other has a default, and it returns
-// a number or a bool.
-bool takesNumbers(const ir::Function& fn);
+// The entry points evaluating fn runs, for Suite::prepare: at numbers, or at
+// reals with the defaults (evaluateNumbers, evaluateCall and evaluateTexts
+// without parameters), its batch entry if it has one, else its checked
+// batch entry if the backend compiles them and it returns a real or a bool;
+// otherwise (`explicitParams`, other inputs) its boxed entry.
+struct EntryPointLists {
+  std::vector<uint32_t> unary, boxed, checked;
+};
+void addEntryPoints(const Suite& suite, uint32_t fn, bool explicitParams, EntryPointLists& lists);
 
 // y[i] = fn(x[i]) with the effects of its bench. Functions with a unary entry
-// run as one batch; the others (statements, strings inside) one boxed call
-// per input with default parameters, where a failed evaluation gives NaN and
+// run as one batch; the others (statements, strings inside) as one checked
+// batch if the backend compiles them (the JIT), else one boxed call per
+// input, with default parameters, where a failed evaluation gives NaN and
 // its error in `errors` (if given; None elsewhere). An int first parameter
-// needs integral x. Throws InputError if !takesNumbers(fn).
+// needs integral x. Throws InputError unless fn.takesNumbers().
 void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
                      const Effects& effects, std::span<rt::ErrorKind> errors = {});
 
@@ -51,8 +57,10 @@ void evaluateNumberCodes(const Suite& suite, uint32_t fn, std::span<const double
 std::optional<size_t> firstNonIntegral(std::span<const double> x);
 
 // Any function at any inputs: inputs[i] binds the first parameter, `rest`
-// every other (see bindParams), one boxed call per input. Values the calls
-// make live in `arena`. The effects apply to functions of a number.
+// every other (see bindParams), one boxed call per input; or, for reals
+// into a function with a checked batch entry returning a real or a bool
+// with `rest` its defaults, one checked batch (the same values). Values the
+// calls make live in `arena`. The effects apply to functions of a number.
 Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> inputs, std::span<const Scalar> rest,
                        const Effects& effects, rt::Arena& arena);
 

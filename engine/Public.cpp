@@ -126,7 +126,7 @@ std::string Function::signature() const { return engine::formatSignature(suite_-
 const std::string& Function::description() const { return suite_->function(index_).doc; }
 std::string Function::metadataJson() const { return engine::formatMetadataJson(*suite_, index_); }
 bool Function::isBench() const { return suite_->bench(index_) != nullptr; }
-bool Function::takesNumbers() const { return engine::takesNumbers(suite_->function(index_)); }
+bool Function::takesNumbers() const { return suite_->function(index_).takesNumbers(); }
 
 std::vector<std::pair<std::string, std::string>> Function::params() const {
   std::vector<std::pair<std::string, std::string>> params;
@@ -212,10 +212,10 @@ bool Suite::contains(std::string_view name) const { return impl_->find(name).has
 Function Suite::operator[](std::string_view name) const { return Function(impl_, impl_->resolve(name)); }
 
 void Suite::compileAll() const {
-  std::vector<uint32_t> unary, boxed;
+  engine::EntryPointLists entries;
   for (uint32_t f : impl_->visible())
-    (impl_->function(f).hasUnaryEntry() ? unary : boxed).push_back(f);
-  impl_->prepare(unary, boxed);
+    engine::addEntryPoints(*impl_, f, /*explicitParams=*/false, entries);
+  impl_->prepare(entries.unary, entries.boxed, entries.checked);
 }
 
 const LoadOptions& Suite::options() const { return impl_->options(); }

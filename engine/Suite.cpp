@@ -81,25 +81,38 @@ uint32_t Suite::resolve(std::string_view name) const {
   throw InputError(message + (closest.empty() ? "" : "'?"));
 }
 
-void Suite::prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed) const {
-  std::vector<uint32_t> wantUnary, wantBoxed;
+void Suite::prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed,
+                    std::span<const uint32_t> checked) const {
+  std::vector<uint32_t> wantUnary, wantBoxed, wantChecked;
   auto missing = [&] {
     wantUnary.clear();
     wantBoxed.clear();
+    wantChecked.clear();
     for (uint32_t f : unary)
       if (!backend_->hasBatch(f))
         wantUnary.push_back(f);
     for (uint32_t f : boxed)
       if (!backend_->hasBoxed(f))
         wantBoxed.push_back(f);
-    return !wantUnary.empty() || !wantBoxed.empty();
+    if (backend_->compilesCheckedBatches())
+      for (uint32_t f : checked)
+        if (!backend_->hasCheckedBatch(f))
+          wantChecked.push_back(f);
+    return !wantUnary.empty() || !wantBoxed.empty() || !wantChecked.empty();
   };
   if (!missing()) // ready: no lock, no thread
     return;
   std::lock_guard lock(compiling_);
   if (missing()) // again: another thread may have compiled them meanwhile
-    runWithStack(compileStackNeed(file_->text().size()), [&] { backend_->prepare(wantUnary, wantBoxed); });
+    runWithStack(compileStackNeed(file_->text().size()),
+                 [&] { backend_->prepare(wantUnary, wantBoxed, wantChecked); });
 }
+
+bool Suite::runsCheckedBatch(uint32_t fn) const {
+  return backend_->compilesCheckedBatches() && function(fn).hasCheckedBatchEntry();
+}
+
+bool Suite::hasCheckedBatch(uint32_t fn) const { return backend_->hasCheckedBatch(fn); }
 
 void Suite::runBatch(uint32_t fn, const double* x, double* y, size_t n) const {
   if (!backend_->hasBatch(fn)) {
@@ -107,6 +120,15 @@ void Suite::runBatch(uint32_t fn, const double* x, double* y, size_t n) const {
     prepare(one, {});
   }
   backend_->runBatch(fn, x, y, n);
+}
+
+void Suite::runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, double* y, uint8_t* errors,
+                            size_t n) const {
+  if (!backend_->hasCheckedBatch(fn)) {
+    uint32_t one[] = {fn};
+    prepare({}, {}, one);
+  }
+  backend_->runCheckedBatch(fn, ctx, x, y, errors, n);
 }
 
 Scalar Suite::runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const {

@@ -51,14 +51,23 @@ public:
   // find(), or an InputError naming the closest visible names.
   uint32_t resolve(std::string_view name) const;
 
-  // Compiles the batch entries of `unary` and the boxed entries of `boxed`
-  // now, in one go (cheaper than one at a time on first use).
-  void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed) const;
+  // Compiles the batch entries of `unary`, the boxed entries of `boxed` and
+  // the checked batch entries of `checked` now, in one go (cheaper than one
+  // at a time on first use).
+  void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed,
+               std::span<const uint32_t> checked = {}) const;
+
+  // Whether fn is evaluated at numbers through a checked batch entry: it has
+  // one and the backend compiles them.
+  bool runsCheckedBatch(uint32_t fn) const;
+  // Whether fn's checked batch entry is compiled already (lock-free).
+  bool hasCheckedBatch(uint32_t fn) const;
 
   // The backend's entry points, prepared on first use. No effects: see
   // engine/Evaluate.h.
   void runBatch(uint32_t fn, const double* x, double* y, size_t n) const;
   Scalar runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const;
+  void runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, double* y, uint8_t* errors, size_t n) const;
 
 private:
   std::shared_ptr<const SourceFile> file_;

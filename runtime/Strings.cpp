@@ -1205,6 +1205,8 @@ int64_t findc_rt_range_step(Context* ctx, int64_t step) {
   return step;
 }
 
+void findc_rt_arena_reset(Context* ctx) { ctx->arena->reset(); }
+
 } // extern "C"
 
 // ------------------------------- str methods of Python hypotheses ----
@@ -1608,11 +1610,12 @@ struct DefRow {
   unsigned arity;
   Type operands[4];
   bool raises;
+  Compiled compiled;
 };
 
 constexpr DefRow kRows[] = {
-#define STROP(Name, Mnemonic, Result, Arity, A, B, C, D, Raises)                                                       \
-  {Mnemonic, Type::Result, Arity, {Type::A, Type::B, Type::C, Type::D}, Raises},
+#define STROP(Name, Mnemonic, Result, Arity, A, B, C, D, Raises, How)                                                  \
+  {Mnemonic, Type::Result, Arity, {Type::A, Type::B, Type::C, Type::D}, Raises, Compiled::How},
 #include "runtime/StrOps.def"
 };
 constexpr size_t kNumOps = std::size(kRows);
@@ -1719,7 +1722,8 @@ const std::array<StrOpInfo, kNumOps>& infoTable() {
                   row.result,                                                                                          \
                   row.arity,                                                                                           \
                   {row.operands[0], row.operands[1], row.operands[2], row.operands[3]},                                \
-                  row.raises};                                                                                         \
+                  row.raises,                                                                                          \
+                  row.compiled};                                                                                       \
   }
     FINDC_STR_FUNCTIONS(FINDC_INFO)
 #undef FINDC_INFO

@@ -114,9 +114,12 @@ struct Context {
 
 // ---- the operation table ----
 enum class StrOp : uint8_t {
-#define STROP(Name, Mnemonic, Result, Arity, A, B, C, D, Raises) Name,
+#define STROP(Name, Mnemonic, Result, Arity, A, B, C, D, Raises, Compiled) Name,
 #include "runtime/StrOps.def"
 };
+
+// How compiled code computes an operation (StrOps.def's Compiled).
+enum class Compiled : uint8_t { Call, Inline };
 
 struct StrOpInfo {
   std::string_view mnemonic; // "str.concat"
@@ -126,6 +129,7 @@ struct StrOpInfo {
   unsigned arity;
   Type operands[4];
   bool raises;
+  Compiled compiled;
 };
 const StrOpInfo& strOpInfo(StrOp op);
 std::optional<StrOp> strOpFromMnemonic(std::string_view mnemonic);
@@ -154,4 +158,12 @@ std::string pythonRepr(std::string_view utf8);
 // exhausting memory). Below Text.h's limit, so case mapping never throws.
 inline constexpr int64_t maxValueBytes = int64_t{1} << 28;
 
+// What compiled code calls besides the operations: a checked batch entry
+// (compiler/codegen) of a function that allocates empties the context's
+// arena before every point, as the engine does between boxed calls (a
+// point's values die with it: the entry returns numbers).
+inline constexpr const char* kArenaResetSymbol = "findc_rt_arena_reset";
+
 } // namespace findc::rt
+
+extern "C" void findc_rt_arena_reset(findc::rt::Context* ctx);

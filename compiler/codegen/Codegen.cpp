@@ -36,19 +36,21 @@ public:
       : module_(module), out_(out), context_(out.getContext()), target_(target), math_(math), builder_(context_) {}
 
   // Unary roots become self-contained entry points (their specialized,
-  // fully inlined form); other roots keep their full signature and callees.
-  void emit(const std::vector<uint32_t>& roots, const std::vector<uint32_t>& boxed) {
-    std::vector<uint32_t> others = boxed;
-    for (uint32_t f : roots)
-      if (!module_.functions[f].hasUnaryEntry() && std::find(boxed.begin(), boxed.end(), f) == boxed.end())
-        others.push_back(f);
-    std::vector<uint32_t> order = module_.callOrder(others);
+  // fully inlined form); boxed and checked roots keep their full signature
+  // and callees.
+  void emit(const std::vector<uint32_t>& roots, const std::vector<uint32_t>& boxed,
+            const std::vector<uint32_t>& checked) {
+    std::vector<uint32_t> withBodies = boxed;
+    withBodies.insert(withBodies.end(), checked.begin(), checked.end());
+    std::vector<uint32_t> order = module_.callOrder(withBodies);
     for (uint32_t f : order)
       functions_[f] = declare(module_.functions[f], kImplPrefix + module_.functions[f].name);
     for (uint32_t f : order)
       define(module_.functions[f], functions_.at(f));
-    for (uint32_t f : others)
+    for (uint32_t f : boxed)
       emitBoxedEntry(module_.functions[f], functions_.at(f));
+    for (uint32_t f : checked)
+      emitCheckedBatchEntry(f, functions_.at(f));
     for (uint32_t f : roots)
       if (module_.functions[f].hasUnaryEntry()) {
         ir::Function entry = ir::specializeUnaryEntry(module_, f);
@@ -199,49 +201,13 @@ private:
     return global;
   }
 
-  llvm::Value* errorField() {
-    return builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
-  }
-
-  // Records `kind` where `failed` holds, unless an error is recorded already
-  // (rt::Context::fail); returns whether none was recorded before.
-  llvm::Value* recordErrorIf(llvm::Value* failed, rt::ErrorKind kind) {
-    auto& B = builder_;
-    llvm::Value* error = B.CreateLoad(B.getInt32Ty(), errorField());
-    llvm::Value* clean = B.CreateICmpEQ(error, B.getInt32(0));
-    B.CreateStore(B.CreateSelect(B.CreateAnd(clean, failed), B.getInt32(static_cast<uint32_t>(kind)), error),
-                  errorField());
-    return clean;
-  }
-
-  // A runtime operation: a call of its extern "C" function with the context
-  // first. loop.tick, py.failed and int + - * are inlined: they run on
-  // every loop trip, around every effect inside a try, on every int.
+  // A runtime operation: written out if StrOps.def says Inline, else a call
+  // of its extern "C" function with the context first.
   llvm::Value* emitRuntime(const ir::Inst& inst, const std::vector<llvm::Value*>& a) {
     auto& B = builder_;
     rt::StrOp op = inst.strOp();
-    if (op == rt::StrOp::LoopTick) {
-      // budget -= 1; ok = budget >= 0 && error == 0; a spent budget records
-      // BudgetExceeded unless an error is recorded already.
-      llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, budget));
-      llvm::Value* budget = B.CreateSub(B.CreateLoad(B.getInt64Ty(), budgetPtr), B.getInt64(1));
-      B.CreateStore(budget, budgetPtr);
-      llvm::Value* spent = B.CreateICmpSLT(budget, B.getInt64(0));
-      llvm::Value* clean = recordErrorIf(spent, rt::ErrorKind::BudgetExceeded);
-      return B.CreateAnd(clean, B.CreateNot(spent));
-    }
-    if (op == rt::StrOp::PyFailed) // error != 0
-      return B.CreateICmpNE(B.CreateLoad(B.getInt32Ty(), errorField()), B.getInt32(0));
-    if (op == rt::StrOp::IntPyAdd || op == rt::StrOp::IntPySub || op == rt::StrOp::IntPyMul) {
-      // Python's int as int64: OverflowError (and 0) where the sum wraps.
-      llvm::Intrinsic::ID id = op == rt::StrOp::IntPyAdd   ? llvm::Intrinsic::sadd_with_overflow
-                               : op == rt::StrOp::IntPySub ? llvm::Intrinsic::ssub_with_overflow
-                                                           : llvm::Intrinsic::smul_with_overflow;
-      llvm::Value* pair = B.CreateBinaryIntrinsic(id, a[0], a[1]);
-      llvm::Value* overflow = B.CreateExtractValue(pair, 1);
-      recordErrorIf(overflow, rt::ErrorKind::OverflowError);
-      return B.CreateSelect(overflow, B.getInt64(0), B.CreateExtractValue(pair, 0));
-    }
+    if (rt::strOpInfo(op).compiled == rt::Compiled::Inline)
+      return emitInlineRuntime(op, a);
     const rt::StrOpInfo& info = rt::strOpInfo(op);
     std::vector<llvm::Type*> params = {B.getPtrTy()};
     for (unsigned k = 0; k < info.arity; ++k)
@@ -268,6 +234,205 @@ private:
     llvm::CallInst* call = B.CreateCall(fn, args);
     zeroExtendBools(call);
     return call;
+  }
+
+  // ---- runtime operations compiled inline (StrOps.def: Inline) ----
+  // Each makes the decisions of its function in runtime/ (Strings.cpp,
+  // PyNumbers.cpp), in the same order, and returns the same value, the
+  // harmless 0 where it raises; branch-free, so that LLVM can if-convert
+  // and vectorize a checked batch loop around it.
+
+  llvm::Value* emitInlineRuntime(rt::StrOp op, const std::vector<llvm::Value*>& a) {
+    auto& B = builder_;
+    using rt::ErrorKind;
+    switch (op) {
+    case rt::StrOp::LoopTick: {
+      // budget -= 1; ok = budget >= 0 && error == 0; a spent budget records
+      // BudgetExceeded unless an error is recorded already.
+      llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), context_arg_, offsetof(rt::Context, budget));
+      llvm::Value* budget = B.CreateSub(B.CreateLoad(B.getInt64Ty(), budgetPtr), B.getInt64(1));
+      B.CreateStore(budget, budgetPtr);
+      llvm::Value* spent = B.CreateICmpSLT(budget, B.getInt64(0));
+      llvm::Value* clean = recordErrorIf(spent, ErrorKind::BudgetExceeded);
+      return B.CreateAnd(clean, B.CreateNot(spent));
+    }
+    case rt::StrOp::PyFailed: return B.CreateICmpNE(loadError(), B.getInt32(0));
+    case rt::StrOp::IntPyAdd:
+    case rt::StrOp::IntPySub:
+    case rt::StrOp::IntPyMul: {
+      // Python's int as int64: OverflowError (and 0) where the result wraps.
+      llvm::Intrinsic::ID id = op == rt::StrOp::IntPyAdd   ? llvm::Intrinsic::sadd_with_overflow
+                               : op == rt::StrOp::IntPySub ? llvm::Intrinsic::ssub_with_overflow
+                                                           : llvm::Intrinsic::smul_with_overflow;
+      llvm::Value* pair = B.CreateBinaryIntrinsic(id, a[0], a[1]);
+      llvm::Value* overflow = B.CreateExtractValue(pair, 1);
+      recordErrorIf(overflow, ErrorKind::OverflowError);
+      return B.CreateSelect(overflow, B.getInt64(0), B.CreateExtractValue(pair, 0));
+    }
+    case rt::StrOp::RangeStep:
+      recordErrorIf(B.CreateICmpEQ(a[0], B.getInt64(0)), ErrorKind::ValueError);
+      return a[0];
+    case rt::StrOp::RealPyDiv: {
+      llvm::Value* byZero = B.CreateFCmpOEQ(a[1], real(0));
+      recordErrorIf(byZero, ErrorKind::ZeroDivisionError);
+      return B.CreateSelect(byZero, real(0), B.CreateFDiv(a[0], a[1]));
+    }
+    case rt::StrOp::RealPyMod:
+    case rt::StrOp::RealPyFloorDiv: {
+      llvm::Value* byZero = B.CreateFCmpOEQ(a[1], real(0));
+      recordErrorIf(byZero, ErrorKind::ZeroDivisionError);
+      llvm::Value* value = op == rt::StrOp::RealPyMod ? pyModReal(a[0], a[1]) : pyFloorDivReal(a[0], a[1]);
+      return B.CreateSelect(byZero, real(0), value);
+    }
+    case rt::StrOp::IntPyMod:
+    case rt::StrOp::IntPyFloorDiv: return pyDivModInt(op, a[0], a[1]);
+    case rt::StrOp::RealPyToInt: {
+      // ValueError for nan, OverflowError outside int64 (infinities too).
+      llvm::Value* nan = isNan(a[0]);
+      llvm::Value* t = intrinsic(llvm::Intrinsic::trunc, {a[0]});
+      llvm::Value* inRange = B.CreateAnd(B.CreateFCmpOGE(t, real(-0x1p63)), B.CreateFCmpOLT(t, real(0x1p63)));
+      recordErrorIf(B.CreateNot(inRange), B.CreateSelect(nan, errorKind(ErrorKind::ValueError),
+                                                     errorKind(ErrorKind::OverflowError)));
+      llvm::Value* converted = B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {t});
+      return B.CreateSelect(inRange, converted, B.getInt64(0));
+    }
+    case rt::StrOp::RealPyMath:
+    case rt::StrOp::RealPyMathOverflow: {
+      // math_1's checks on f's result r of x: a nan from a number, or an
+      // infinity from a finite number.
+      llvm::Value* r = a[0];
+      llvm::Value* x = a[1];
+      llvm::Value* nanFromNumber = B.CreateAnd(isNan(r), B.CreateNot(isNan(x)));
+      llvm::Value* infinityFromFinite = B.CreateAnd(isInf(r), isFinite(x));
+      ErrorKind infinite = op == rt::StrOp::RealPyMath ? ErrorKind::ValueError : ErrorKind::OverflowError;
+      llvm::Value* raise = B.CreateOr(nanFromNumber, infinityFromFinite);
+      recordErrorIf(raise, B.CreateSelect(nanFromNumber, errorKind(ErrorKind::ValueError), errorKind(infinite)));
+      return B.CreateSelect(raise, real(0), r);
+    }
+    case rt::StrOp::RealPyPowInt: return pyPowInt(a[0], a[1]);
+    default: break;
+    }
+    llvm_unreachable("a runtime operation marked Inline in StrOps.def without a lowering here");
+  }
+
+  llvm::Value* errorKind(rt::ErrorKind kind) { return builder_.getInt32(static_cast<uint32_t>(kind)); }
+
+  llvm::Value* errorField() {
+    return builder_.CreateConstInBoundsGEP1_64(builder_.getInt8Ty(), context_arg_, offsetof(rt::Context, error));
+  }
+  llvm::Value* loadError() { return builder_.CreateLoad(builder_.getInt32Ty(), errorField()); }
+
+  // Records `kind` (an i32 ErrorKind) where `failed` holds, unless an error
+  // is recorded already (rt::Context::fail); returns whether none was.
+  llvm::Value* recordErrorIf(llvm::Value* failed, llvm::Value* kind) {
+    auto& B = builder_;
+    llvm::Value* error = loadError();
+    llvm::Value* clean = B.CreateICmpEQ(error, B.getInt32(0));
+    B.CreateStore(B.CreateSelect(B.CreateAnd(clean, failed), kind, error), errorField());
+    return clean;
+  }
+  llvm::Value* recordErrorIf(llvm::Value* failed, rt::ErrorKind kind) { return recordErrorIf(failed, errorKind(kind)); }
+
+  llvm::Value* isNan(llvm::Value* x) { return builder_.CreateFCmpUNO(x, x); }
+  llvm::Value* isInf(llvm::Value* x) { return builder_.CreateFCmpOEQ(intrinsic(llvm::Intrinsic::fabs, {x}), real(INFINITY)); }
+  llvm::Value* isFinite(llvm::Value* x) {
+    return builder_.CreateFCmpOLT(intrinsic(llvm::Intrinsic::fabs, {x}), real(INFINITY));
+  }
+  llvm::Value* copySign(llvm::Value* magnitude, llvm::Value* sign) {
+    return builder_.CreateIntrinsic(llvm::Intrinsic::copysign, {builder_.getDoubleTy()}, {magnitude, sign});
+  }
+
+  // float_rem for b != 0: the remainder takes the divisor's sign.
+  llvm::Value* pyModReal(llvm::Value* a, llvm::Value* b) {
+    auto& B = builder_;
+    llvm::Value* mod = B.CreateFRem(a, b);
+    llvm::Value* signsDiffer = B.CreateXor(B.CreateFCmpOLT(b, real(0)), B.CreateFCmpOLT(mod, real(0)));
+    llvm::Value* nonZero = B.CreateSelect(signsDiffer, B.CreateFAdd(mod, b), mod);
+    return B.CreateSelect(B.CreateFCmpUNE(mod, real(0)), nonZero, copySign(real(0), b));
+  }
+
+  // float_floor_div for b != 0 (_float_div_mod).
+  llvm::Value* pyFloorDivReal(llvm::Value* a, llvm::Value* b) {
+    auto& B = builder_;
+    llvm::Value* mod = B.CreateFRem(a, b);
+    llvm::Value* div = B.CreateFDiv(B.CreateFSub(a, mod), b);
+    llvm::Value* signsDiffer = B.CreateXor(B.CreateFCmpOLT(b, real(0)), B.CreateFCmpOLT(mod, real(0)));
+    llvm::Value* adjust = B.CreateAnd(B.CreateFCmpUNE(mod, real(0)), signsDiffer);
+    div = B.CreateSelect(adjust, B.CreateFSub(div, real(1)), div);
+    llvm::Value* floored = intrinsic(llvm::Intrinsic::floor, {div});
+    llvm::Value* rounded = B.CreateSelect(B.CreateFCmpOGT(B.CreateFSub(div, floored), real(0.5)),
+                                          B.CreateFAdd(floored, real(1)), floored);
+    return B.CreateSelect(B.CreateFCmpOEQ(div, real(0)), copySign(real(0), B.CreateFDiv(a, b)), rounded);
+  }
+
+  // Python's int % and // on int64 (findc_rt_int_py_mod, _floordiv):
+  // ZeroDivisionError for b == 0, OverflowError for INT64_MIN // -1.
+  llvm::Value* pyDivModInt(rt::StrOp op, llvm::Value* a, llvm::Value* b) {
+    auto& B = builder_;
+    llvm::Value* zero = B.getInt64(0);
+    llvm::Value* byZero = B.CreateICmpEQ(b, zero);
+    llvm::Value* byMinusOne = B.CreateICmpEQ(b, B.getInt64(static_cast<uint64_t>(-1)));
+    llvm::Value* special = B.CreateOr(byZero, byMinusOne);
+    llvm::Value* safeB = B.CreateSelect(special, B.getInt64(1), b); // sdiv and srem trap on both
+    llvm::Value* q = B.CreateSDiv(a, safeB);
+    llvm::Value* r = B.CreateSRem(a, safeB);
+    llvm::Value* adjust =
+        B.CreateAnd(B.CreateICmpNE(r, zero), B.CreateXor(B.CreateICmpSLT(r, zero), B.CreateICmpSLT(b, zero)));
+    if (op == rt::StrOp::IntPyMod) {
+      recordErrorIf(byZero, rt::ErrorKind::ZeroDivisionError);
+      return B.CreateSelect(special, zero, B.CreateSelect(adjust, B.CreateAdd(r, b), r));
+    }
+    llvm::Value* overflow = B.CreateAnd(byMinusOne, B.CreateICmpEQ(a, B.getInt64(static_cast<uint64_t>(INT64_MIN))));
+    recordErrorIf(B.CreateOr(byZero, overflow), B.CreateSelect(byZero, errorKind(rt::ErrorKind::ZeroDivisionError),
+                                                           errorKind(rt::ErrorKind::OverflowError)));
+    llvm::Value* floored = B.CreateSub(q, B.CreateZExt(adjust, B.getInt64Ty()));
+    llvm::Value* negated = B.CreateSelect(overflow, zero, B.CreateSub(zero, a));
+    return B.CreateSelect(byZero, zero, B.CreateSelect(byMinusOne, negated, floored));
+  }
+
+  // float_pow of a float by an int n (findc_rt_real_py_powi: floatPow with
+  // iw = n as a double, never nan, infinite or fractional), case by case
+  // from the last: each select takes the earlier case where it applies.
+  llvm::Value* pyPowInt(llvm::Value* iv, llvm::Value* n) {
+    auto& B = builder_;
+    using rt::ErrorKind;
+    llvm::Value* iw = B.CreateSIToFP(n, B.getDoubleTy());
+    // isOddInteger(iw): n odd, and within 2^53 (beyond, the double is even).
+    constexpr int64_t exact = int64_t{1} << 53;
+    llvm::Value* odd = B.CreateAnd(B.CreateICmpNE(B.CreateAnd(n, B.getInt64(1)), B.getInt64(0)),
+                                   B.CreateAnd(B.CreateICmpSGE(n, B.getInt64(static_cast<uint64_t>(-exact))),
+                                               B.CreateICmpSLE(n, B.getInt64(exact))));
+    llvm::Value* magnitude = intrinsic(llvm::Intrinsic::fabs, {iv});
+    // A finite non-zero base: |iv| ** iw, negated for a negative base and an
+    // odd exponent; an infinite result is an OverflowError.
+    llvm::Value* negate = B.CreateAnd(B.CreateFCmpOLT(iv, real(0)), odd);
+    llvm::Value* ix = pow(magnitude, iw);
+    llvm::Value* overflows = isInf(ix);
+    llvm::Value* finite = B.CreateSelect(overflows, real(0), B.CreateSelect(negate, B.CreateFNeg(ix), ix));
+    finite = B.CreateSelect(B.CreateFCmpOEQ(magnitude, real(1)), B.CreateSelect(negate, real(-1), real(1)), finite);
+    // A zero base: 0.0 ** negative is a ZeroDivisionError.
+    llvm::Value* negativeExponent = B.CreateFCmpOLT(iw, real(0));
+    llvm::Value* zeroBase = B.CreateSelect(negativeExponent, real(0), B.CreateSelect(odd, iv, real(0)));
+    // An infinite base.
+    llvm::Value* infiniteBase = B.CreateSelect(B.CreateFCmpOGT(iw, real(0)), B.CreateSelect(odd, iv, magnitude),
+                                               B.CreateSelect(odd, copySign(real(0), iv), real(0)));
+    llvm::Value* isZero = B.CreateFCmpOEQ(iv, real(0));
+    llvm::Value* infinite = isInf(iv);
+    llvm::Value* result = B.CreateSelect(isZero, zeroBase, finite);
+    result = B.CreateSelect(infinite, infiniteBase, result);
+    result = B.CreateSelect(isNan(iv), iv, result);
+    llvm::Value* exponentZero = B.CreateFCmpOEQ(iw, real(0));
+    result = B.CreateSelect(exponentZero, real(1), result); // even 0**0 and nan**0
+    // The errors, where their cases apply.
+    llvm::Value* nonZeroExponent = B.CreateNot(exponentZero);
+    llvm::Value* divisionByZero = B.CreateAnd(nonZeroExponent, B.CreateAnd(isZero, negativeExponent));
+    llvm::Value* finiteBase = B.CreateAnd(isFinite(iv), B.CreateNot(isZero));
+    llvm::Value* unit = B.CreateFCmpOEQ(magnitude, real(1));
+    llvm::Value* overflow =
+        B.CreateAnd(nonZeroExponent, B.CreateAnd(finiteBase, B.CreateAnd(B.CreateNot(unit), overflows)));
+    recordErrorIf(B.CreateOr(divisionByZero, overflow),
+              B.CreateSelect(divisionByZero, errorKind(ErrorKind::ZeroDivisionError), errorKind(ErrorKind::OverflowError)));
+    return result;
   }
 
   // `void fnd.NAME.boxed(Context* ctx, const Scalar* args, Scalar* result)`:
@@ -350,27 +515,33 @@ private:
     return builder_.CreateIntrinsic(id, {args[0]->getType()}, args);
   }
 
+  // Fenced operands keep LLVM from acting on a value it proves constant:
+  // it rewrites pow(2**n, x) to exp2(n * x), which rounds n * x (100s of
+  // ulp off for n = 3), folds exp10(c) as pow(10, c), not glibc's, and
+  // takes pow(x, 2) for x * x and pow(x, -1) for 1 / x, which glibc's pow
+  // (so Python, so FIND) does not always round the same way.
+  llvm::Value* fence(llvm::Value* v) {
+    return builder_.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {builder_.getDoubleTy()}, {v});
+  }
+
+  // glibc's pow(x, y). Vector mode leaves literal exponents visible: x * x
+  // is what it wants.
+  llvm::Value* pow(llvm::Value* x, llvm::Value* y) {
+    if (math_ == MathMode::Vector && llvm::isa<llvm::ConstantFP>(y))
+      return intrinsic(llvm::Intrinsic::pow, {x, y});
+    return intrinsic(llvm::Intrinsic::pow, {fence(x), fence(y)});
+  }
+
   // The same decisions as runtime/PrimOps.h, in LLVM IR.
   llvm::Value* emitPrim(const ir::Inst& inst, const std::vector<llvm::Value*>& a) {
     auto& B = builder_;
     bool isInt = !a.empty() && a[0]->getType()->isIntegerTy(64);
     bool isBool = !a.empty() && a[0]->getType()->isIntegerTy(1);
     PrimOp op = inst.prim;
-    if (op == PrimOp::Exp10 || (op == PrimOp::Pow && (math_ == MathMode::Exact || !llvm::isa<llvm::ConstantFP>(a[1])))) {
-      // Fenced operands keep LLVM from acting on a value it proves constant:
-      // it rewrites pow(2**n, x) to exp2(n * x), which rounds n * x (100s of
-      // ulp off for n = 3), folds exp10(c) as pow(10, c), not glibc's, and
-      // takes pow(x, 2) for x * x and pow(x, -1) for 1 / x, which glibc's pow
-      // (so Python, so FIND) does not always round the same way. Vector mode
-      // leaves literal exponents visible: x * x is what it wants.
-      auto fence = [&](llvm::Value* v) {
-        return B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {B.getDoubleTy()}, {v});
-      };
-      std::vector<llvm::Value*> fenced;
-      for (llvm::Value* operand : a)
-        fenced.push_back(fence(operand));
-      return intrinsic(loweringOf(op).intrinsic, fenced);
-    }
+    if (op == PrimOp::Pow)
+      return pow(a[0], a[1]);
+    if (op == PrimOp::Exp10)
+      return intrinsic(loweringOf(op).intrinsic, {fence(a[0])});
     switch (loweringOf(op).how) {
     case Lowering::Intrinsic:
     case Lowering::LibmIntrinsic: return intrinsic(loweringOf(op).intrinsic, a);
@@ -512,19 +683,118 @@ private:
     return id;
   }
 
-  // Calls the specialized entry body with x converted to its parameter type
-  // and returns the result as a double.
-  llvm::Value* callEntry(const ir::Function& entry, llvm::Function* body, llvm::Value* x) {
+  // x as a value of the first parameter's type (int: saturating, as
+  // unaryArgument), and a result of type `t` as a double (Scalar::asDouble).
+  llvm::Value* fromDouble(Type t, llvm::Value* x) {
     auto& B = builder_;
-    llvm::Value* arg = entry.params[0].type == Type::Int
-                           ? B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {x})
-                           : x;
-    llvm::Value* result = B.CreateCall(body, {arg});
-    switch (entry.resultType) {
+    return t == Type::Int ? B.CreateIntrinsic(llvm::Intrinsic::fptosi_sat, {B.getInt64Ty(), B.getDoubleTy()}, {x}) : x;
+  }
+  llvm::Value* toDouble(Type t, llvm::Value* result) {
+    auto& B = builder_;
+    switch (t) {
     case Type::Int: return B.CreateSIToFP(result, B.getDoubleTy());
     case Type::Bool: return B.CreateUIToFP(result, B.getDoubleTy());
     default: return result;
     }
+  }
+
+  // Calls the specialized entry body with x converted to its parameter type
+  // and returns the result as a double.
+  llvm::Value* callEntry(const ir::Function& entry, llvm::Function* body, llvm::Value* x) {
+    llvm::Value* result = builder_.CreateCall(body, {fromDouble(entry.params[0].type, x)});
+    return toDouble(entry.resultType, result);
+  }
+
+  // Whether function f, or one it calls, makes values in the arena: a
+  // runtime operation allocates exactly when its result is a handle
+  // (runtime/StrOps.def).
+  bool allocates(uint32_t f) const {
+    for (uint32_t g : module_.callOrder({f}))
+      for (const ir::Inst& inst : module_.functions[g].body)
+        if (inst.op == ir::Opcode::Runtime && isHandle(inst.type))
+          return true;
+    return false;
+  }
+
+  // The checked batch entry (see checkedBatchEntryName): per point, the
+  // context as the engine's ctx.begin() leaves it, a call of the body with
+  // the defaults as constants, and the value or NaN and the error kind
+  // stored. The points run on a copy of the caller's context on the stack,
+  // and the body is inlined: where it calls no runtime function, the copy's
+  // budget and error become per-point SSA values (SROA), so no load/store
+  // chain through memory ties one point to the next and the loop can
+  // vectorize. The caller's context gets the last point's state back.
+  void emitCheckedBatchEntry(uint32_t index, llvm::Function* body) {
+    const ir::Function& fn = module_.functions[index];
+    auto& B = builder_;
+    auto* ptr = B.getPtrTy();
+    auto* type = llvm::FunctionType::get(B.getVoidTy(), {ptr, ptr, ptr, ptr, B.getInt64Ty()}, false);
+    auto* entry =
+        llvm::Function::Create(type, llvm::Function::ExternalLinkage, checkedBatchEntryName(fn.name), out_);
+    addTargetAttributes(entry);
+    llvm::Argument* ctx = entry->getArg(0);
+    llvm::Argument* xs = entry->getArg(1);
+    llvm::Argument* ys = entry->getArg(2);
+    llvm::Argument* errors = entry->getArg(3);
+    llvm::Argument* n = entry->getArg(4);
+    ctx->setName("ctx");
+    xs->setName("x");
+    ys->setName("y");
+    errors->setName("errors");
+    n->setName("n");
+    for (llvm::Argument* arg : {ctx, xs, ys, errors})
+      arg->addAttr(llvm::Attribute::NoAlias);
+    xs->addAttr(llvm::Attribute::ReadOnly);
+    ys->addAttr(llvm::Attribute::WriteOnly);
+    errors->addAttr(llvm::Attribute::WriteOnly);
+
+    auto* start = llvm::BasicBlock::Create(context_, "entry", entry);
+    auto* loop = llvm::BasicBlock::Create(context_, "loop", entry);
+    auto* done = llvm::BasicBlock::Create(context_, "done", entry);
+    auto* exit = llvm::BasicBlock::Create(context_, "exit", entry);
+    B.SetInsertPoint(start);
+    llvm::Value* budget =
+        B.CreateLoad(B.getInt64Ty(), B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), ctx, offsetof(rt::Context, budget)),
+                     "budget");
+    llvm::Value* local = B.CreateAlloca(llvm::ArrayType::get(B.getInt8Ty(), sizeof(rt::Context)), nullptr, "local");
+    llvm::cast<llvm::AllocaInst>(local)->setAlignment(llvm::Align(alignof(rt::Context)));
+    llvm::Align align(alignof(rt::Context));
+    B.CreateMemCpy(local, align, ctx, align, sizeof(rt::Context));
+    llvm::Value* budgetPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), local, offsetof(rt::Context, budget));
+    llvm::Value* errorPtr = B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), local, offsetof(rt::Context, error));
+    B.CreateCondBr(B.CreateICmpSGT(n, B.getInt64(0)), loop, exit);
+
+    B.SetInsertPoint(loop);
+    llvm::PHINode* i = B.CreatePHI(B.getInt64Ty(), 2, "i");
+    i->addIncoming(B.getInt64(0), start);
+    if (allocates(index)) {
+      llvm::FunctionCallee reset =
+          out_.getOrInsertFunction(rt::kArenaResetSymbol, llvm::FunctionType::get(B.getVoidTy(), {ptr}, false));
+      llvm::cast<llvm::Function>(reset.getCallee())->setDoesNotThrow();
+      B.CreateCall(reset, {local});
+    }
+    B.CreateStore(budget, budgetPtr);
+    B.CreateStore(B.getInt32(0), errorPtr);
+    llvm::Value* x = B.CreateLoad(B.getDoubleTy(), B.CreateGEP(B.getDoubleTy(), xs, i));
+    std::vector<llvm::Value*> args = {local, fromDouble(fn.params[0].type, x)};
+    for (size_t k = 1; k < fn.params.size(); ++k)
+      args.push_back(constant(*fn.params[k].defaultValue));
+    llvm::CallInst* call = B.CreateCall(body, args);
+    call->addFnAttr(llvm::Attribute::AlwaysInline);
+    llvm::Value* value = toDouble(fn.resultType, call);
+    llvm::Value* error = B.CreateLoad(B.getInt32Ty(), errorPtr);
+    llvm::Value* failed = B.CreateICmpNE(error, B.getInt32(0));
+    llvm::Value* nan = llvm::ConstantFP::getQNaN(B.getDoubleTy());
+    B.CreateStore(B.CreateSelect(failed, nan, value), B.CreateGEP(B.getDoubleTy(), ys, i));
+    B.CreateStore(B.CreateTrunc(error, B.getInt8Ty()), B.CreateGEP(B.getInt8Ty(), errors, i));
+    llvm::Value* next = B.CreateAdd(i, B.getInt64(1), "", /*HasNUW=*/true, /*HasNSW=*/true);
+    i->addIncoming(next, B.GetInsertBlock());
+    B.CreateCondBr(B.CreateICmpSLT(next, n), loop, done);
+    B.SetInsertPoint(done);
+    B.CreateMemCpy(ctx, align, local, align, sizeof(rt::Context));
+    B.CreateBr(exit);
+    B.SetInsertPoint(exit);
+    B.CreateRetVoid();
   }
 
   void emitEntries(const ir::Function& fn, llvm::Function* body) {
@@ -584,6 +854,9 @@ private:
 std::string scalarEntryName(std::string_view function) { return "fnd." + std::string(function); }
 std::string batchEntryName(std::string_view function) { return "fnd." + std::string(function) + ".batch"; }
 std::string boxedEntryName(std::string_view function) { return "fnd." + std::string(function) + ".boxed"; }
+std::string checkedBatchEntryName(std::string_view function) {
+  return "fnd." + std::string(function) + ".cbatch";
+}
 
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots,
@@ -595,7 +868,15 @@ std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMConte
   if (chosen.empty())
     for (uint32_t i = 0; i < module.functions.size(); ++i)
       chosen.push_back(i);
-  ModuleEmitter(module, *out, target, math).emit(chosen, boxed);
+  std::vector<uint32_t> withBoxed = boxed, checked;
+  for (uint32_t f : chosen) {
+    const ir::Function& fn = module.functions[f];
+    if (!fn.hasUnaryEntry() && std::find(boxed.begin(), boxed.end(), f) == boxed.end())
+      withBoxed.push_back(f);
+    if (fn.hasCheckedBatchEntry())
+      checked.push_back(f);
+  }
+  ModuleEmitter(module, *out, target, math).emit(chosen, withBoxed, checked);
   return out;
 }
 
@@ -605,7 +886,7 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
   auto out = std::make_unique<llvm::Module>("findc", context);
   out->setTargetTriple(target.getTargetTriple().str());
   out->setDataLayout(target.createDataLayout());
-  ModuleEmitter(module, *out, target, math).emit(entries.unary, entries.boxed);
+  ModuleEmitter(module, *out, target, math).emit(entries.unary, entries.boxed, entries.checked);
   return out;
 }
 

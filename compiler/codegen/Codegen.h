@@ -25,29 +25,44 @@ std::string batchEntryName(std::string_view function);
 // `void (rt::Context*, const Scalar* args, Scalar* result)`: every root
 // without a unary entry (strings, lists, statements) gets one.
 std::string boxedEntryName(std::string_view function);
+// `void (rt::Context* ctx, const double* x, double* y, uint8_t* errors,
+// int64 n)`, for functions with a checked batch entry (they take numbers
+// but need a context): y[i] = f(x[i]) with the other parameters at their
+// defaults, each point evaluated as the engine evaluates one boxed call:
+// with the loop budget ctx holds on entry and no error recorded (the arena
+// emptied first, if f allocates); errors[i] is the point's rt::ErrorKind,
+// and y[i] NaN where it is not None. ctx's arena must be one the caller
+// can spare.
+std::string checkedBatchEntryName(std::string_view function);
 
 // Emits the functions `roots` (all functions when empty) and their callees.
 // Every root with a unary entry gets `double fnd.NAME(double)` and
 // `void fnd.NAME.batch(const double* x, double* y, int64 n)`. In exact mode
 // a batch loop that calls libm is left scalar: vectorizing it would only
 // unpack the vectors again around scalar calls, at a cost in compile time.
-// Roots in `boxed` get a boxed entry even when they have a unary one.
+// The other roots get a boxed entry, and a checked batch entry if they have
+// one. Roots in `boxed` get a boxed entry even when they have a unary one.
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots = {},
                                        MathMode math = MathMode::Exact, const std::vector<uint32_t>& boxed = {});
 
 // Exactly these entry points: the scalar and batch entries of `unary` (each
-// must have a unary entry) and the boxed entries of `boxed`, with the callees
-// they need (internal to the module, so modules never clash).
+// must have a unary entry), the boxed entries of `boxed` and the checked
+// batch entries of `checked` (each must have one), with the callees they
+// need (internal to the module, so modules never clash).
 struct EntryPoints {
   std::vector<uint32_t> unary;
   std::vector<uint32_t> boxed;
+  std::vector<uint32_t> checked;
 };
 std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LLVMContext& context,
                                               const llvm::TargetMachine& target, const EntryPoints& entries,
                                               MathMode math = MathMode::Exact);
 
-llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine();
+// The host's TargetMachine; `level` is the optimization of instruction
+// selection and register allocation (the IR pipeline's level is its own).
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createHostTargetMachine(llvm::CodeGenOptLevel level = llvm::CodeGenOptLevel::Default);
 
 // An LLVM error as a std::runtime_error ("CONTEXT: message"), for callers
 // that report failures with exceptions (the engine, the CLI).

@@ -66,13 +66,13 @@ void allowApproximateMath(llvm::Module& module) {
 
 } // namespace
 
-llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine() {
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llvm::CodeGenOptLevel level) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
   auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!builder)
     return builder.takeError();
-  builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Default);
+  builder->setCodeGenOptLevel(level);
   return builder->createTargetMachine();
 }
 

@@ -6,11 +6,24 @@
 
 namespace findc::ir {
 
-bool Function::hasUnaryEntry() const {
-  if (usesContext || params.empty() || !isNumeric(params[0].type))
+bool Function::takesNumbers() const {
+  if (params.empty() || !isNumeric(params[0].type))
+    return false;
+  if (!isNumeric(resultType) && resultType != Type::Bool)
     return false;
   for (size_t i = 1; i < params.size(); ++i)
     if (!params[i].defaultValue)
+      return false;
+  return true;
+}
+
+bool Function::hasUnaryEntry() const { return !usesContext && takesNumbers(); }
+
+bool Function::hasCheckedBatchEntry() const {
+  if (!usesContext || !takesNumbers())
+    return false;
+  for (const Param& p : params)
+    if (!isNumeric(p.type) && p.type != Type::Bool)
       return false;
   return true;
 }

@@ -82,11 +82,19 @@ struct Function {
   // argument in compiled code and are left alone by the IR passes.
   bool usesContext = false;
 
-  // Whether the function can be called with a single number x: its first
-  // parameter is int or real, every other parameter has a default, and it
-  // needs no context. Such functions get the scalar and batch entry points
-  // f(x); every function can be called through the boxed entry.
+  // Whether the function can be evaluated at numbers, f(x) for each x: its
+  // first parameter is int or real, every other parameter has a default,
+  // and it returns a number or a bool.
+  bool takesNumbers() const;
+  // Whether it takes numbers and needs no context. Such functions get the
+  // scalar and batch entry points f(x); every function can be called
+  // through the boxed entry.
   bool hasUnaryEntry() const;
+  // Whether it takes numbers but needs a context (statements, operations
+  // that raise), with numbers and bools for parameters: such functions get
+  // a checked batch entry, one compiled loop over the points that records
+  // each point's error.
+  bool hasCheckedBatchEntry() const;
 };
 
 // A benchmark: function `function` is what it computes without noise (the

@@ -8,21 +8,21 @@
 namespace findc {
 
 llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
-  auto target = createHostTargetMachine();
+  // One TargetMachine for the JIT's lifetime, for the IR pipeline and for
+  // instruction selection alike: LLJIT's default compiler builds a new one
+  // for every module, and each builds its subtarget tables on first use
+  // (~2 ms each).
+  auto target = createHostTargetMachine(llvm::CodeGenOptLevel::Less);
   if (!target)
     return target.takeError();
   auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!machineBuilder)
     return machineBuilder.takeError();
   machineBuilder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Less);
-  // One TargetMachine for the JIT's lifetime: LLJIT's default compiler builds
-  // a new one (and its subtarget tables) for every module, ~2 ms each.
-  auto compilerFor = [](llvm::orc::JITTargetMachineBuilder builder)
+  llvm::TargetMachine& machine = **target;
+  auto compilerFor = [&machine](llvm::orc::JITTargetMachineBuilder)
       -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {
-    auto machine = builder.createTargetMachine();
-    if (!machine)
-      return machine.takeError();
-    return std::make_unique<llvm::orc::TMOwningSimpleCompiler>(std::move(*machine));
+    return std::make_unique<llvm::orc::SimpleCompiler>(machine);
   };
   auto jit = llvm::orc::LLJITBuilder()
                  .setJITTargetMachineBuilder(std::move(*machineBuilder))
@@ -42,6 +42,8 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   for (const rt::StrOpInfo& op : rt::allStrOps())
     runtime[(*jit)->mangleAndIntern(op.symbol)] = {llvm::orc::ExecutorAddr::fromPtr(op.address),
                                                   llvm::JITSymbolFlags::Exported};
+  runtime[(*jit)->mangleAndIntern(rt::kArenaResetSymbol)] = {llvm::orc::ExecutorAddr::fromPtr(&findc_rt_arena_reset),
+                                                            llvm::JITSymbolFlags::Exported};
   if (auto error = dylib.define(llvm::orc::absoluteSymbols(std::move(runtime))))
     return error;
   if (options.math == MathMode::Vector) {
@@ -86,6 +88,13 @@ llvm::Expected<BoxedEntry> JIT::boxedEntry(std::string_view function) {
   if (!address)
     return address.takeError();
   return address->toPtr<BoxedEntry>();
+}
+
+llvm::Expected<CheckedBatchEntry> JIT::checkedBatchEntry(std::string_view function) {
+  auto address = lookup(checkedBatchEntryName(function));
+  if (!address)
+    return address.takeError();
+  return address->toPtr<CheckedBatchEntry>();
 }
 
 llvm::Expected<BatchEntry> JIT::batchEntry(std::string_view function) {

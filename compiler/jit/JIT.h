@@ -18,6 +18,7 @@ namespace findc {
 using ScalarEntry = double (*)(double);
 using BatchEntry = void (*)(const double* x, double* y, int64_t n);
 using BoxedEntry = void (*)(rt::Context* ctx, const Scalar* args, Scalar* result);
+using CheckedBatchEntry = void (*)(rt::Context* ctx, const double* x, double* y, uint8_t* errors, int64_t n);
 
 struct JITOptions {
   MathMode math = MathMode::Exact;
@@ -30,7 +31,7 @@ public:
   // Compiles `roots` (every function when empty) of `module` and makes their
   // entry points available. May be called again with other modules.
   // Roots in `boxed` also get a boxed entry (those without a unary entry
-  // always do).
+  // always do, and a checked batch entry if they have one).
   llvm::Error add(const ir::Module& module, const std::vector<uint32_t>& roots = {},
                   const std::vector<uint32_t>& boxed = {});
 
@@ -42,15 +43,18 @@ public:
   llvm::Expected<BatchEntry> batchEntry(std::string_view function);
   // Every root without a unary entry; results made in ctx's arena.
   llvm::Expected<BoxedEntry> boxedEntry(std::string_view function);
+  // Roots with a checked batch entry (see checkedBatchEntryName).
+  llvm::Expected<CheckedBatchEntry> checkedBatchEntry(std::string_view function);
 
 private:
   JIT(std::unique_ptr<llvm::orc::LLJIT> jit, std::unique_ptr<llvm::TargetMachine> target, JITOptions options)
-      : jit_(std::move(jit)), target_(std::move(target)), options_(options) {}
+      : target_(std::move(target)), jit_(std::move(jit)), options_(options) {}
   llvm::Expected<llvm::orc::ExecutorAddr> lookup(const std::string& symbol);
   llvm::Error addModule(std::unique_ptr<llvm::Module> module, std::unique_ptr<llvm::LLVMContext> context);
 
-  std::unique_ptr<llvm::orc::LLJIT> jit_;
+  // Declared first: jit_'s compiler uses it, so it outlives jit_.
   std::unique_ptr<llvm::TargetMachine> target_;
+  std::unique_ptr<llvm::orc::LLJIT> jit_;
   JITOptions options_;
 };
 

@@ -176,7 +176,8 @@ public:
   // Throws InputError naming the closest names if there is no such function.
   Function operator[](std::string_view name) const;
   // Compiles every function's entry points now, in one go (otherwise each is
-  // compiled on its first evaluation).
+  // compiled on its first evaluation): those an evaluation without explicit
+  // parameters runs.
   void compileAll() const;
   const LoadOptions& options() const;
 

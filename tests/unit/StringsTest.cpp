@@ -1477,7 +1477,7 @@ TEST_F(StringsTest, OversizedResultsFailWithBudgetExceeded) {
 // ------------------------------------------------------------- the table --
 
 constexpr std::string_view kDefMnemonics[] = {
-#define STROP(Name, Mnemonic, Result, Arity, A, B, C, D, Raises) Mnemonic,
+#define STROP(Name, Mnemonic, Result, Arity, A, B, C, D, Raises, Compiled) Mnemonic,
 #include "runtime/StrOps.def"
 };
 

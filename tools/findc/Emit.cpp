@@ -71,7 +71,7 @@ std::string printEntries(const engine::Suite& suite, const std::vector<uint32_t>
     if (!fn.hasUnaryEntry()) {
       if (!roots.empty())
         throw UsageError("'" + fn.name + "' has no unary entry (it needs a context or parameters without defaults); "
-                         "it runs through its boxed entry, which calls the function as in --stage ir-opt");
+                         "it runs through its boxed or checked batch entry, which call the function as in --stage ir-opt");
       continue;
     }
     ir::Module entry;

@@ -74,7 +74,8 @@ std::optional<Evaluated> evaluateCommand(const Options& options, const char* com
   if (!result.suite)
     return std::nullopt;
   const engine::Suite& suite = *result.suite;
-  std::vector<uint32_t> fns, unary, boxed;
+  std::vector<uint32_t> fns;
+  engine::EntryPointLists entries;
   std::vector<std::string> names = options.functions;
   if (names.empty()) // the hypothesis's function comes first
     names.push_back(suite.function(suite.visible().front()).name);
@@ -94,17 +95,17 @@ std::optional<Evaluated> evaluateCommand(const Options& options, const char* com
     if (function.params.empty())
       throw UsageError("'" + name + "' takes no parameters: there is nothing to bind an input to");
     fns.push_back(fn);
-    (function.hasUnaryEntry() && !options.params ? unary : boxed).push_back(fn);
+    engine::addEntryPoints(suite, fn, options.params.has_value(), entries);
   }
   for (size_t i = path.empty() ? 0 : 1; i < options.positional.size(); ++i)
     result.inputs.add(options.positional[i]);
-  if (boxed.empty())
+  if (entries.boxed.empty() && entries.checked.empty())
     result.inputs.requireNumbers();
   for (size_t i = 0; i < options.grid.texts.size(); ++i)
     result.inputs.add(options.grid.numbers[i], options.grid.texts[i]);
   if (needInputs && result.inputs.empty())
     throw UsageError("no inputs: give X values, --grid A:B:N or --find-grid");
-  suite.prepare(unary, boxed); // one compilation for all
+  suite.prepare(entries.unary, entries.boxed, entries.checked); // one compilation for all
   result.arena = std::make_unique<rt::Arena>();
   Effects effects = runEffects(options); // one seed for every --fn of the run
   for (uint32_t fn : fns)

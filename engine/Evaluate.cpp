@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
-#include <set>
 #include <string>
 
 namespace findc::engine {
@@ -39,19 +38,7 @@ Scalar withEffect(const Scalar& value, const rt::PointEffect& effect, rt::Arena&
 
 // Whether fn or a function it calls draws Python's random (py_random, ...).
 bool callsRandom(const ir::Module& module, uint32_t fn) {
-  std::vector<uint32_t> pending = {fn};
-  std::set<uint32_t> seen = {fn};
-  while (!pending.empty()) {
-    const ir::Function& f = module.functions[pending.back()];
-    pending.pop_back();
-    for (const ir::Inst& inst : f.body) {
-      if (inst.op == ir::Opcode::Call && seen.insert(inst.index).second)
-        pending.push_back(inst.index);
-      if (inst.op == ir::Opcode::Runtime && rt::drawsRandom(inst.strOp()))
-        return true;
-    }
-  }
-  return false;
+  return module.findRuntimeUse(fn, rt::drawsRandom) != nullptr;
 }
 
 // The seed fn's outputs depend on under `effects`: only noise and corruption

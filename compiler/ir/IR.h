@@ -136,6 +136,15 @@ struct Module {
   // Indices of `roots` and every function they call, callees first.
   std::vector<uint32_t> callOrder(const std::vector<uint32_t>& roots) const;
   std::vector<uint32_t> callOrder() const;
+  // The first of `function` and the functions it calls with a runtime
+  // operation `uses` accepts, if any.
+  template <typename Predicate> const Function* findRuntimeUse(uint32_t function, Predicate uses) const {
+    for (uint32_t f : callOrder({function}))
+      for (const Inst& inst : functions[f].body)
+        if (inst.op == Opcode::Runtime && uses(inst.strOp()))
+          return &functions[f];
+    return nullptr;
+  }
 };
 
 // Appends instructions to a function.

@@ -1011,20 +1011,10 @@ std::optional<std::string> pythonEmitBlocker(const ir::Module& module, uint32_t 
              "': the emitted function(x) binds only x and the defaults";
   // Emitted Python raises where findc records an error, so the error state
   // py_failed and py_catch read does not exist there.
-  std::vector<uint32_t> reached = {function};
-  std::set<uint32_t> seen = {function};
-  while (!reached.empty()) {
-    const ir::Function& f = module.functions[reached.back()];
-    reached.pop_back();
-    for (const ir::Inst& inst : f.body) {
-      if (inst.op == ir::Opcode::Call && seen.insert(inst.index).second)
-        reached.push_back(inst.index);
-      if (inst.op == ir::Opcode::Runtime &&
-          (inst.strOp() == rt::StrOp::PyCatch || inst.strOp() == rt::StrOp::PyFailed))
-        return "'" + f.name + "' uses py_catch/py_failed (a Python try/except), which has no Python form here; " +
-               "a hypothesis is its own Python source";
-    }
-  }
+  if (const ir::Function* f = module.findRuntimeUse(
+          function, [](rt::StrOp op) { return op == rt::StrOp::PyCatch || op == rt::StrOp::PyFailed; }))
+    return "'" + f->name + "' uses py_catch/py_failed (a Python try/except), which has no Python form here; " +
+           "a hypothesis is its own Python source";
   if (const ir::Bench* bench = module.benchFor(function); bench && bench->approx && !bench->approx->trained)
     return "'" + fn.name + "' is declared `approx mlp` but has no weights yet; run `findc suite train`";
   return std::nullopt;

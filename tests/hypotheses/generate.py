@@ -61,6 +61,8 @@ FEATURES = {
     "minmax-order": "min/max of arguments that can raise (else: of names and literals)",
     "call-result-use": "a helper's result (or a name computed from one) sliced, indexed, iterated, the receiver "
                        "of a str method, or the item of a list comprehension",
+    "zip": "for a, b in zip(X, Y) over strs and lists",
+    "loop-else": "for ... else and while ... else",
 }
 
 # Constructs that make findc fail today (each one a findc bug found by the
@@ -524,7 +526,25 @@ class Gen:
             return f"range({bound()}, {self.r.randint(-4, 0)}, {step})"
         return f"range({self.r.randint(-2, 2)}, {bound()}, {step})"
 
+    def sequence(self, scope):
+        """(text, element type) of a str or list: what zip takes."""
+        strs = self.without_calls("call-result-use", lambda: self.vars_of(scope, "str"))
+        return self.weighted([
+            (3 if strs else 0, lambda: (self.pick(strs), "str")),
+            (1, lambda: (self.recv("str", scope, 1), "str")),
+            (1.5 if self.has("list") else 0, lambda: (self.recv("lstr", scope, 1), "str")),
+            (1 if self.has("list") else 0, lambda: (self.recv("lint", scope, 1), "int")),
+        ])
+
+    def loop_else(self, scope, depth):
+        """An else for a loop (it runs unless a break left the loop), in the loop's enclosing scope."""
+        if not self.has("loop-else") or not self.chance(0.2):
+            return []
+        return ["else:"] + ["    " + l for l in self.block(scope, self.r.randint(1, 2), depth + 1)]
+
     def s_for(self, scope, depth):
+        if self.has("zip") and self.chance(0.15):
+            return self.s_for_zip(scope, depth)
         it, et = self.iterable(scope)
         inner = dict(scope)
         header = None
@@ -549,7 +569,24 @@ class Gen:
         self.iterating = iterating
         self.loop_depth -= 1
         lines = [header] + ["    " + l for l in body]
-        return lines
+        return lines + self.loop_else(scope, depth)
+
+    def s_for_zip(self, scope, depth):
+        (a, at), (b, bt) = self.sequence(scope), self.sequence(scope)
+        inner = dict(scope)
+        va = self.loop_var(at, scope)
+        vb = self.loop_var(bt, {**scope, va: at})
+        inner[va], inner[vb] = at, bt
+        self.loop_vars.update([va, vb])
+        self.taint([va], a)
+        self.taint([vb], b)
+        self.loop_depth += 1
+        iterating = set(self.iterating)
+        self.iterating.update([a, b])
+        body = self.block(inner, self.r.randint(1, 3), depth + 1)
+        self.iterating = iterating
+        self.loop_depth -= 1
+        return [f"for {va}, {vb} in zip({a}, {b}):"] + ["    " + l for l in body] + self.loop_else(scope, depth)
 
     def loop_var(self, t, scope):
         types = self.fn["types"]
@@ -574,7 +611,8 @@ class Gen:
             stop = f"{k} > {limit}" + (f" or not {inner_cond}" if inner_cond else "")
             return [f"{k} = 0", "while True:", f"    {k} += 1", f"    if {stop}:", "        break"] \
                 + ["    " + l for l in body]
-        return [f"{k} = 0", f"while {test}:", f"    {k} += 1"] + ["    " + l for l in body]
+        return [f"{k} = 0", f"while {test}:", f"    {k} += 1"] + ["    " + l for l in body] \
+            + self.loop_else(scope, depth)
 
     def s_break(self, scope):
         word = self.pick(["break", "continue"])

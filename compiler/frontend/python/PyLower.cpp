@@ -1114,13 +1114,17 @@ private:
   // `let PREFIXn = init`, appended to `out`: an immutable temporary of the
   // lowering (a fresh name per use); returns its name.
   std::string letTemporary(std::string_view prefix, ast::ExprPtr init, SourceLoc loc, ast::StmtList& out) {
+    std::string name = std::string(prefix) + std::to_string(temporaries_++);
+    letNamed(name, std::move(init), loc, out);
+    return name;
+  }
+  // `let name = init` onto out.
+  static void letNamed(std::string name, ast::ExprPtr init, SourceLoc loc, ast::StmtList& out) {
     auto let = std::make_unique<ast::LetStmt>();
-    let->name = std::string(prefix) + std::to_string(temporaries_++);
+    let->name = std::move(name);
     let->loc = loc;
     let->init = std::move(init);
-    std::string name = let->name;
     out.push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
-    return name;
   }
   // `NAME = value` on a declared variable.
   static std::unique_ptr<ast::Stmt> assignStmt(std::string name, ast::ExprPtr value, SourceLoc loc) {
@@ -2525,11 +2529,7 @@ private:
     ast::StmtList* body = &fn->statements;
     for (const Comprehension& g : *generators) {
       body = lowerLoopHead(*g.target, *g.iter, loc, *body, [&](const Name& n, Lowered v, ast::StmtList& into) {
-        auto let = std::make_unique<ast::LetStmt>();
-        let->name = n.id;
-        let->loc = n.loc;
-        let->init = std::move(v.expr);
-        into.push_back(std::make_unique<ast::LetStatement>(n.loc, std::move(let)));
+        letNamed(n.id, std::move(v.expr), n.loc, into);
       });
       if (!body) {
         leave();
@@ -2563,11 +2563,7 @@ private:
     Lowered again = fold == Fold::Min || fold == Fold::Max ? lower(*elt) : Lowered{};
     Lowered keyValue;
     if (key && value) { // let item = value; compare key(item), keep item
-      auto let = std::make_unique<ast::LetStmt>();
-      let->name = std::string(kKeyItem);
-      let->loc = loc;
-      let->init = std::move(value.expr);
-      body->push_back(std::make_unique<ast::LetStatement>(loc, std::move(let)));
+      letNamed(std::string(kKeyItem), std::move(value.expr), loc, *body);
       comprehension_.emplace_back(kKeyItem, item);
       keyValue = coerce(lower(*key), keyT, *key);
       value = {nameRef(std::string(kKeyItem), loc), item};
@@ -2670,8 +2666,7 @@ private:
       return lowerIndexLoop(target, iter, loc, out, bind);
     std::string counter;
     if (counted) {
-      Lowered start = enumerate->args.size() == 2 ? coerce(lower(*enumerate->args[1]), PyType::Int, *enumerate->args[1])
-                                                  : Lowered{intLit(0, loc), PyType::Int};
+      Lowered start = enumerateStart(*enumerate);
       if (!start)
         return nullptr;
       counter = "__findc_count" + std::to_string(temporaries_++);
@@ -2681,11 +2676,7 @@ private:
     ast::ExprPtr iterable = lowerIterable(items);
     if (!iterable)
       return nullptr;
-    auto var = std::make_unique<ast::LetStmt>();
-    var->name = "__findc_loop" + std::to_string(temporaries_++);
-    var->loc = target.loc;
-    std::string loopName = var->name;
-    auto node = std::make_unique<ast::ForStmt>(loc, std::move(var), std::move(iterable));
+    auto [node, loopName] = forLoop("__findc_loop", std::move(iterable), target.loc, loc);
     ast::StmtList& body = node->body;
     if (counted) { // i = count; count += 1, before the body (a continue keeps counting)
       bind(static_cast<const Name&>(*(*elts)[0]), {nameRef(counter, loc), PyType::Int}, body);
@@ -2695,6 +2686,23 @@ private:
     bind(counted ? static_cast<const Name&>(*(*elts)[1]) : *name, {nameRef(loopName, loc), elementType(items)}, body);
     out.push_back(std::move(node));
     return &body;
+  }
+
+  // `for <fresh name> in iterable`, and that name.
+  std::pair<std::unique_ptr<ast::ForStmt>, std::string> forLoop(std::string_view prefix, ast::ExprPtr iterable,
+                                                                SourceLoc varLoc, SourceLoc loc) {
+    auto var = std::make_unique<ast::LetStmt>();
+    var->name = std::string(prefix) + std::to_string(temporaries_++);
+    var->loc = varLoc;
+    std::string name = var->name;
+    return {std::make_unique<ast::ForStmt>(loc, std::move(var), std::move(iterable)), std::move(name)};
+  }
+
+  // enumerate's start: its second argument as an int, else 0.
+  Lowered enumerateStart(const Call& enumerate) {
+    if (enumerate.args.size() < 2)
+      return {intLit(0, enumerate.loc), PyType::Int};
+    return coerce(lower(*enumerate.args[1]), PyType::Int, *enumerate.args[1]);
   }
 
   // What an index loop iterates: a str or list stored in a temporary, or
@@ -2711,13 +2719,9 @@ private:
     std::optional<Sequence> sequence = lowerSequence(iter, out);
     if (!sequence)
       return nullptr;
-    auto var = std::make_unique<ast::LetStmt>();
-    var->name = "__findc_index" + std::to_string(temporaries_++);
-    var->loc = target.loc;
-    std::string index = var->name;
     auto range = std::make_unique<ast::Call>(loc, 1, "range", 5);
     range->args.push_back({"", {}, lengthOf(*sequence, loc)});
-    auto node = std::make_unique<ast::ForStmt>(loc, std::move(var), std::move(range));
+    auto [node, index] = forLoop("__findc_index", std::move(range), target.loc, loc);
     if (!bindItems(target, *sequence, index, node->body, bind))
       return nullptr;
     ast::StmtList* body = &node->body;
@@ -2741,8 +2745,7 @@ private:
       std::optional<Sequence> part = lowerSequence(*enumerate->args[0], out);
       if (!part)
         return std::nullopt;
-      Lowered start = enumerate->args.size() == 2 ? coerce(lower(*enumerate->args[1]), PyType::Int, *enumerate->args[1])
-                                                  : Lowered{intLit(0, loc), PyType::Int};
+      Lowered start = enumerateStart(*enumerate);
       if (!start)
         return std::nullopt;
       Sequence s{Sequence::Kind::Enumerate, letTemporary("__findc_start", std::move(start.expr), loc, out), PyType::Int, {}};

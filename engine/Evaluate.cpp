@@ -36,11 +36,6 @@ Scalar withEffect(const Scalar& value, const rt::PointEffect& effect, rt::Arena&
   return Scalar::ofComplex(rt::makeComplex(arena, result));
 }
 
-// Whether fn or a function it calls draws Python's random (py_random, ...).
-bool callsRandom(const ir::Module& module, uint32_t fn) {
-  return module.findRuntimeUse(fn, rt::drawsRandom) != nullptr;
-}
-
 // The seed fn's outputs depend on under `effects`: only noise and corruption
 // draw random numbers (a domain alone does not).
 std::optional<uint64_t> seedDrawn(const Suite& suite, uint32_t fn, const Effects& effects) {
@@ -163,7 +158,7 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
   std::vector<bool> failed;
   if (f.hasUnaryEntry()) {
     suite.runBatch(fn, x.data(), y.data(), x.size());
-  } else if (suite.runsCheckedBatch(fn) && !callsRandom(suite.module(), fn)) { // draws need boxed calls' keys
+  } else if (suite.runsCheckedBatch(fn)) {
     // One compiled loop; each point as one boxed call below evaluates it.
     std::vector<uint8_t> kinds(x.size());
     runCheckedBatch(suite, fn, x, y, kinds);
@@ -229,8 +224,7 @@ Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> 
   Outputs out;
   out.type = f.resultType;
   out.inputs.assign(inputs.begin(), inputs.end());
-  bool draws = callsRandom(suite.module(), fn); // the checked batch keeps no draw key: boxed calls do
-  if (!draws && valuesFitCheckedBatch(suite, fn, inputs, rest)) {
+  if (valuesFitCheckedBatch(suite, fn, inputs, rest)) {
     std::vector<double> x, y(inputs.size());
     for (const Scalar& input : inputs)
       x.push_back(input.r);
@@ -253,7 +247,7 @@ Outputs evaluateValues(const Suite& suite, uint32_t fn, std::span<const Scalar> 
       out.errors.push_back(ctx.errorKind());
     }
   }
-  if (draws) // Python's random in the function: keyed by the seed too
+  if (f.drawsRandom) // Python's random in the function: keyed by the seed too
     out.seed = effects.seed;
   const ir::Bench* bench = effectsOf(suite, fn);
   if (bench && out.type == Type::Complex) {

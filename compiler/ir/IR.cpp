@@ -1,5 +1,7 @@
 #include "compiler/ir/IR.h"
 
+#include "runtime/PyNumbers.h"
+
 #include <functional>
 #include <set>
 #include <sstream>
@@ -20,7 +22,7 @@ bool Function::takesNumbers() const {
 bool Function::hasUnaryEntry() const { return !usesContext && takesNumbers(); }
 
 bool Function::hasCheckedBatchEntry() const {
-  if (!usesContext || !takesNumbers())
+  if (!usesContext || drawsRandom || !takesNumbers())
     return false;
   for (const Param& p : params)
     if (!isNumeric(p.type) && p.type != Type::Bool)
@@ -131,10 +133,15 @@ void markContextUse(Module& module) {
     bool uses = !fn.blocks.empty() || isHandle(fn.resultType);
     for (const Param& p : fn.params)
       uses |= isHandle(p.type);
-    for (const Inst& inst : fn.body)
+    bool draws = false;
+    for (const Inst& inst : fn.body) {
       uses |= isHandle(inst.type) || inst.op == Opcode::Runtime ||
               (inst.op == Opcode::Call && module.functions[inst.index].usesContext);
+      draws |= (inst.op == Opcode::Runtime && rt::drawsRandom(inst.strOp())) ||
+               (inst.op == Opcode::Call && module.functions[inst.index].drawsRandom);
+    }
     fn.usesContext = uses;
+    fn.drawsRandom = draws;
   }
 }
 

@@ -81,6 +81,10 @@ struct Function {
   // function that does. Such functions take the context as a hidden first
   // argument in compiled code and are left alone by the IR passes.
   bool usesContext = false;
+  // Whether it or a function it calls draws Python's random (py_random,
+  // ...): each draw is keyed by the evaluation's query, which the boxed
+  // calls set (the checked batch keeps no draw key).
+  bool drawsRandom = false;
 
   // Whether the function can be evaluated at numbers, f(x) for each x: its
   // first parameter is int or real, every other parameter has a default,
@@ -93,7 +97,7 @@ struct Function {
   // Whether it takes numbers but needs a context (statements, operations
   // that raise), with numbers and bools for parameters: such functions get
   // a checked batch entry, one compiled loop over the points that records
-  // each point's error.
+  // each point's error. Not if it draws Python's random.
   bool hasCheckedBatchEntry() const;
 };
 
@@ -168,7 +172,8 @@ private:
   std::optional<uint32_t> block_;
 };
 
-// Sets Function::usesContext for every function (callees first).
+// Sets Function::usesContext and drawsRandom for every function (callees
+// first).
 void markContextUse(Module& module);
 
 // Checks structural and type invariants; returns one message per problem.

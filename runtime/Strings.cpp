@@ -412,6 +412,9 @@ const Str* stripSides(Context* ctx, const Str* s, Side side) {
   return fromText(ctx, s, side == Side::Both ? strip(v) : side == Side::Left ? lstrip(v) : rstrip(v));
 }
 
+bool asciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool asciiDigit(char c) { return c >= '0' && c <= '9'; }
+
 template <class Pred> bool allAscii(const Str* s, Pred pred) {
   if (s->bytes == 0)
     return false;
@@ -799,13 +802,13 @@ const Str* findc_rt_str_rstrip(Context* ctx, const Str* s) { return stripSides(c
 
 bool findc_rt_str_isalpha(Context*, const Str* s) {
   if (isAscii(s))
-    return allAscii(s, [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+    return allAscii(s, asciiLetter);
   return isAlpha(s->view());
 }
 
 bool findc_rt_str_isdigit(Context*, const Str* s) {
   if (isAscii(s))
-    return allAscii(s, [](char c) { return c >= '0' && c <= '9'; });
+    return allAscii(s, asciiDigit);
   return isDigit(s->view());
 }
 
@@ -1326,8 +1329,6 @@ const Str* stripChars(Context* ctx, const Str* s, const Str* chars, Side side) {
   return byteSlice(arenaOf(ctx), s, b, e);
 }
 
-inline bool asciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 } // namespace
 
 extern "C" {
@@ -1435,19 +1436,19 @@ int64_t findc_rt_str_count_in(Context*, const Str* s, const Str* sub, int64_t st
 
 bool findc_rt_str_isalnum(Context*, const Str* s) {
   if (isAscii(s))
-    return allAscii(s, [](char c) { return asciiLetter(c) || (c >= '0' && c <= '9'); });
+    return allAscii(s, [](char c) { return asciiLetter(c) || asciiDigit(c); });
   return isAlnum(s->view());
 }
 
 bool findc_rt_str_isdecimal(Context*, const Str* s) {
   if (isAscii(s))
-    return allAscii(s, [](char c) { return c >= '0' && c <= '9'; });
+    return allAscii(s, asciiDigit);
   return isDecimal(s->view());
 }
 
 bool findc_rt_str_isnumeric(Context*, const Str* s) {
   if (isAscii(s))
-    return allAscii(s, [](char c) { return c >= '0' && c <= '9'; });
+    return allAscii(s, asciiDigit);
   return isNumeric(s->view());
 }
 

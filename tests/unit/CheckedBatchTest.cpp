@@ -116,16 +116,28 @@ std::pair<double, rt::ErrorKind> interpreted(const Interpreter& interp, const ir
   return {y, ctx.errorKind()};
 }
 
+// A JIT of `math` with `module` added; null (and the test failed) if not.
+std::unique_ptr<JIT> jitWith(const ir::Module& module, MathMode math) {
+  auto jit = test::makeJIT(math);
+  if (!jit) {
+    ADD_FAILURE() << "no JIT";
+    return nullptr;
+  }
+  if (auto error = jit->add(module)) {
+    ADD_FAILURE() << llvm::toString(std::move(error));
+    return nullptr;
+  }
+  return jit;
+}
+
 class CheckedBatchTest : public ::testing::TestWithParam<MathMode> {};
 
 TEST_P(CheckedBatchTest, MatchesTheInterpreterPointByPoint) {
   auto c = test::compile(kFunctions);
   ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText();
   const ir::Module& module = *c->module;
-  auto jit = test::makeJIT(GetParam());
+  auto jit = jitWith(module, GetParam());
   ASSERT_TRUE(jit);
-  if (auto error = jit->add(module))
-    FAIL() << llvm::toString(std::move(error));
   Interpreter interp(module);
   size_t checked = 0;
   std::set<rt::ErrorKind> kindsSeen;
@@ -191,10 +203,8 @@ TEST(CheckedBatch, FunctionsUseEveryInlineOperation) {
 TEST(CheckedBatch, EachPointStartsAfresh) {
   auto c = test::compile(kFunctions);
   ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText();
-  auto jit = test::makeJIT(MathMode::Exact);
+  auto jit = jitWith(*c->module, MathMode::Exact);
   ASSERT_TRUE(jit);
-  if (auto error = jit->add(*c->module))
-    FAIL() << llvm::toString(std::move(error));
   Interpreter interp(*c->module);
   rt::Arena arena;
   rt::Context ctx{&arena};
@@ -245,10 +255,8 @@ TEST(CheckedBatch, EachPointStartsAfresh) {
 TEST(CheckedBatch, TheContextEndsAsTheLastPointLeftIt) {
   auto c = test::compile(kFunctions);
   ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText();
-  auto jit = test::makeJIT(MathMode::Exact);
+  auto jit = jitWith(*c->module, MathMode::Exact);
   ASSERT_TRUE(jit);
-  if (auto error = jit->add(*c->module))
-    FAIL() << llvm::toString(std::move(error));
   rt::Arena arena;
   rt::Context ctx{&arena};
   auto div = jit->checkedBatchEntry("div");

@@ -61,10 +61,10 @@ ExprPtr clone(const Expr& e, std::string_view from, std::string_view to) {
       out.push_back(copy(x));
     return out;
   };
-  auto copyGenerators = [&](const std::vector<Comprehension>& gs) {
-    std::vector<Comprehension> out;
-    for (const Comprehension& g : gs)
-      out.push_back({copy(g.target), copy(g.iter), copyAll(g.ifs)});
+  auto copyComprehension = [&]<typename T>(const T& c) { // ListComp, GeneratorExp
+    auto out = std::make_unique<T>(c.loc, c.length, copy(c.elt));
+    for (const Comprehension& g : c.generators)
+      out->generators.push_back({copy(g.target), copy(g.iter), copyAll(g.ifs)});
     return out;
   };
   auto copyArgs = [&](const std::vector<Arg>& args) {
@@ -155,18 +155,8 @@ ExprPtr clone(const Expr& e, std::string_view from, std::string_view to) {
     out->values = copyAll(d.values);
     return out;
   }
-  case ExprKind::ListComp: {
-    auto& l = static_cast<const ListComp&>(e);
-    auto out = std::make_unique<ListComp>(l.loc, l.length, copy(l.elt));
-    out->generators = copyGenerators(l.generators);
-    return out;
-  }
-  case ExprKind::GeneratorExp: {
-    auto& g = static_cast<const GeneratorExp&>(e);
-    auto out = std::make_unique<GeneratorExp>(g.loc, g.length, copy(g.elt));
-    out->generators = copyGenerators(g.generators);
-    return out;
-  }
+  case ExprKind::ListComp: return copyComprehension(static_cast<const ListComp&>(e));
+  case ExprKind::GeneratorExp: return copyComprehension(static_cast<const GeneratorExp&>(e));
   case ExprKind::Lambda: {
     auto& l = static_cast<const Lambda&>(e);
     auto out = std::make_unique<Lambda>(l.loc, l.length, copy(l.body));

@@ -201,21 +201,6 @@ void writeDirectoryWhole(const std::string& dir, const std::vector<suite::Export
   guard.kept = true;
 }
 
-// What bench `position` of `suite` prints at each input (Python's str()),
-// nothing where it raises: the unit tests' view of a function.
-suite::PrintedOutputs printedOutputs(const engine::Suite& suite, size_t position, std::span<const std::string> inputs) {
-  engine::TextInputs texts;
-  for (const std::string& input : inputs)
-    texts.add(input);
-  rt::Arena arena;
-  engine::Outputs outputs = engine::evaluateTexts(suite, suite.module().benches[position].function, texts,
-                                                  std::nullopt, Effects{.apply = false}, arena);
-  suite::PrintedOutputs printed;
-  for (size_t i = 0; i < outputs.size(); ++i)
-    printed.push_back(outputs.failed(i) ? std::nullopt : std::optional(formatPython(outputs.values[i])));
-  return printed;
-}
-
 int exportFind(const SuiteOptions& options) {
   if (options.positional.size() != 1)
     throw UsageError("'suite export-find' needs one SUITE");
@@ -244,6 +229,19 @@ int exportFind(const SuiteOptions& options) {
 }
 
 } // namespace
+
+suite::PrintedOutputs printedOutputs(const engine::Suite& suite, size_t position, std::span<const std::string> inputs) {
+  engine::TextInputs texts;
+  for (const std::string& input : inputs)
+    texts.add(input);
+  rt::Arena arena;
+  engine::Outputs outputs = engine::evaluateTexts(suite, suite.module().benches[position].function, texts,
+                                                  std::nullopt, Effects{.apply = false}, arena);
+  suite::PrintedOutputs printed;
+  for (size_t i = 0; i < outputs.size(); ++i)
+    printed.push_back(outputs.failed(i) ? std::nullopt : std::optional(formatPython(outputs.values[i])));
+  return printed;
+}
 
 // Writes through a temporary file and a rename: readers never see half a file.
 void writeWhole(const std::string& path, const std::string& text) {

@@ -3,10 +3,13 @@
 // networks into a suite file.
 #pragma once
 
+#include "compiler/suite/UnitTests.h"
+#include "engine/Suite.h"
 #include "tools/findc/Cli.h"
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,6 +28,13 @@ struct SuiteOptions {
 
 // Writes through a temporary file and a rename: readers never see half a file.
 void writeWhole(const std::string& path, const std::string& text);
+
+// What bench `position` of `suite` prints at each input (Python's str()),
+// nothing where it raises: the unit tests' view of a function.
+suite::PrintedOutputs printedOutputs(const engine::Suite& suite, size_t position, std::span<const std::string> inputs);
+
+// `findc score` (tools/findc/Score.cpp); `args` follow the word `score`.
+int runScore(const std::vector<std::string>& args);
 
 // `findc suite train` (tools/findc/Train.cpp).
 int runTrain(const SuiteOptions& options);

@@ -1,5 +1,5 @@
 // findc: the command-line driver, one command per file (tools/findc/NAME.cpp)
-// on top of the engine (engine/): check, eval, call, emit, list, suite.
+// on top of the engine (engine/): check, eval, call, emit, list, suite, score.
 #include "engine/BigStack.h"
 #include "tools/findc/Cli.h"
 #include "tools/findc/Suite.h"
@@ -23,6 +23,7 @@ commands:
   emit FILE            print a compilation stage: AST, findc IR, LLVM IR or assembly
   list FILE            list the functions with their signatures and descriptions
   suite ACTION         write suites: import-find, export-find, generate, train
+  score SUITE RESULTS  score agents' hypotheses against a suite, FIND's way or strictly
 
 Run `findc <command> --help` for a command's options.
 )";
@@ -40,6 +41,8 @@ int run(const std::vector<std::string>& args) {
   }
   if (args[0] == "suite")
     return runSuite({args.begin() + 1, args.end()});
+  if (args[0] == "score")
+    return runScore({args.begin() + 1, args.end()});
   auto command = std::find_if(std::begin(kCommands), std::end(kCommands),
                               [&](const Command* c) { return args[0] == c->name; });
   if (command == std::end(kCommands))

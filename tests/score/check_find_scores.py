@@ -173,18 +173,8 @@ def same_real(a, b):
     return (math.isnan(a) and math.isnan(b)) or (a == b and math.copysign(1, a) == math.copysign(1, b))
 
 
-def main():
-    args = sys.argv[1:]
-    strings = "--strings" in args
-    limit = None
-    if "--limit" in args:
-        limit = int(args[args.index("--limit") + 1])
-        del args[args.index("--limit"):args.index("--limit") + 2]
-    args = [a for a in args if a != "--strings"]
-    findc, suite, work = args[0], args[1], Path(args[2])
-    if os.environ.get("NPY_DISABLE_CPU_FEATURES") != NUMPY_SIMD:
-        env = dict(os.environ, NPY_DISABLE_CPU_FEATURES=NUMPY_SIMD)
-        sys.exit(subprocess.run([sys.executable, __file__] + sys.argv[1:], env=env).returncode)
+def prepare(findc, suite, work, strings, limit=None):
+    """The export, the results directory and the unit tests: (export, results, count, chosen, extra, unit_tests)."""
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     export, results = work / "export", work / "results"
@@ -235,7 +225,11 @@ def main():
         (work / "unit_tests.json").write_text(json.dumps(unit_tests))
         extra = ["--unit-tests", str(work / "unit_tests.json")]
 
-    # FIND's way, restated; FIND's files as its json.dump writes them
+    return export, results, count, chosen, extra, unit_tests
+
+
+def restated(export, results, count, strings, unit_tests):
+    """FIND's scorer, restated, over the results: per function (mse, nmse, score) or the list of tests."""
     expected = []
     for i in range(count):
         code = results / f"f{i:05d}" / "code.py"
@@ -243,6 +237,23 @@ def main():
             expected.append(find_strings(code, unit_tests[i]))
         else:
             expected.append(find_numeric(export / f"f{i:05d}" / "function_code.py", code))
+    return expected
+
+
+def main():
+    args = sys.argv[1:]
+    strings = "--strings" in args
+    limit = None
+    if "--limit" in args:
+        limit = int(args[args.index("--limit") + 1])
+        del args[args.index("--limit"):args.index("--limit") + 2]
+    args = [a for a in args if a != "--strings"]
+    findc, suite, work = args[0], args[1], Path(args[2])
+    if os.environ.get("NPY_DISABLE_CPU_FEATURES") != NUMPY_SIMD:
+        env = dict(os.environ, NPY_DISABLE_CPU_FEATURES=NUMPY_SIMD)
+        sys.exit(subprocess.run([sys.executable, __file__] + sys.argv[1:], env=env).returncode)
+    export, results, count, chosen, extra, unit_tests = prepare(findc, suite, work, strings, limit)
+    expected = restated(export, results, count, strings, unit_tests)
     if strings:
         find_files = {"scores_code.json": json.dumps([sum(s) / len(s) for s in expected]),
                       "test_res_data_code.json": json.dumps([{"name": f"f{i:05d}", "score": s}

@@ -35,6 +35,8 @@ suite::PrintedOutputs printedOutputs(const engine::Suite& suite, size_t position
 
 // `findc score` (tools/findc/Score.cpp); `args` follow the word `score`.
 int runScore(const std::vector<std::string>& args);
+// `findc diff` (tools/findc/Diff.cpp); `args` follow the word `diff`.
+int runDiff(const std::vector<std::string>& args);
 
 // `findc suite train` (tools/findc/Train.cpp).
 int runTrain(const SuiteOptions& options);

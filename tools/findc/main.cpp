@@ -1,5 +1,5 @@
 // findc: the command-line driver, one command per file (tools/findc/NAME.cpp)
-// on top of the engine (engine/): check, eval, call, emit, list, suite, score.
+// on top of the engine (engine/): check, eval, call, emit, list, suite, score, diff.
 #include "engine/BigStack.h"
 #include "tools/findc/Cli.h"
 #include "tools/findc/Suite.h"
@@ -24,6 +24,7 @@ commands:
   list FILE            list the functions with their signatures and descriptions
   suite ACTION         write suites: import-find, export-find, generate, train
   score SUITE RESULTS  score agents' hypotheses against a suite, FIND's way or strictly
+  diff A B             compare two functions (.fnd or .py): error, intervals, counterexamples
 
 Run `findc <command> --help` for a command's options.
 )";
@@ -43,6 +44,8 @@ int run(const std::vector<std::string>& args) {
     return runSuite({args.begin() + 1, args.end()});
   if (args[0] == "score")
     return runScore({args.begin() + 1, args.end()});
+  if (args[0] == "diff")
+    return runDiff({args.begin() + 1, args.end()});
   auto command = std::find_if(std::begin(kCommands), std::end(kCommands),
                               [&](const Command* c) { return args[0] == c->name; });
   if (command == std::end(kCommands))

@@ -37,6 +37,20 @@ std::string intList(std::span<const int> items, std::string_view separator) {
   return text + "]";
 }
 
+std::string intervalJson(const std::optional<Interval>& i) {
+  return i ? "[" + jsonReal(i->lo) + ", " + jsonReal(i->hi) + "]" : "null";
+}
+
+// The journal's exact form of an interval, and back.
+std::string exactInterval(const std::optional<Interval>& i) {
+  return i ? "[" + exactReal(i->lo) + ", " + exactReal(i->hi) + "]" : "null";
+}
+std::optional<Interval> readExactInterval(const nlohmann::json& j) {
+  if (j.is_null())
+    return std::nullopt;
+  return Interval{*readExactReal(j.at(0)), *readExactReal(j.at(1))};
+}
+
 std::string functionJson(const FunctionScore& s, bool strings) {
   std::string text = fmt::format("{{\"name\": {}, \"bench\": {}, \"category\": {}, \"variant\": {}",
                                  formatJsonString(s.name), formatJsonString(s.bench), formatJsonString(s.category),
@@ -48,7 +62,10 @@ std::string functionJson(const FunctionScore& s, bool strings) {
   text += fmt::format(", \"score\": {}, \"points\": {}, \"error_points\": {}", jsonReal(s.score), s.points,
                       s.errorPoints);
   if (!strings)
-    text += fmt::format(", \"outside_domain\": {}", s.outsideDomain);
+    text += fmt::format(", \"outside_domain\": {}, \"domain\": {{\"claim\": {}, \"rule\": {}, \"truth\": {}, "
+                        "\"iou\": {}}}",
+                        s.outsideDomain, intervalJson(s.domainClaim), formatJsonString(s.domainRule),
+                        intervalJson(s.domainTruth), jsonReal(s.domainIoU));
   return text + ", \"error\": " + (s.error.empty() ? "null" : formatJsonString(s.error)) + "}";
 }
 
@@ -76,16 +93,22 @@ std::string scoreJson(const RunIdentity& run, std::span<const FunctionScore> sco
   text += "],\n \"summary\": [";
   std::vector<GroupSummary> groups = summarize(scores);
   for (size_t i = 0; i < groups.size(); ++i)
-    text += fmt::format("{}{{\"category\": {}, \"functions\": {}, \"score\": {}, \"errors\": {}}}", i ? ", " : "",
-                        formatJsonString(groups[i].group), groups[i].functions, jsonReal(groups[i].meanScore),
-                        groups[i].errors);
+    text += fmt::format("{}{{\"category\": {}, \"functions\": {}, \"score\": {}, \"errors\": {}, \"corrupted\": {}, "
+                        "\"domain_iou\": {}}}",
+                        i ? ", " : "", formatJsonString(groups[i].group), groups[i].functions,
+                        jsonReal(groups[i].meanScore), groups[i].errors, groups[i].corrupted,
+                        groups[i].corrupted ? jsonReal(groups[i].meanIoU) : "null");
   return text + fmt::format("],\n \"score\": {}}}\n", jsonReal(groups.back().meanScore));
 }
 
 std::string scoreTable(std::span<const FunctionScore> scores) {
-  std::string text = fmt::format("{:<20} {:>9} {:>7} {:>7}\n", "category", "functions", "score", "errors");
-  for (const GroupSummary& group : summarize(scores))
-    text += fmt::format("{:<20} {:>9} {:>7.4f} {:>7}\n", group.group, group.functions, group.meanScore, group.errors);
+  std::vector<GroupSummary> groups = summarize(scores);
+  bool iou = groups.back().corrupted > 0; // the domain column only where a bench is corrupted
+  std::string text = fmt::format("{:<20} {:>9} {:>7} {:>7}{}\n", "category", "functions", "score", "errors",
+                                 iou ? "  domain IoU" : "");
+  for (const GroupSummary& group : groups)
+    text += fmt::format("{:<20} {:>9} {:>7.4f} {:>7}{}\n", group.group, group.functions, group.meanScore, group.errors,
+                        !iou ? "" : group.corrupted ? fmt::format("  {:>10.4f}", group.meanIoU) : fmt::format("  {:>10}", "-"));
   return text;
 }
 
@@ -113,11 +136,13 @@ std::vector<FindFile> findFiles(std::span<const FunctionScore> scores, bool stri
 std::string journalLine(const std::string& key, const FunctionScore& s) {
   return fmt::format("{{\"key\": {}, \"name\": {}, \"bench\": {}, \"category\": {}, \"variant\": {}, \"mse\": {}, "
                      "\"nmse\": {}, \"tests\": {}, \"score\": {}, \"error\": {}, \"points\": {}, \"error_points\": {}, "
-                     "\"outside_domain\": {}}}",
+                     "\"outside_domain\": {}, \"domain_claim\": {}, \"domain_rule\": {}, \"domain_truth\": {}, "
+                     "\"domain_iou\": {}}}",
                      formatJsonString(key), formatJsonString(s.name), formatJsonString(s.bench),
                      formatJsonString(s.category), formatJsonString(s.variant), exactReal(s.mse), exactReal(s.nmse),
                      intList(s.tests, ","), exactReal(s.score), formatJsonString(s.error), s.points, s.errorPoints,
-                     s.outsideDomain);
+                     s.outsideDomain, exactInterval(s.domainClaim), formatJsonString(s.domainRule),
+                     exactInterval(s.domainTruth), exactReal(s.domainIoU));
 }
 
 std::optional<FunctionScore> readJournalLine(const std::string& line, const std::string& key) {
@@ -138,6 +163,10 @@ std::optional<FunctionScore> readJournalLine(const std::string& line, const std:
     s.points = j.at("points");
     s.errorPoints = j.at("error_points");
     s.outsideDomain = j.at("outside_domain");
+    s.domainClaim = readExactInterval(j.at("domain_claim"));
+    s.domainRule = j.at("domain_rule");
+    s.domainTruth = readExactInterval(j.at("domain_truth"));
+    s.domainIoU = readExactReal(j.at("domain_iou"));
     return s;
   } catch (const nlohmann::json::exception&) {
     return std::nullopt;

@@ -61,7 +61,7 @@ std::vector<FunctionScore> scoreResults(const Scorer& scorer, const RunIdentity&
   size_t count = scorer.size();
   std::vector<std::optional<FunctionScore>> scores(count);
   std::vector<std::string> keys(count), paths(count);
-  std::vector<std::optional<std::string>> codes(count);
+  std::vector<std::optional<std::string>> codes(count), domains(count);
   std::string runKey = fmt::format("{}/{}/{}/{:a}/{}/{}", run.suiteHash, protocolName(run.options.protocol),
                                    run.options.seed, run.options.threshold, run.options.range,
                                    run.options.engine == Engine::Jit ? "jit" : "interp");
@@ -72,7 +72,9 @@ std::vector<FunctionScore> scoreResults(const Scorer& scorer, const RunIdentity&
     std::string folder = suite::findFolder(i);
     paths[i] = (std::filesystem::path(resultsDir) / folder / "code.py").string();
     codes[i] = readText(paths[i]);
-    keys[i] = runKey + "/" + (codes[i] ? textHash(*codes[i]) : "missing");
+    domains[i] = readText(std::filesystem::path(resultsDir) / folder / "domain.txt");
+    keys[i] = runKey + "/" + (codes[i] ? textHash(*codes[i]) : "missing") + "/" +
+              (domains[i] ? textHash(*domains[i]) : "missing");
     if (auto lines = journal.find(folder); lines != journal.end())
       for (const std::string& line : lines->second)
         if (std::optional<FunctionScore> done = readJournalLine(line, keys[i])) {
@@ -92,7 +94,7 @@ std::vector<FunctionScore> scoreResults(const Scorer& scorer, const RunIdentity&
     for (size_t i; (i = next++) < count;) {
       if (scores[i])
         continue;
-      FunctionScore score = scorer.score(i, codes[i], paths[i]);
+      FunctionScore score = scorer.score(i, codes[i], paths[i], domains[i]);
       std::lock_guard guard(lock);
       if (journalFile) { // one whole line per function; a torn last line is ignored on resume
         std::string line = journalLine(keys[i], score) + "\n";

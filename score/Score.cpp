@@ -57,8 +57,16 @@ FunctionScore Scorer::describe(size_t position) const {
   return result;
 }
 
-FunctionScore Scorer::score(size_t position, const std::optional<std::string>& code, const std::string& path) const {
+FunctionScore Scorer::score(size_t position, const std::optional<std::string>& code, const std::string& path,
+                            const std::optional<std::string>& domain) const {
   FunctionScore result = describe(position);
+  DomainClaim claim = domain ? readDomainClaim(*domain) : DomainClaim{std::nullopt, "no domain.txt"};
+  result.domainClaim = claim.interval;
+  result.domainRule = claim.rule;
+  result.domainTruth = corruptedInterval(suite_->module().benches[position].effects.corruption);
+  if (result.domainTruth)
+    result.domainIoU = intervalIoU(claim.interval, result.domainTruth, -static_cast<double>(options_.range),
+                                   static_cast<double>(options_.range));
   auto fail = [&](std::string why) {
     result.error = std::move(why);
     if (strings_) // FIND's string scorer appends one 0 for an exception before any test
@@ -215,6 +223,10 @@ std::vector<GroupSummary> summarize(std::span<const FunctionScore> scores) {
     ++group.functions;
     group.meanScore += s.score;
     group.errors += s.error.empty() ? 0 : 1;
+    if (s.domainIoU) {
+      ++group.corrupted;
+      group.meanIoU += *s.domainIoU;
+    }
   };
   for (std::string_view name : kOrder) {
     GroupSummary group{.group = std::string(name)};
@@ -228,9 +240,12 @@ std::vector<GroupSummary> summarize(std::span<const FunctionScore> scores) {
   for (const FunctionScore& s : scores)
     add(all, s);
   groups.push_back(all);
-  for (GroupSummary& group : groups)
+  for (GroupSummary& group : groups) {
     if (group.functions > 0)
       group.meanScore /= static_cast<double>(group.functions);
+    if (group.corrupted > 0)
+      group.meanIoU /= static_cast<double>(group.corrupted);
+  }
   return groups;
 }
 

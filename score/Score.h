@@ -7,6 +7,7 @@
 
 #include "compiler/suite/UnitTests.h"
 #include "engine/Suite.h"
+#include "score/Domain.h"
 #include "score/FindMetric.h"
 
 #include <functional>
@@ -49,6 +50,13 @@ struct FunctionScore {
   size_t errorPoints = 0;    // strict: points or tests where the hypothesis raised
   size_t outsideDomain = 0;  // strict, numeric: scored points outside the bench's declared domain
   bool fromJournal = false;  // read back from an earlier run's journal, not scored again
+  // The interval domain.txt states (none: none stated, or no file), how it
+  // was read, and for a corrupted bench its true interval and their IoU
+  // over FIND's range (docs/score.md, "The domain").
+  std::optional<Interval> domainClaim;
+  std::string domainRule;
+  std::optional<Interval> domainTruth;
+  std::optional<double> domainIoU;
   std::string summaryGroup() const { return variant == "plain" ? category : variant; }
 };
 
@@ -64,8 +72,10 @@ public:
   const ScoreOptions& options() const { return options_; }
 
   // Scores the bench at `position` given the text of its code.py (none when
-  // the file is missing; `path` names it in messages). Thread-safe.
-  FunctionScore score(size_t position, const std::optional<std::string>& code, const std::string& path) const;
+  // the file is missing; `path` names it in messages) and of its domain.txt.
+  // Thread-safe.
+  FunctionScore score(size_t position, const std::optional<std::string>& code, const std::string& path,
+                      const std::optional<std::string>& domain = std::nullopt) const;
 
 private:
   FunctionScore describe(size_t position) const;
@@ -85,6 +95,8 @@ struct GroupSummary {
   size_t functions = 0;
   double meanScore = 0;
   size_t errors = 0; // functions with an error
+  size_t corrupted = 0; // functions with a true corrupted interval
+  double meanIoU = 0;   // over those
 };
 std::vector<GroupSummary> summarize(std::span<const FunctionScore> scores);
 

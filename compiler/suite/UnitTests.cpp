@@ -106,6 +106,24 @@ std::vector<std::string> unitTestStrings(uint64_t seed) {
   return pool;
 }
 
+// Numbers agents try first, then seeded ones in FIND's range with one
+// decimal, as text (Python's repr), the way FIND's frame receives argv.
+constexpr std::string_view kFixedNumbers[] = {"0", "1", "-1", "0.5", "-0.5", "2", "-2", "3.5", "-7.25",
+                                              "10", "-10", "25.5", "-64", "100", "-100", "127.5", "-127.5"};
+constexpr size_t kRandomNumbers = 23;
+
+std::vector<std::string> unitTestNumbers(uint64_t seed) {
+  std::vector<std::string> pool(std::begin(kFixedNumbers), std::end(kFixedNumbers));
+  Draws draws(rt::benchKey(seed, "unit test numbers"));
+  while (pool.size() < std::size(kFixedNumbers) + kRandomNumbers) {
+    double x = (static_cast<double>(draws.below(2561)) - 1280.0) / 10.0; // -128.0 ... 128.0
+    std::string text = formatPython(Scalar::ofReal(x));
+    if (std::find(pool.begin(), pool.end(), text) == pool.end())
+      pool.push_back(std::move(text));
+  }
+  return pool;
+}
+
 llvm::Expected<std::vector<UnitTests>> makeUnitTests(std::span<const std::string> names,
                                                      std::span<const std::string> pool,
                                                      const EvaluateSubject& evaluate, const UnitTestOptions& options) {

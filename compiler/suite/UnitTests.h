@@ -61,6 +61,10 @@ struct UnitTests {
 // strings.
 std::vector<std::string> unitTestStrings(uint64_t seed);
 
+// The pool of number inputs for `seed` (numeric suites): a fixed list, then
+// seeded numbers of [-128, 128] with one decimal, as text.
+std::vector<std::string> unitTestNumbers(uint64_t seed);
+
 // Unit tests for subjects named `names` (in order), evaluated at `pool` by
 // `evaluate` once each. Fails, naming the function, where one raises on
 // every input of the pool or no distractor can be found.

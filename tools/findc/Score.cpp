@@ -166,17 +166,7 @@ int runScore(const std::vector<std::string>& args) {
     if (options.unitTests) {
       unitTests = score::readUnitTestData(*options.unitTests);
     } else {
-      auto evaluate = [&](size_t position, std::span<const std::string> inputs) {
-        return printedOutputs(*suite, position, inputs);
-      };
-      std::vector<std::string> names;
-      for (size_t i = 0; i < suite->module().benches.size(); ++i)
-        names.push_back(suite::findFolder(i));
-      llvm::Expected<std::vector<suite::UnitTests>> made = suite::makeUnitTests(
-          names, suite::unitTestStrings(options.score.seed), evaluate, {.seed = options.score.seed});
-      if (!made)
-        throw std::runtime_error(suitePath + ": " + llvm::toString(made.takeError()));
-      unitTests = std::move(*made);
+      unitTests = suiteUnitTests(*suite, options.score.seed);
     }
     run.suiteHash = score::textHash(file->text() + suite::unitTestDataJson(unitTests));
   }

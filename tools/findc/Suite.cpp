@@ -243,6 +243,53 @@ suite::PrintedOutputs printedOutputs(const engine::Suite& suite, size_t position
   return printed;
 }
 
+std::vector<suite::UnitTests> suiteUnitTests(const engine::Suite& suite, uint64_t seed) {
+  const ir::Module& module = suite.module();
+  bool strings = !module.benches.empty() && !module.functions[module.benches[0].function].params.empty() &&
+                 module.functions[module.benches[0].function].params[0].type == Type::Str;
+  std::vector<std::string> names;
+  for (size_t i = 0; i < module.benches.size(); ++i)
+    names.push_back(suite::findFolder(i));
+  auto evaluate = [&](size_t position, std::span<const std::string> inputs) {
+    return printedOutputs(suite, position, inputs);
+  };
+  llvm::Expected<std::vector<suite::UnitTests>> tests = suite::makeUnitTests(
+      names, strings ? suite::unitTestStrings(seed) : suite::unitTestNumbers(seed), evaluate, {.seed = seed});
+  if (!tests)
+    throw std::runtime_error(suite.file().path() + ": " + llvm::toString(tests.takeError()));
+  return std::move(*tests);
+}
+
+int runUnitTests(const std::vector<std::string>& args) {
+  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
+    fmt::print("usage: findc unittests SUITE -o FILE [--seed S]\n\n"
+               "Writes FIND's unit_test_data.json for every bench of SUITE (docs/find-export.md): 10 vectors\n"
+               "of 3 input/output pairs per bench, one an execution of it, two distractors from other\n"
+               "benches; str inputs for a string suite, numbers for a numeric one; deterministic per seed.\n");
+    return kExitOk;
+  }
+  std::vector<std::string> withAction = {"unittests"};
+  withAction.insert(withAction.end(), args.begin(), args.end());
+  SuiteOptions options = parseSuiteOptions(withAction, {"-o", "--seed"});
+  if (options.positional.size() != 1)
+    throw UsageError("'unittests' needs one SUITE");
+  if (options.output.empty())
+    throw UsageError("'unittests' needs -o FILE");
+  DiagnosticEngine diags;
+  std::shared_ptr<const SourceFile> file = engine::readSource(options.positional[0], diags);
+  std::unique_ptr<engine::Suite> suite =
+      file ? engine::compileSuite(file, {.load = {.engine = Engine::Interpreter}}, diags) : nullptr;
+  diags.print(std::cerr);
+  if (!suite)
+    return kExitCompileError;
+  if (suite->module().benches.empty())
+    throw UsageError("'" + options.positional[0] + "' declares no bench");
+  std::vector<suite::UnitTests> tests = suiteUnitTests(*suite, options.seed);
+  writeWhole(options.output, suite::unitTestDataJson(tests));
+  fmt::print(stderr, "wrote unit tests of {} functions to {}\n", tests.size(), options.output);
+  return kExitOk;
+}
+
 // Writes through a temporary file and a rename: readers never see half a file.
 void writeWhole(const std::string& path, const std::string& text) {
   std::string temporary = path + ".tmp";

@@ -33,6 +33,15 @@ void writeWhole(const std::string& path, const std::string& text);
 // nothing where it raises: the unit tests' view of a function.
 suite::PrintedOutputs printedOutputs(const engine::Suite& suite, size_t position, std::span<const std::string> inputs);
 
+// FIND's unit tests of every bench of `suite` (bench i as fNNNNN): string
+// inputs for a suite of str functions, numbers otherwise; outputs as `findc
+// call --clean` prints them. Throws std::runtime_error naming a bench that
+// raises on every input or has no distractor.
+std::vector<suite::UnitTests> suiteUnitTests(const engine::Suite& suite, uint64_t seed);
+
+// `findc unittests SUITE -o FILE [--seed S]`; `args` follow the word.
+int runUnitTests(const std::vector<std::string>& args);
+
 // `findc score` (tools/findc/Score.cpp); `args` follow the word `score`.
 int runScore(const std::vector<std::string>& args);
 // `findc diff` (tools/findc/Diff.cpp); `args` follow the word `diff`.

@@ -25,6 +25,7 @@ commands:
   suite ACTION         write suites: import-find, export-find, generate, train
   score SUITE RESULTS  score agents' hypotheses against a suite, FIND's way or strictly
   diff A B             compare two functions (.fnd or .py): error, intervals, counterexamples
+  unittests SUITE      write FIND's unit_test_data.json for a string or numeric suite
 
 Run `findc <command> --help` for a command's options.
 )";
@@ -46,6 +47,8 @@ int run(const std::vector<std::string>& args) {
     return runScore({args.begin() + 1, args.end()});
   if (args[0] == "diff")
     return runDiff({args.begin() + 1, args.end()});
+  if (args[0] == "unittests")
+    return runUnitTests({args.begin() + 1, args.end()});
   auto command = std::find_if(std::begin(kCommands), std::end(kCommands),
                               [&](const Command* c) { return args[0] == c->name; });
   if (command == std::end(kCommands))

@@ -606,6 +606,39 @@ template <class Less> const List* sortedByKeys(Context* ctx, const List* l, cons
     items[k] = l->items[order[static_cast<size_t>(k)]];
   return r;
 }
+// list[int] and list[real] (their items in Elem's member M), once.
+template <auto M, class T> const List* appendItem(Context* ctx, const List* l, T v) {
+  if (tooBig(ctx, (l->size + 1) * static_cast<int64_t>(sizeof(Elem))))
+    return &kEmptyList;
+  Elem* items;
+  const List* r = newList(arenaOf(ctx), l->size + 1, items);
+  std::copy_n(l->items, l->size, items);
+  items[l->size].*M = v;
+  return r;
+}
+template <auto M, class T> T itemAt(Context* ctx, const List* l, int64_t i) {
+  int64_t k = normIndex(i, l->size);
+  if (k < 0 || k >= l->size) {
+    ctx->fail(ErrorKind::IndexError);
+    return 0;
+  }
+  return l->items[k].*M;
+}
+template <auto M, class T> bool hasItem(const List* l, T v) {
+  for (int64_t i = 0; i < l->size; ++i)
+    if (l->items[i].*M == v)
+      return true;
+  return false;
+}
+template <auto M> bool sameItems(const List* a, const List* b) {
+  if (a->size != b->size)
+    return false;
+  for (int64_t i = 0; i < a->size; ++i)
+    if (a->items[i].*M != b->items[i].*M)
+      return false;
+  return true;
+}
+
 bool intKeyLess(Elem a, Elem b) { return a.i < b.i; }
 bool strKeyLess(Elem a, Elem b) { return a.s->view() < b.s->view(); } // UTF-8 byte order: code point order
 bool realKeyLess(Elem a, Elem b) { return a.r < b.r; }
@@ -1142,15 +1175,7 @@ const List* findc_rt_strlist_slice(Context* ctx, const List* l, int64_t start, i
 
 const List* findc_rt_intlist_empty(Context*) { return &kEmptyList; }
 
-const List* findc_rt_intlist_append(Context* ctx, const List* l, int64_t v) {
-  if (tooBig(ctx, (l->size + 1) * static_cast<int64_t>(sizeof(Elem))))
-    return &kEmptyList;
-  Elem* items;
-  const List* r = newList(arenaOf(ctx), l->size + 1, items);
-  std::copy_n(l->items, l->size, items);
-  items[l->size].i = v;
-  return r;
-}
+const List* findc_rt_intlist_append(Context* ctx, const List* l, int64_t v) { return appendItem<&Elem::i>(ctx, l, v); }
 
 const List* findc_rt_intlist_concat(Context* ctx, const List* a, const List* b) {
   return findc_rt_strlist_concat(ctx, a, b); // the same Elem copies
@@ -1162,44 +1187,17 @@ const List* findc_rt_intlist_slice(Context* ctx, const List* l, int64_t start, i
 
 int64_t findc_rt_intlist_len(Context*, const List* l) { return l->size; }
 
-int64_t findc_rt_intlist_get(Context* ctx, const List* l, int64_t i) {
-  int64_t k = normIndex(i, l->size);
-  if (k < 0 || k >= l->size) {
-    ctx->fail(ErrorKind::IndexError);
-    return 0;
-  }
-  return l->items[k].i;
-}
+int64_t findc_rt_intlist_get(Context* ctx, const List* l, int64_t i) { return itemAt<&Elem::i, int64_t>(ctx, l, i); }
 
-bool findc_rt_intlist_contains(Context*, const List* l, int64_t v) {
-  for (int64_t i = 0; i < l->size; ++i)
-    if (l->items[i].i == v)
-      return true;
-  return false;
-}
+bool findc_rt_intlist_contains(Context*, const List* l, int64_t v) { return hasItem<&Elem::i>(l, v); }
 
-bool findc_rt_intlist_eq(Context*, const List* a, const List* b) {
-  if (a->size != b->size)
-    return false;
-  for (int64_t i = 0; i < a->size; ++i)
-    if (a->items[i].i != b->items[i].i)
-      return false;
-  return true;
-}
+bool findc_rt_intlist_eq(Context*, const List* a, const List* b) { return sameItems<&Elem::i>(a, b); }
 
 // ---- list[real] ----
 
 const List* findc_rt_reallist_empty(Context*) { return &kEmptyList; }
 
-const List* findc_rt_reallist_append(Context* ctx, const List* l, double v) {
-  if (tooBig(ctx, (l->size + 1) * static_cast<int64_t>(sizeof(Elem))))
-    return &kEmptyList;
-  Elem* items;
-  const List* r = newList(arenaOf(ctx), l->size + 1, items);
-  std::copy_n(l->items, l->size, items);
-  items[l->size].r = v;
-  return r;
-}
+const List* findc_rt_reallist_append(Context* ctx, const List* l, double v) { return appendItem<&Elem::r>(ctx, l, v); }
 
 const List* findc_rt_reallist_concat(Context* ctx, const List* a, const List* b) {
   return findc_rt_strlist_concat(ctx, a, b); // the same Elem copies
@@ -1211,30 +1209,12 @@ const List* findc_rt_reallist_slice(Context* ctx, const List* l, int64_t start, 
 
 int64_t findc_rt_reallist_len(Context*, const List* l) { return l->size; }
 
-double findc_rt_reallist_get(Context* ctx, const List* l, int64_t i) {
-  int64_t k = normIndex(i, l->size);
-  if (k < 0 || k >= l->size) {
-    ctx->fail(ErrorKind::IndexError);
-    return 0;
-  }
-  return l->items[k].r;
-}
+double findc_rt_reallist_get(Context* ctx, const List* l, int64_t i) { return itemAt<&Elem::r, double>(ctx, l, i); }
 
-bool findc_rt_reallist_contains(Context*, const List* l, double v) {
-  for (int64_t i = 0; i < l->size; ++i)
-    if (l->items[i].r == v)
-      return true;
-  return false;
-}
+// == of floats: -0.0 is in [0.0], a nan in no list (CPython's identity test aside)
+bool findc_rt_reallist_contains(Context*, const List* l, double v) { return hasItem<&Elem::r>(l, v); }
 
-bool findc_rt_reallist_eq(Context*, const List* a, const List* b) {
-  if (a->size != b->size)
-    return false;
-  for (int64_t i = 0; i < a->size; ++i)
-    if (a->items[i].r != b->items[i].r)
-      return false;
-  return true;
-}
+bool findc_rt_reallist_eq(Context*, const List* a, const List* b) { return sameItems<&Elem::r>(a, b); }
 
 // ---- map[str, str] ----
 

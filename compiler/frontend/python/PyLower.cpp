@@ -799,7 +799,7 @@ private:
       case Constant::Type::Float: return PyType::Float;
       case Constant::Type::Str: return PyType::Str;
       case Constant::Type::Complex: return PyType::Complex;
-      case Constant::Type::None: return PyType::Conflict;
+      case Constant::Type::None: return PyType::Unknown; // where it may go: see lowerReturnValue
       }
       return PyType::Conflict;
     }
@@ -2667,6 +2667,36 @@ private:
     emitEffect(out, loc, std::move(v.expr), [&](ast::ExprPtr e) { return assignStmt(name, std::move(e), loc); });
   }
 
+  static bool isNone(const Expr& e) {
+    auto* c = dyn<Constant>(&e);
+    return c && c->type == Constant::Type::None;
+  }
+  static bool mayBeNone(const Expr& e) {
+    auto* i = dyn<IfExp>(&e);
+    return isNone(e) || (i && (mayBeNone(*i->body) || mayBeNone(*i->orelse)));
+  }
+  // What `return e` gives: None, written or as an arm of `a if c else b`
+  // (nested too), is the entry function's TypeError value, as a path that
+  // ends without return (FIND prints None for both); elsewhere None is a
+  // located error (a None a helper returned could be tested or printed).
+  Lowered lowerReturnValue(const Expr& e) {
+    if (!mayBeNone(e))
+      return coerce(lower(e), resultType_, e);
+    if (current_ == nullptr || current_->def != entry_)
+      return unsupported(e, "None as a value other than returned by the entry function");
+    if (tryDepth_ > 0)
+      return unsupported(e, "returning None inside a try body");
+    if (isNone(e))
+      return {raiseAs("TypeError", resultType_, e.loc), resultType_};
+    auto& i = static_cast<const IfExp&>(e);
+    Lowered test = lower(*i.test);
+    Lowered a = lowerReturnValue(*i.body);
+    Lowered b = lowerReturnValue(*i.orelse);
+    if (!test || !a || !b)
+      return {};
+    return {conditional(truth(std::move(test), e.loc), std::move(a.expr), std::move(b.expr), e.loc), resultType_};
+  }
+
   // ---- loops ----
   // The head of a loop: what it iterates, evaluated once, and its target,
   // bound at the start of each trip by `bind(name, item, body)`. Pushes the
@@ -3017,7 +3047,7 @@ private:
     }
     case StmtKind::Return: {
       auto& r = static_cast<const Return&>(stmt);
-      Lowered v = r.value ? coerce(lower(*r.value), resultType_, *r.value)
+      Lowered v = r.value ? lowerReturnValue(*r.value)
                           : Lowered{raiseAs("TypeError", resultType_, loc), resultType_};
       if (v)
         emitEffect(out, loc, std::move(v.expr), [&](ast::ExprPtr e) -> std::unique_ptr<ast::Stmt> {

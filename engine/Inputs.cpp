@@ -64,16 +64,22 @@ Scalar jsonToScalar(const Json& value, Type type, rt::Arena& arena, const std::s
       return Scalar::ofStr(rt::makeStr(arena, value.get_ref<const std::string&>()));
     throw wrong();
   case Type::StrList:
-  case Type::IntList: {
+  case Type::IntList:
+  case Type::RealList: {
     if (!value.is_array())
       throw wrong();
     std::vector<std::string> strings;
     std::vector<int64_t> ints;
+    std::vector<double> reals;
     for (const Json& item : value) {
       if (type == Type::StrList) {
         if (!item.is_string())
           throw wrong();
         strings.push_back(item.get<std::string>());
+      } else if (type == Type::RealList) {
+        if (!item.is_number())
+          throw wrong();
+        reals.push_back(item.get<double>());
       } else {
         auto i = jsonInteger(item);
         if (!i)
@@ -81,7 +87,9 @@ Scalar jsonToScalar(const Json& value, Type type, rt::Arena& arena, const std::s
         ints.push_back(*i);
       }
     }
-    return Scalar::ofList(type, type == Type::StrList ? rt::makeStrList(arena, strings) : rt::makeIntList(arena, ints));
+    return Scalar::ofList(type, type == Type::StrList   ? rt::makeStrList(arena, strings)
+                                : type == Type::IntList ? rt::makeIntList(arena, ints)
+                                                        : rt::makeRealList(arena, reals));
   }
   case Type::StrMap: {
     if (!value.is_object())

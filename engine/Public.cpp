@@ -27,6 +27,8 @@ Scalar toScalar(const Value& value, rt::Arena& arena) {
           return Scalar::ofList(Type::StrList, rt::makeStrList(arena, v));
         else if constexpr (std::is_same_v<T, std::vector<int64_t>>)
           return Scalar::ofList(Type::IntList, rt::makeIntList(arena, v));
+        else if constexpr (std::is_same_v<T, std::vector<double>>)
+          return Scalar::ofList(Type::RealList, rt::makeRealList(arena, v));
         else if constexpr (std::is_same_v<T, std::complex<double>>)
           return Scalar::ofComplex(rt::makeComplex(arena, {v.real(), v.imag(), true}));
         else
@@ -51,6 +53,12 @@ Value toValue(const Scalar& s) {
     std::vector<int64_t> items;
     for (int64_t k = 0; k < s.list->size; ++k)
       items.push_back(s.list->items[k].i);
+    return Value(std::move(items));
+  }
+  case Type::RealList: {
+    std::vector<double> items;
+    for (int64_t k = 0; k < s.list->size; ++k)
+      items.push_back(s.list->items[k].r);
     return Value(std::move(items));
   }
   case Type::Complex:

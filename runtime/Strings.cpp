@@ -554,24 +554,94 @@ std::optional<int64_t> parsePythonInt(Context* ctx, std::string_view text) {
 // ------------------------------------------------ the extern "C" ops ----
 
 namespace {
-// l's items ordered by keys[i] under `less`, stable (reverse keeps equal
-// keys in their order, as Python's sort).
+// The order CPython 3.11's list.sort leaves n items in (indices of the
+// original items), comparing only with less(a, b), as its `<`: reverse=True
+// reverses the items, sorts and reverses the result. Under 64 items it is
+// CPython's own algorithm (one run: count_run, then binarysort), so that
+// even a comparison that is no order (a nan) gives CPython's result; from
+// 64 items a stable merge sort, the same result for a true order.
+template <class Less> std::vector<int64_t> pythonSortOrder(int64_t n, bool reverse, Less less) {
+  std::vector<int64_t> v(static_cast<size_t>(n));
+  std::iota(v.begin(), v.end(), int64_t{0});
+  if (reverse)
+    std::reverse(v.begin(), v.end());
+  auto at = [&](int64_t k) -> int64_t& { return v[static_cast<size_t>(k)]; };
+  if (n >= 64) {
+    std::stable_sort(v.begin(), v.end(), less);
+  } else if (n >= 2) {
+    int64_t run = 2; // count_run
+    bool descending = less(at(1), at(0));
+    while (run < n && less(at(run), at(run - 1)) == descending)
+      ++run;
+    if (descending)
+      std::reverse(v.begin(), v.begin() + run);
+    for (int64_t start = run; start < n; ++start) { // binarysort
+      int64_t lo = 0, hi = start, pivot = at(start);
+      do {
+        int64_t p = lo + ((hi - lo) >> 1);
+        if (less(pivot, at(p)))
+          hi = p;
+        else
+          lo = p + 1;
+      } while (lo < hi);
+      for (int64_t p = start; p > lo; --p)
+        at(p) = at(p - 1);
+      at(lo) = pivot;
+    }
+  }
+  if (reverse)
+    std::reverse(v.begin(), v.end());
+  return v;
+}
+
+// l's items ordered by keys[i] under `less` (Python's sort: stable, and
+// reverse keeps equal keys in their order).
 template <class Less> const List* sortedByKeys(Context* ctx, const List* l, const List* keys, bool reverse, Less less) {
   int64_t n = std::min(l->size, keys->size); // equal: the compiler builds keys from l
-  std::vector<int64_t> order(static_cast<size_t>(n));
-  std::iota(order.begin(), order.end(), int64_t{0});
-  if (reverse)
-    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return less(keys->items[b], keys->items[a]); });
-  else
-    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return less(keys->items[a], keys->items[b]); });
+  std::vector<int64_t> order =
+      pythonSortOrder(n, reverse, [&](int64_t a, int64_t b) { return less(keys->items[a], keys->items[b]); });
   Elem* items;
   const List* r = newList(arenaOf(ctx), n, items);
   for (int64_t k = 0; k < n; ++k)
     items[k] = l->items[order[static_cast<size_t>(k)]];
   return r;
 }
+// list[int] and list[real] (their items in Elem's member M), once.
+template <auto M, class T> const List* appendItem(Context* ctx, const List* l, T v) {
+  if (tooBig(ctx, (l->size + 1) * static_cast<int64_t>(sizeof(Elem))))
+    return &kEmptyList;
+  Elem* items;
+  const List* r = newList(arenaOf(ctx), l->size + 1, items);
+  std::copy_n(l->items, l->size, items);
+  items[l->size].*M = v;
+  return r;
+}
+template <auto M, class T> T itemAt(Context* ctx, const List* l, int64_t i) {
+  int64_t k = normIndex(i, l->size);
+  if (k < 0 || k >= l->size) {
+    ctx->fail(ErrorKind::IndexError);
+    return 0;
+  }
+  return l->items[k].*M;
+}
+template <auto M, class T> bool hasItem(const List* l, T v) {
+  for (int64_t i = 0; i < l->size; ++i)
+    if (l->items[i].*M == v)
+      return true;
+  return false;
+}
+template <auto M> bool sameItems(const List* a, const List* b) {
+  if (a->size != b->size)
+    return false;
+  for (int64_t i = 0; i < a->size; ++i)
+    if (a->items[i].*M != b->items[i].*M)
+      return false;
+  return true;
+}
+
 bool intKeyLess(Elem a, Elem b) { return a.i < b.i; }
 bool strKeyLess(Elem a, Elem b) { return a.s->view() < b.s->view(); } // UTF-8 byte order: code point order
+bool realKeyLess(Elem a, Elem b) { return a.r < b.r; }
 } // namespace
 
 extern "C" {
@@ -1000,6 +1070,25 @@ const List* findc_rt_intlist_sorted_by_str(Context* ctx, const List* l, const Li
   return sortedByKeys(ctx, l, keys, reverse, strKeyLess);
 }
 
+const List* findc_rt_strlist_sorted_by_real(Context* ctx, const List* l, const List* keys, bool reverse) {
+  return sortedByKeys(ctx, l, keys, reverse, realKeyLess);
+}
+const List* findc_rt_intlist_sorted_by_real(Context* ctx, const List* l, const List* keys, bool reverse) {
+  return sortedByKeys(ctx, l, keys, reverse, realKeyLess);
+}
+const List* findc_rt_reallist_sorted_by_int(Context* ctx, const List* l, const List* keys, bool reverse) {
+  return sortedByKeys(ctx, l, keys, reverse, intKeyLess);
+}
+const List* findc_rt_reallist_sorted_by_str(Context* ctx, const List* l, const List* keys, bool reverse) {
+  return sortedByKeys(ctx, l, keys, reverse, strKeyLess);
+}
+const List* findc_rt_reallist_sorted_by_real(Context* ctx, const List* l, const List* keys, bool reverse) {
+  return sortedByKeys(ctx, l, keys, reverse, realKeyLess);
+}
+const List* findc_rt_reallist_sorted(Context* ctx, const List* l, bool reverse) {
+  return sortedByKeys(ctx, l, l, reverse, realKeyLess); // each float its own key
+}
+
 const List* findc_rt_str_sorted_chars(Context* ctx, const Str* s, bool reverse) {
   if (tooBig(ctx, s->length * static_cast<int64_t>(sizeof(Elem) + sizeof(Str))))
     return &kEmptyList;
@@ -1086,15 +1175,7 @@ const List* findc_rt_strlist_slice(Context* ctx, const List* l, int64_t start, i
 
 const List* findc_rt_intlist_empty(Context*) { return &kEmptyList; }
 
-const List* findc_rt_intlist_append(Context* ctx, const List* l, int64_t v) {
-  if (tooBig(ctx, (l->size + 1) * static_cast<int64_t>(sizeof(Elem))))
-    return &kEmptyList;
-  Elem* items;
-  const List* r = newList(arenaOf(ctx), l->size + 1, items);
-  std::copy_n(l->items, l->size, items);
-  items[l->size].i = v;
-  return r;
-}
+const List* findc_rt_intlist_append(Context* ctx, const List* l, int64_t v) { return appendItem<&Elem::i>(ctx, l, v); }
 
 const List* findc_rt_intlist_concat(Context* ctx, const List* a, const List* b) {
   return findc_rt_strlist_concat(ctx, a, b); // the same Elem copies
@@ -1106,30 +1187,34 @@ const List* findc_rt_intlist_slice(Context* ctx, const List* l, int64_t start, i
 
 int64_t findc_rt_intlist_len(Context*, const List* l) { return l->size; }
 
-int64_t findc_rt_intlist_get(Context* ctx, const List* l, int64_t i) {
-  int64_t k = normIndex(i, l->size);
-  if (k < 0 || k >= l->size) {
-    ctx->fail(ErrorKind::IndexError);
-    return 0;
-  }
-  return l->items[k].i;
+int64_t findc_rt_intlist_get(Context* ctx, const List* l, int64_t i) { return itemAt<&Elem::i, int64_t>(ctx, l, i); }
+
+bool findc_rt_intlist_contains(Context*, const List* l, int64_t v) { return hasItem<&Elem::i>(l, v); }
+
+bool findc_rt_intlist_eq(Context*, const List* a, const List* b) { return sameItems<&Elem::i>(a, b); }
+
+// ---- list[real] ----
+
+const List* findc_rt_reallist_empty(Context*) { return &kEmptyList; }
+
+const List* findc_rt_reallist_append(Context* ctx, const List* l, double v) { return appendItem<&Elem::r>(ctx, l, v); }
+
+const List* findc_rt_reallist_concat(Context* ctx, const List* a, const List* b) {
+  return findc_rt_strlist_concat(ctx, a, b); // the same Elem copies
 }
 
-bool findc_rt_intlist_contains(Context*, const List* l, int64_t v) {
-  for (int64_t i = 0; i < l->size; ++i)
-    if (l->items[i].i == v)
-      return true;
-  return false;
+const List* findc_rt_reallist_slice(Context* ctx, const List* l, int64_t start, int64_t stop, int64_t step) {
+  return findc_rt_strlist_slice(ctx, l, start, stop, step); // the same Elem copies
 }
 
-bool findc_rt_intlist_eq(Context*, const List* a, const List* b) {
-  if (a->size != b->size)
-    return false;
-  for (int64_t i = 0; i < a->size; ++i)
-    if (a->items[i].i != b->items[i].i)
-      return false;
-  return true;
-}
+int64_t findc_rt_reallist_len(Context*, const List* l) { return l->size; }
+
+double findc_rt_reallist_get(Context* ctx, const List* l, int64_t i) { return itemAt<&Elem::r, double>(ctx, l, i); }
+
+// == of floats: -0.0 is in [0.0], a nan in no list (CPython's identity test aside)
+bool findc_rt_reallist_contains(Context*, const List* l, double v) { return hasItem<&Elem::r>(l, v); }
+
+bool findc_rt_reallist_eq(Context*, const List* a, const List* b) { return sameItems<&Elem::r>(a, b); }
 
 // ---- map[str, str] ----
 
@@ -1532,6 +1617,20 @@ namespace {
   X(IntListGet, findc_rt_intlist_get)                                                                                  \
   X(IntListContains, findc_rt_intlist_contains)                                                                        \
   X(IntListEq, findc_rt_intlist_eq)                                                                                    \
+  X(StrListSortedByReal, findc_rt_strlist_sorted_by_real)                                                              \
+  X(IntListSortedByReal, findc_rt_intlist_sorted_by_real)                                                              \
+  X(RealListSortedByInt, findc_rt_reallist_sorted_by_int)                                                              \
+  X(RealListSortedByStr, findc_rt_reallist_sorted_by_str)                                                              \
+  X(RealListSortedByReal, findc_rt_reallist_sorted_by_real)                                                            \
+  X(RealListSorted, findc_rt_reallist_sorted)                                                                          \
+  X(RealListEmpty, findc_rt_reallist_empty)                                                                            \
+  X(RealListAppend, findc_rt_reallist_append)                                                                          \
+  X(RealListConcat, findc_rt_reallist_concat)                                                                          \
+  X(RealListLen, findc_rt_reallist_len)                                                                                \
+  X(RealListGet, findc_rt_reallist_get)                                                                                \
+  X(RealListContains, findc_rt_reallist_contains)                                                                      \
+  X(RealListEq, findc_rt_reallist_eq)                                                                                  \
+  X(RealListSlice, findc_rt_reallist_slice)                                                                            \
   X(MapEmpty, findc_rt_map_empty)                                                                                      \
   X(MapInsert, findc_rt_map_insert)                                                                                    \
   X(MapLen, findc_rt_map_len)                                                                                          \
@@ -1650,6 +1749,7 @@ template <Type T> struct ListCType {
 };
 template <> struct CType<Type::StrList> : ListCType<Type::StrList> {};
 template <> struct CType<Type::IntList> : ListCType<Type::IntList> {};
+template <> struct CType<Type::RealList> : ListCType<Type::RealList> {};
 template <> struct CType<Type::Complex> {
   using type = const Complex*;
   static const Complex* get(const Scalar& s) { return s.c; }
@@ -1814,6 +1914,16 @@ const List* makeIntList(Arena& arena, std::span<const int64_t> items) {
   const List* list = newList(arena, static_cast<int64_t>(items.size()), elems);
   for (size_t i = 0; i < items.size(); ++i)
     elems[i].i = items[i];
+  return list;
+}
+
+const List* makeRealList(Arena& arena, std::span<const double> items) {
+  if (items.empty())
+    return &kEmptyList;
+  Elem* elems;
+  const List* list = newList(arena, static_cast<int64_t>(items.size()), elems);
+  for (size_t i = 0; i < items.size(); ++i)
+    elems[i].r = items[i];
   return list;
 }
 

@@ -38,6 +38,7 @@ struct Str {
 
 union Elem {
   int64_t i;
+  double r;
   const Str* s;
 };
 
@@ -135,6 +136,22 @@ const StrOpInfo& strOpInfo(StrOp op);
 std::optional<StrOp> strOpFromMnemonic(std::string_view mnemonic);
 std::span<const StrOpInfo> allStrOps();
 
+// The operations of one list type (StrList, IntList or RealList), for the
+// stages that pick them by the list's type.
+struct ListOps {
+  StrOp empty, append, concat, len, get, contains, eq, slice;
+};
+inline const ListOps& listOps(Type list) {
+  using enum StrOp;
+  static constexpr ListOps strs{StrListEmpty, StrListAppend, StrListConcat, StrListLen,
+                                StrListGet,   StrListContains, StrListEq,   StrListSlice};
+  static constexpr ListOps ints{IntListEmpty, IntListAppend, IntListConcat, IntListLen,
+                                IntListGet,   IntListContains, IntListEq,   IntListSlice};
+  static constexpr ListOps reals{RealListEmpty, RealListAppend, RealListConcat, RealListLen,
+                                 RealListGet,   RealListContains, RealListEq,   RealListSlice};
+  return list == Type::StrList ? strs : list == Type::IntList ? ints : reals;
+}
+
 // The interpreter's entry: runs `op` on operands of the table's types.
 Scalar applyStrOp(StrOp op, Context& ctx, std::span<const Scalar> operands);
 
@@ -142,6 +159,7 @@ Scalar applyStrOp(StrOp op, Context& ctx, std::span<const Scalar> operands);
 const Str* makeStr(Arena& arena, std::string_view utf8);
 const List* makeStrList(Arena& arena, std::span<const std::string> items);
 const List* makeIntList(Arena& arena, std::span<const int64_t> items);
+const List* makeRealList(Arena& arena, std::span<const double> items);
 const Map* makeMap(Arena& arena, std::span<const std::pair<std::string, std::string>> entries);
 
 // Python's float(text) of a str: nothing where CPython raises ValueError

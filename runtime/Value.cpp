@@ -22,6 +22,7 @@ std::string_view typeName(Type type) {
   case Type::IntList: return "list[int]";
   case Type::StrMap: return "map[str, str]";
   case Type::Complex: return "complex";
+  case Type::RealList: return "list[real]";
   }
   return "<invalid>";
 }
@@ -36,6 +37,7 @@ double Scalar::asDouble() const {
   case Type::Str:
   case Type::StrList:
   case Type::IntList:
+  case Type::RealList:
   case Type::StrMap: break;
   }
   return std::nan("");
@@ -49,13 +51,20 @@ static bool sameStr(const rt::Str* a, const rt::Str* b) {
   return a->view() == b->view();
 }
 
+static bool sameReal(double a, double b) {
+  // All NaNs are one value to NumPy; their payloads are not results.
+  return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0;
+}
+
 static bool sameList(Type type, const rt::List* a, const rt::List* b) {
   if (a == b)
     return true;
   if (a == nullptr || b == nullptr || a->size != b->size)
     return false;
   for (int64_t k = 0; k < a->size; ++k)
-    if (type == Type::IntList ? a->items[k].i != b->items[k].i : !sameStr(a->items[k].s, b->items[k].s))
+    if (type == Type::IntList    ? a->items[k].i != b->items[k].i
+        : type == Type::RealList ? !sameReal(a->items[k].r, b->items[k].r)
+                                 : !sameStr(a->items[k].s, b->items[k].s))
       return false;
   return true;
 }
@@ -78,15 +87,11 @@ bool Scalar::identical(const Scalar& other) const {
   switch (type) {
   case Type::Bool: return b == other.b;
   case Type::Int: return i == other.i;
-  case Type::Real: {
-    // All NaNs are one value to NumPy; their payloads are not results.
-    if (std::isnan(r) && std::isnan(other.r))
-      return true;
-    return std::memcmp(&r, &other.r, sizeof r) == 0;
-  }
+  case Type::Real: return sameReal(r, other.r);
   case Type::Str: return sameStr(s, other.s);
   case Type::StrList:
-  case Type::IntList: return sameList(type, list, other.list);
+  case Type::IntList:
+  case Type::RealList: return sameList(type, list, other.list);
   case Type::StrMap: return sameMap(map, other.map);
   case Type::Complex: return rt::identicalComplex(*c, *other.c);
   case Type::Error: return true;
@@ -134,8 +139,9 @@ static std::string formatPythonReal(double x) {
 }
 
 // `[a, b]` of a list or `{k: v}` of a map, as Python and JSON both write
-// them; `quote` writes each str.
-template <typename Quote> static std::string formatContainer(const Scalar& value, Quote quote) {
+// them; `quote` writes each str, `real` each float.
+template <typename Quote, typename Real>
+static std::string formatContainer(const Scalar& value, Quote quote, Real real) {
   if (value.type == Type::StrMap) {
     std::string out = "{";
     for (int64_t k = 0; k < value.map->size; ++k)
@@ -145,7 +151,9 @@ template <typename Quote> static std::string formatContainer(const Scalar& value
   std::string out = "[";
   for (int64_t k = 0; k < value.list->size; ++k) {
     const rt::Elem& e = value.list->items[k];
-    out += (k ? ", " : "") + (value.type == Type::IntList ? std::to_string(e.i) : quote(e.s->view()));
+    out += (k ? ", " : "") + (value.type == Type::IntList    ? std::to_string(e.i)
+                              : value.type == Type::RealList ? real(e.r)
+                                                             : quote(e.s->view()));
   }
   return out + "]";
 }
@@ -158,7 +166,9 @@ std::string formatPython(const Scalar& value) {
   case Type::Str: return std::string(value.s->view());
   case Type::StrList:
   case Type::IntList:
-  case Type::StrMap: return formatContainer(value, [](std::string_view text) { return rt::pythonRepr(text); });
+  case Type::RealList:
+  case Type::StrMap:
+    return formatContainer(value, [](std::string_view text) { return rt::pythonRepr(text); }, formatPythonReal);
   case Type::Complex: return rt::formatComplex(*value.c);
   case Type::Error: break;
   }
@@ -214,7 +224,9 @@ std::string formatJson(const Scalar& value) {
   case Type::Str: return formatJsonString(value.s->view());
   case Type::StrList:
   case Type::IntList:
-  case Type::StrMap: return formatContainer(value, formatJsonString);
+  case Type::RealList:
+  case Type::StrMap:
+    return formatContainer(value, formatJsonString, [](double x) { return formatJson(Scalar::ofReal(x)); });
   case Type::Complex:
     if (!value.c->isComplex)
       return formatJson(Scalar::ofReal(value.c->re));

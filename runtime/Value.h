@@ -10,19 +10,27 @@ namespace findc {
 
 // `Error` marks an expression whose type could not be determined; semantic
 // analysis uses it to avoid cascades of follow-on errors. It never reaches IR.
-// Str, StrList, IntList and StrMap are handles (pointers to rt::Str,
-// rt::List, rt::Map; see runtime/Strings.h) whose memory belongs to the
+// Str, StrList, IntList, RealList and StrMap are handles (pointers to
+// rt::Str, rt::List, rt::Map; see runtime/Strings.h) whose memory belongs to the
 // evaluation's arena or to the compiled module's constants.
 // Complex is a handle too (rt::Complex): a Python float or complex number,
 // told apart at run time (runtime/PyNumbers.h).
-enum class Type : uint8_t { Error, Bool, Int, Real, Str, StrList, IntList, StrMap, Complex };
+enum class Type : uint8_t { Error, Bool, Int, Real, Str, StrList, IntList, StrMap, Complex, RealList };
 
 std::string_view typeName(Type type);
 
 inline bool isNumeric(Type type) { return type == Type::Int || type == Type::Real; }
 // Values that live behind a pointer (strings, lists, maps).
 inline bool isHandle(Type type) { return type >= Type::Str; }
-inline bool isList(Type type) { return type == Type::StrList || type == Type::IntList; }
+inline bool isList(Type type) { return type == Type::StrList || type == Type::IntList || type == Type::RealList; }
+// A list's item type (Error for other types), and the list of an item type
+// (Error for a type lists do not hold).
+inline Type listItem(Type list) {
+  return list == Type::StrList ? Type::Str : list == Type::IntList ? Type::Int : list == Type::RealList ? Type::Real : Type::Error;
+}
+inline Type listOf(Type item) {
+  return item == Type::Str ? Type::StrList : item == Type::Int ? Type::IntList : item == Type::Real ? Type::RealList : Type::Error;
+}
 
 namespace rt {
 struct Str;

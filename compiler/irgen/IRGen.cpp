@@ -279,9 +279,7 @@ private:
       if (!a.compound)
         value = lowerAs(*a.value, a.target->type);
       else if (isHandle(a.operandType))
-        value = b_.runtime(a.operandType == Type::Str       ? rt::StrOp::StrConcat
-                           : a.operandType == Type::StrList ? rt::StrOp::StrListConcat
-                                                            : rt::StrOp::IntListConcat,
+        value = b_.runtime(a.operandType == Type::Str ? rt::StrOp::StrConcat : rt::listOps(a.operandType).concat,
                            {lets_.at(a.target), lower(*a.value)});
       else
         value = convert(b_.prim(primOf(a.op), a.operandType,
@@ -416,10 +414,7 @@ private:
       sequence = lower(*s.iterable);
       Type t = b_.typeOf(sequence);
       start = b_.constant(Scalar::ofInt(0));
-      stop = b_.runtime(t == Type::Str       ? rt::StrOp::StrLen
-                        : t == Type::StrList ? rt::StrOp::StrListLen
-                                             : rt::StrOp::IntListLen,
-                        {sequence});
+      stop = b_.runtime(t == Type::Str ? rt::StrOp::StrLen : rt::listOps(t).len, {sequence});
       step = b_.constant(Scalar::ofInt(1));
     }
     // The counter is the first loop variable; a hidden LetStmt carries it.
@@ -442,10 +437,9 @@ private:
         [&] {
           ir::ValueId i = lets_.at(&counter);
           Type t = s.over == ForStmt::Over::Range ? Type::Int : b_.typeOf(sequence);
-          lets_[s.var.get()] = t == Type::Int       ? i
-                               : t == Type::Str     ? b_.runtime(rt::StrOp::StrIndex, {sequence, i})
-                               : t == Type::StrList ? b_.runtime(rt::StrOp::StrListGet, {sequence, i})
-                                                    : b_.runtime(rt::StrOp::IntListGet, {sequence, i});
+          lets_[s.var.get()] = t == Type::Int   ? i
+                               : t == Type::Str ? b_.runtime(rt::StrOp::StrIndex, {sequence, i})
+                                                : b_.runtime(rt::listOps(t).get, {sequence, i});
           lowerStatements(s.body);
         },
         [&] { lets_[&counter] = b_.prim(PrimOp::Add, Type::Int, {lets_.at(&counter), step}); });
@@ -539,10 +533,10 @@ private:
       return lower(*block.result);
     }
     case ExprKind::ListLit: {
-      bool strings = e.type == Type::StrList;
-      ir::ValueId list = b_.runtime(strings ? rt::StrOp::StrListEmpty : rt::StrOp::IntListEmpty, {});
+      const rt::ListOps& ops = rt::listOps(e.type);
+      ir::ValueId list = b_.runtime(ops.empty, {});
       for (const auto& item : static_cast<const ListLit&>(e).elements)
-        list = b_.runtime(strings ? rt::StrOp::StrListAppend : rt::StrOp::IntListAppend, {list, lower(*item)});
+        list = b_.runtime(ops.append, {list, lower(*item)});
       return list;
     }
     case ExprKind::MapLit: {
@@ -559,10 +553,9 @@ private:
       ir::ValueId base = lower(*ix.base);
       ir::ValueId index = lower(*ix.index);
       Type t = b_.typeOf(base);
-      return b_.runtime(t == Type::Str       ? rt::StrOp::StrIndex
-                        : t == Type::StrList ? rt::StrOp::StrListGet
-                        : t == Type::IntList ? rt::StrOp::IntListGet
-                                             : rt::StrOp::MapLookup,
+      return b_.runtime(t == Type::Str    ? rt::StrOp::StrIndex
+                        : isList(t)       ? rt::listOps(t).get
+                                          : rt::StrOp::MapLookup,
                         {base, index});
     }
     case ExprKind::Slice: {
@@ -588,10 +581,7 @@ private:
       ir::ValueId start = lo ? *lo : omitted(0, INT64_MAX);
       ir::ValueId stop = hi ? *hi : omitted(INT64_MAX, INT64_MIN);
       Type t = b_.typeOf(base);
-      return b_.runtime(t == Type::StrList   ? rt::StrOp::StrListSlice
-                        : t == Type::IntList ? rt::StrOp::IntListSlice
-                                             : rt::StrOp::StrSlice,
-                        {base, start, stop, step});
+      return b_.runtime(isList(t) ? rt::listOps(t).slice : rt::StrOp::StrSlice, {base, start, stop, step});
     }
     }
     return 0;
@@ -616,17 +606,13 @@ private:
     using enum rt::StrOp;
     auto negate = [&](ir::ValueId v) { return b_.prim(PrimOp::Not, Type::Bool, {v}); };
     if (op == CompareOp::In || op == CompareOp::NotIn) {
-      ir::ValueId in = b_.runtime(type == Type::Str       ? StrContains
-                                  : type == Type::StrList ? StrListContains
-                                  : type == Type::IntList ? IntListContains
-                                                          : MapContains,
+      ir::ValueId in = b_.runtime(type == Type::Str ? StrContains : isList(type) ? rt::listOps(type).contains : MapContains,
                                   {r, l});
       return op == CompareOp::In ? in : negate(in);
     }
     if (op == CompareOp::Eq || op == CompareOp::Ne) {
       ir::ValueId eq = b_.runtime(type == Type::Str       ? StrEq
-                                  : type == Type::StrList ? StrListEq
-                                  : type == Type::IntList ? IntListEq
+                                  : isList(type)          ? rt::listOps(type).eq
                                   : type == Type::Complex ? ComplexEq
                                                           : MapEq,
                                   {l, r});

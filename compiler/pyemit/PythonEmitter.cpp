@@ -431,6 +431,12 @@ std::string pyLiteral(const Scalar& value) {
   case Type::StrList:
   case Type::IntList:
   case Type::StrMap: return formatPython(value); // True, 42, ['a'], {'k': 'v'}: Python literals
+  case Type::RealList: {
+    std::string out = "[";
+    for (int64_t k = 0; k < value.list->size; ++k)
+      out += (k ? ", " : "") + pyReal(value.list->items[k].r);
+    return out + "]";
+  }
   case Type::Complex:
     return value.c->isComplex ? "complex(" + pyReal(value.c->re) + ", " + pyReal(value.c->im) + ")" : pyReal(value.c->re);
   case Type::Error: break;
@@ -624,11 +630,17 @@ private:
     case rt::StrOp::ComplexAbs: return "abs(" + a[0] + ")";
     case rt::StrOp::StrListSorted:
     case rt::StrOp::StrSortedChars:
+    case rt::StrOp::RealListSorted:
     case rt::StrOp::IntListSorted: return "sorted(" + a[0] + ", reverse=" + a[1] + ")";
     case rt::StrOp::StrListSortedByInt:
     case rt::StrOp::StrListSortedByStr:
     case rt::StrOp::IntListSortedByInt:
-    case rt::StrOp::IntListSortedByStr: return call(Helper::SortedBy, "_sorted_by", {a[0], a[1], a[2]});
+    case rt::StrOp::IntListSortedByStr:
+    case rt::StrOp::StrListSortedByReal:
+    case rt::StrOp::IntListSortedByReal:
+    case rt::StrOp::RealListSortedByInt:
+    case rt::StrOp::RealListSortedByStr:
+    case rt::StrOp::RealListSortedByReal: return call(Helper::SortedBy, "_sorted_by", {a[0], a[1], a[2]});
     case rt::StrOp::ComplexStr: return "str(" + a[0] + ")";
     case rt::StrOp::ComplexRe: return "(" + a[0] + ").real";
     case rt::StrOp::ComplexIm: return "(" + a[0] + ").imag";
@@ -640,7 +652,8 @@ private:
     case rt::StrOp::StrIndex: return a[0] + "[" + a[1] + "]";
     case rt::StrOp::StrSlice:
     case rt::StrOp::StrListSlice:
-    case rt::StrOp::IntListSlice: return a[0] + "[" + a[1] + ":" + a[2] + ":" + a[3] + "]"; // ValueError for step 0
+    case rt::StrOp::IntListSlice:
+    case rt::StrOp::RealListSlice: return a[0] + "[" + a[1] + ":" + a[2] + ":" + a[3] + "]"; // ValueError for step 0
     case rt::StrOp::StrEq: return a[0] + " == " + a[1];
     case rt::StrOp::StrCompare: return "((" + a[0] + " > " + a[1] + ") - (" + a[0] + " < " + a[1] + "))";
     case rt::StrOp::StrContains: return a[1] + " in " + a[0];
@@ -693,19 +706,26 @@ private:
     case rt::StrOp::StrSplit: return a[0] + ".split(" + a[1] + ")"; // ValueError for ""
     case rt::StrOp::StrJoin: return call(Helper::Sized, "_sized", {a[0] + ".join(" + a[1] + ")"});
     case rt::StrOp::StrListEmpty:
-    case rt::StrOp::IntListEmpty: return "[]";
+    case rt::StrOp::IntListEmpty:
+    case rt::StrOp::RealListEmpty: return "[]";
     case rt::StrOp::StrListAppend:
-    case rt::StrOp::IntListAppend: return call(Helper::SizedList, "_sized_list", {a[0] + " + [" + a[1] + "]"});
+    case rt::StrOp::IntListAppend:
+    case rt::StrOp::RealListAppend: return call(Helper::SizedList, "_sized_list", {a[0] + " + [" + a[1] + "]"});
     case rt::StrOp::StrListConcat:
-    case rt::StrOp::IntListConcat: return call(Helper::SizedList, "_sized_list", {a[0] + " + " + a[1]});
+    case rt::StrOp::IntListConcat:
+    case rt::StrOp::RealListConcat: return call(Helper::SizedList, "_sized_list", {a[0] + " + " + a[1]});
     case rt::StrOp::StrListLen:
-    case rt::StrOp::IntListLen: return "len(" + a[0] + ")";
+    case rt::StrOp::IntListLen:
+    case rt::StrOp::RealListLen: return "len(" + a[0] + ")";
     case rt::StrOp::StrListGet:
-    case rt::StrOp::IntListGet: return a[0] + "[" + a[1] + "]";
+    case rt::StrOp::IntListGet:
+    case rt::StrOp::RealListGet: return a[0] + "[" + a[1] + "]";
     case rt::StrOp::StrListContains:
-    case rt::StrOp::IntListContains: return a[1] + " in " + a[0];
+    case rt::StrOp::IntListContains:
+    case rt::StrOp::RealListContains: return a[1] + " in " + a[0];
     case rt::StrOp::StrListEq:
-    case rt::StrOp::IntListEq: return a[0] + " == " + a[1];
+    case rt::StrOp::IntListEq:
+    case rt::StrOp::RealListEq: return a[0] + " == " + a[1];
     case rt::StrOp::MapEmpty: return "{}";
     case rt::StrOp::MapInsert: return call(Helper::MapInsert, "_map_insert", {a[0], a[1], a[2]});
     case rt::StrOp::MapLen: return "len(" + a[0] + ")";

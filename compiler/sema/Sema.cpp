@@ -53,7 +53,7 @@ struct StrBuiltin {
 const std::vector<StrBuiltin>& strBuiltins() {
   using enum rt::StrOp;
   static const std::vector<StrBuiltin> table = {
-      {"len", {StrLen, StrListLen, IntListLen, MapLen}},
+      {"len", {StrLen, StrListLen, IntListLen, RealListLen, MapLen}},
       {"lower", {StrLower}},
       {"upper", {StrUpper}},
       {"capitalize", {StrCapitalize}},
@@ -67,8 +67,10 @@ const std::vector<StrBuiltin>& strBuiltins() {
       {"islower", {StrIsLower}},
       {"split", {StrSplitWhitespace, StrSplit}},
       {"join", {StrJoin}},
-      {"sorted", {StrSortedChars, StrListSorted, IntListSorted}},
-      {"sorted_by", {StrListSortedByInt, StrListSortedByStr, IntListSortedByInt, IntListSortedByStr}},
+      {"sorted", {StrSortedChars, StrListSorted, IntListSorted, RealListSorted}},
+      {"sorted_by", {StrListSortedByInt, StrListSortedByStr, StrListSortedByReal, IntListSortedByInt,
+                     IntListSortedByStr, IntListSortedByReal, RealListSortedByInt, RealListSortedByStr,
+                     RealListSortedByReal}},
       {"replace", {StrReplace}},
       {"find", {StrFind, StrFindIn}},
       {"rfind", {StrRFind, StrRFindIn}},
@@ -94,7 +96,7 @@ const std::vector<StrBuiltin>& strBuiltins() {
       {"str", {StrFromInt, StrFromReal, StrFromBool, ComplexStr}},
       {"number_words", {StrNumberWords}},
       {"get", {MapGet}},
-      {"append", {StrListAppend, IntListAppend}},
+      {"append", {StrListAppend, IntListAppend, RealListAppend}},
       {"py_div", {RealPyDiv}},
       {"py_pow", {IntPyPow, RealPyPowInt, RealPyPow}}, // an int exponent keeps the result real
       {"py_add", {IntPyAdd}},
@@ -284,11 +286,11 @@ private:
         args.push_back(resolveType(arg));
       if (std::count(args.begin(), args.end(), Type::Error))
         return Type::Error;
-      if (ref.name == "list" && args.size() == 1 && (args[0] == Type::Str || args[0] == Type::Int))
-        return args[0] == Type::Str ? Type::StrList : Type::IntList;
+      if (ref.name == "list" && args.size() == 1 && listOf(args[0]) != Type::Error)
+        return listOf(args[0]);
       if (ref.name == "map" && args.size() == 2 && args[0] == Type::Str && args[1] == Type::Str)
         return Type::StrMap;
-      error(ref.loc, ref.name == "list" ? "lists are 'list[str]' or 'list[int]'" : "maps are 'map[str, str]'",
+      error(ref.loc, ref.name == "list" ? "lists are 'list[str]', 'list[int]' or 'list[real]'" : "maps are 'map[str, str]'",
             static_cast<uint32_t>(ref.name.size()));
       return Type::Error;
     }
@@ -587,8 +589,8 @@ private:
       Type t = check(*item, scope);
       if (t == Type::Error)
         return Type::Error;
-      if (t != Type::Str && t != Type::Int) {
-        error(*item, "list elements are 'str' or 'int', got " + quoted(t));
+      if (listOf(t) == Type::Error) {
+        error(*item, "list elements are 'str', 'int' or 'real', got " + quoted(t));
         return Type::Error;
       }
       if (element != Type::Error && t != element) {
@@ -597,7 +599,7 @@ private:
       }
       element = t;
     }
-    return element == Type::Str ? Type::StrList : Type::IntList;
+    return listOf(element);
   }
 
   bool expectInt(const Expr& e, std::string_view what) {
@@ -625,7 +627,7 @@ private:
     }
     if (!expectInt(*e.index, "an index"))
       return Type::Error;
-    return base == Type::IntList ? Type::Int : Type::Str;
+    return base == Type::Str ? Type::Str : listItem(base);
   }
 
   Type checkSlice(Slice& e, const Scope& scope) {
@@ -746,12 +748,12 @@ private:
         var.type = Type::Int;
       } else {
         Type t = check(*s.iterable, scope);
-        if (t == Type::Str || t == Type::StrList) {
-          s.over = t == Type::Str ? ForStmt::Over::Str : ForStmt::Over::List;
+        if (t == Type::Str) {
+          s.over = ForStmt::Over::Str;
           var.type = Type::Str;
-        } else if (t == Type::IntList) {
+        } else if (isList(t)) {
           s.over = ForStmt::Over::List;
-          var.type = Type::Int;
+          var.type = listItem(t);
         } else if (t != Type::Error) {
           error(*s.iterable, "a 'for' loop iterates over a str, a list or range(...), not " + quoted(t));
         }
@@ -876,8 +878,10 @@ private:
       return Type::Bool;
     }
     if (e.op == BinaryOp::Add && l == r && isHandle(l) && l != Type::StrMap && l != Type::Complex) {
-      e.strOp = l == Type::Str ? rt::StrOp::StrConcat : l == Type::StrList ? rt::StrOp::StrListConcat
-                                                                           : rt::StrOp::IntListConcat;
+      e.strOp = l == Type::Str       ? rt::StrOp::StrConcat
+                : l == Type::StrList ? rt::StrOp::StrListConcat
+                : l == Type::IntList ? rt::StrOp::IntListConcat
+                                     : rt::StrOp::RealListConcat;
       e.operandType = l;
       return l;
     }
@@ -926,7 +930,7 @@ private:
       bool membership = e.ops[i] == CompareOp::In || e.ops[i] == CompareOp::NotIn;
       if (membership) // `a in b`: the operand type recorded is the container's
         common = (l == Type::Str && (r == Type::Str || r == Type::StrList || r == Type::StrMap)) ||
-                         (l == Type::Int && r == Type::IntList)
+                         (isList(r) && l == listItem(r))
                      ? r
                      : Type::Error;
       else if (common == Type::Error && equality && l == r && (l == Type::Bool || isHandle(l)))

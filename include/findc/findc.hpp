@@ -49,7 +49,7 @@ public:
   // A complex result (Python's complex, e.g. FIND's root of a negative x) is
   // std::complex; a complex-typed function that gives a float gives a double.
   using Data = std::variant<bool, int64_t, double, std::string, std::vector<std::string>, std::vector<int64_t>, Map,
-                            std::complex<double>>;
+                            std::complex<double>, std::vector<double>>;
 
   Value(bool b) : data(b) {}
   Value(int i) : data(int64_t{i}) {}
@@ -59,11 +59,12 @@ public:
   Value(const char* s) : data(std::string(s)) {}
   Value(std::vector<std::string> items) : data(std::move(items)) {}
   Value(std::vector<int64_t> items) : data(std::move(items)) {}
+  Value(std::vector<double> items) : data(std::move(items)) {}
   Value(Map entries) : data(std::move(entries)) {}
   Value(std::complex<double> z) : data(z) {}
 
   // The language's name of its type: bool, int, real, str, list[str],
-  // list[int], map[str, str], complex.
+  // list[int], list[real], map[str, str], complex.
   std::string_view type() const;
   // Python's str() of it (what FIND prints); JSON (docs/json.md).
   std::string str() const;

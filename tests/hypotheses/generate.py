@@ -54,6 +54,7 @@ FEATURES = {
     "int-pow-base": "an int power of any int expression (else of a name or a literal)",
     "str-default": "str default values of parameters (def h(a, b=\"-\"))",
     "div-default": "default values computed with / (def h(a, b=RATE), RATE = math.e / 2)",
+    "int-sum-default": "int default values computed from another constant (def h(a, b=N1), N1 = N0 + 2)",
     "complex-add": "the sum of two values that may be complex (c + c)",
     "chain-short-circuit": "chained comparisons whose last operand can raise (a < b < int(x))",
     "np-ties": "np.maximum, np.minimum and np.clip (else left out)",
@@ -63,6 +64,8 @@ FEATURES = {
                        "of a str method, or the item of a list comprehension",
     "zip": "for a, b in zip(X, Y) over strs and lists",
     "loop-else": "for ... else and while ... else",
+    "float-list": "lists of floats (literals, constants, comprehensions, append, +, slices, in, iteration, zip), "
+                  "sum/min/max/sorted of them, and float keys (key=lambda) for sorted, min and max",
 }
 
 # Constructs that make findc fail today (each one a findc bug found by the
@@ -87,6 +90,9 @@ KNOWN_BUGS = {
     "str-default",
     # K = 1.0 / 2  /  def h(a, b=K): "the default value of 'b' must be a constant expression"
     "div-default",
+    # N0 = 2  /  N1 = N0 + 2  /  def h(a, b=N1): "the default value of 'b' must be a constant expression"
+    # (an int + is py_add, a runtime operation, in the constant)
+    "int-sum-default",
     # sum(1 for w in w): "unknown name 'w'" (the iterable is read in the enclosing scope)
     "comp-shadow",
     # min(s.index("a"), len(s[9])): findc raises the second argument's error (CPython: the first's)
@@ -114,11 +120,13 @@ BOOL_POOL = ["ok", "flag", "neg", "big", "found"]
 STR_POOL = ["out", "word", "part", "left", "right", "pre", "suf", "acc_s", "buf", "tail"]
 LSTR_POOL = ["words", "parts", "chars", "items"]
 LINT_POOL = ["nums", "codes", "vals"]
+LFLOAT_POOL = ["coeffs", "breaks", "weights", "knots"]
 DICT_POOL = ["table", "mapping"]
 POOLS = {"int": INT_POOL, "float": FLOAT_POOL, "np": NP_POOL, "cplx": CPLX_POOL, "bool": BOOL_POOL,
-         "str": STR_POOL, "lstr": LSTR_POOL, "lint": LINT_POOL, "dict": DICT_POOL}
-COMP_VARS = {"int": ["i", "j", "e", "v"], "str": ["c", "ch", "w", "tok"]}
-LOOP_VARS = {"int": ["i", "j", "ii", "jj"], "str": ["c", "ch", "letter"]}
+         "str": STR_POOL, "lstr": LSTR_POOL, "lint": LINT_POOL, "lfloat": LFLOAT_POOL,
+         "dict": DICT_POOL}
+COMP_VARS = {"int": ["i", "j", "e", "v"], "str": ["c", "ch", "w", "tok"], "float": ["fv", "fu"]}
+LOOP_VARS = {"int": ["i", "j", "ii", "jj"], "str": ["c", "ch", "letter"], "float": ["fv", "fw"]}
 
 STR_LITERALS = ["", "a", "b", "e", "x", "ab", "abc", "aeiou", "xyz", " ", "-", "_", ",", "ba", "an", "is", "hello",
                 "é", "日", "A", "Z", "1", "42", "ss", "l", "o ", " a"]
@@ -141,6 +149,7 @@ NP_2_NO_TIES = ["arctan2", "hypot", "heaviside", "power"]
 STR_METHODS_STR = ["lower", "upper", "capitalize", "strip", "lstrip", "rstrip"]
 STR_METHODS_BOOL = ["isalpha", "isdigit", "isspace", "isupper", "islower"]
 NUMERIC = ("int", "float", "np", "cplx")
+ITEM_OF = {"lstr": "str", "lint": "int", "lfloat": "float"}
 
 
 class Gen:
@@ -236,11 +245,16 @@ class Gen:
 
     def constant(self, i):
         t = self.pick(["float", "float", "int", "str"] if self.kind == "numeric" else ["str", "str", "int", "float"])
+        if self.has("float-list") and self.chance(0.15):
+            name = self.gname(self.pick(["COEFFS", "BREAKS", "WEIGHTS", "KNOTS"]) + str(i))
+            text = "[" + ", ".join(self.pick(FLOAT_LITERALS) for _ in range(self.r.randint(1, 5))) + "]"
+            self.consts.append((name, "lfloat", text, None))
+            return
         name = self.gname(self.pick({"float": ["SCALE", "OFFSET", "RATE", "EPS", "LIMIT", "CENTER"],
                                      "int": ["N", "COUNT", "SHIFT", "WIDTH"],
                                      "str": ["VOWELS", "SEP", "PREFIX", "MARK"]}[t]) + str(i))
         prior = [c for c in self.consts if c[1] == t]
-        divides = False
+        computed = None  # "/" or "+": how a constant was computed from another (see default_for)
         if t == "float":
             text = self.pick(FLOAT_LITERALS[:12] + ["math.pi", "math.e / 2", "-1.25"])
             if "math" in text:
@@ -248,14 +262,15 @@ class Gen:
             if prior and self.chance(0.4):
                 base = self.pick(prior)
                 text = f"{base[0]} * {self.pick(['2', '0.5', '3.0'])}"
-                divides = base[3]
+                computed = base[3]
         elif t == "int":
             text = str(self.r.choice([0, 1, 2, 3, 5, 7, 10, 26, -3, 100]))
             if prior and self.chance(0.4):
                 text = f"{self.pick(prior)[0]} + {self.r.randint(1, 4)}"
+                computed = "+"
         else:
             text = self.strlit(self.pick(["aeiou", "-", ", ", "x", "pre_", "#", "", "ab"]))
-        self.consts.append((name, t, text, divides or "/" in text))  # (divides: computed with /)
+        self.consts.append((name, t, text, "/" if "/" in text else computed))
 
     def return_type(self, entry=False):
         if self.kind == "numeric":
@@ -294,7 +309,8 @@ class Gen:
     def default_for(self, t):
         if t == "str" and not self.has("str-default"):
             return None
-        consts = [c[0] for c in self.consts if c[1] == t and (not c[3] or self.has("div-default"))]
+        ok = {None: True, "/": self.has("div-default"), "+": self.has("int-sum-default")}
+        consts = [c[0] for c in self.consts if c[1] == t and ok[c[3]]]
         if consts and self.chance(0.4):
             return self.pick(consts)
         return {"float": lambda: self.pick(["1.0", "0.5", "2.0", "-1.0", "0.0"]),
@@ -389,12 +405,16 @@ class Gen:
                 opts += ["cplx"]
             if self.has("list"):
                 opts += ["lint"]
+            if self.has("float-list"):
+                opts += ["lfloat", "lfloat"]
         else:
             opts = ["str"] * 6 + ["int"] * 4 + ["bool", "float"]
             if self.has("list"):
                 opts += ["lstr", "lstr", "lint"]
             if self.has("dict"):
                 opts += ["dict"]
+            if self.has("float-list"):
+                opts += ["lfloat"]
         return self.pick(opts)
 
     def np_ok(self):
@@ -406,12 +426,12 @@ class Gen:
                 and (n not in self.params or self.has("assign-param"))]
 
     def s_reassign(self, scope):
-        names = self.assignable(scope, ("int", "float", "str", "bool", "np", "lstr", "lint"))
+        names = self.assignable(scope, ("int", "float", "str", "bool", "np", "lstr", "lint", "lfloat"))
         if not names:
             return None
         n = self.pick(names)
         t = scope[n]
-        if self.loop_depth and t in ("str", "lstr", "lint", "int"):
+        if self.loop_depth and t in ("str", "lstr", "lint", "lfloat", "int"):
             # no unbounded growth: a str, list or int is not rebuilt from itself in a loop
             e = self.expr(t, {k: v for k, v in scope.items() if k != n}, 2)
         else:
@@ -501,6 +521,7 @@ class Gen:
             (1, lambda: (self.recv("str", scope, 1), "str")),
             (1.5 if self.has("list") else 0, lambda: (self.recv("lstr", scope, 1), "str")),
             (1 if self.has("list") else 0, lambda: (self.recv("lint", scope, 1), "int")),
+            (1.5 if self.has("float-list") else 0, lambda: (self.recv("lfloat", scope, 1), "float")),
         ]
         return self.weighted(opts)
 
@@ -534,6 +555,7 @@ class Gen:
             (1, lambda: (self.recv("str", scope, 1), "str")),
             (1.5 if self.has("list") else 0, lambda: (self.recv("lstr", scope, 1), "str")),
             (1 if self.has("list") else 0, lambda: (self.recv("lint", scope, 1), "int")),
+            (1.5 if self.has("float-list") else 0, lambda: (self.recv("lfloat", scope, 1), "float")),
         ])
 
     def loop_else(self, scope, depth):
@@ -619,11 +641,11 @@ class Gen:
         return [f"if {self.top(self.cond(scope, 1))}:", f"    {word}"]
 
     def s_append(self, scope):
-        lists = [n for n, t in scope.items() if t in ("lstr", "lint") and n not in self.iterating]
+        lists = [n for n, t in scope.items() if t in ("lstr", "lint", "lfloat") and n not in self.iterating]
         if not lists:
             return None
         n = self.pick(lists)
-        e = self.top(self.expr('str' if scope[n] == 'lstr' else 'int', scope, 1))
+        e = self.top(self.expr(ITEM_OF[scope[n]], scope, 1))
         self.taint([n], e)
         return [f"{n}.append({e})"]
 
@@ -681,7 +703,8 @@ class Gen:
 
     def expr(self, t, scope, d):
         e = {"int": self.e_int, "float": self.e_float, "np": self.e_np, "cplx": self.e_cplx, "bool": self.e_bool,
-             "str": self.e_str, "lstr": self.e_lstr, "lint": self.e_lint, "dict": self.e_dict}[t](scope, d)
+             "str": self.e_str, "lstr": self.e_lstr, "lint": self.e_lint, "lfloat": self.e_lfloat,
+             "dict": self.e_dict}[t](scope, d)
         assert e is not None, t
         return e
 
@@ -774,11 +797,12 @@ class Gen:
         if self.has("traps") and self.chance(0.15):
             return f"{self.recv(lt, scope, d - 1)}[{self.r.choice([0, 1, -1, 2, -2])}]"
         names = self.without_calls("call-result-use", lambda: self.vars_of(scope, lt))
+        names += [c[0] for c in self.consts if c[1] == lt]
         if not names:
             return None
         lst = self.pick(names)
         i = self.expr("int", scope, 0)
-        return f"({lst}[{i} % len({lst})] if {lst} else {self.expr('int' if lt == 'lint' else 'str', scope, 0)})"
+        return f"({lst}[{i} % len({lst})] if {lst} else {self.expr(ITEM_OF[lt], scope, 0)})"
 
     def e_float(self, scope, d):
         lit = lambda: (self.pick([".5", "5.", "1e3", "2.5E-3", "1_0.5", "0.0e0", "1e-7", "0.1e1"])
@@ -807,8 +831,48 @@ class Gen:
             (0.3, lambda: f"pow({self.expr('float', scope, d - 1)}, {self.float_int_exp()})"),
             (0.5 if self.has("complex") else 0, lambda: f"abs({self.expr('cplx', scope, d - 1)})"),
             (0.4 if "scipy" in "".join(self.imports) else 0, lambda: self.scipy_call(scope, d, "float")),
+            (1 if self.has("float-list") else 0, lambda: self.index_list("lfloat", scope, d)),
+            (1 if self.has("float-list") else 0, lambda: self.float_list_fold(scope, d)),
         ]
         return self.weighted(opts)
+
+    def float_key(self, scope):
+        """`key=lambda fk: ...`: a float of the item (no comprehension: findc's keys are one)."""
+        if not self.comp_ok():
+            return None
+        in_comp, self.in_comp = self.in_comp, True
+        try:
+            body = self.top(self.expr("float", {**scope, "fk": "float"}, 1))
+        finally:
+            self.in_comp = in_comp
+        return f"key=lambda fk: {body}"
+
+    def float_list_fold(self, scope, d):
+        """sum, min, max (key= too) or an item of sorted (key=, reverse=) of a list of floats."""
+        r = self.r.random()
+        if r < 0.55 and not self.comp_ok():  # sum, min and max are comprehensions in findc: not nested
+            r = 0.6
+        keyed = r >= 0.55 and self.comp_ok() and self.chance(0.4)
+        lst = self.plain_list(scope, max(d - 1, 0), r < 0.55 or keyed)
+        if r < 0.25:
+            return f"float(sum({lst}))"  # an empty sum is the int 0 in Python, 0.0 in findc
+        if r < 0.55:
+            key = f", {self.float_key(scope)}" if self.chance(0.4) and self.comp_ok() else ""
+            if self.has("traps") and self.chance(0.3):
+                return f"{self.pick(['min', 'max'])}({lst}{key})"
+            return f"({self.pick(['min', 'max'])}({lst}{key}) if {lst} else {self.atom('float', scope)})"
+        opts = []
+        if keyed:
+            opts.append(self.float_key(scope))
+        if self.chance(0.4):
+            opts.append(f"reverse={self.top(self.e_bool(scope, 1))}")
+        items = lst if self.chance(0.7) else "[" + ", ".join(self.plain(lambda: self.expr("float", scope, max(d - 1, 0)), keyed)
+                                                             for _ in range(self.r.randint(1, 4))) + "]"
+        call = f"sorted({', '.join([items] + opts)})"
+        i = self.r.choice([0, 1, -1, 2])
+        if self.has("traps") and self.chance(0.3):
+            return f"{call}[{i}]"
+        return f"({call}[{i} % len({items})] if {items} else {self.atom('float', scope)})"
 
     def float_int_exp(self):
         if self.has("traps") and self.chance(0.15):
@@ -936,9 +1000,14 @@ class Gen:
         if r < 0.8:
             return f"({self.expr('str', scope, d - 1)} {self.pick(['==', '!=', '<', '>='])} {self.expr('str', scope, 0)})"
         if self.has("list") and r < 0.9:
-            lt = self.pick(["lstr", "lint"])
-            et = "str" if lt == "lstr" else "int"
-            return f"({self.expr(et, scope, d - 1)} {self.pick(['in', 'not in'])} {self.expr(lt, scope, d - 1)})"
+            lt = self.pick(["lstr", "lint"] + (["lfloat"] if self.has("float-list") else []))
+            et = ITEM_OF[lt]
+            needle = self.expr(et, scope, d - 1)
+            if lt == "lfloat":
+                # a float made here: CPython's `in` tries identity first (x in [x] is True for a nan x), findc
+                # compares with == only (docs/python-frontend.md); a new float is no item of any list
+                needle = f"({needle} + 0.0)"
+            return f"({needle} {self.pick(['in', 'not in'])} {self.expr(lt, scope, d - 1)})"
         if self.has("dict") and self.vars_of(scope, "dict"):
             return f"({self.expr('str', scope, d - 1)} in {self.pick(self.vars_of(scope, 'dict'))})"
         return f"({self.expr('str', scope, d - 1)} in {self.expr('str', scope, 0)})"
@@ -1042,6 +1111,46 @@ class Gen:
             (2, lambda: "[" + ", ".join(str(self.r.randint(-5, 20)) for _ in range(self.r.randint(1, 5))) + "]"),
             (2 if self.comp_ok() else 0, lambda: self.list_comp("int", scope, d)),
         ]
+        return self.weighted(opts)
+
+    def plain(self, fn, plain):
+        """fn(), with no comprehension in it (nor a key=, findc's keys are one) if `plain`: sum, min, max and
+        sorted(key=) are comprehensions in findc, which do not nest."""
+        in_comp = self.in_comp
+        self.in_comp = in_comp or plain
+        try:
+            return fn()
+        finally:
+            self.in_comp = in_comp
+
+    def plain_list(self, scope, d, plain):
+        return self.plain(lambda: self.recv("lfloat", scope, d), plain)
+
+    def sorted_list(self, scope, d):
+        keyed = self.comp_ok() and self.chance(0.4)
+        lst = self.plain_list(scope, d - 1, keyed)
+        return (f"sorted({lst}{', ' + self.float_key(scope) if keyed else ''}"
+                f"{', reverse=True' if self.chance(0.3) else ''})")
+
+    def e_lfloat(self, scope, d):
+        # a copy of a named list: Python's lists are shared (an append through one name shows through the
+        # other, a constant's across calls), findc's are values
+        vs = [f"{n}[:]" for n in self.vars_of(scope, "lfloat") + [c[0] for c in self.consts if c[1] == "lfloat"]]
+        lit = lambda: "[" + ", ".join(self.expr("float", scope, max(d - 1, 0)) if self.chance(0.4)
+                                      else self.pick(FLOAT_LITERALS) for _ in range(self.r.randint(1, 4))) + "]"
+        opts = [
+            (4 if vs else 0, lambda: self.pick(vs)),
+            (2, lit),
+            (2 if self.comp_ok() else 0, lambda: self.list_comp("float", scope, d)),
+        ]
+        if d > 0:
+            sub = lambda: self.recv("lfloat", scope, d - 1)
+            b = lambda: self.pick(["", "1", "-1", "2", "-2", "0"])
+            opts += [
+                (1, lambda: f"({self.expr('lfloat', scope, d - 1)} + {self.expr('lfloat', scope, d - 1)})"),
+                (1, lambda: f"{sub()}[{b()}:{b()}{self.pick(['', ':-1', ':2'])}]"),
+                (1, lambda: self.sorted_list(scope, d)),
+            ]
         return self.weighted(opts)
 
     def e_dict(self, scope, d):

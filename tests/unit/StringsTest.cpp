@@ -941,6 +941,7 @@ const std::map<std::string, Caller>& callers() {
       {"L(LIII)", callAs<L, L, I, I, I>}, {"L(LLB)", callAs<L, L, L, B>},
       {"I(SSII)", callAs<I, S, S, I, I>}, {"S(SIS)", callAs<S, S, I, S>},
       {"R(RRR)", callAs<R, R, R, R>}, {"R()", callAs<R>},
+      {"R(LI)", callAs<R, L, I>},   {"L(LR)", callAs<L, L, R>},      {"B(LR)", callAs<B, L, R>},
   };
   return table;
 }
@@ -952,7 +953,8 @@ char kindOf(Type type) {
   case Type::Real: return 'R';
   case Type::Str: return 'S';
   case Type::StrList:
-  case Type::IntList: return 'L';
+  case Type::IntList:
+  case Type::RealList: return 'L';
   case Type::StrMap: return 'M';
   case Type::Complex: return 'C';
   case Type::Error: break;
@@ -984,6 +986,7 @@ protected:
   Scalar str(std::string_view s) { return Scalar::ofStr(makeStr(arena, s)); }
   Scalar strs(std::vector<std::string> items) { return Scalar::ofList(Type::StrList, makeStrList(arena, items)); }
   Scalar ints(std::vector<int64_t> items) { return Scalar::ofList(Type::IntList, makeIntList(arena, items)); }
+  Scalar reals(std::vector<double> items) { return Scalar::ofList(Type::RealList, makeRealList(arena, items)); }
   Scalar map(std::vector<std::pair<std::string, std::string>> entries) { return Scalar::ofMap(makeMap(arena, entries)); }
   Scalar cplx(Complex z) { return Scalar::ofComplex(makeComplex(arena, z)); }
 
@@ -1385,6 +1388,43 @@ TEST_F(StringsTest, IntLists) {
   EXPECT_EQ(run("intlist.eq", {l, ints({1, -2, 4})}), "False");
 }
 
+TEST_F(StringsTest, RealLists) {
+  Scalar empty = reals({});
+  EXPECT_EQ(run("reallist.empty", {}), "[]");
+  Scalar l = reals({0.5, -1.2, 3.0});
+  EXPECT_EQ(formatPython(l), "[0.5, -1.2, 3.0]");
+  EXPECT_EQ(formatJson(reals({1e-05, kNaN, -kInf})), "[1e-05, null, null]");
+  EXPECT_EQ(formatPython(reals({1e-05, kNaN, -kInf, -0.0})), "[1e-05, nan, -inf, -0.0]");
+  EXPECT_EQ(run("reallist.append", {l, Scalar::ofReal(1e300)}), "[0.5, -1.2, 3.0, 1e+300]");
+  EXPECT_EQ(run("reallist.append", {empty, Scalar::ofReal(0.0)}), "[0.0]");
+  EXPECT_EQ(run("reallist.concat", {l, l}), "[0.5, -1.2, 3.0, 0.5, -1.2, 3.0]");
+  EXPECT_EQ(run("reallist.len", {l}), "3");
+  EXPECT_EQ(run("reallist.get", {l, Scalar::ofInt(-1)}), "3.0");
+  EXPECT_EQ(run("reallist.get", {l, Scalar::ofInt(3)}), "!IndexError");
+  EXPECT_EQ(run("reallist.slice", {l, Scalar::ofInt(INT64_MAX), Scalar::ofInt(INT64_MIN), Scalar::ofInt(-1)}),
+            "[3.0, -1.2, 0.5]");
+  EXPECT_EQ(run("reallist.contains", {l, Scalar::ofReal(-1.2)}), "True");
+  EXPECT_EQ(run("reallist.contains", {reals({0.0}), Scalar::ofReal(-0.0)}), "True");
+  EXPECT_EQ(run("reallist.contains", {reals({kNaN}), Scalar::ofReal(kNaN)}), "False");
+  EXPECT_EQ(run("reallist.eq", {reals({0.0, 1.0}), reals({-0.0, 1.0})}), "True");
+  EXPECT_EQ(run("reallist.eq", {reals({kNaN}), reals({kNaN})}), "False");
+  // CPython 3.11's sorted() of each list: a nan compares false both ways,
+  // and lands where CPython's run detection and binary insertion put it.
+  Scalar f = Scalar::ofBool(false), t = Scalar::ofBool(true);
+  EXPECT_EQ(run("reallist.sorted", {reals({3.0, kNaN, 1.0, 2.0}), f}), "[3.0, nan, 1.0, 2.0]");
+  EXPECT_EQ(run("reallist.sorted", {reals({3.0, kNaN, 1.0, 2.0}), t}), "[3.0, nan, 2.0, 1.0]");
+  EXPECT_EQ(run("reallist.sorted", {reals({kNaN, 2.0, 1.0}), f}), "[nan, 1.0, 2.0]");
+  EXPECT_EQ(run("reallist.sorted", {reals({2.0, 1.0, kNaN, 0.5, -1.0}), f}), "[-1.0, 0.5, 1.0, 2.0, nan]");
+  EXPECT_EQ(run("reallist.sorted", {reals({0.0, -0.0, 1.0}), f}), "[0.0, -0.0, 1.0]"); // stable
+  EXPECT_EQ(run("reallist.sorted", {reals({-0.0, 0.0}), t}), "[-0.0, 0.0]");
+  // sorted(['a', 'b', 'c'], key=[2.0, nan, 1.0].__getitem__-like keys)
+  EXPECT_EQ(run("strlist.sorted_by_real", {strs({"a", "b", "c"}), reals({2.0, kNaN, 1.0}), f}), "['a', 'b', 'c']");
+  EXPECT_EQ(run("intlist.sorted_by_real", {ints({1, 2, 3}), reals({2.0, 0.5, 1.0}), t}), "[1, 3, 2]");
+  EXPECT_EQ(run("reallist.sorted_by_int", {l, ints({2, 0, 1}), f}), "[-1.2, 3.0, 0.5]");
+  EXPECT_EQ(run("reallist.sorted_by_str", {l, strs({"b", "a", "b"}), f}), "[-1.2, 0.5, 3.0]");
+  EXPECT_EQ(run("reallist.sorted_by_real", {l, reals({1.0, 1.0, 0.0}), t}), "[0.5, -1.2, 3.0]");
+}
+
 TEST_F(StringsTest, Maps) {
   Scalar empty = map({});
   EXPECT_EQ(run("map.empty", {}), "{}");
@@ -1519,6 +1559,7 @@ TEST_F(StringsTest, ApplyAndDirectCallAgreeForEveryOp) {
       {Type::Bool, {Scalar::ofBool(false), Scalar::ofBool(true)}},
       {Type::StrList, {strs({}), strs({"a", "b"}), strs({"héllo", ""})}},
       {Type::IntList, {ints({}), ints({1, 2, 3})}},
+      {Type::RealList, {reals({}), reals({0.5, kNaN, -0.0}), reals({2.0, 1.0, 3.0})}},
       {Type::StrMap, {map({}), map({{"a", "1"}, {"l", "2"}})}},
       {Type::Complex, {cplx({2.0, 0.0, false}), cplx({-0.0, 0.0, false}), cplx({1.0, -2.0, true}),
                        cplx({0.0, 0.0, true}), cplx({kNaN, 1.0, true})}},
@@ -1629,6 +1670,7 @@ TEST_F(StringsTest, TypeNames) {
   EXPECT_EQ(typeName(Type::Str), "str");
   EXPECT_EQ(typeName(Type::StrList), "list[str]");
   EXPECT_EQ(typeName(Type::IntList), "list[int]");
+  EXPECT_EQ(typeName(Type::RealList), "list[real]");
   EXPECT_EQ(typeName(Type::StrMap), "map[str, str]");
   EXPECT_TRUE(std::isnan(str("1").asDouble()));
 }

@@ -22,7 +22,7 @@ namespace {
 // hold in one variable" (a str and a float).
 // EmptyList is `[]` before anything is appended: it joins with either list.
 enum class PyType : uint8_t {
-  Unknown, Bool, Int, Float, NpFloat, Complex, Str, StrList, IntList, StrDict, EmptyList, Conflict
+  Unknown, Bool, Int, Float, NpFloat, Complex, Str, StrList, IntList, FloatList, StrDict, EmptyList, Conflict
 };
 
 std::string_view pyTypeName(PyType t) {
@@ -36,6 +36,7 @@ std::string_view pyTypeName(PyType t) {
   case PyType::Str: return "str";
   case PyType::StrList: return "list[str]";
   case PyType::IntList: return "list[int]";
+  case PyType::FloatList: return "list[float]";
   case PyType::StrDict: return "dict[str, str]";
   case PyType::EmptyList: return "list";
   case PyType::Conflict: return "conflict";
@@ -49,7 +50,13 @@ bool isNumber(PyType t) {
 // Floats of either kind: findc's `real`.
 bool isReal(PyType t) { return t == PyType::Float || t == PyType::NpFloat; }
 bool isIntegral(PyType t) { return t == PyType::Int || t == PyType::Bool; }
-bool isList(PyType t) { return t == PyType::StrList || t == PyType::IntList; }
+bool isList(PyType t) { return t == PyType::StrList || t == PyType::IntList || t == PyType::FloatList; }
+// The list of `item`s (Conflict for an item type findc's lists do not hold:
+// a list of numpy.float64 or complex, or one mixing ints and floats).
+PyType listOf(PyType item) {
+  return item == PyType::Str ? PyType::StrList : item == PyType::Int ? PyType::IntList
+         : item == PyType::Float ? PyType::FloatList : PyType::Conflict;
+}
 // What s[a:b:c] takes, giving a value of its own type.
 bool isSliceable(PyType t) { return t == PyType::Str || isList(t); }
 
@@ -82,6 +89,7 @@ ast::TypeRef typeRefOf(PyType t, SourceLoc loc) {
   case PyType::StrList:
   case PyType::EmptyList: return {"list", {{"str", {}, loc}}, loc};
   case PyType::IntList: return {"list", {{"int", {}, loc}}, loc};
+  case PyType::FloatList: return {"list", {{"real", {}, loc}}, loc};
   case PyType::StrDict: return {"map", {{"str", {}, loc}, {"str", {}, loc}}, loc};
   default: return {"real", {}, loc};
   }
@@ -597,8 +605,8 @@ private:
         if (auto* call = dyn<Call>(e->value.get()); call && isAppend(*call)) {
           PyType item = typeOf(*call->args[0]);
           const std::string& list = dyn<Name>(dyn<Attribute>(call->func.get())->value.get())->id;
-          if (item == PyType::Str || item == PyType::Int)
-            assignType(info, list, item == PyType::Str ? PyType::StrList : PyType::IntList, call->loc);
+          if (listOf(item) != PyType::Conflict)
+            assignType(info, list, listOf(item), call->loc);
         } else {
           typeOf(*e->value);
         }
@@ -673,6 +681,8 @@ private:
       return PyType::Str;
     if (t == PyType::IntList)
       return PyType::Int;
+    if (t == PyType::FloatList)
+      return PyType::Float;
     return PyType::Conflict;
   }
 
@@ -789,7 +799,7 @@ private:
       case Constant::Type::Float: return PyType::Float;
       case Constant::Type::Str: return PyType::Str;
       case Constant::Type::Complex: return PyType::Complex;
-      case Constant::Type::None: return PyType::Conflict;
+      case Constant::Type::None: return PyType::Unknown; // where it may go: see lowerReturnValue
       }
       return PyType::Conflict;
     }
@@ -840,17 +850,24 @@ private:
       typeOf(*s.slice);
       if (base == PyType::Str || base == PyType::StrList || base == PyType::StrDict)
         return PyType::Str;
-      if (base == PyType::IntList)
-        return PyType::Int;
+      if (base == PyType::IntList || base == PyType::FloatList)
+        return itemOf(base);
       return base == PyType::Unknown ? PyType::Unknown : PyType::Conflict;
     }
     case ExprKind::List: {
+      // One item type: Python's [1, 2.5] holds an int and a float, which a
+      // list[real] would not give back ([1, 2.5][0] is the int 1).
       PyType t = PyType::Unknown;
-      for (const ExprPtr& x : static_cast<const List&>(e).elts)
-        t = join(t, typeOf(*x));
+      bool mixed = false;
+      for (const ExprPtr& x : static_cast<const List&>(e).elts) {
+        PyType item = typeOf(*x);
+        mixed |= t != PyType::Unknown && item != PyType::Unknown && isNumber(t) && item != t &&
+                 (item == PyType::Float || t == PyType::Float);
+        t = join(t, item);
+      }
       if (t == PyType::Unknown)
         return PyType::EmptyList;
-      return t == PyType::Str ? PyType::StrList : t == PyType::Int ? PyType::IntList : PyType::Conflict;
+      return mixed ? PyType::Conflict : listOf(t);
     }
     case ExprKind::Dict: {
       auto& d = static_cast<const Dict&>(e);
@@ -863,10 +880,7 @@ private:
       for (const ExprPtr& part : static_cast<const JoinedStr&>(e).values)
         typeOf(*part);
       return PyType::Str;
-    case ExprKind::ListComp: {
-      PyType t = itemType(e);
-      return t == PyType::Str ? PyType::StrList : t == PyType::Int ? PyType::IntList : PyType::Conflict;
-    }
+    case ExprKind::ListComp: return listOf(itemType(e));
     default: return PyType::Conflict;
     }
   }
@@ -949,8 +963,9 @@ private:
       return isList(first) ? first : PyType::Conflict;
     }
     if (n == "sorted")
-      return first == PyType::IntList ? PyType::IntList
-             : first == PyType::Str || first == PyType::StrList ? PyType::StrList : PyType::Conflict;
+      return first == PyType::IntList || first == PyType::FloatList ? first
+             : first == PyType::Str || first == PyType::StrList   ? PyType::StrList
+                                                                  : PyType::Conflict;
     if (n == "isinstance")
       return PyType::Bool;
     if (n == "reversed") // where it is iterated: see lowerReversed
@@ -1022,7 +1037,7 @@ private:
       else if (t == PyType::Conflict)
         deferred.emplace_back(info.conflictAt.count(name) ? info.conflictAt.at(name) : fallback,
                               what + " is given values of different types here (findc keeps one type per name; "
-                                     "numbers of any kind mix)");
+                                     "numbers of any kind mix, a list's items do not)");
       else
         return t;
       return PyType::Float;
@@ -1137,6 +1152,7 @@ private:
     case PyType::Str: return strLit("", loc);
     case PyType::StrList:
     case PyType::IntList:
+    case PyType::FloatList:
     case PyType::EmptyList: return std::make_unique<ast::ListLit>(loc, 1);
     case PyType::StrDict: return std::make_unique<ast::MapLit>(loc, 1);
     default: return realLit(0.0, loc);
@@ -1151,6 +1167,7 @@ private:
     case PyType::Str: return call("str", args(std::move(raised)), loc);
     case PyType::StrList:
     case PyType::IntList:
+    case PyType::FloatList:
     case PyType::EmptyList:
     case PyType::StrDict: {
       // the zero value, after the raise has been recorded
@@ -1196,6 +1213,7 @@ private:
     case PyType::Str:
     case PyType::StrList:
     case PyType::IntList:
+    case PyType::FloatList:
     case PyType::EmptyList:
     case PyType::StrDict:
       return compare(ast::CompareOp::Ne, call("len", args(std::move(v.expr)), loc), intLit(0, loc), loc);
@@ -1241,7 +1259,8 @@ private:
       auto& l = static_cast<const List&>(e);
       PyType t = typeOf(e);
       if (t == PyType::Conflict)
-        return unsupported(e, "a list of anything but strs or ints");
+        return unsupported(e, "a list of anything but strs, ints or floats (one type of item; "
+                              "a list mixing ints and floats too)");
       if (t == PyType::EmptyList)
         return {std::make_unique<ast::ListLit>(e.loc, e.length), t};
       auto list = std::make_unique<ast::ListLit>(e.loc, e.length);
@@ -1483,6 +1502,10 @@ private:
         lowered.back() = coerce(std::move(lowered.back()), PyType::Int, *x);
     }
     for (size_t i = 0; i < c.ops.size(); ++i) {
+      bool membership = c.ops[i] == CmpOperator::In || c.ops[i] == CmpOperator::NotIn;
+      if (membership && lowered[i + 1].type == PyType::FloatList && lowered[i].type != PyType::Float)
+        return unsupported(*operands[i], "'in' of a " + std::string(pyTypeName(lowered[i].type)) +
+                                             " in a list of floats (findc looks for floats there)");
       ast::CompareOp op;
       switch (c.ops[i]) {
       case CmpOperator::Eq: op = ast::CompareOp::Eq; break;
@@ -1717,6 +1740,8 @@ private:
       if (k.arg != "reverse")
         return unsupported(c, "sorted with '" + k.arg + "=' (findc sorts with key= and reverse=)");
       Lowered r = lower(*k.value);
+      if (r && r.type != PyType::Bool) // CPython takes an int there: TypeError for a float, a str, ...
+        r = coerce(std::move(r), PyType::Int, *k.value);
       if (!r)
         return {};
       reverse = truth(std::move(r), k.loc);
@@ -1733,9 +1758,9 @@ private:
       return {call("sorted_by", args(std::move(items.expr), std::move(k.expr), std::move(reverse)), c.loc, c.length),
               items.type};
     }
-    if (items.type != PyType::Str && items.type != PyType::StrList && items.type != PyType::IntList)
+    if (items.type != PyType::Str && !isList(items.type))
       return unsupported(c, "sorted of a " + std::string(pyTypeName(items.type)));
-    PyType t = items.type == PyType::IntList ? PyType::IntList : PyType::StrList;
+    PyType t = items.type == PyType::Str ? PyType::StrList : items.type;
     return {call("sorted", args(std::move(items.expr), std::move(reverse)), c.loc, c.length), t};
   }
 
@@ -1762,6 +1787,7 @@ private:
       case PyType::Str: known = cls == "str"; break;
       case PyType::StrList:
       case PyType::IntList:
+      case PyType::FloatList:
       case PyType::EmptyList: known = cls == "list"; break;
       case PyType::StrDict: known = cls == "dict"; break;
       case PyType::Complex:
@@ -2484,10 +2510,8 @@ private:
     bool comparable = (isNumber(item) && item != PyType::Complex) || item == PyType::Str;
     PyType result = fold == Fold::Any || fold == Fold::All ? PyType::Bool
                     : fold == Fold::Sum                    ? join(PyType::Int, item)
-                    : fold == Fold::List ? (item == PyType::Str ? PyType::StrList
-                                            : item == PyType::Int ? PyType::IntList
-                                                                  : PyType::Conflict)
-                                         : item;
+                    : fold == Fold::List                   ? listOf(item)
+                                                           : item;
     if (result == PyType::Conflict || result == PyType::Unknown || item == PyType::Conflict ||
         (fold == Fold::Sum && (!isNumber(item) || item == PyType::Complex)) ||
         ((fold == Fold::Min || fold == Fold::Max) && !key && !comparable))
@@ -2641,6 +2665,36 @@ private:
     if (!v)
       return;
     emitEffect(out, loc, std::move(v.expr), [&](ast::ExprPtr e) { return assignStmt(name, std::move(e), loc); });
+  }
+
+  static bool isNone(const Expr& e) {
+    auto* c = dyn<Constant>(&e);
+    return c && c->type == Constant::Type::None;
+  }
+  static bool mayBeNone(const Expr& e) {
+    auto* i = dyn<IfExp>(&e);
+    return isNone(e) || (i && (mayBeNone(*i->body) || mayBeNone(*i->orelse)));
+  }
+  // What `return e` gives: None, written or as an arm of `a if c else b`
+  // (nested too), is the entry function's TypeError value, as a path that
+  // ends without return (FIND prints None for both); elsewhere None is a
+  // located error (a None a helper returned could be tested or printed).
+  Lowered lowerReturnValue(const Expr& e) {
+    if (!mayBeNone(e))
+      return coerce(lower(e), resultType_, e);
+    if (current_ == nullptr || current_->def != entry_)
+      return unsupported(e, "None as a value other than returned by the entry function");
+    if (tryDepth_ > 0)
+      return unsupported(e, "returning None inside a try body");
+    if (isNone(e))
+      return {raiseAs("TypeError", resultType_, e.loc), resultType_};
+    auto& i = static_cast<const IfExp&>(e);
+    Lowered test = lower(*i.test);
+    Lowered a = lowerReturnValue(*i.body);
+    Lowered b = lowerReturnValue(*i.orelse);
+    if (!test || !a || !b)
+      return {};
+    return {conditional(truth(std::move(test), e.loc), std::move(a.expr), std::move(b.expr), e.loc), resultType_};
   }
 
   // ---- loops ----
@@ -2993,7 +3047,7 @@ private:
     }
     case StmtKind::Return: {
       auto& r = static_cast<const Return&>(stmt);
-      Lowered v = r.value ? coerce(lower(*r.value), resultType_, *r.value)
+      Lowered v = r.value ? lowerReturnValue(*r.value)
                           : Lowered{raiseAs("TypeError", resultType_, loc), resultType_};
       if (v)
         emitEffect(out, loc, std::move(v.expr), [&](ast::ExprPtr e) -> std::unique_ptr<ast::Stmt> {

@@ -1,0 +1,3 @@
+def f(x):
+    # undefined below 10 in the probes
+    return x / 2 if x > 10 else None

@@ -59,10 +59,10 @@ std::optional<rt::Complex> asNumber(const Scalar& v) {
 }
 
 std::string_view pythonTypeName(const Scalar& v) {
+  if (isList(v.type))
+    return "list";
   switch (v.type) {
   case Type::Str: return "str";
-  case Type::StrList:
-  case Type::IntList: return "list";
   case Type::StrMap: return "dict";
   default: return "an unsupported value";
   }

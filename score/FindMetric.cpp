@@ -12,9 +12,10 @@ namespace {
 
 using Int = __int128;
 
-// Ints past this are not scored: FIND's Python would divide big ints exactly,
-// and below it a double holds every value list_mse meets exactly.
+// Below this a double holds an int exactly.
 constexpr Int kExactIntLimit = Int{1} << 53;
+// Ints whose squares and their sums fit findc's 128 bits (Python's grow).
+constexpr Int kSquareLimit = Int{1} << 58;
 
 // A real number as Python holds it in list_mse: an int (both sides ints) or
 // a float.
@@ -81,8 +82,8 @@ std::optional<PyReal> squaredAbs(Steps& steps, const rt::Complex& v, const std::
 
 std::optional<PyReal> squaredIntAbs(Steps& steps, Int v, const std::string& where) {
   Int magnitude = v < 0 ? -v : v;
-  if (magnitude >= kExactIntLimit) {
-    steps.raise("NotEmulated", "an int past 2**53 " + where + " (Python's big ints are not emulated)");
+  if (magnitude >= kSquareLimit) {
+    steps.raise("NotEmulated", "an int past 2**58 " + where + " (Python's big ints are not emulated)");
     return std::nullopt;
   }
   return PyReal{.isInt = true, .i = magnitude * magnitude};
@@ -108,19 +109,51 @@ std::optional<PyReal> squaredDistance(Steps& steps, const Scalar& t, const Scala
 // added exactly until the first float, then doubles left to right.
 struct PySum {
   PyReal total{.isInt = true};
+  bool overflowed = false; // past findc's 128 bits, where Python's int grows
   void add(const PyReal& item) {
     if (total.isInt && item.isInt)
-      total.i += item.i;
+      overflowed |= __builtin_add_overflow(total.i, item.i, &total.i);
     else
       total = PyReal{.f = total.asDouble() + item.asDouble()};
   }
 };
 
+int bitLength(Int v) {
+  int n = 0;
+  for (; v > 0; v >>= 1)
+    ++n;
+  return n;
+}
+
+// a / b for ints a >= 0, b > 0, correctly rounded as Python's int true
+// division: a quotient of 55 to 56 bits with a sticky bit for the
+// remainder, which the conversion to double rounds once, then scaled.
+std::optional<double> intQuotient(Int a, Int b) {
+  if (a < kExactIntLimit && b < kExactIntLimit)
+    return static_cast<double>(a) / static_cast<double>(b); // both exact: IEEE rounds the quotient once
+  int shift = 55 - (bitLength(a) - bitLength(b));
+  Int q, r;
+  if (shift >= 0) {
+    if (bitLength(a) + shift > 126)
+      return std::nullopt;
+    q = (a << shift) / b;
+    r = (a << shift) % b;
+  } else {
+    if (bitLength(b) - shift > 126)
+      return std::nullopt;
+    q = a / (b << -shift);
+    r = a % (b << -shift);
+  }
+  return std::ldexp(static_cast<double>(q | (r != 0 ? 1 : 0)), -shift);
+}
+
 // a / b as Python's true division of two ints or floats.
 std::optional<double> divide(Steps& steps, const PyReal& a, const PyReal& b, const char* what) {
-  if (a.isInt && b.isInt && (a.i >= kExactIntLimit || b.i >= kExactIntLimit)) {
-    steps.raise("NotEmulated", std::string(what) + ": a quotient of ints past 2**53");
-    return std::nullopt;
+  if (a.isInt && b.isInt && b.i != 0) {
+    std::optional<double> q = intQuotient(a.i, b.i);
+    if (!q)
+      steps.raise("NotEmulated", std::string(what) + ": a quotient of ints past 2**126");
+    return q;
   }
   double quotient = findc_rt_real_py_div(&steps.ctx, a.asDouble(), b.asDouble());
   if (steps.failed(what))
@@ -145,8 +178,10 @@ std::variant<FindMse, PyException> findListMse(std::span<const Scalar> truth, st
       return *steps.raised;
     norms.add(*norm);
   }
+  if (errors.overflowed || norms.overflowed)
+    return PyException{"NotEmulated", "a sum of int squares past 2**127 (Python's big ints are not emulated)"};
   PyReal count{.isInt = true, .i = static_cast<Int>(truth.size())};
-  std::optional<double> mse = divide(steps, errors.total, count, "sum(mse) / len(mse): no point kept");
+  std::optional<double> mse = divide(steps, errors.total, count, "sum(mse) / len(mse)");
   if (!mse)
     return *steps.raised;
   std::optional<double> nmse = divide(steps, errors.total, norms.total, "sum(mse) / sum(normalization)");

@@ -236,6 +236,14 @@ std::string formatJson(const Scalar& value) {
   return "null";
 }
 
+std::string formatPythonJson(double value) {
+  if (std::isnan(value))
+    return "NaN";
+  if (std::isinf(value))
+    return value > 0 ? "Infinity" : "-Infinity";
+  return formatPython(Scalar::ofReal(value));
+}
+
 std::string formatG17(double value) {
   if (std::isnan(value))
     return "nan";

@@ -84,6 +84,9 @@ std::string formatJson(const Scalar& value);
 // A JSON string of UTF-8 text, escaped as json.dumps(..., ensure_ascii=False)
 // writes it (the one JSON string escaper: values, names, descriptions).
 std::string formatJsonString(std::string_view text);
+// A double as Python's json.dump writes it: repr, with NaN, Infinity and
+// -Infinity (not strict JSON; Python's json reads them back). FIND's files.
+std::string formatPythonJson(double value);
 // `%.17g` with `nan`/`inf`/`-inf`, the CLI's default output for reals.
 std::string formatG17(double value);
 

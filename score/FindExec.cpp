@@ -1,5 +1,7 @@
 #include "score/FindExec.h"
 
+#include "runtime/Utf8.h"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -102,24 +104,6 @@ private:
     return value;
   }
 
-  static void appendUtf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   // The escape at pos_ (a backslash), as Python 3.11's unicode-escape codec
   // reads it.
   std::optional<PyException> escape(std::string& body) {
@@ -148,7 +132,7 @@ private:
       uint32_t value = static_cast<uint32_t>(c - '0');
       for (int more = 0; more < 2 && pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '7'; ++more)
         value = value * 8 + static_cast<uint32_t>(text_[pos_++] - '0');
-      appendUtf8(body, value);
+      rt::appendUtf8(body, static_cast<char32_t>(value));
       return std::nullopt;
     }
     size_t width = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
@@ -168,7 +152,7 @@ private:
       return syntaxError("(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character");
     if (*value >= 0xD800 && *value <= 0xDFFF)
       return PyException{"NotEmulated", "a lone surrogate escape in the input"};
-    appendUtf8(body, *value);
+    rt::appendUtf8(body, static_cast<char32_t>(*value));
     return std::nullopt;
   }
 

@@ -12,15 +12,9 @@ namespace {
 std::string jsonReal(double x) { return formatJson(Scalar::ofReal(x)); }
 std::string jsonReal(const std::optional<double>& x) { return x ? jsonReal(*x) : "null"; }
 
-// Python's json.dump of a float: repr, with NaN, Infinity, -Infinity.
-std::string pythonJsonReal(double x) {
-  if (std::isnan(x))
-    return "NaN";
-  if (std::isinf(x))
-    return x > 0 ? "Infinity" : "-Infinity";
-  return formatPython(Scalar::ofReal(x));
-}
-std::string pythonJsonReal(const std::optional<double>& x) { return x ? pythonJsonReal(*x) : "null"; }
+// Python's json.dump of a float (FIND's files).
+std::string pythonJsonReal(double x) { return formatPythonJson(x); }
+std::string pythonJsonReal(const std::optional<double>& x) { return x ? formatPythonJson(*x) : "null"; }
 
 // A real as text that reads back bit for bit (the journal's form).
 std::string exactReal(const std::optional<double>& x) { return x ? fmt::format("\"{:a}\"", *x) : "null"; }

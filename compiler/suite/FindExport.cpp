@@ -17,15 +17,8 @@ llvm::Error failure(const std::string& bench, const std::string& what) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s", bench.c_str(), what.c_str());
 }
 
-// A double as Python's json writes it (repr; NaN and Infinity as Python's
-// json reads them back), so `json.load` gives the same double.
-std::string jsonNumber(double x) {
-  if (std::isnan(x))
-    return "NaN";
-  if (std::isinf(x))
-    return x > 0 ? "Infinity" : "-Infinity";
-  return formatPython(Scalar::ofReal(x));
-}
+// A double as Python's json writes it, so `json.load` gives the same double.
+std::string jsonNumber(double x) { return formatPythonJson(x); }
 
 // Integral values as ints, as FIND writes its domains and noise scale.
 std::string jsonIntegral(double x) {

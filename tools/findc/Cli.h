@@ -6,7 +6,9 @@
 #include "findc/Errors.hpp"
 #include "findc/Options.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -31,6 +33,24 @@ inline uint64_t parseCount(const std::string& option, const std::string& text) {
   if (ec != std::errc() || end != text.data() + text.size())
     throw UsageError(option + " expects a non-negative integer, got '" + text + "'");
   return value;
+}
+
+inline double parseReal(const std::string& option, const std::string& text) {
+  size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+  }
+  if (text.empty() || used != text.size() || !std::isfinite(value))
+    throw UsageError(option + " expects a number, got '" + text + "'");
+  return value;
+}
+
+// Whether a command's arguments ask for its help.
+inline bool wantsHelp(const std::vector<std::string>& args) {
+  return std::find(args.begin(), args.end(), "--help") != args.end() ||
+         std::find(args.begin(), args.end(), "-h") != args.end();
 }
 
 // Options shared by the commands; each command accepts the ones it lists.

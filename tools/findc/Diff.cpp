@@ -50,18 +50,6 @@ struct DiffCli {
   bool json = false;
 };
 
-double real(const std::string& option, const std::string& text) {
-  size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-  }
-  if (text.empty() || used != text.size() || !std::isfinite(value))
-    throw UsageError(option + " expects a number, got '" + text + "'");
-  return value;
-}
-
 DiffCli parseDiff(const std::vector<std::string>& args) {
   DiffCli cli;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -87,8 +75,8 @@ DiffCli parseDiff(const std::vector<std::string>& args) {
       size_t colon = value.find(':', 1);
       if (colon == std::string::npos)
         throw UsageError("--domain expects A:B, got '" + value + "'");
-      cli.diff.lo = real(arg, value.substr(0, colon));
-      cli.diff.hi = real(arg, value.substr(colon + 1));
+      cli.diff.lo = parseReal(arg, value.substr(0, colon));
+      cli.diff.hi = parseReal(arg, value.substr(colon + 1));
       if (!(cli.diff.lo < cli.diff.hi))
         throw UsageError("--domain expects A < B, got '" + value + "'");
     } else if (arg == "--points") {
@@ -96,7 +84,7 @@ DiffCli parseDiff(const std::vector<std::string>& args) {
       if (cli.diff.points < 2 || cli.diff.points > 100'000'000)
         throw UsageError("--points expects 2 to 100000000, got '" + value + "'");
     } else if (arg == "--rtol" || arg == "--atol") {
-      double tolerance = real(arg, value);
+      double tolerance = parseReal(arg, value);
       if (tolerance < 0)
         throw UsageError(arg + " expects a number >= 0, got '" + value + "'");
       (arg == "--rtol" ? cli.diff.rtol : cli.diff.atol) = tolerance;
@@ -154,8 +142,7 @@ std::optional<score::DiffOperand> loadOperand(const std::string& path, const std
 } // namespace
 
 int runDiff(const std::vector<std::string>& args) {
-  if (std::find(args.begin(), args.end(), "--help") != args.end() ||
-      std::find(args.begin(), args.end(), "-h") != args.end()) {
+  if (wantsHelp(args)) {
     fmt::print("{}", kDiffHelp);
     return kExitOk;
   }

@@ -66,18 +66,6 @@ struct ScoreCliOptions {
   bool json = false;
 };
 
-double parseReal(const std::string& option, const std::string& text) {
-  size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-  }
-  if (used != text.size() || text.empty() || !std::isfinite(value))
-    throw UsageError(option + " expects a number, got '" + text + "'");
-  return value;
-}
-
 ScoreCliOptions parseScoreOptions(const std::vector<std::string>& args) {
   ScoreCliOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -132,8 +120,7 @@ ScoreCliOptions parseScoreOptions(const std::vector<std::string>& args) {
 } // namespace
 
 int runScore(const std::vector<std::string>& args) {
-  if (std::find(args.begin(), args.end(), "--help") != args.end() ||
-      std::find(args.begin(), args.end(), "-h") != args.end()) {
+  if (wantsHelp(args)) {
     fmt::print("{}", kScoreHelp);
     return kExitOk;
   }

@@ -261,7 +261,7 @@ std::vector<suite::UnitTests> suiteUnitTests(const engine::Suite& suite, uint64_
 }
 
 int runUnitTests(const std::vector<std::string>& args) {
-  if (std::find(args.begin(), args.end(), "--help") != args.end()) {
+  if (wantsHelp(args)) {
     fmt::print("usage: findc unittests SUITE -o FILE [--seed S]\n\n"
                "Writes FIND's unit_test_data.json for every bench of SUITE (docs/find-export.md): 10 vectors\n"
                "of 3 input/output pairs per bench, one an execution of it, two distractors from other\n"

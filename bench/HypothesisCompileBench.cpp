@@ -8,7 +8,8 @@
 //   emit      findc IR -> LLVM IR (the entries JitBackend::prepare asks for)
 //   optimize  the LLVM pipeline the JIT runs (codegen's optimizeModule)
 //   codegen   instruction selection and machine code (an object file of a
-//             copy of the optimized module, outside the JIT)
+//             copy of the optimized module, outside the JIT, at the JIT's
+//             CodeGenOptLevel)
 //   link      JIT add + lookup minus codegen: ORC's materialization, JIT
 //             link, symbol resolution
 // and `engine` (a separate compile of the same file): what bench/
@@ -26,6 +27,8 @@
 #include "engine/Suite.h"
 
 #include <llvm/IR/LegacyPassManager.h>
+#include <llvm/IR/PassTimingInfo.h>
+#include <llvm/Pass.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Transforms/Utils/Cloning.h>
 
@@ -39,10 +42,13 @@ namespace findc::bench {
 namespace {
 
 const char* const kHelp = R"(usage: findc_bench_hypotheses [DIR] [--runs N] [--wall] [--verbose] [--vector]
+                              [--time-passes]
 
 Compile time of each Python hypothesis in DIR (default the source tree's
 tests/hypotheses/numeric), by phase: the median over N runs (default 5) per
 file, then the median and maximum over files. --verbose prints every file.
+--time-passes adds LLVM's report of the time in each pass (-time-passes),
+summed over every compile of the run.
 )";
 
 // The phases of one compile into an existing JIT, then what the engine pays
@@ -156,6 +162,8 @@ int run(int argc, char** argv) {
       continue;
     if (arg == "--verbose")
       verbose = true;
+    else if (arg == "--time-passes")
+      llvm::TimePassesIsEnabled = true;
     else if (arg == "--vector")
       math = MathMode::Vector;
     else if (arg.starts_with("--"))
@@ -172,7 +180,7 @@ int run(int argc, char** argv) {
     fail("no .py files in " + dir.string());
 
   auto jit = unwrap(JIT::create({.math = math}), "JIT::create");
-  auto target = unwrap(createHostTargetMachine(), "target");
+  auto target = unwrap(createHostTargetMachine(JIT::kCodeGenOptLevel), "target");
   int serial = 0;
   compileOnce(files[0], readText(files[0]), *jit, *target, math, serial++); // LLVM's one-time setup
   std::map<std::string, std::vector<double>> perFile; // phase -> median per file (ms)
@@ -213,6 +221,8 @@ int run(int argc, char** argv) {
   row("suite", perFile["suite"], "  (engine::compileOrThrow: front end + JIT::create)");
   row("prepare", perFile["prepare"], "  (Suite::prepare of what compile_all compiles)");
   row("engine", perFile["engine"], "  (suite + prepare: findc.compile + compile_all)");
+  if (llvm::TimePassesIsEnabled)
+    llvm::reportAndResetTimings(); // instruction selection; the IR passes' report follows at exit
   return 0;
 }
 

@@ -75,7 +75,8 @@ template <typename T> T orThrow(llvm::Expected<T> value, std::string_view contex
   return std::move(*value);
 }
 
-// Runs LLVM's -O2 pipeline (new pass manager) for `target`.
+// Runs LLVM's -O2 pipeline (new pass manager) for `target`; with
+// llvm::TimePassesIsEnabled, a -time-passes report of every run at exit.
 void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math);
 
 llvm::Expected<std::string> emitAssembly(llvm::Module& module, llvm::TargetMachine& target);

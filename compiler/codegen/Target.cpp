@@ -5,10 +5,13 @@
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/IntrinsicInst.h>
 #include <llvm/IR/LegacyPassManager.h>
+#include <llvm/IR/PassTimingInfo.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
+#include <llvm/Transforms/Utils/ModuleUtils.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace findc {
@@ -64,6 +67,27 @@ void allowApproximateMath(llvm::Module& module) {
       }
 }
 
+// The masked vector variants of findc.pow2 (Codegen's square) that the
+// loop vectorizer did not call: kept for it by llvm.compiler.used, they
+// would cost instruction selection for nothing.
+void dropUnusedVariants(llvm::Module& module) {
+  auto unused = [](const llvm::Function* f) { return f->getName().starts_with("findc.pow2.m") && f->hasOneUse(); };
+  std::vector<llvm::Function*> dead;
+  for (llvm::Function& f : module)
+    if (unused(&f))
+      dead.push_back(&f);
+  if (dead.empty())
+    return;
+  llvm::removeFromUsedLists(module, [&](llvm::Constant* c) {
+    return std::find(dead.begin(), dead.end(), c->stripPointerCasts()) != dead.end();
+  });
+  for (llvm::Function* f : dead) {
+    f->removeDeadConstantUsers(); // the old list
+    if (f->use_empty())
+      f->eraseFromParent();
+  }
+}
+
 } // namespace
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llvm::CodeGenOptLevel level) {
@@ -81,7 +105,14 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode 
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
   llvm::ModuleAnalysisManager mam;
-  llvm::PassBuilder passes(&target);
+  // With LLVM's -time-passes on (llvm::TimePassesIsEnabled), one report of
+  // every module's passes, printed at exit.
+  llvm::PassInstrumentationCallbacks instrumentation;
+  if (llvm::TimePassesIsEnabled) {
+    static llvm::TimePassesHandler timer;
+    timer.registerCallbacks(instrumentation);
+  }
+  llvm::PassBuilder passes(&target, llvm::PipelineTuningOptions(), std::nullopt, &instrumentation);
 
   llvm::Triple triple(module.getTargetTriple());
   llvm::TargetLibraryInfoImpl tlii(triple);
@@ -101,6 +132,7 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode 
     allowApproximateMath(module);
   llvm::ModulePassManager pipeline = passes.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
   pipeline.run(module, mam);
+  dropUnusedVariants(module);
 }
 
 llvm::Expected<std::string> emitAssembly(llvm::Module& module, llvm::TargetMachine& target) {

@@ -12,13 +12,13 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   // instruction selection alike: LLJIT's default compiler builds a new one
   // for every module, and each builds its subtarget tables on first use
   // (~2 ms each).
-  auto target = createHostTargetMachine(llvm::CodeGenOptLevel::Less);
+  auto target = createHostTargetMachine(kCodeGenOptLevel);
   if (!target)
     return target.takeError();
   auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!machineBuilder)
     return machineBuilder.takeError();
-  machineBuilder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Less);
+  machineBuilder->setCodeGenOptLevel((*target)->getOptLevel());
   llvm::TargetMachine& machine = **target;
   auto compilerFor = [&machine](llvm::orc::JITTargetMachineBuilder)
       -> llvm::Expected<std::unique_ptr<llvm::orc::IRCompileLayer::IRCompiler>> {

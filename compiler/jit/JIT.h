@@ -26,6 +26,9 @@ struct JITOptions {
 
 class JIT {
 public:
+  // The optimization level of instruction selection and register allocation.
+  static constexpr llvm::CodeGenOptLevel kCodeGenOptLevel = llvm::CodeGenOptLevel::Less;
+
   static llvm::Expected<std::unique_ptr<JIT>> create(const JITOptions& options = {});
 
   // Compiles `roots` (every function when empty) of `module` and makes their

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <exception>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -90,11 +91,21 @@ std::vector<FunctionScore> scoreResults(const Scorer& scorer, const RunIdentity&
   std::atomic<size_t> next{0};
   size_t done = static_cast<size_t>(std::count_if(scores.begin(), scores.end(), [](auto& s) { return s.has_value(); }));
   size_t resumed = done;
+  std::exception_ptr failure; // the first exception of a worker, rethrown after the join
   auto work = [&] {
     for (size_t i; (i = next++) < count;) {
       if (scores[i])
         continue;
-      FunctionScore score = scorer.score(i, codes[i], paths[i], domains[i]);
+      FunctionScore score;
+      try {
+        score = scorer.score(i, codes[i], paths[i], domains[i]);
+      } catch (...) {
+        std::lock_guard guard(lock);
+        if (!failure)
+          failure = std::current_exception();
+        next = count; // the others stop at their next function
+        return;
+      }
       std::lock_guard guard(lock);
       if (journalFile) { // one whole line per function; a torn last line is ignored on resume
         std::string line = journalLine(keys[i], score) + "\n";
@@ -119,6 +130,8 @@ std::vector<FunctionScore> scoreResults(const Scorer& scorer, const RunIdentity&
     std::fclose(journalFile);
   if (options.progress)
     std::fprintf(stderr, "\n");
+  if (failure) // what was scored is in the journal
+    std::rethrow_exception(failure);
   std::vector<FunctionScore> result;
   for (std::optional<FunctionScore>& s : scores)
     result.push_back(std::move(*s));

@@ -37,6 +37,16 @@ Scorer::Scorer(std::shared_ptr<const engine::Suite> suite, ScoreOptions options,
   const ir::Module& module = suite_->module();
   strings_ = !module.benches.empty() && !module.functions[module.benches[0].function].params.empty() &&
              module.functions[module.benches[0].function].params[0].type == Type::Str;
+  // FIND's scorers take suites of one kind: every bench of a number, or every bench of a str.
+  for (const ir::Bench& bench : module.benches) {
+    const ir::Function& f = module.functions[bench.function];
+    bool str = !f.params.empty() && f.params[0].type == Type::Str;
+    bool number = !f.params.empty() && isNumeric(f.params[0].type);
+    if (str != strings_ || (!str && !number))
+      throw InputError("'" + f.name + "' takes " + (f.params.empty() ? "nothing" : std::string(typeName(f.params[0].type))) +
+                       ": findc score takes a suite whose benches all take a number or all take a str, as the first (" +
+                       module.functions[module.benches[0].function].name + ") does");
+  }
   for (int64_t i = -options_.range; i < options_.range; ++i)
     grid_.push_back(static_cast<double>(i) + 0.5); // FIND's float(i + 0.5)
 }

@@ -342,11 +342,6 @@ private:
 
 } // namespace
 
-bool takesStr(const DiffOperand& operand) {
-  const ir::Function& f = operand.suite->function(operand.fn);
-  return !f.params.empty() && f.params[0].type == Type::Str;
-}
-
 NumericDiff diffNumbers(const DiffOperand& a, const DiffOperand& b, const DiffOptions& options) {
   constexpr size_t kBlock = 1 << 16;
   PointStream stream(options);

@@ -74,9 +74,6 @@ struct StringDiff {
   std::vector<Counterexample> counterexamples;
 };
 
-// Throws InputError when the two cannot be compared (inputs of different
-// kinds, a function that takes neither a number nor a str).
-bool takesStr(const DiffOperand& operand);
 NumericDiff diffNumbers(const DiffOperand& a, const DiffOperand& b, const DiffOptions& options);
 StringDiff diffStrings(const DiffOperand& a, const DiffOperand& b, const DiffOptions& options);
 

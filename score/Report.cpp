@@ -12,8 +12,7 @@ namespace {
 std::string jsonReal(double x) { return formatJson(Scalar::ofReal(x)); }
 std::string jsonReal(const std::optional<double>& x) { return x ? jsonReal(*x) : "null"; }
 
-// Python's json.dump of a float (FIND's files).
-std::string pythonJsonReal(double x) { return formatPythonJson(x); }
+// Python's json.dump of a float that may be None (FIND's files).
 std::string pythonJsonReal(const std::optional<double>& x) { return x ? formatPythonJson(*x) : "null"; }
 
 // A real as text that reads back bit for bit (the journal's form).
@@ -112,7 +111,7 @@ std::vector<FindFile> findFiles(std::span<const FunctionScore> scores, bool stri
     const FunctionScore& s = scores[i];
     std::string separator = i ? ", " : "";
     if (strings) {
-      list += separator + pythonJsonReal(s.score);
+      list += separator + formatPythonJson(s.score);
       data += separator + fmt::format("{{\"name\": \"{}\", \"score\": {}}}", s.name, intList(s.tests, ", "));
     } else {
       list += separator + std::to_string(static_cast<int>(s.score));

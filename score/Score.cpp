@@ -25,7 +25,7 @@ std::string firstError(std::string_view text) {
   return std::string(line.substr(0, line.find('\n')));
 }
 
-std::string describe(const PyException& e) { return e.kind + ": " + e.detail; }
+std::string exceptionText(const PyException& e) { return e.kind + ": " + e.detail; }
 
 } // namespace
 
@@ -35,14 +35,12 @@ Scorer::Scorer(std::shared_ptr<const engine::Suite> suite, ScoreOptions options,
                std::vector<suite::UnitTests> unitTests)
     : suite_(std::move(suite)), options_(options), unitTests_(std::move(unitTests)) {
   const ir::Module& module = suite_->module();
-  strings_ = !module.benches.empty() && !module.functions[module.benches[0].function].params.empty() &&
-             module.functions[module.benches[0].function].params[0].type == Type::Str;
+  strings_ = !module.benches.empty() && module.functions[module.benches[0].function].takesStr();
   // FIND's scorers take suites of one kind: every bench of a number, or every bench of a str.
   for (const ir::Bench& bench : module.benches) {
     const ir::Function& f = module.functions[bench.function];
-    bool str = !f.params.empty() && f.params[0].type == Type::Str;
     bool number = !f.params.empty() && isNumeric(f.params[0].type);
-    if (str != strings_ || (!str && !number))
+    if (f.takesStr() != strings_ || (!f.takesStr() && !number))
       throw InputError("'" + f.name + "' takes " + (f.params.empty() ? "nothing" : std::string(typeName(f.params[0].type))) +
                        ": findc score takes a suite whose benches all take a number or all take a str, as the first (" +
                        module.functions[module.benches[0].function].name + ") does");
@@ -125,7 +123,7 @@ void Scorer::scoreNumeric(size_t position, const engine::Suite& hypothesis, Func
     }
     std::variant<bool, PyException> keep = findKeepsPoint(truth.values[i]);
     if (auto* e = std::get_if<PyException>(&keep))
-      truthError = ::findc::score::describe(*e) + fmt::format(" at x = {}", pythonRepr(grid_[i]));
+      truthError = exceptionText(*e) + fmt::format(" at x = {}", pythonRepr(grid_[i]));
     else if (std::get<bool>(keep))
       kept.push_back(i);
   }
@@ -166,7 +164,7 @@ void Scorer::scoreNumeric(size_t position, const engine::Suite& hypothesis, Func
   result.points = t.size();
   std::variant<FindMse, PyException> mse = findListMse(t, h);
   if (auto* e = std::get_if<PyException>(&mse)) {
-    result.error = ::findc::score::describe(*e);
+    result.error = exceptionText(*e);
     return;
   }
   result.mse = std::get<FindMse>(mse).mse;
@@ -200,7 +198,7 @@ void Scorer::scoreStrings(size_t position, const engine::Suite& hypothesis, Func
       std::variant<std::string, PyException> read = findExecArgument(input);
       if (auto* e = std::get_if<PyException>(&read)) {
         result.tests.push_back(0);
-        result.error = ::findc::score::describe(*e);
+        result.error = exceptionText(*e);
         break;
       }
       argument = std::get<std::string>(read);

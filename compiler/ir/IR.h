@@ -90,6 +90,8 @@ struct Function {
   // first parameter is int or real, every other parameter has a default,
   // and it returns a number or a bool.
   bool takesNumbers() const;
+  // Whether its first parameter is a str (a function of a string suite).
+  bool takesStr() const { return !params.empty() && params[0].type == Type::Str; }
   // Whether it takes numbers and needs no context. Such functions get the
   // scalar and batch entry points f(x); every function can be called
   // through the boxed entry.

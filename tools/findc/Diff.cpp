@@ -2,6 +2,7 @@
 // function? (docs/diff.md)
 #include "engine/Compile.h"
 #include "score/Diff.h"
+#include "tools/findc/Load.h"
 #include "tools/findc/Suite.h"
 
 #include <fmt/core.h>
@@ -112,13 +113,8 @@ bool isPython(const std::string& path) { return path.ends_with(".py"); }
 // Compiles one operand; null after printing its diagnostics.
 std::optional<score::DiffOperand> loadOperand(const std::string& path, const std::string& function, Engine engine,
                                               SourceOptions::Input input) {
-  DiagnosticEngine diags;
-  std::shared_ptr<const SourceFile> file = engine::readSource(path, diags);
-  LoadOptions load{.engine = engine, .source = {.input = input}};
-  std::shared_ptr<const engine::Suite> suite;
-  if (file)
-    suite = engine::compileSuite(file, {.load = load}, diags);
-  diags.print(std::cerr);
+  std::shared_ptr<const engine::Suite> suite =
+      compileFile(path, {.load = {.engine = engine, .source = {.input = input}}});
   if (!suite)
     return std::nullopt;
   if (suite->visible().empty())
@@ -159,7 +155,7 @@ int runDiff(const std::vector<std::string>& args) {
       std::string fn = cli.functions.empty() ? "" : cli.functions[std::min(fnIndex++, cli.functions.size() - 1)];
       if (!(operands[side] = loadOperand(cli.operands[side], fn, cli.engine, cli.input)))
         return kExitUsage;
-      if (score::takesStr(*operands[side]))
+      if (operands[side]->suite->function(operands[side]->fn).takesStr())
         cli.input = SourceOptions::Input::Str;
     }
   for (int side = 0; side < 2; ++side)
@@ -167,7 +163,7 @@ int runDiff(const std::vector<std::string>& args) {
       return kExitUsage;
   const score::DiffOperand& a = *operands[0];
   const score::DiffOperand& b = *operands[1];
-  bool strA = score::takesStr(a), strB = score::takesStr(b);
+  bool strA = a.suite->function(a.fn).takesStr(), strB = b.suite->function(b.fn).takesStr();
   if (strA != strB)
     throw UsageError("cannot compare '" + a.label + "' (of a " + (strA ? "str" : "number") + ") with '" + b.label +
                      "' (of a " + (strB ? "str" : "number") + ")");

@@ -37,14 +37,19 @@ LoadOptions loadOptions(const Options& options) {
   return load;
 }
 
-std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR) {
+std::unique_ptr<engine::Suite> compileFile(const std::string& path, const engine::CompileOptions& options) {
   DiagnosticEngine diags;
-  std::unique_ptr<engine::Suite> suite;
-  std::shared_ptr<const SourceFile> file; // outlives the diagnostics that point into it
-  if (options.stdlib)
-    suite = engine::compileStdlib(options.load, diags);
-  else if ((file = engine::readSource(path, diags)))
-    suite = engine::compileSuite(file, {.load = loadOptions(options), .optimizeIR = optimizeIR}, diags);
+  std::shared_ptr<const SourceFile> file = engine::readSource(path, diags); // outlives the diagnostics
+  std::unique_ptr<engine::Suite> suite = file ? engine::compileSuite(file, options, diags) : nullptr;
+  diags.print(std::cerr);
+  return suite;
+}
+
+std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR) {
+  if (!options.stdlib)
+    return compileFile(path, {.load = loadOptions(options), .optimizeIR = optimizeIR});
+  DiagnosticEngine diags;
+  std::unique_ptr<engine::Suite> suite = engine::compileStdlib(options.load, diags);
   diags.print(std::cerr);
   return suite;
 }

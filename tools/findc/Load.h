@@ -17,6 +17,10 @@ namespace findc {
 // for a Python hypothesis the first --fn as its function.
 LoadOptions loadOptions(const Options& options);
 
+// The suite of the file `path`, its diagnostics printed on stderr; null if
+// it cannot be read or compiled.
+std::unique_ptr<engine::Suite> compileFile(const std::string& path, const engine::CompileOptions& options);
+
 // The suite of `path` (or the standard library for --stdlib), its
 // diagnostics printed on stderr; null if it cannot be read or compiled.
 std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR = false);

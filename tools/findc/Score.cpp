@@ -3,6 +3,7 @@
 #include "compiler/suite/FindExport.h"
 #include "engine/Compile.h"
 #include "score/Run.h"
+#include "tools/findc/Load.h"
 #include "tools/findc/Suite.h"
 
 #include <fmt/core.h>
@@ -135,18 +136,13 @@ int runScore(const std::vector<std::string>& args) {
   if (!std::filesystem::is_directory(output))
     throw UsageError("-o '" + output + "' is not a directory");
 
-  DiagnosticEngine diags;
-  std::shared_ptr<const SourceFile> file = engine::readSource(suitePath, diags);
-  std::shared_ptr<const engine::Suite> suite;
-  if (file)
-    suite = engine::compileSuite(file, {.load = {.engine = options.score.engine}}, diags);
-  diags.print(std::cerr);
+  std::shared_ptr<const engine::Suite> suite = compileFile(suitePath, {.load = {.engine = options.score.engine}});
   if (!suite)
     return kExitCompileError;
   if (suite->module().benches.empty())
     throw UsageError("'" + suitePath + "' declares no bench to score against");
 
-  score::RunIdentity run{.suitePath = suitePath, .suiteHash = score::textHash(file->text()), .options = options.score};
+  score::RunIdentity run{.suitePath = suitePath, .suiteHash = score::textHash(suite->file().text()), .options = options.score};
   std::vector<suite::UnitTests> unitTests;
   score::Scorer probe(suite, options.score);
   if (probe.strings()) {
@@ -155,7 +151,7 @@ int runScore(const std::vector<std::string>& args) {
     } else {
       unitTests = suiteUnitTests(*suite, options.score.seed);
     }
-    run.suiteHash = score::textHash(file->text() + suite::unitTestDataJson(unitTests));
+    run.suiteHash = score::textHash(suite->file().text() + suite::unitTestDataJson(unitTests));
   }
   score::Scorer scorer(suite, options.score, std::move(unitTests));
 

@@ -7,6 +7,7 @@
 #include "engine/Compile.h"
 #include "engine/Inputs.h"
 #include "runtime/Value.h"
+#include "tools/findc/Load.h"
 
 #include <fmt/core.h>
 #include <llvm/Support/FileSystem.h>
@@ -206,14 +207,10 @@ int exportFind(const SuiteOptions& options) {
     throw UsageError("'suite export-find' needs one SUITE");
   if (options.output.empty())
     throw UsageError("'suite export-find' needs -o DIR");
-  DiagnosticEngine diags;
-  std::shared_ptr<const SourceFile> file = engine::readSource(options.positional[0], diags);
   // The Python backend reads the optimized module; the unit tests evaluate
   // string benches, which the interpreter runs without compiling anything.
   std::unique_ptr<engine::Suite> suite =
-      file ? engine::compileSuite(file, {.load = {.engine = Engine::Interpreter}, .optimizeIR = true}, diags)
-           : nullptr;
-  diags.print(std::cerr);
+      compileFile(options.positional[0], {.load = {.engine = Engine::Interpreter}, .optimizeIR = true});
   if (!suite)
     return 1;
   auto evaluate = [&](size_t position, std::span<const std::string> inputs) {
@@ -245,8 +242,7 @@ suite::PrintedOutputs printedOutputs(const engine::Suite& suite, size_t position
 
 std::vector<suite::UnitTests> suiteUnitTests(const engine::Suite& suite, uint64_t seed) {
   const ir::Module& module = suite.module();
-  bool strings = !module.benches.empty() && !module.functions[module.benches[0].function].params.empty() &&
-                 module.functions[module.benches[0].function].params[0].type == Type::Str;
+  bool strings = !module.benches.empty() && module.functions[module.benches[0].function].takesStr();
   std::vector<std::string> names;
   for (size_t i = 0; i < module.benches.size(); ++i)
     names.push_back(suite::findFolder(i));
@@ -275,11 +271,7 @@ int runUnitTests(const std::vector<std::string>& args) {
     throw UsageError("'unittests' needs one SUITE");
   if (options.output.empty())
     throw UsageError("'unittests' needs -o FILE");
-  DiagnosticEngine diags;
-  std::shared_ptr<const SourceFile> file = engine::readSource(options.positional[0], diags);
-  std::unique_ptr<engine::Suite> suite =
-      file ? engine::compileSuite(file, {.load = {.engine = Engine::Interpreter}}, diags) : nullptr;
-  diags.print(std::cerr);
+  std::unique_ptr<engine::Suite> suite = compileFile(options.positional[0], {.load = {.engine = Engine::Interpreter}});
   if (!suite)
     return kExitCompileError;
   if (suite->module().benches.empty())

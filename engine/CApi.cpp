@@ -2,6 +2,7 @@
 // engine throws and turns it into a status code and a message.
 #include "findc/findc.h"
 
+#include "compiler/support/Version.h"
 #include "engine/Compile.h"
 #include "engine/Format.h"
 #include "engine/Inputs.h"
@@ -119,7 +120,7 @@ findc_suite* make(const std::function<std::shared_ptr<const engine::Suite>()>& b
 
 extern "C" {
 
-const char* findc_version(void) { return "0.1"; }
+const char* findc_version(void) { return kVersion.data(); }
 
 void findc_free(void* memory) { std::free(memory); }
 

@@ -2,6 +2,7 @@
 // owned values out; the engine's arenas and scalars stay inside.
 #include "findc/findc.hpp"
 
+#include "compiler/support/Version.h"
 #include "engine/Compile.h"
 #include "engine/Format.h"
 #include "runtime/PyNumbers.h"
@@ -108,7 +109,7 @@ std::vector<Outcome> call(const engine::Suite& suite, uint32_t fn, std::span<con
 
 } // namespace
 
-std::string_view version() { return "0.1"; }
+std::string_view version() { return kVersion; }
 
 std::string_view Value::type() const {
   rt::Arena arena;

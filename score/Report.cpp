@@ -1,5 +1,7 @@
 #include "score/Report.h"
 
+#include "compiler/support/Version.h"
+
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
@@ -75,10 +77,10 @@ std::string scoreJson(const RunIdentity& run, std::span<const FunctionScore> sco
   size_t resumed = static_cast<size_t>(
       std::count_if(scores.begin(), scores.end(), [](const FunctionScore& s) { return s.fromJournal; }));
   std::string text = fmt::format(
-      "{{\"findc\": \"0.1\", \"suite\": {}, \"suite_hash\": {}, \"protocol\": \"{}\", \"seed\": {}, "
+      "{{\"findc\": \"{}\", \"suite\": {}, \"suite_hash\": {}, \"protocol\": \"{}\", \"seed\": {}, "
       "\"threshold\": {}, \"range\": {}, \"engine\": \"{}\", \"scored\": {}, \"from_journal\": {},\n "
       "\"functions\": [",
-      formatJsonString(run.suitePath), formatJsonString(run.suiteHash), protocolName(run.options.protocol),
+      kVersion, formatJsonString(run.suitePath), formatJsonString(run.suiteHash), protocolName(run.options.protocol),
       run.options.seed, jsonReal(run.options.threshold), run.options.range,
       run.options.engine == Engine::Jit ? "jit" : "interp", scores.size() - resumed, resumed);
   for (size_t i = 0; i < scores.size(); ++i)

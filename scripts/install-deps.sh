@@ -8,7 +8,7 @@ packages=(
   antlr4 libantlr4-runtime-dev
   libfmt-dev googletest libgtest-dev libbenchmark-dev libmuparser-dev libicu-dev
   nlohmann-json3-dev libcpp-httplib-dev libcairo2-dev
-  python3-dev pybind11-dev python3-numpy python3-scipy python3-pytest python3-numba
+  python3-dev pybind11-dev python3-numpy python3-scipy python3-pytest python3-numba python3-jsonschema
 )
 missing=()
 for p in "${packages[@]}"; do

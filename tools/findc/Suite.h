@@ -47,6 +47,10 @@ int runScore(const std::vector<std::string>& args);
 // `findc diff` (tools/findc/Diff.cpp); `args` follow the word `diff`.
 int runDiff(const std::vector<std::string>& args);
 
+// `findc serve` and `findc query` (tools/findc/Serve.cpp).
+int runServe(const std::vector<std::string>& args);
+int runQuery(const std::vector<std::string>& args);
+
 // `findc suite train` (tools/findc/Train.cpp).
 int runTrain(const SuiteOptions& options);
 

@@ -1,5 +1,6 @@
 // findc: the command-line driver, one command per file (tools/findc/NAME.cpp)
-// on top of the engine (engine/): check, eval, call, emit, list, suite, score, diff.
+// on top of the engine (engine/): check, eval, call, emit, list, suite, score, diff, unittests, serve, query.
+#include "compiler/support/Version.h"
 #include "engine/BigStack.h"
 #include "tools/findc/Cli.h"
 #include "tools/findc/Suite.h"
@@ -26,6 +27,8 @@ commands:
   score SUITE RESULTS  score agents' hypotheses against a suite, FIND's way or strictly
   diff A B             compare two functions (.fnd or .py): error, intervals, counterexamples
   unittests SUITE      write FIND's unit_test_data.json for a string or numeric suite
+  serve SUITE          serve the functions to agents as black boxes (stdio or HTTP)
+  query                ask a server: FIND's line, or a function_code.py shim
 
 Run `findc <command> --help` for a command's options.
 )";
@@ -38,7 +41,7 @@ int run(const std::vector<std::string>& args) {
     return args.empty() ? kExitUsage : kExitOk;
   }
   if (args[0] == "--version") {
-    fmt::print("findc 0.1 (LLVM 19)\n");
+    fmt::print("findc {} (LLVM 19)\n", kVersion);
     return kExitOk;
   }
   if (args[0] == "suite")
@@ -49,6 +52,10 @@ int run(const std::vector<std::string>& args) {
     return runDiff({args.begin() + 1, args.end()});
   if (args[0] == "unittests")
     return runUnitTests({args.begin() + 1, args.end()});
+  if (args[0] == "serve")
+    return runServe({args.begin() + 1, args.end()});
+  if (args[0] == "query")
+    return runQuery({args.begin() + 1, args.end()});
   auto command = std::find_if(std::begin(kCommands), std::end(kCommands),
                               [&](const Command* c) { return args[0] == c->name; });
   if (command == std::end(kCommands))

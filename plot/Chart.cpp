@@ -90,6 +90,11 @@ Range yExtent(const LineChart& chart, Range x) {
   return robustRange({});
 }
 
+void setDash(cairo_t* cr, bool dashed) {
+  static constexpr double kDash[] = {7, 4};
+  cairo_set_dash(cr, kDash, dashed ? 2 : 0, 0);
+}
+
 void drawSeries(cairo_t* cr, const Frame& f, const Series& s) {
   setColor(cr, s.color);
   if (s.style == Style::Markers) {
@@ -108,7 +113,9 @@ void drawSeries(cairo_t* cr, const Frame& f, const Series& s) {
   }
   cairo_set_line_width(cr, 2);
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  setDash(cr, s.dashed);
   cairo_stroke(cr);
+  setDash(cr, false);
 }
 
 // Top right inside the frame: one swatch and label per series and band.
@@ -147,7 +154,9 @@ void drawLegend(cairo_t* cr, const Frame& f, const LineChart& chart) {
       cairo_move_to(cr, x0 + 8, y);
       cairo_line_to(cr, x0 + 30, y);
       cairo_set_line_width(cr, 2);
+      setDash(cr, s.dashed);
       cairo_stroke(cr);
+      setDash(cr, false);
     }
     setColor(cr, kInk);
     drawText(cr, s.label, x0 + 38, y, kFont, Align::Start);

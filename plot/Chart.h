@@ -43,6 +43,7 @@ struct Series {
   Color color;
   std::vector<Point> points; // in order of x for a line
   bool fitsScale = true;     // whether the y axis is chosen to show it (see robustRange)
+  bool dashed = false;       // a line that lets one beneath it show
 };
 
 // A shaded x-interval; an infinite end reaches the frame.

@@ -63,6 +63,8 @@ plot::LineChart functionChart(const engine::Suite& suite, uint32_t fn, const eng
   const ir::Function& f = suite.function(fn);
   if (f.params.empty() || !isNumeric(f.params[0].type))
     throw UsageError("'" + f.name + "' does not take a number: findc plot draws functions of a number");
+  if (f.params[0].type == Type::Int) // the truth is drawn between FIND's grid points
+    throw UsageError("'" + f.name + "' takes an int: findc plot draws functions of a real");
   plot::LineChart chart;
   chart.xRange = {options.lo, options.hi};
   std::vector<double> dense;
@@ -94,7 +96,8 @@ plot::LineChart functionChart(const engine::Suite& suite, uint32_t fn, const eng
     std::vector<plot::Point> points =
         evaluatePoints(*hypothesis, hypothesis->visible().front(), dense, {.apply = true, .seed = options.seed, .firstQuery = 0}, complex);
     chart.series.push_back({.label = label("hypothesis", complex), .style = plot::Style::Line,
-                            .color = plot::kHypothesisColor, .points = std::move(points), .fitsScale = false});
+                            .color = plot::kHypothesisColor, .points = std::move(points), .fitsScale = false,
+                            .dashed = true});
   }
   if (bench)
     if (std::optional<score::Interval> corrupted = score::corruptedInterval(bench->effects.corruption))

@@ -48,7 +48,7 @@ std::vector<plot::Point> evaluatePoints(const engine::Suite& suite, uint32_t fn,
 
 std::string label(std::string name, bool complex) { return complex ? name + " (real part)" : name; }
 
-std::string end(double v) { return std::isinf(v) ? (v < 0 ? "-inf" : "inf") : fmt::format("{:g}", v); }
+std::string intervalEnd(double v) { return std::isinf(v) ? (v < 0 ? "-inf" : "inf") : fmt::format("{:g}", v); }
 
 } // namespace
 
@@ -101,7 +101,7 @@ plot::LineChart functionChart(const engine::Suite& suite, uint32_t fn, const eng
   }
   if (bench)
     if (std::optional<score::Interval> corrupted = score::corruptedInterval(bench->effects.corruption))
-      chart.bands.push_back({.label = fmt::format("corrupted [{}, {}]", end(corrupted->lo), end(corrupted->hi)),
+      chart.bands.push_back({.label = fmt::format("corrupted [{}, {}]", intervalEnd(corrupted->lo), intervalEnd(corrupted->hi)),
                              .lo = corrupted->lo, .hi = corrupted->hi});
   return chart;
 }

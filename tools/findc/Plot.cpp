@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace findc {
@@ -154,6 +155,16 @@ int runPlot(const std::vector<std::string>& args) {
   if (!suite)
     return kExitCompileError;
   uint32_t fn = suite->resolve(cli.function);
+  const ir::Bench* bench = suite->bench(fn);
+  if (bench && bench->approx && !bench->approx->trained) { // as eval refuses it: there is nothing to draw yet
+    DiagnosticEngine diags;
+    diags.error(suite->file(), {bench->approx->line, bench->approx->column},
+                "'" + cli.function + "' is declared `approx mlp` but has no weights yet; run `findc suite train " +
+                    cli.positional[0] + "`",
+                6);
+    diags.print(std::cerr);
+    return kExitCompileError;
+  }
   std::unique_ptr<engine::Suite> hypothesis;
   if (!cli.hypothesis.empty()) {
     hypothesis = compileFile(cli.hypothesis, {.load = hypothesisLoadOptions(cli.engine)});
@@ -163,7 +174,6 @@ int runPlot(const std::vector<std::string>& args) {
       throw UsageError("'" + cli.hypothesis + "' defines no function");
   }
   plot::LineChart chart = functionChart(*suite, fn, hypothesis.get(), cli.chart);
-  const ir::Bench* bench = suite->bench(fn);
   chart.title = bench ? fmt::format("{} ({})", cli.function, bench->category) : cli.function;
   writeWhole(cli.output, plot::render(chart, format));
   return kExitOk;

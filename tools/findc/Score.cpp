@@ -3,6 +3,7 @@
 #include "compiler/suite/FindExport.h"
 #include "engine/Compile.h"
 #include "score/Run.h"
+#include "tools/findc/FunctionChart.h"
 #include "tools/findc/Load.h"
 #include "tools/findc/Suite.h"
 
@@ -53,6 +54,11 @@ string composition (docs/score.md).
                           functions already scored
   --fresh                 ignore the journal: score every function again
   --json                  print findc-score.json instead of the table
+  --plots DIR             also draw every function (numeric suites): the
+                          truth, the served samples under --seed, the
+                          hypothesis, the corrupted interval, as DIR/fNNNNN.svg
+                          (docs/plot.md); DIR is created if missing
+  --plot-format svg|png   the format of those charts (default svg)
 
 Every file is written whole or not at all.
 )";
@@ -63,6 +69,8 @@ struct ScoreCliOptions {
   score::RunOptions run;
   std::optional<std::string> unitTests;
   std::optional<std::string> output;
+  std::optional<std::string> plots;
+  std::string plotFormat = "svg";
   bool fresh = false;
   bool json = false;
 };
@@ -84,7 +92,8 @@ ScoreCliOptions parseScoreOptions(const std::vector<std::string>& args) {
       continue;
     }
     static const char* const kValued[] = {"--protocol", "--seed", "--threshold", "--range", "--unit-tests",
-                                          "--jobs",     "--engine", "-o"};
+                                          "--jobs",     "--engine", "-o",
+                                          "--plots",    "--plot-format"};
     if (std::find(std::begin(kValued), std::end(kValued), arg) == std::end(kValued))
       throw UsageError("'score' does not take " + arg);
     if (i + 1 >= args.size())
@@ -113,6 +122,12 @@ ScoreCliOptions parseScoreOptions(const std::vector<std::string>& args) {
       options.score.engine = value == "jit" ? Engine::Jit : Engine::Interpreter;
     } else if (arg == "-o") {
       options.output = value;
+    } else if (arg == "--plots") {
+      options.plots = value;
+    } else if (arg == "--plot-format") {
+      if (value != "svg" && value != "png")
+        throw UsageError("--plot-format expects svg or png, got '" + value + "'");
+      options.plotFormat = value;
     }
   }
   return options;
@@ -153,6 +168,10 @@ int runScore(const std::vector<std::string>& args) {
     }
     run.suiteHash = score::textHash(suite->file().text() + suite::unitTestDataJson(unitTests));
   }
+  if (options.plots && probe.strings())
+    throw UsageError("--plots draws functions of a number; '" + suitePath + "' is a suite of str functions");
+  if (options.plots && std::filesystem::exists(*options.plots) && !std::filesystem::is_directory(*options.plots))
+    throw UsageError("--plots '" + *options.plots + "' is not a directory");
   score::Scorer scorer(suite, options.score, std::move(unitTests));
 
   std::string journal = (std::filesystem::path(output) / "findc-score.journal").string();
@@ -166,6 +185,9 @@ int runScore(const std::vector<std::string>& args) {
   writeWhole((std::filesystem::path(output) / "findc-score.json").string(), json);
   for (const score::FindFile& find : score::findFiles(scores, scorer.strings()))
     writeWhole((std::filesystem::path(output) / find.name).string(), find.text);
+  if (options.plots) // after the scores: a chart never changes them
+    writeScorePlots(*suite, scores, results, *options.plots, options.plotFormat, options.score.range,
+                    options.score.seed, options.score.engine);
   fmt::print("{}", options.json ? json : score::scoreTable(scores));
   return kExitOk;
 }

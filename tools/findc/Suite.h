@@ -44,6 +44,8 @@ int runUnitTests(const std::vector<std::string>& args);
 
 // `findc score` (tools/findc/Score.cpp); `args` follow the word `score`.
 int runScore(const std::vector<std::string>& args);
+// `findc plot` (tools/findc/Plot.cpp); `args` follow the word `plot`.
+int runPlot(const std::vector<std::string>& args);
 // `findc diff` (tools/findc/Diff.cpp); `args` follow the word `diff`.
 int runDiff(const std::vector<std::string>& args);
 

@@ -1,5 +1,6 @@
 // findc: the command-line driver, one command per file (tools/findc/NAME.cpp)
-// on top of the engine (engine/): check, eval, call, emit, list, suite, score, diff, unittests, serve, query.
+// on top of the engine (engine/): check, eval, call, emit, list, suite, score, diff,
+// unittests, plot, serve, query.
 #include "compiler/support/Version.h"
 #include "engine/BigStack.h"
 #include "tools/findc/Cli.h"
@@ -27,6 +28,7 @@ commands:
   score SUITE RESULTS  score agents' hypotheses against a suite, FIND's way or strictly
   diff A B             compare two functions (.fnd or .py): error, intervals, counterexamples
   unittests SUITE      write FIND's unit_test_data.json for a string or numeric suite
+  plot SUITE --fn NAME draw a function, its served samples and a hypothesis (SVG or PNG)
   serve SUITE          serve the functions to agents as black boxes (stdio or HTTP)
   query                ask a server: FIND's line, or a function_code.py shim
 
@@ -48,6 +50,8 @@ int run(const std::vector<std::string>& args) {
     return runSuite({args.begin() + 1, args.end()});
   if (args[0] == "score")
     return runScore({args.begin() + 1, args.end()});
+  if (args[0] == "plot")
+    return runPlot({args.begin() + 1, args.end()});
   if (args[0] == "diff")
     return runDiff({args.begin() + 1, args.end()});
   if (args[0] == "unittests")

@@ -1,0 +1,4 @@
+import math
+
+def f(x):
+    return 45 * math.sin(x / 10)

@@ -288,11 +288,16 @@ std::string shrink(StringProbe& probe, std::string input, size_t budget) {
   return join(points);
 }
 
-// Seeded inputs: the unit tests' pool (edge cases and random strings), then
-// random strings over several alphabets and mutations of the pool.
+// Seeded inputs: the given test inputs, the unit tests' pool (edge cases and
+// random strings), then random strings over several alphabets and mutations
+// of both.
 class StringInputs {
 public:
-  explicit StringInputs(uint64_t seed) : pool_(suite::unitTestStrings(seed)), random_(seed) {}
+  StringInputs(uint64_t seed, std::span<const std::string> testInputs)
+      : pool_(testInputs.begin(), testInputs.end()), random_(seed) {
+    std::vector<std::string> generated = suite::unitTestStrings(seed);
+    pool_.insert(pool_.end(), generated.begin(), generated.end());
+  }
 
   std::string next() {
     if (index_ < pool_.size())
@@ -406,7 +411,7 @@ NumericDiff diffNumbers(const DiffOperand& a, const DiffOperand& b, const DiffOp
 
 StringDiff diffStrings(const DiffOperand& a, const DiffOperand& b, const DiffOptions& options) {
   StringProbe probe{a, b, options};
-  StringInputs inputs(options.seed);
+  StringInputs inputs(options.seed, options.testInputs);
   StringDiff diff;
   std::vector<std::string> found;
   for (; diff.inputs < options.stringInputs; ++diff.inputs) {

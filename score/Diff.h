@@ -36,6 +36,9 @@ struct DiffOptions {
   bool served = false;          // benches with their noise and corruption (under seed)
   size_t counterexamples = 3;   // strings: how many to find and shrink
   size_t stringInputs = 20000;  // strings: how many generated inputs at most
+  // strings: inputs tried first and mutated with the pool (a suite's unit
+  // tests, --test-inputs)
+  std::vector<std::string> testInputs;
 };
 
 // One function's outcome at an input: a number (complex parts in re/im), a

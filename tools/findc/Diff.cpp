@@ -6,6 +6,9 @@
 #include "tools/findc/Suite.h"
 
 #include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
 
 #include <iostream>
 
@@ -37,6 +40,9 @@ str: generated inputs; prints counterexamples, each shrunk to a minimal one.
   --input real|str     what a .py operand takes when neither is a .fnd
                        function (default real)
   --inputs N           generated strings at most (default 20000)
+  --test-inputs FILE   str inputs to try first and to mutate: every input of
+                       a FIND unit_test_data.json (findc unittests writes
+                       one), or a JSON array of strings
   --counterexamples K  minimal counterexamples to report (default 3)
   --engine jit|interp  (default jit)
   --json               one JSON object
@@ -51,6 +57,38 @@ struct DiffCli {
   bool json = false;
 };
 
+// Every input of a FIND unit_test_data.json, or the strings of a JSON array,
+// in order, without repeats.
+std::vector<std::string> readTestInputs(const std::string& path) {
+  std::ifstream in(path);
+  if (!in)
+    throw UsageError("--test-inputs: cannot read '" + path + "'");
+  nlohmann::json json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  std::vector<std::string> inputs;
+  auto add = [&](const nlohmann::json& value) {
+    if (!value.is_string())
+      throw UsageError("--test-inputs: '" + path + "' holds an input that is not a string: " + value.dump());
+    if (std::find(inputs.begin(), inputs.end(), value.get<std::string>()) == inputs.end())
+      inputs.push_back(value.get<std::string>());
+  };
+  if (!json.is_array())
+    throw UsageError("--test-inputs: '" + path + "' is not a JSON array (FIND's unit_test_data.json or strings)");
+  for (const nlohmann::json& entry : json) {
+    if (!entry.is_object()) {
+      add(entry);
+      continue;
+    }
+    // FIND's layout: {"name", "test_vec": [[[input, output], ...], ...], "correct_inx"}
+    for (const nlohmann::json& vector : entry.value("test_vec", nlohmann::json::array()))
+      for (const nlohmann::json& pair : vector)
+        if (pair.is_array() && !pair.empty())
+          add(pair[0]);
+  }
+  if (inputs.empty())
+    throw UsageError("--test-inputs: '" + path + "' holds no inputs");
+  return inputs;
+}
+
 DiffCli parseDiff(const std::vector<std::string>& args) {
   DiffCli cli;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -64,7 +102,7 @@ DiffCli parseDiff(const std::vector<std::string>& args) {
       continue;
     }
     static const char* const kValued[] = {"--fn",    "--domain", "--points", "--rtol",   "--atol",           "--seed",
-                                          "--input", "--inputs", "--engine", "--counterexamples"};
+                                          "--input", "--inputs", "--engine", "--counterexamples", "--test-inputs"};
     if (std::find(std::begin(kValued), std::end(kValued), arg) == std::end(kValued))
       throw UsageError("'diff' does not take " + arg);
     if (i + 1 >= args.size())
@@ -97,6 +135,8 @@ DiffCli parseDiff(const std::vector<std::string>& args) {
       cli.input = value == "str" ? SourceOptions::Input::Str : SourceOptions::Input::Real;
     } else if (arg == "--inputs") {
       cli.diff.stringInputs = std::min<uint64_t>(parseCount(arg, value), 10'000'000);
+    } else if (arg == "--test-inputs") {
+      cli.diff.testInputs = readTestInputs(value);
     } else if (arg == "--counterexamples") {
       cli.diff.counterexamples = std::min<uint64_t>(parseCount(arg, value), 100);
     } else if (arg == "--engine") {

@@ -43,6 +43,23 @@ def per_process(command, runs):
     return statistics.median(times)
 
 
+def timed_queries(ask, fn, queries, warmup):
+    """Opens a session on fn, warms it (the first query compiles the function),
+    then times `queries` round trips of a 10-point query, in ns."""
+    session = ask({"v": 1, "op": "open", "fn": fn, "seed": 1})["session"]
+    query = {"v": 1, "op": "query", "session": session, "inputs": INPUTS}
+    for _ in range(warmup):
+        ask(query)
+    times = []
+    for _ in range(queries):
+        start = time.perf_counter_ns()
+        reply = ask(query)
+        times.append(time.perf_counter_ns() - start)
+        assert reply["ok"], reply
+    ask({"v": 1, "op": "close", "session": session})
+    return times
+
+
 def stdio_round_trips(findc, fn, queries):
     proc = subprocess.Popen([findc, "serve", SUITE, "--stdio", "--no-log"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, bufsize=1)
@@ -52,16 +69,7 @@ def stdio_round_trips(findc, fn, queries):
         proc.stdin.flush()
         return json.loads(proc.stdout.readline())
 
-    session = ask({"v": 1, "op": "open", "fn": fn, "seed": 1})["session"]
-    query = {"v": 1, "op": "query", "session": session, "inputs": INPUTS}
-    for _ in range(200):  # compiles the function, warms the caches
-        ask(query)
-    times = []
-    for _ in range(queries):
-        start = time.perf_counter_ns()
-        reply = ask(query)
-        times.append(time.perf_counter_ns() - start)
-        assert reply["ok"], reply
+    times = timed_queries(ask, fn, queries, 200)
     proc.stdin.close()
     proc.wait()
     return times
@@ -75,18 +83,7 @@ def http_client_run(url, fn, queries, warmup, results):
         connection.request("POST", "/v1", json.dumps(request), {"Content-Type": "application/json"})
         return json.loads(connection.getresponse().read())
 
-    session = ask({"v": 1, "op": "open", "fn": fn, "seed": 1})["session"]
-    query = {"v": 1, "op": "query", "session": session, "inputs": INPUTS}
-    for _ in range(warmup):
-        ask(query)
-    times = []
-    for _ in range(queries):
-        start = time.perf_counter_ns()
-        reply = ask(query)
-        times.append(time.perf_counter_ns() - start)
-        assert reply["ok"], reply
-    ask({"v": 1, "op": "close", "session": session})
-    results.put(times)
+    results.put(timed_queries(ask, fn, queries, warmup))
 
 
 def main():

@@ -19,15 +19,6 @@
 namespace findc::score {
 namespace {
 
-std::optional<std::string> readText(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // The journal's lines of this run, by function name (the last one wins).
 std::map<std::string, std::vector<std::string>> readJournal(const std::string& path) {
   std::map<std::string, std::vector<std::string>> lines;
@@ -56,6 +47,15 @@ std::string pythonStr(const nlohmann::json& j) {
 }
 
 } // namespace
+
+std::optional<std::string> readText(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 std::vector<FunctionScore> scoreResults(const Scorer& scorer, const RunIdentity& run, const std::string& resultsDir,
                                         const RunOptions& options) {

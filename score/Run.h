@@ -5,6 +5,8 @@
 
 #include "score/Report.h"
 
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,9 @@ struct RunOptions {
 // RESULTS/fNNNNN/code.py for every bench of the scorer's suite, in order.
 std::vector<FunctionScore> scoreResults(const Scorer& scorer, const RunIdentity& run, const std::string& resultsDir,
                                         const RunOptions& options);
+
+// The bytes of `path`, or nothing if it cannot be read.
+std::optional<std::string> readText(const std::filesystem::path& path);
 
 // FIND's unit_test_data.json (a list, entry i for function i: name,
 // test_vec, correct_inx); throws std::runtime_error naming what is wrong.

@@ -1,6 +1,7 @@
 // `findc score --plots DIR`: one chart per scored function (docs/plot.md).
 #include "engine/Compile.h"
 #include "findc/Errors.hpp"
+#include "score/Run.h"
 #include "score/Score.h"
 #include "tools/findc/FunctionChart.h"
 #include "tools/findc/Suite.h"
@@ -8,20 +9,9 @@
 #include <fmt/core.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace findc {
 namespace {
-
-std::optional<std::string> readText(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string chartTitle(const score::FunctionScore& s) {
   std::string title = fmt::format("{} {}: score {:g}", s.name, s.bench, s.score);
@@ -44,7 +34,7 @@ void writeScorePlots(const engine::Suite& suite, std::span<const score::Function
     const score::FunctionScore& s = scores[position];
     std::string path = (std::filesystem::path(results) / s.name / "code.py").string();
     std::shared_ptr<const engine::Suite> hypothesis;
-    if (std::optional<std::string> code = readText(path)) {
+    if (std::optional<std::string> code = score::readText(path)) {
       try {
         hypothesis = engine::compileOrThrow(*code, path, hypothesisLoadOptions(engine));
       } catch (const CompileError&) { // the score's error says why; the chart goes without it

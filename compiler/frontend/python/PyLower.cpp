@@ -888,6 +888,8 @@ private:
   PyType callType(const Call& call) {
     if (const Call* direct = localLambdaCall(call))
       return callType(*direct);
+    if (const Expr* list = rangeAsList(call))
+      return typeOf(*list);
     std::vector<PyType> args;
     for (const ExprPtr& a : call.args)
       args.push_back(typeOf(*a));
@@ -1589,6 +1591,8 @@ private:
   Lowered lowerCall(const Call& c) {
     if (const Call* direct = localLambdaCall(c))
       return lowerCall(*direct);
+    if (const Expr* list = rangeAsList(c))
+      return lower(*list);
     if (auto* n = dyn<Name>(c.func.get()); n && !isLocal(n->id) && defs_.count(n->id))
       return lowerUserCall(c, infos_.at(n->id));
     std::optional<std::string> name = calleeName(c);
@@ -2429,7 +2433,7 @@ private:
 
   // ---- rewrites: Python read as other Python, built once per node (the
   // inference runs many rounds over the tree) and kept here ----
-  enum class Rewrite : uint8_t { FoldedItems, Key, SortKeys, LambdaCall };
+  enum class Rewrite : uint8_t { FoldedItems, Key, SortKeys, LambdaCall, RangeList };
   std::map<std::pair<Rewrite, const Expr*>, ExprPtr> rewrites_;
   ExprPtr& rewriteOf(Rewrite kind, const Expr& node) { return rewrites_[{kind, &node}]; }
   static constexpr std::string_view kItem = "__findc_item", kKeyItem = "__findc_key_item";
@@ -2470,6 +2474,23 @@ private:
       }
     }
     return rewritten.get();
+  }
+
+  // A range used as a value (`poles = range(-3, 4)`), not iterated where it
+  // is written: the list `[__findc_item for __findc_item in range(...)]`,
+  // which reads the same (len, indexing, slicing, `in`, iteration); null for
+  // any other call. Materialized, so it is bounded by the value-size budget.
+  const Expr* rangeAsList(const Call& call) {
+    if (!builtinCall(call, "range", 1, 3))
+      return nullptr;
+    ExprPtr& list = rewriteOf(Rewrite::RangeList, call);
+    if (!list) {
+      auto items = std::make_unique<ListComp>(call.loc, call.length,
+                                              std::make_unique<Name>(call.loc, call.length, std::string(kItem)));
+      items->generators.push_back({std::make_unique<Name>(call.loc, call.length, std::string(kItem)), clone(call), {}});
+      list = std::move(items);
+    }
+    return list.get();
   }
 
   // sorted's keys, `[key for __findc_key_item in X]`, or null without key=.

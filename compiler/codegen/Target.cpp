@@ -1,4 +1,5 @@
 #include "compiler/codegen/Codegen.h"
+#include "compiler/codegen/Libmvec.h"
 
 #include <llvm/Analysis/TargetLibraryInfo.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
@@ -139,6 +140,14 @@ void dropUnusedVariants(llvm::Module& module) {
 }
 
 } // namespace
+
+unsigned widestLibmvecLanes(const llvm::TargetMachine& target) {
+  unsigned lanes = 0;
+  for (const LibmvecIsa& isa : kLibmvecIsas)
+    if (hasIsa(target, isa))
+      lanes = std::max(lanes, isa.lanes);
+  return lanes;
+}
 
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llvm::CodeGenOptLevel level) {
   llvm::InitializeNativeTarget();

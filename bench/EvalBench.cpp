@@ -31,8 +31,29 @@
 #include <string>
 #include <vector>
 
+#if FINDC_BENCH_HAVE_C_LIBMVEC
+// bench/LibmvecC.c: gcc -O3 -march=native -ffast-math, glibc's libmvec.
+extern "C" {
+void findc_bench_c_libmvec_poly(const double* x, double* y, int64_t n);
+void findc_bench_c_libmvec_sine(const double* x, double* y, int64_t n);
+void findc_bench_c_libmvec_rational(const double* x, double* y, int64_t n);
+}
+#endif
+
 namespace findc::bench {
 namespace {
+
+#if FINDC_BENCH_HAVE_C_LIBMVEC
+// The C + libmvec baseline of each benchmark function, by name.
+const std::map<std::string, BatchFn> kCLibmvec = {{"poly", findc_bench_c_libmvec_poly},
+                                                  {"sine", findc_bench_c_libmvec_sine},
+                                                  {"rational", findc_bench_c_libmvec_rational}};
+#endif
+
+// The vector JIT's goal (issue 12): at most this many times the time of C
+// with libmvec at -march=native, per function, measured in the same run.
+constexpr double kVectorGoal = 1.1;
+constexpr const char* kCLibmvecName = "c libmvec";
 
 struct Options {
   long points = 1000000;
@@ -46,8 +67,10 @@ const char* const kHelp = R"(usage: findc_bench_eval [--points N] [--reps K] [--
 
 Times batch evaluation of the benchmark functions (bench/BenchFunctions.h) at
 N evenly spaced points in [A, B] (default [-10, 10]) with: hand-written C++ (-O2, and -O2
--march=native), the findc JIT (exact and vector math), the findc interpreter
-and muparser. Prints ns/point and ratios against the C++ baseline.
+-march=native), C with glibc's libmvec (gcc -O3 -march=native -ffast-math),
+the findc JIT (exact and vector math), the findc interpreter and muparser.
+Prints ns/point, ratios against the C++ baseline, and the vector JIT against
+C with libmvec (the goal: within 1.1x).
 
   --points N     points per batch (default 1000000)
   --reps K       best-of-K timing for the fast engines (default 5)
@@ -164,7 +187,7 @@ int run(const Options& options) {
   Engine cpp{"c++ -O2", "hand-written, separate TU, g++ -O2 (x86-64 baseline ISA), scalar libm", false, {}};
   Engine native{"c++ -O2 native", "the same TU at -O2 -march=native", false, {}};
   Engine exact{"jit-exact", "findc JIT, MathMode::Exact (scalar libm, bit-identical to interp)", false, {}};
-  Engine vector{"jit-vector", "findc JIT, MathMode::Vector (libmvec AVX2)", false, {}};
+  Engine vector{"jit-vector", vectorEngineNote(), false, {}};
   Engine interp{"interp", "findc reference interpreter, Interpreter::callBatch", true, {}};
   for (size_t f = 0; f < kNumFunctions; ++f) {
     const BenchFunction& fn = kBenchFunctions[f];
@@ -177,6 +200,14 @@ int run(const Options& options) {
         [&interpreter, i](const double* xs, double* ys, size_t count) { interpreter.callBatch(i, xs, ys, count); });
   }
   engines = {cpp, native, exact, vector, interp};
+#if FINDC_BENCH_HAVE_C_LIBMVEC
+  Engine cLibmvec{kCLibmvecName, "C, gcc -O3 -march=native -ffast-math: glibc libmvec at the widest ISA", false, {}};
+  for (const BenchFunction& fn : kBenchFunctions)
+    cLibmvec.run.push_back(wrap(kCLibmvec.at(fn.name)));
+  engines.push_back(cLibmvec);
+#else
+  std::printf("gcc or libmvec not found at configure time: the C + libmvec row is skipped\n");
+#endif
 
 #if FINDC_BENCH_HAVE_MUPARSER
   bool openmp = limitOpenMPToOneThread();
@@ -320,7 +351,7 @@ int run(const Options& options) {
   const std::pair<const char*, const char*> pairs[] = {
       {"muparser", "jit-exact"},  {"muparser", "jit-vector"}, {"interp", "jit-exact"},
       {"muparser", "interp"},     {"jit-exact", "jit-vector"}, {"jit-exact", "c++ -O2 native"},
-      {"jit-vector", "c++ -O2 native"},
+      {"jit-vector", "c++ -O2 native"}, {"jit-vector", kCLibmvecName},
   };
   for (const auto& [a, b] : pairs) {
     auto ia = engineIndex(a), ib = engineIndex(b);
@@ -330,6 +361,16 @@ int run(const Options& options) {
     for (size_t f = 0; f < kNumFunctions; ++f)
       std::printf(" %10s", formatRatio(ratio(*ia, *ib, f)).c_str());
     std::printf("\n");
+  }
+
+  // The goal, per function: the median over rounds of the same-round ratio.
+  if (auto v = engineIndex("jit-vector"), c = engineIndex(kCLibmvecName); v && c) {
+    std::printf("\ngoal: jit-vector / %s <= %.1fx, per function (median of same-round ratios)\n", kCLibmvecName,
+                kVectorGoal);
+    for (size_t f = 0; f < kNumFunctions; ++f) {
+      double r = ratio(*v, *c, f);
+      std::printf("  %-9s %6.2fx  %s\n", kBenchFunctions[f].name, r, r <= kVectorGoal ? "met" : "not met");
+    }
   }
   return agree ? 0 : 3;
 }

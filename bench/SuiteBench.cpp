@@ -464,7 +464,7 @@ int run(const Options& options) {
                      [&](size_t f, const double* xs, double* ys, size_t count) {
                        exactEntries[f](xs, ys, static_cast<int64_t>(count));
                      }});
-  engines.push_back({"jit-vector", "findc JIT, MathMode::Vector (libmvec AVX2)", false,
+  engines.push_back({"jit-vector", vectorEngineNote(), false,
                      [&](size_t f, const double* xs, double* ys, size_t count) {
                        vectorEntries[f](xs, ys, static_cast<int64_t>(count));
                      }});

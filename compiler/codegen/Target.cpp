@@ -1,4 +1,5 @@
 #include "compiler/codegen/Codegen.h"
+#include "compiler/codegen/Libmvec.h"
 
 #include <llvm/Analysis/TargetLibraryInfo.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
@@ -6,6 +7,7 @@
 #include <llvm/IR/IntrinsicInst.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/PassTimingInfo.h>
+#include <llvm/MC/MCSubtargetInfo.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
@@ -13,38 +15,87 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace findc {
 namespace {
 
-// glibc libmvec variants that LLVM's LIBMVEC_X86 table leaves out: the ops
-// of runtime/PrimOps.def marked Extra, under the name codegen calls (the libm
-// function, or llvm.NAME.f64 for an intrinsic named after it). String
-// literals: the TLI keeps only references to the names.
-#define FINDC_VEC1(scalar, name)                                                                    \
-  llvm::VecDesc(scalar, "_ZGVbN2v_" name, llvm::ElementCount::getFixed(2), false, "_ZGV_LLVM_N2v"), \
-      llvm::VecDesc(scalar, "_ZGVdN4v_" name, llvm::ElementCount::getFixed(4), false, "_ZGV_LLVM_N4v")
-#define FINDC_VEC2(scalar, name)                                                                      \
-  llvm::VecDesc(scalar, "_ZGVbN2vv_" name, llvm::ElementCount::getFixed(2), false, "_ZGV_LLVM_N2vv"), \
-      llvm::VecDesc(scalar, "_ZGVdN4vv_" name, llvm::ElementCount::getFixed(4), false, "_ZGV_LLVM_N4vv")
-#define FINDC_SCALAR_LibmCall(libm) libm
-#define FINDC_SCALAR_LibmIntrinsic(libm) "llvm." libm ".f64"
-#define FINDC_LIBMVEC_None(arity, how, libm)
-#define FINDC_LIBMVEC_InLLVM(arity, how, libm)
-#define FINDC_LIBMVEC_Extra(arity, how, libm) FINDC_VEC##arity(FINDC_SCALAR_##how(libm), libm),
+// glibc's libmvec by x86-64 vector function ABI ISA: the letter of its
+// variants' names (_ZGV<isa>N<lanes><one v per operand>_<libm>), the doubles
+// a variant takes per operand, and the LLVM target features a caller needs
+// (the vectors travel in xmm, ymm or zmm registers). One width per ISA;
+// glibc's 'c' (AVX, 4 lanes) is left out: it would be a second 4-lane
+// variant, and AVX2 hosts have 'd'.
+struct LibmvecIsa {
+  char letter;
+  unsigned lanes;
+  const char* features; // for MCSubtargetInfo::checkFeatures
+};
+constexpr LibmvecIsa kLibmvecIsas[] = {
+    {'b', 2, "+sse2"},
+    {'d', 4, "+avx2"},
+    {'e', 8, "+avx512f,+evex512"},
+};
 
-const llvm::VecDesc kExtraLibmvec[] = {
+// The ops of runtime/PrimOps.def with libmvec variants: the libm function
+// they are named after, and whether codegen calls its LLVM intrinsic
+// (llvm.NAME.f64) rather than the function itself: the name the vectorizer
+// sees.
+struct LibmvecFunction {
+  const char* libm;
+  unsigned arity;
+  bool intrinsic;
+};
+#define FINDC_INTRINSIC_LibmCall false
+#define FINDC_INTRINSIC_LibmIntrinsic true
+#define FINDC_LIBMVEC_None(arity, how, libm)
+#define FINDC_LIBMVEC_Yes(arity, how, libm) {libm, arity, FINDC_INTRINSIC_##how},
+constexpr LibmvecFunction kLibmvecFunctions[] = {
 #define PRIM(Name, Arity, Mnemonic, Builtin, Shape, How, Intrinsic, Libm, Libmvec) \
   FINDC_LIBMVEC_##Libmvec(Arity, How, Libm)
 #include "runtime/PrimOps.def"
 };
-#undef FINDC_VEC1
-#undef FINDC_VEC2
-#undef FINDC_SCALAR_LibmCall
-#undef FINDC_SCALAR_LibmIntrinsic
+#undef FINDC_INTRINSIC_LibmCall
+#undef FINDC_INTRINSIC_LibmIntrinsic
 #undef FINDC_LIBMVEC_None
-#undef FINDC_LIBMVEC_InLLVM
-#undef FINDC_LIBMVEC_Extra
+#undef FINDC_LIBMVEC_Yes
+
+bool hasIsa(const llvm::TargetMachine& target, const LibmvecIsa& isa) {
+  return target.getTargetTriple().getArch() == llvm::Triple::x86_64 &&
+         target.getMCSubtargetInfo()->checkFeatures(isa.features);
+}
+
+// The vector variants `target` can call, for the TargetLibraryInfo, which
+// keeps references to the names: this owns them while the pipeline runs.
+// The loop vectorizer then picks the width its cost model prefers among
+// them (8 lanes where the host has AVX-512: LLVM takes a libmvec call at
+// the widest variant even where its tuning prefers 256-bit vectors).
+class LibmvecVariants {
+public:
+  explicit LibmvecVariants(const llvm::TargetMachine& target) {
+    for (const LibmvecIsa& isa : kLibmvecIsas) {
+      if (!hasIsa(target, isa))
+        continue;
+      for (const LibmvecFunction& fn : kLibmvecFunctions) {
+        std::string params(fn.arity, 'v');
+        std::string lanes = std::to_string(isa.lanes);
+        llvm::StringRef vector = keep("_ZGV" + std::string(1, isa.letter) + "N" + lanes + params + "_" + fn.libm);
+        llvm::StringRef abi = keep("_ZGV_LLVM_N" + lanes + params);
+        llvm::StringRef scalar = fn.intrinsic ? keep(std::string("llvm.") + fn.libm + ".f64") : fn.libm;
+        descs_.emplace_back(scalar, vector, llvm::ElementCount::getFixed(isa.lanes), false, abi);
+      }
+    }
+  }
+  llvm::ArrayRef<llvm::VecDesc> descs() const { return descs_; }
+
+private:
+  llvm::StringRef keep(std::string name) { return names_.emplace_back(std::move(name)); }
+  std::deque<std::string> names_; // stable addresses
+  std::vector<llvm::VecDesc> descs_;
+};
 
 // Vector mode trades the last few ulps for speed: `afn` lets LLVM turn
 // pow(x, n) into multiplications. Only for small integer n, where the error
@@ -90,6 +141,14 @@ void dropUnusedVariants(llvm::Module& module) {
 
 } // namespace
 
+unsigned widestLibmvecLanes(const llvm::TargetMachine& target) {
+  unsigned lanes = 0;
+  for (const LibmvecIsa& isa : kLibmvecIsas)
+    if (hasIsa(target, isa))
+      lanes = std::max(lanes, isa.lanes);
+  return lanes;
+}
+
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llvm::CodeGenOptLevel level) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
@@ -116,10 +175,9 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode 
 
   llvm::Triple triple(module.getTargetTriple());
   llvm::TargetLibraryInfoImpl tlii(triple);
-  if (math == MathMode::Vector) {
-    tlii.addVectorizableFunctionsFromVecLib(llvm::TargetLibraryInfoImpl::LIBMVEC_X86, triple);
-    tlii.addVectorizableFunctions(kExtraLibmvec);
-  }
+  std::optional<LibmvecVariants> libmvec;
+  if (math == MathMode::Vector)
+    tlii.addVectorizableFunctions(libmvec.emplace(target).descs());
   // Registered first so the standard analyses below do not replace it.
   fam.registerPass([&] { return llvm::TargetLibraryAnalysis(tlii); });
   passes.registerModuleAnalyses(mam);

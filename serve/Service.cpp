@@ -253,22 +253,25 @@ Reply Service::open(Request& request) {
   session->id = newSessionId();
   session->fn = *fn;
   session->seed = seedJson.is_null() ? freshSeed() : seedJson.get<uint64_t>();
-  if (options_.logDir) {
-    session->log = LogFile(*options_.logDir + "/" + session->id + ".jsonl");
-    Json record = {{"event", "open"},        {"time", unixTime()}, {"session", session->id},
-                   {"fn", name},             {"seed", session->seed}, {"protocol", kProtocolVersion},
-                   {"findc", kVersion}};
-    if (options_.limits.budget)
-      record["budget"] = options_.limits.budget;
-    session->log.append(dump(record));
-  }
   {
+    // Checked, logged and registered in one step: a refused open leaves no
+    // log, and closeAll cannot run between the log's open record and the
+    // session's registration (which would leave a log without its close).
     std::lock_guard guard(sessionsLock_);
     if (closed_)
       throw Refusal{kShuttingDown, "the server is shutting down"};
     if (sessions_.size() >= options_.limits.maxSessions)
       throw Refusal{kTooManySessions,
                     fmt::format("{} sessions are open, the most this server keeps: close one", sessions_.size())};
+    if (options_.logDir) {
+      session->log = LogFile(*options_.logDir + "/" + session->id + ".jsonl");
+      Json record = {{"event", "open"},        {"time", unixTime()}, {"session", session->id},
+                     {"fn", name},             {"seed", session->seed}, {"protocol", kProtocolVersion},
+                     {"findc", kVersion}};
+      if (options_.limits.budget)
+        record["budget"] = options_.limits.budget;
+      session->log.append(dump(record));
+    }
     sessions_.emplace(session->id, session);
   }
   Json reply = okReply(request.id);

@@ -184,6 +184,7 @@ def check_budget_and_errors():
     third = s(op="open", fn="f00000")
     check(third["error"]["code"] == "too_many_sessions", "--max-sessions")
     s.finish()
+    check(len(os.listdir(logs)) == 2, "a refused open leaves no log")
 
     # A function that raises: the line prints None there, "errors" names it.
     hypothesis = os.path.join(SCRATCH, "hypothesis.py")

@@ -8,6 +8,10 @@ tests/golden/outputs.sha256 was written by the findc of the commit that
 introduced it; the lit test examples/golden-outputs.test runs this script
 again and diffs, so any change to findc's observable output (numbers, text,
 JSON, diagnostics' exit codes) on the examples shows up as a changed line.
+Exact math only: vector mode's values depend on the host's vector width
+(libmvec's 2-, 4- or 8-lane variants differ by a few ulp, and which points
+take the scalar tail depends on it), so they are checked against ulp bounds
+(tests/unit, tests/lit/llvm/vector-math*.fnd), not pinned here.
 To see what changed, run the command on that line with an older build and
 with this one, and diff the outputs.
 """
@@ -39,7 +43,6 @@ def commands(examples):
         for fn in defs:
             yield ["eval", path, "--fn", fn, "--find-grid"]
             yield ["eval", path, "--fn", fn, "--find-grid", "--json", "--engine", "interp"]
-            yield ["eval", path, "--fn", fn, "--grid", "-3:3:7", "--math", "vector"]
             yield ["call", path, "--fn", fn, "-2", "0", "0.5", "1e300"]
             yield ["emit", path, "--fn", fn, "--ir"]
         benches = names(os.path.join(examples, name), "bench")

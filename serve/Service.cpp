@@ -6,6 +6,7 @@
 #include "engine/Inputs.h"
 #include "findc/Errors.hpp"
 #include "runtime/Value.h"
+#include "serve/WriteAll.h"
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
@@ -54,11 +55,6 @@ std::string newSessionId() {
   return id;
 }
 
-uint64_t freshSeed() {
-  std::random_device device;
-  return (uint64_t{device()} << 32 | device()) & ((uint64_t{1} << 53) - 1); // exact in every JSON reader
-}
-
 // Constant time in the token's length: no timing oracle for the token.
 bool sameToken(std::string_view given, std::string_view expected) {
   if (given.size() != expected.size())
@@ -91,14 +87,7 @@ public:
     if (fd_ < 0)
       return;
     line += '\n';
-    for (size_t done = 0; done < line.size();) {
-      ssize_t n = ::write(fd_, line.data() + done, line.size() - done);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return; // a full disk must not take the server down; the query was answered
-      done += static_cast<size_t>(n);
-    }
+    writeAll(fd_, line); // a full disk must not take the server down: the query was answered
   }
 
 private:
@@ -192,19 +181,29 @@ Reply Service::handle(std::string_view text) {
   }
 }
 
+Reply Service::notARequest() const {
+  return errorReply(nullptr, kBadRequest, "POST a request to /v1 (docs/serve.md)");
+}
+
+std::span<const std::pair<std::string_view, Service::Handler>> Service::ops() {
+  static constexpr std::pair<std::string_view, Handler> kOps[] = {
+      {"hello", &Service::hello}, {"list", &Service::list},   {"open", &Service::open},
+      {"query", &Service::query}, {"close", &Service::close}, {"metadata", &Service::metadata}};
+  return kOps;
+}
+
 Reply Service::dispatch(Request& request) {
   const Json& version = member(request.json, "v");
   if (!version.is_null() && version != kProtocolVersion)
     throw Refusal{kUnsupportedVersion, fmt::format("this server speaks protocol version {}", kProtocolVersion)};
   std::string op = stringMember(request.json, "op");
-  using Handler = Reply (Service::*)(Request&);
-  static constexpr std::pair<std::string_view, Handler> kOps[] = {
-      {"hello", &Service::hello}, {"list", &Service::list},   {"open", &Service::open},
-      {"query", &Service::query}, {"close", &Service::close}, {"metadata", &Service::metadata}};
-  for (const auto& [name, handler] : kOps)
+  std::string names;
+  for (const auto& [name, handler] : ops()) {
     if (op == name)
       return (this->*handler)(request);
-  throw Refusal{kUnknownOp, "unknown op '" + op + "' (hello, list, open, query, close, metadata)"};
+    names += (names.empty() ? "" : ", ") + std::string(name);
+  }
+  throw Refusal{kUnknownOp, "unknown op '" + op + "' (" + names + ")"};
 }
 
 bool Service::admin(const Request& request) const {
@@ -223,7 +222,10 @@ Reply Service::hello(Request& request) {
   Json reply = okReply(request.id);
   reply["protocol"] = kProtocolVersion;
   reply["findc"] = kVersion;
-  reply["ops"] = {"hello", "list", "open", "query", "close", "metadata"};
+  Json names = Json::array();
+  for (const auto& op : ops())
+    names.push_back(op.first);
+  reply["ops"] = std::move(names);
   return {dump(reply)};
 }
 
@@ -252,7 +254,7 @@ Reply Service::open(Request& request) {
   auto session = std::make_shared<Session>();
   session->id = newSessionId();
   session->fn = *fn;
-  session->seed = seedJson.is_null() ? freshSeed() : seedJson.get<uint64_t>();
+  session->seed = seedJson.is_null() ? engine::freshSeed() : seedJson.get<uint64_t>();
   {
     // Checked, logged and registered in one step: a refused open leaves no
     // log, and closeAll cannot run between the log's open record and the
@@ -367,9 +369,7 @@ Reply Service::close(Request& request) {
   std::lock_guard guard(session->lock);
   if (session->closed)
     throw Refusal{kUnknownSession, "session '" + session->id + "' is closed"};
-  session->closed = true;
-  session->log.append(dump(Json{{"event", "close"}, {"time", unixTime()}, {"reason", "client"},
-                                {"queries", session->nextQuery}}));
+  closeSession(*session, "client");
   Json reply = okReply(request.id);
   reply["session"] = session->id;
   reply["queries"] = session->nextQuery;
@@ -398,17 +398,15 @@ void Service::closeAll(std::string_view reason) {
   }
   for (auto& [id, session] : sessions) {
     std::lock_guard guard(session->lock); // a query in flight finishes and logs first
-    if (session->closed)
-      continue;
-    session->closed = true;
-    session->log.append(dump(Json{{"event", "close"}, {"time", unixTime()}, {"reason", reason},
-                                  {"queries", session->nextQuery}}));
+    if (!session->closed)
+      closeSession(*session, reason);
   }
 }
 
-size_t Service::openSessions() const {
-  std::lock_guard guard(sessionsLock_);
-  return sessions_.size();
+void Service::closeSession(Session& session, std::string_view reason) {
+  session.closed = true;
+  session.log.append(
+      dump(Json{{"event", "close"}, {"time", unixTime()}, {"reason", reason}, {"queries", session.nextQuery}}));
 }
 
 } // namespace findc::serve

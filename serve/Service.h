@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -52,15 +53,20 @@ public:
   Reply handle(std::string_view request);
   // A reply for a request too large to read (the transport stops reading).
   Reply tooLarge() const;
+  // A reply for what is not a request at all (HTTP: another path or method).
+  Reply notARequest() const;
   // Closes every session, its log ending with `reason` ("shutdown", "eof");
   // waits for queries in flight. Requests after it are refused.
   void closeAll(std::string_view reason);
-  size_t openSessions() const;
   const Limits& limits() const { return options_.limits; }
 
 private:
   struct Session;
   struct Request;
+  using Handler = Reply (Service::*)(Request&);
+  // Every op with its handler: dispatch, hello's list and the unknown_op
+  // message read this one table.
+  static std::span<const std::pair<std::string_view, Handler>> ops();
   Reply dispatch(Request& request);
   Reply hello(Request& request);
   Reply list(Request& request);
@@ -70,6 +76,8 @@ private:
   Reply metadata(Request& request);
   bool admin(const Request& request) const;
   std::shared_ptr<Session> findSession(const Request& request);
+  // Marks it closed and logs why; the caller holds its lock.
+  static void closeSession(Session& session, std::string_view reason);
   // The functions an agent may query: the benches, or every function with
   // a number or str first parameter when the source has no bench.
   std::optional<uint32_t> servedFunction(std::string_view name) const;

@@ -1,6 +1,7 @@
 #include "serve/Transport.h"
 
 #include "findc/Errors.hpp"
+#include "serve/WriteAll.h"
 
 #include <httplib.h>
 
@@ -18,38 +19,11 @@
 namespace findc::serve {
 namespace {
 
-void writeAll(int fd, std::string_view text) {
-  for (size_t done = 0; done < text.size();) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      throw std::runtime_error(std::string("cannot write a reply: ") + std::strerror(errno));
-    done += static_cast<size_t>(n);
-  }
+void writeReply(int fd, const Reply& reply) {
+  if (!writeAll(fd, reply.body + "\n"))
+    throw std::runtime_error(std::string("cannot write a reply: ") + std::strerror(errno));
 }
 
-// A pipe whose write end wakes a poll.
-class WakePipe {
-public:
-  WakePipe() {
-    if (::pipe2(fds_, O_CLOEXEC) != 0)
-      throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
-  }
-  ~WakePipe() {
-    ::close(fds_[0]);
-    ::close(fds_[1]);
-  }
-  int readFd() const { return fds_[0]; }
-  void wake() { [[maybe_unused]] ssize_t n = ::write(fds_[1], "x", 1); }
-
-private:
-  int fds_[2];
-};
-
-} // namespace
-
-namespace {
 // Where the handler writes. A signal handler can reach nothing else: this is
 // the one piece of process state, set while a StopSignals lives.
 std::atomic<int> stopPipeWriteEnd{-1};
@@ -60,6 +34,7 @@ extern "C" void onStopSignal(int) {
     [[maybe_unused]] ssize_t n = ::write(fd, "s", 1);
   errno = saved;
 }
+
 } // namespace
 
 StopSignals::StopSignals() {
@@ -73,6 +48,8 @@ StopSignals::StopSignals() {
   ::sigaction(SIGTERM, &action, &previous_[0]);
   ::sigaction(SIGINT, &action, &previous_[1]);
 }
+
+void StopSignals::request() const { [[maybe_unused]] ssize_t n = ::write(fds_[1], "r", 1); }
 
 StopSignals::~StopSignals() {
   ::sigaction(SIGTERM, &previous_[0], nullptr);
@@ -92,7 +69,7 @@ void serveLines(Service& service, int in, int out, const StopSignals& stop) {
       line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos)
       return; // blank lines are not requests
-    writeAll(out, service.handle(line).body + "\n");
+    writeReply(out, service.handle(line));
   };
   char buffer[1 << 16];
   for (;;) {
@@ -114,23 +91,26 @@ void serveLines(Service& service, int in, int out, const StopSignals& stop) {
         answer(pending);
       break;
     }
-    std::string_view chunk(buffer, static_cast<size_t>(n));
-    for (size_t newline; (newline = chunk.find('\n')) != std::string_view::npos; chunk.remove_prefix(newline + 1)) {
-      if (!skipping && pending.size() + newline <= limit) {
-        pending.append(chunk.substr(0, newline));
-        answer(pending);
+    // Each piece up to a newline (or the chunk's end) joins the line, unless
+    // the line outgrows the bound: then it is answered too_large once and
+    // the rest of it is skipped.
+    for (std::string_view chunk(buffer, static_cast<size_t>(n));;) {
+      size_t newline = chunk.find('\n');
+      std::string_view piece = chunk.substr(0, newline);
+      if (!skipping && pending.size() + piece.size() > limit) {
+        writeReply(out, service.tooLarge());
+        pending.clear();
+        skipping = true;
       } else if (!skipping) {
-        writeAll(out, service.tooLarge().body + "\n");
+        pending.append(piece);
       }
+      if (newline == std::string_view::npos)
+        break;
+      if (!skipping)
+        answer(pending);
       pending.clear();
       skipping = false;
-    }
-    if (!skipping && pending.size() + chunk.size() > limit) {
-      writeAll(out, service.tooLarge().body + "\n");
-      pending.clear();
-      skipping = true;
-    } else if (!skipping) {
-      pending.append(chunk);
+      chunk.remove_prefix(newline + 1);
     }
   }
   service.closeAll(reason);
@@ -179,25 +159,23 @@ void serveHttp(Service& service, const HttpAddress& address, size_t threads, con
   server.set_error_handler([&](const httplib::Request&, httplib::Response& response) {
     if (!response.body.empty())
       return;
-    std::string body = response.status == 413 ? service.tooLarge().body
-                                              : R"json({"v": 1, "id": null, "ok": false, "error": {"code": "bad_request", "message": "POST a request to /v1 (docs/serve.md)"}})json";
-    response.set_content(body, "application/json");
+    Reply reply = response.status == 413 ? service.tooLarge() : service.notARequest();
+    response.set_content(reply.body, "application/json");
   });
   int port = address.port ? (server.bind_to_port(address.host, address.port) ? address.port : -1)
                           : server.bind_to_any_port(address.host);
   if (port < 0)
     throw std::runtime_error("cannot listen on " + address.host + ":" + std::to_string(address.port) + ": " +
                              std::strerror(errno));
-  WakePipe done;
-  std::thread watcher([&] {
-    pollfd fds[] = {{stop.fd(), POLLIN, 0}, {done.readFd(), POLLIN, 0}};
-    while (::poll(fds, 2, -1) < 0 && errno == EINTR) {
+  std::thread watcher([&] { // a signal stops the server; so does listen's own end, below
+    pollfd fds[] = {{stop.fd(), POLLIN, 0}};
+    while (::poll(fds, 1, -1) < 0 && errno == EINTR) {
     }
     server.stop();
   });
   listening(static_cast<uint16_t>(port));
   bool ok = server.listen_after_bind();
-  done.wake();
+  stop.request(); // listen may have ended on an error: the watcher must end too
   watcher.join();
   service.closeAll("shutdown");
   if (!ok)

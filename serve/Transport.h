@@ -22,6 +22,8 @@ public:
   StopSignals(const StopSignals&) = delete;
   StopSignals& operator=(const StopSignals&) = delete;
   int fd() const { return fds_[0]; }
+  // Makes fd() readable, as a signal does: a stop asked by the program.
+  void request() const;
 
 private:
   int fds_[2] = {-1, -1};

@@ -82,16 +82,6 @@ struct ServeCli {
   LoadOptions load;
 };
 
-std::pair<double, double> parseRange(const std::string& option, const std::string& text) {
-  size_t colon = text.find(':', 1);
-  if (colon == std::string::npos)
-    throw UsageError(option + " expects A:B, got '" + text + "'");
-  double lo = parseReal(option, text.substr(0, colon)), hi = parseReal(option, text.substr(colon + 1));
-  if (!(lo < hi))
-    throw UsageError(option + " expects A < B, got '" + text + "'");
-  return {lo, hi};
-}
-
 ServeCli parseServe(const std::vector<std::string>& args) {
   ServeCli cli;
   cli.service.logDir = "findc-serve-logs";
@@ -123,7 +113,7 @@ ServeCli parseServe(const std::vector<std::string>& args) {
     else if (arg == "--max-sessions") limits.maxSessions = std::max<uint64_t>(1, parseCount(arg, value));
     else if (arg == "--max-request-bytes") limits.maxRequestBytes = std::clamp<uint64_t>(parseCount(arg, value), 64, 1 << 30);
     else if (arg == "--admin-token-file") cli.adminTokenFile = value;
-    else if (arg == "--range") std::tie(cli.service.rangeLo, cli.service.rangeHi) = parseRange(arg, value);
+    else if (arg == "--range") std::tie(cli.service.rangeLo, cli.service.rangeHi) = parseInterval(arg, value);
     else loadArgs.insert(loadArgs.end(), {arg, value});
   }
   if (cli.suite.empty())
@@ -146,7 +136,9 @@ std::string readToken(const std::string& path) {
   return token;
 }
 
-int runServeCommand(const std::vector<std::string>& args) {
+} // namespace
+
+int runServe(const std::vector<std::string>& args) {
   if (wantsHelp(args)) {
     fmt::print("{}", kServeHelp);
     return kExitOk;
@@ -191,6 +183,8 @@ int runServeCommand(const std::vector<std::string>& args) {
 }
 
 // ---- findc query ----
+
+namespace {
 
 using Json = nlohmann::ordered_json;
 
@@ -244,10 +238,10 @@ QueryCli parseQuery(const std::vector<std::string>& args) {
 class ServerClient {
 public:
   explicit ServerClient(std::string url) : url_(std::move(url)) {
-    std::string address = url_.starts_with("http://") ? url_.substr(7) : url_;
-    while (address.ends_with("/"))
-      address.pop_back();
-    serve::HttpAddress parsed = serve::parseHttpAddress(address);
+    base_ = url_.starts_with("http://") ? url_ : "http://" + url_;
+    while (base_.ends_with("/"))
+      base_.pop_back();
+    serve::HttpAddress parsed = serve::parseHttpAddress(base_.substr(7));
     client_ = std::make_unique<httplib::Client>(parsed.host, parsed.port);
     client_->set_connection_timeout(5);
     client_->set_read_timeout(60);
@@ -271,8 +265,11 @@ public:
     return reply;
   }
 
+  // http://HOST:PORT, as given, without a trailing slash.
+  const std::string& base() const { return base_; }
+
 private:
-  std::string url_;
+  std::string url_, base_;
   std::unique_ptr<httplib::Client> client_;
 };
 
@@ -304,7 +301,9 @@ print(reply["line"])
                      fmt::arg("url", formatJsonString(url + "/v1")), fmt::arg("session", formatJsonString(session)));
 }
 
-int runQueryCommand(const std::vector<std::string>& args) {
+} // namespace
+
+int runQuery(const std::vector<std::string>& args) {
   if (wantsHelp(args)) {
     fmt::print("{}", kQueryHelp);
     return kExitOk;
@@ -325,10 +324,7 @@ int runQueryCommand(const std::vector<std::string>& args) {
     return kExitOk;
   }
   if (cli.shim) {
-    std::string url = cli.server.starts_with("http://") ? cli.server : "http://" + cli.server;
-    while (url.ends_with("/"))
-      url.pop_back();
-    writeWhole(*cli.shim, shimText(url, session));
+    writeWhole(*cli.shim, shimText(server.base(), session));
     ::chmod(cli.shim->c_str(), 0755);
     return kExitOk;
   }
@@ -338,10 +334,5 @@ int runQueryCommand(const std::vector<std::string>& args) {
   fmt::print("{}\n", cli.json ? reply.dump() : reply["line"].get<std::string>());
   return kExitOk;
 }
-
-} // namespace
-
-int runServe(const std::vector<std::string>& args) { return runServeCommand(args); }
-int runQuery(const std::vector<std::string>& args) { return runQueryCommand(args); }
 
 } // namespace findc

@@ -8,9 +8,17 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <random>
 #include <string>
 
 namespace findc::engine {
+
+uint64_t freshSeed() {
+  std::random_device os;
+  uint64_t bits = (uint64_t{os()} << 32) | os();
+  return bits >> (64 - 53);
+}
+
 namespace {
 
 // The bench whose effects apply to fn's outputs, or null. Without

@@ -91,6 +91,11 @@ std::vector<Scalar> bindParams(const ir::Function& fn, std::span<const Scalar> g
 // "'f' takes 1 parameter after its input, but SOURCE gives 2".
 InputError tooManyParams(const ir::Function& fn, size_t given, std::string_view source);
 
+// A seed drawn from the OS, below 2^53 so that a JSON reader that reads
+// numbers as doubles (JavaScript; Python with parse_int=float) reads back the
+// same seed: for runs and sessions without a given seed.
+uint64_t freshSeed();
+
 // A function served to an agent: its effects with a seed and a query
 // counter that every evaluation advances (FIND draws fresh noise per query).
 // Not synchronized: one Session per thread.

@@ -13,6 +13,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace findc {
@@ -45,6 +47,18 @@ inline double parseReal(const std::string& option, const std::string& text) {
   if (text.empty() || used != text.size() || !std::isfinite(value))
     throw UsageError(option + " expects a number, got '" + text + "'");
   return value;
+}
+
+// `A:B` with numbers A < B (--domain, --range): a usage error naming
+// `option` otherwise.
+inline std::pair<double, double> parseInterval(const std::string& option, const std::string& text) {
+  size_t colon = text.find(':', 1);
+  if (colon == std::string::npos)
+    throw UsageError(option + " expects A:B, got '" + text + "'");
+  double lo = parseReal(option, text.substr(0, colon)), hi = parseReal(option, text.substr(colon + 1));
+  if (!(lo < hi))
+    throw UsageError(option + " expects A < B, got '" + text + "'");
+  return {lo, hi};
 }
 
 // Whether a command's arguments ask for its help.

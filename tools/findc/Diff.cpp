@@ -111,13 +111,7 @@ DiffCli parseDiff(const std::vector<std::string>& args) {
     if (arg == "--fn") {
       cli.functions.push_back(value);
     } else if (arg == "--domain") {
-      size_t colon = value.find(':', 1);
-      if (colon == std::string::npos)
-        throw UsageError("--domain expects A:B, got '" + value + "'");
-      cli.diff.lo = parseReal(arg, value.substr(0, colon));
-      cli.diff.hi = parseReal(arg, value.substr(colon + 1));
-      if (!(cli.diff.lo < cli.diff.hi))
-        throw UsageError("--domain expects A < B, got '" + value + "'");
+      std::tie(cli.diff.lo, cli.diff.hi) = parseInterval(arg, value);
     } else if (arg == "--points") {
       cli.diff.points = parseCount(arg, value);
       if (cli.diff.points < 2 || cli.diff.points > 100'000'000)

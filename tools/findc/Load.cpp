@@ -3,19 +3,9 @@
 #include "compiler/driver/Compiler.h"
 
 #include <iostream>
-#include <random>
 
 namespace findc {
 namespace {
-
-// A seed drawn below 2^53: eval --json reports it, and a JSON reader that
-// reads numbers as doubles (JavaScript; Python with parse_int=float, which
-// docs/json.md suggests for -0) must read back the same --seed.
-uint64_t freshSeed() {
-  std::random_device os;
-  uint64_t bits = (uint64_t{os()} << 32) | os();
-  return bits >> (64 - 53);
-}
 
 // The effects of this run. FIND's noise is unseeded, so each run of its
 // script draws new noise: without --seed each findc process draws a fresh
@@ -24,7 +14,7 @@ uint64_t freshSeed() {
 Effects runEffects(const Options& options) {
   Effects effects = options.effects;
   if (effects.apply && !options.seen.count("--seed"))
-    effects.seed = freshSeed();
+    effects.seed = engine::freshSeed(); // eval --json reports it
   return effects;
 }
 

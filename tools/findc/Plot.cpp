@@ -67,13 +67,7 @@ PlotCli parsePlot(const std::vector<std::string>& args) {
     } else if (arg == "--seed") {
       cli.chart.seed = parseCount(arg, value);
     } else if (arg == "--range") {
-      size_t colon = value.find(':', 1);
-      if (colon == std::string::npos)
-        throw UsageError("--range expects A:B, got '" + value + "'");
-      cli.chart.lo = parseReal(arg, value.substr(0, colon));
-      cli.chart.hi = parseReal(arg, value.substr(colon + 1));
-      if (!(cli.chart.lo < cli.chart.hi))
-        throw UsageError("--range expects A < B, got '" + value + "'");
+      std::tie(cli.chart.lo, cli.chart.hi) = parseInterval(arg, value);
     } else if (arg == "--points") {
       cli.chart.points = parseCount(arg, value);
       if (cli.chart.points < 2 || cli.chart.points > 1'000'000)

@@ -45,8 +45,21 @@ Scorer::Scorer(std::shared_ptr<const engine::Suite> suite, ScoreOptions options,
                        ": findc score takes a suite whose benches all take a number or all take a str, as the first (" +
                        module.functions[module.benches[0].function].name + ") does");
   }
-  for (int64_t i = -options_.range; i < options_.range; ++i)
-    grid_.push_back(static_cast<double>(i) + 0.5); // FIND's float(i + 0.5)
+  grid_ = findGrid(options_.range);
+}
+
+std::vector<double> findGrid(int64_t range) {
+  std::vector<double> grid;
+  for (int64_t i = -range; i < range; ++i)
+    grid.push_back(static_cast<double>(i) + 0.5); // FIND's float(i + 0.5)
+  return grid;
+}
+
+LoadOptions hypothesisLoadOptions(Engine engine, bool strings) {
+  return {.engine = engine,
+          .math = MathMode::Exact,
+          .source = {.language = Language::Python,
+                     .input = strings ? SourceOptions::Input::Str : SourceOptions::Input::Real}};
 }
 
 FunctionScore Scorer::describe(size_t position) const {
@@ -83,13 +96,9 @@ FunctionScore Scorer::score(size_t position, const std::optional<std::string>& c
   };
   if (!code)
     return fail("FileNotFoundError: no " + path);
-  LoadOptions load{.engine = options_.engine,
-                   .math = MathMode::Exact,
-                   .source = {.language = Language::Python,
-                              .input = strings_ ? SourceOptions::Input::Str : SourceOptions::Input::Real}};
   std::shared_ptr<const engine::Suite> hypothesis;
   try {
-    hypothesis = engine::compileOrThrow(*code, path, load);
+    hypothesis = engine::compileOrThrow(*code, path, hypothesisLoadOptions(options_.engine, strings_));
   } catch (const CompileError& e) {
     return fail("compile error: " + firstError(e.what()));
   }

@@ -61,6 +61,13 @@ struct FunctionScore {
 };
 
 // The suite's truth and what scoring one function needs.
+// FIND's numeric test grid: x = float(i + 0.5) for i in [-range, range).
+std::vector<double> findGrid(int64_t range);
+
+// How a hypothesis (FIND's code.py) is compiled for scoring: Python, FIND's
+// rule for its function, a float or a str as its input, exact math.
+LoadOptions hypothesisLoadOptions(Engine engine, bool strings);
+
 class Scorer {
 public:
   // `unitTests` (string suites): the suite's unit tests, entry i for bench i.

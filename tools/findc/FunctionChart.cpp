@@ -3,6 +3,7 @@
 #include "engine/Evaluate.h"
 #include "runtime/PyNumbers.h"
 #include "score/Domain.h"
+#include "score/Score.h"
 #include "tools/findc/Cli.h"
 #include "tools/findc/Suite.h"
 
@@ -52,12 +53,6 @@ std::string intervalEnd(double v) { return std::isinf(v) ? (v < 0 ? "-inf" : "in
 
 } // namespace
 
-LoadOptions hypothesisLoadOptions(Engine engine) {
-  return {.engine = engine,
-          .math = MathMode::Exact,
-          .source = {.language = Language::Python, .input = SourceOptions::Input::Real}};
-}
-
 plot::LineChart functionChart(const engine::Suite& suite, uint32_t fn, const engine::Suite* hypothesis,
                               const FunctionChartOptions& options) {
   const ir::Function& f = suite.function(fn);
@@ -79,11 +74,8 @@ plot::LineChart functionChart(const engine::Suite& suite, uint32_t fn, const eng
 
   // The served samples as `findc score --seed S` scores against them: the
   // whole grid in one call, then those inside the axis.
-  std::vector<double> grid;
-  for (int64_t i = -options.gridRange; i < options.gridRange; ++i)
-    grid.push_back(static_cast<double>(i) + 0.5);
   complex = false;
-  std::vector<plot::Point> served = evaluatePoints(suite, fn, grid, {.apply = true, .seed = options.seed, .firstQuery = 0}, complex);
+  std::vector<plot::Point> served = evaluatePoints(suite, fn, score::findGrid(options.gridRange), {.apply = true, .seed = options.seed, .firstQuery = 0}, complex);
   std::erase_if(served, [&](const plot::Point& p) { return p.x < options.lo || p.x > options.hi; });
   const ir::Bench* bench = suite.bench(fn);
   bool effects = bench && (bench->effects.noise.kind != rt::NoiseKind::None ||

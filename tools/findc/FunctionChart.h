@@ -25,9 +25,6 @@ struct FunctionChartOptions {
 plot::LineChart functionChart(const engine::Suite& suite, uint32_t fn, const engine::Suite* hypothesis,
                               const FunctionChartOptions& options);
 
-// How a hypothesis (FIND's code.py) is compiled: as the scorer compiles it.
-LoadOptions hypothesisLoadOptions(Engine engine);
-
 namespace score {
 struct FunctionScore;
 }

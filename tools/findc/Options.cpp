@@ -1,6 +1,7 @@
 #include "tools/findc/Cli.h"
 
 #include "runtime/Value.h"
+#include "score/Score.h"
 
 #include <algorithm>
 #include <cmath>
@@ -83,8 +84,8 @@ Options parseOptions(const std::vector<std::string>& args) {
       else throw UsageError("--input must be real or str, got '" + input + "'");
     } else if (arg == "--grid") addGrid(options.grid, value(i));
     else if (arg == "--find-grid") {
-      for (int k = -128; k < 128; ++k)
-        options.grid.add(k + 0.5, formatG17(k + 0.5));
+      for (double x : score::findGrid(128))
+        options.grid.add(x, formatG17(x));
     } else if (arg == "--json") options.json = true;
     else if (arg == "--clean") options.effects.apply = false;
     else if (arg == "--seed") options.effects.seed = parseCount(arg, value(i));

@@ -2,6 +2,7 @@
 // hypothesis, or a score run's mean scores by category (docs/plot.md).
 #include "engine/Compile.h"
 #include "plot/Chart.h"
+#include "score/Score.h"
 #include "tools/findc/FunctionChart.h"
 #include "tools/findc/Load.h"
 #include "tools/findc/Suite.h"
@@ -161,7 +162,7 @@ int runPlot(const std::vector<std::string>& args) {
   }
   std::unique_ptr<engine::Suite> hypothesis;
   if (!cli.hypothesis.empty()) {
-    hypothesis = compileFile(cli.hypothesis, {.load = hypothesisLoadOptions(cli.engine)});
+    hypothesis = compileFile(cli.hypothesis, {.load = score::hypothesisLoadOptions(cli.engine, /*strings=*/false)});
     if (!hypothesis)
       return kExitCompileError;
     if (hypothesis->visible().empty())

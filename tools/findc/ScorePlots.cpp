@@ -36,7 +36,7 @@ void writeScorePlots(const engine::Suite& suite, std::span<const score::Function
     std::shared_ptr<const engine::Suite> hypothesis;
     if (std::optional<std::string> code = score::readText(path)) {
       try {
-        hypothesis = engine::compileOrThrow(*code, path, hypothesisLoadOptions(engine));
+        hypothesis = engine::compileOrThrow(*code, path, score::hypothesisLoadOptions(engine, /*strings=*/false));
       } catch (const CompileError&) { // the score's error says why; the chart goes without it
       }
     }

@@ -9,7 +9,17 @@
 #include <string>
 #include <vector>
 
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace findc::bench {
 
@@ -86,6 +96,41 @@ inline double minimum(const std::vector<double>& values) {
 [[noreturn]] inline void fail(const std::string& message) {
   std::fprintf(stderr, "error: %s\n", message.c_str());
   std::exit(1);
+}
+
+struct ChildSample {
+  double wall = 0, cpu = 0; // the child's user + system time
+};
+
+// Runs `args` (a path, not searched) with stdout to `outPath`, and returns
+// its times; fails unless it exits 0.
+inline ChildSample runChild(const std::vector<std::string>& args, const std::string& outPath) {
+  std::vector<char*> argv;
+  for (const std::string& a : args)
+    argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  double w0 = wallNow();
+  pid_t pid = 0;
+  int err = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (err != 0)
+    fail("cannot run " + args[0] + ": " + std::strerror(err));
+  int status = 0;
+  rusage usage{};
+  if (wait4(pid, &status, 0, &usage) != pid)
+    fail("wait4 failed: " + std::string(std::strerror(errno)));
+  ChildSample s;
+  s.wall = wallNow() - w0;
+  auto seconds = [](const timeval& tv) {
+    return static_cast<double>(tv.tv_sec) + 1e-6 * static_cast<double>(tv.tv_usec);
+  };
+  s.cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    fail(args[0] + " " + (args.size() > 1 ? args[1] : "") + " failed (status " + std::to_string(status) + ")");
+  return s;
 }
 
 // The largest relative difference between `got` and `want`, each point

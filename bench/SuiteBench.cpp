@@ -212,38 +212,12 @@ Compiled compileSuite(const std::string& path, MathMode mode, CompileSample& sam
 // 2. The CLI
 // ---------------------------------------------------------------------------
 
-struct CliSample {
-  double wall = 0, cpu = 0; // the child's user + system time
-};
+using CliSample = ChildSample;
 
 // Runs `argv` with stdout to `outPath`, returns its times; fails unless it
 // exits 0 and writes `expectLines` lines of JSON.
 CliSample runCli(const std::vector<std::string>& args, const std::string& outPath, size_t expectLines) {
-  std::vector<char*> argv;
-  for (const std::string& a : args)
-    argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  double w0 = wallNow();
-  pid_t pid = 0;
-  int err = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (err != 0)
-    fail("cannot run " + args[0] + ": " + std::strerror(err));
-  int status = 0;
-  rusage usage{};
-  if (wait4(pid, &status, 0, &usage) != pid)
-    fail("wait4 failed: " + std::string(std::strerror(errno)));
-  CliSample s;
-  s.wall = wallNow() - w0;
-  auto seconds = [](const timeval& tv) {
-    return static_cast<double>(tv.tv_sec) + 1e-6 * static_cast<double>(tv.tv_usec);
-  };
-  s.cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    fail(args[0] + " eval failed (status " + std::to_string(status) + ")");
+  CliSample s = runChild(args, outPath);
   std::ifstream in(outPath);
   std::string line;
   size_t lines = 0;

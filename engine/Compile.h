@@ -28,7 +28,8 @@ std::unique_ptr<Suite> compileSuite(std::shared_ptr<const SourceFile> file, cons
 std::unique_ptr<Suite> compileStdlib(const LoadOptions& options, DiagnosticEngine& diags);
 
 // The same for the APIs: a shared suite, or a CompileError whose message is
-// every diagnostic as findc prints them.
+// every diagnostic as findc prints them. loadOrThrow loads a compiled
+// artifact (engine/Artifact.h) as it is, in the math mode it was built with.
 std::shared_ptr<const Suite> loadOrThrow(const std::string& path, const LoadOptions& options);
 std::shared_ptr<const Suite> compileOrThrow(std::string_view source, std::string_view name,
                                             const LoadOptions& options);

@@ -223,4 +223,11 @@ Outputs evaluateTexts(const Suite& suite, uint32_t fn, const TextInputs& inputs,
   return evaluateValues(suite, fn, values, rest, effects, arena);
 }
 
+std::vector<double> findGrid(int64_t range) {
+  std::vector<double> grid;
+  for (int64_t i = -range; i < range; ++i)
+    grid.push_back(static_cast<double>(i) + 0.5); // FIND's float(i + 0.5)
+  return grid;
+}
+
 } // namespace findc::engine

@@ -14,6 +14,9 @@ namespace findc::engine {
 // A number as strtod reads all of `text` (inf, nan, 1e3, 0x1p3), if it is one.
 std::optional<double> parseNumber(const std::string& text);
 
+// FIND's numeric test grid: x = float(i + 0.5) for i in [-range, range).
+std::vector<double> findGrid(int64_t range);
+
 // Inputs as typed; numbers parsed once for every function (NaN where the
 // text is not a number).
 struct TextInputs {

@@ -1846,6 +1846,14 @@ std::optional<StrOp> strOpFromMnemonic(std::string_view mnemonic) {
 
 std::span<const StrOpInfo> allStrOps() { return infoTable(); }
 
+std::vector<RuntimeSymbol> runtimeSymbols() {
+  std::vector<RuntimeSymbol> symbols;
+  for (const StrOpInfo& op : allStrOps())
+    symbols.push_back({op.symbol, op.address});
+  symbols.push_back({kArenaResetSymbol, reinterpret_cast<void*>(&findc_rt_arena_reset)});
+  return symbols;
+}
+
 Scalar applyStrOp(StrOp op, Context& ctx, std::span<const Scalar> operands) {
   if (static_cast<size_t>(op) >= kNumOps)
     throw std::invalid_argument("applyStrOp: unknown op");

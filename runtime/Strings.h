@@ -182,6 +182,15 @@ inline constexpr int64_t maxValueBytes = int64_t{1} << 28;
 // point's values die with it: the entry returns numbers).
 inline constexpr const char* kArenaResetSymbol = "findc_rt_arena_reset";
 
+// Every extern "C" function compiled code may call by name (the operations
+// and the arena reset) with its address in this program: how the JIT and an
+// artifact's loader bind compiled code to the runtime.
+struct RuntimeSymbol {
+  const char* name;
+  void* address;
+};
+std::vector<RuntimeSymbol> runtimeSymbols();
+
 } // namespace findc::rt
 
 extern "C" void findc_rt_arena_reset(findc::rt::Context* ctx);

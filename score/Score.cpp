@@ -48,13 +48,6 @@ Scorer::Scorer(std::shared_ptr<const engine::Suite> suite, ScoreOptions options,
   grid_ = findGrid(options_.range);
 }
 
-std::vector<double> findGrid(int64_t range) {
-  std::vector<double> grid;
-  for (int64_t i = -range; i < range; ++i)
-    grid.push_back(static_cast<double>(i) + 0.5); // FIND's float(i + 0.5)
-  return grid;
-}
-
 LoadOptions hypothesisLoadOptions(Engine engine, bool strings) {
   return {.engine = engine,
           .math = MathMode::Exact,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "compiler/suite/UnitTests.h"
+#include "engine/Inputs.h"
 #include "engine/Suite.h"
 #include "score/Domain.h"
 #include "score/FindMetric.h"
@@ -61,8 +62,7 @@ struct FunctionScore {
 };
 
 // The suite's truth and what scoring one function needs.
-// FIND's numeric test grid: x = float(i + 0.5) for i in [-range, range).
-std::vector<double> findGrid(int64_t range);
+using engine::findGrid; // FIND's numeric test grid (engine/Inputs.h)
 
 // How a hypothesis (FIND's code.py) is compiled for scoring: Python, FIND's
 // rule for its function, a float or a str as its input, exact math.

@@ -978,13 +978,6 @@ private:
 
 } // namespace
 
-std::string scalarEntryName(std::string_view function) { return "fnd." + std::string(function); }
-std::string batchEntryName(std::string_view function) { return "fnd." + std::string(function) + ".batch"; }
-std::string boxedEntryName(std::string_view function) { return "fnd." + std::string(function) + ".boxed"; }
-std::string checkedBatchEntryName(std::string_view function) {
-  return "fnd." + std::string(function) + ".cbatch";
-}
-
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots,
                                        MathMode math, const std::vector<uint32_t>& boxed) {

@@ -3,6 +3,7 @@
 // emission that the JIT and `findc emit` share.
 #pragma once
 
+#include "compiler/codegen/EntryPoints.h"
 #include "compiler/ir/IR.h"
 #include "findc/Options.hpp"
 
@@ -19,21 +20,6 @@
 
 namespace findc {
 
-// Symbol names of a function's entry points in the compiled code.
-std::string scalarEntryName(std::string_view function);
-std::string batchEntryName(std::string_view function);
-// `void (rt::Context*, const Scalar* args, Scalar* result)`: every root
-// without a unary entry (strings, lists, statements) gets one.
-std::string boxedEntryName(std::string_view function);
-// `void (rt::Context* ctx, const double* x, double* y, uint8_t* errors,
-// int64 n)`, for functions with a checked batch entry (they take numbers
-// but need a context): y[i] = f(x[i]) with the other parameters at their
-// defaults, each point evaluated as the engine evaluates one boxed call:
-// with the loop budget ctx holds on entry and no error recorded (the arena
-// emptied first, if f allocates); errors[i] is the point's rt::ErrorKind,
-// and y[i] NaN where it is not None. ctx's arena must be one the caller
-// can spare.
-std::string checkedBatchEntryName(std::string_view function);
 
 // Emits the functions `roots` (all functions when empty) and their callees.
 // Every root with a unary entry gets `double fnd.NAME(double)` and
@@ -61,8 +47,9 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
 
 // The host's TargetMachine; `level` is the optimization of instruction
 // selection and register allocation (the IR pipeline's level is its own).
+// With `positionIndependent`, code for a shared object (an artifact).
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
-createHostTargetMachine(llvm::CodeGenOptLevel level = llvm::CodeGenOptLevel::Default);
+createHostTargetMachine(llvm::CodeGenOptLevel level = llvm::CodeGenOptLevel::Default, bool positionIndependent = false);
 
 // An LLVM error as a std::runtime_error ("CONTEXT: message"), for callers
 // that report failures with exceptions (the engine, the CLI).
@@ -80,6 +67,15 @@ template <typename T> T orThrow(llvm::Expected<T> value, std::string_view contex
 void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math);
 
 llvm::Expected<std::string> emitAssembly(llvm::Module& module, llvm::TargetMachine& target);
+// A relocatable object file (ELF on Linux), for a shared object.
+llvm::Expected<std::string> emitObject(llvm::Module& module, llvm::TargetMachine& target);
+
+// Code for a shared object loaded by another program (an artifact): every
+// call of a runtime function (rt::runtimeSymbols) becomes a call through its
+// slot (runtimeSlotName), a pointer variable the module defines weak (one
+// per shared object, whichever modules it links) and the loader sets. Run
+// after optimizeModule: the optimizer sees the calls with their attributes.
+void callRuntimeThroughSlots(llvm::Module& module);
 
 std::string printModule(const llvm::Module& module);
 

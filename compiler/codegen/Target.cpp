@@ -4,6 +4,7 @@
 #include <llvm/Analysis/TargetLibraryInfo.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/IR/Constants.h>
+#include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/IntrinsicInst.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/PassTimingInfo.h>
@@ -149,13 +150,16 @@ unsigned widestLibmvecLanes(const llvm::TargetMachine& target) {
   return lanes;
 }
 
-llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llvm::CodeGenOptLevel level) {
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llvm::CodeGenOptLevel level,
+                                                                              bool positionIndependent) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
   auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!builder)
     return builder.takeError();
   builder->setCodeGenOptLevel(level);
+  if (positionIndependent)
+    builder->setRelocationModel(llvm::Reloc::PIC_);
   return builder->createTargetMachine();
 }
 
@@ -193,14 +197,45 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode 
   dropUnusedVariants(module);
 }
 
-llvm::Expected<std::string> emitAssembly(llvm::Module& module, llvm::TargetMachine& target) {
+namespace {
+llvm::Expected<std::string> emitFile(llvm::Module& module, llvm::TargetMachine& target, llvm::CodeGenFileType kind) {
   llvm::SmallString<4096> text;
   llvm::raw_svector_ostream os(text);
   llvm::legacy::PassManager passes;
-  if (target.addPassesToEmitFile(passes, os, nullptr, llvm::CodeGenFileType::AssemblyFile))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "the target cannot emit assembly");
+  if (target.addPassesToEmitFile(passes, os, nullptr, kind))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "the target cannot emit this kind of file");
   passes.run(module);
   return std::string(text);
+}
+} // namespace
+
+llvm::Expected<std::string> emitAssembly(llvm::Module& module, llvm::TargetMachine& target) {
+  return emitFile(module, target, llvm::CodeGenFileType::AssemblyFile);
+}
+
+llvm::Expected<std::string> emitObject(llvm::Module& module, llvm::TargetMachine& target) {
+  return emitFile(module, target, llvm::CodeGenFileType::ObjectFile);
+}
+
+void callRuntimeThroughSlots(llvm::Module& module) {
+  llvm::PointerType* ptr = llvm::PointerType::getUnqual(module.getContext());
+  for (const rt::RuntimeSymbol& symbol : rt::runtimeSymbols()) {
+    llvm::Function* fn = module.getFunction(symbol.name);
+    if (!fn)
+      continue;
+    auto* slot = new llvm::GlobalVariable(module, ptr, /*isConstant=*/false, llvm::GlobalValue::WeakAnyLinkage,
+                                          llvm::ConstantPointerNull::get(ptr),
+                                          runtimeSlotName(symbol.name));
+    std::vector<llvm::CallInst*> calls;
+    for (llvm::User* user : fn->users())
+      calls.push_back(llvm::cast<llvm::CallInst>(user)); // codegen only calls them
+    for (llvm::CallInst* call : calls) {
+      llvm::IRBuilder<> builder(call);
+      call->setCalledOperand(builder.CreateLoad(ptr, slot, symbol.name));
+      call->setAttributes(fn->getAttributes()); // what the declaration promised (nounwind, zext)
+    }
+    fn->eraseFromParent();
+  }
 }
 
 std::string printModule(const llvm::Module& module) {

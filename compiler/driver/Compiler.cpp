@@ -62,10 +62,6 @@ const Stdlib& sharedStdlib() {
 
 } // namespace
 
-bool isPythonSource(std::string_view path, const SourceOptions& options) {
-  return options.language == Language::Python || (options.language == Language::Auto && path.ends_with(".py"));
-}
-
 std::unique_ptr<ast::Module> compileToAST(const SourceFile& file, DiagnosticEngine& diags,
                                           const SourceOptions& source) {
   const Stdlib& stdlib = sharedStdlib();

@@ -21,7 +21,9 @@ struct CompileOptions {
 };
 
 // Whether the source at `path` is read as a Python hypothesis under `options`.
-bool isPythonSource(std::string_view path, const SourceOptions& options);
+inline bool isPythonSource(std::string_view path, const SourceOptions& options) {
+  return options.language == Language::Python || (options.language == Language::Auto && path.ends_with(".py"));
+}
 
 // The parsed and checked AST (`findc emit --stage ast`), or null after
 // reporting errors. Its calls point into the standard library, which is

@@ -39,11 +39,9 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   dylib.addGenerator(std::move(*process));
   // The string runtime is linked into this program: its functions by address.
   llvm::orc::SymbolMap runtime;
-  for (const rt::StrOpInfo& op : rt::allStrOps())
-    runtime[(*jit)->mangleAndIntern(op.symbol)] = {llvm::orc::ExecutorAddr::fromPtr(op.address),
-                                                  llvm::JITSymbolFlags::Exported};
-  runtime[(*jit)->mangleAndIntern(rt::kArenaResetSymbol)] = {llvm::orc::ExecutorAddr::fromPtr(&findc_rt_arena_reset),
-                                                            llvm::JITSymbolFlags::Exported};
+  for (const rt::RuntimeSymbol& symbol : rt::runtimeSymbols())
+    runtime[(*jit)->mangleAndIntern(symbol.name)] = {llvm::orc::ExecutorAddr::fromPtr(symbol.address),
+                                                    llvm::JITSymbolFlags::Exported};
   if (auto error = dylib.define(llvm::orc::absoluteSymbols(std::move(runtime))))
     return error;
   if (options.math == MathMode::Vector) {

@@ -15,11 +15,6 @@
 
 namespace findc {
 
-using ScalarEntry = double (*)(double);
-using BatchEntry = void (*)(const double* x, double* y, int64_t n);
-using BoxedEntry = void (*)(rt::Context* ctx, const Scalar* args, Scalar* result);
-using CheckedBatchEntry = void (*)(rt::Context* ctx, const double* x, double* y, uint8_t* errors, int64_t n);
-
 struct JITOptions {
   MathMode math = MathMode::Exact;
 };

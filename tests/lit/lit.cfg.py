@@ -34,6 +34,8 @@ for tool in ("FileCheck", "not", "count", "split-file"):
     if not shutil.which(tool, path=path):
         lit_config.fatal("%s not found on %s" % (tool, path))
 
+# findc-run before findc: "%findc" is a prefix of "%findc_run".
+config.substitutions.append(("%findc_run", os.path.join(config.findc_tools_dir, "findc-run")))
 config.substitutions.append(("%findc", findc))
 # The Python that runs lit (CMake's Python3_EXECUTABLE under ctest) runs the
 # modules `findc emit --stage python` writes.

@@ -36,6 +36,6 @@ int run(const Options& options) {
 } // namespace
 
 const Command kCallCommand = {
-    "call", kHelp, run, {"--lang", "--input", "--fn", "--engine", "--math", "--clean", "--seed", "--first-query", "--params", "--stdlib"}};
+    "call", kHelp, run, {"--lang", "--input", "--fn", "--engine", "--math", "--clean", "--seed", "--first-query", "--params", "--stdlib", "--source"}};
 
 } // namespace findc

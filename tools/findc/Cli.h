@@ -67,6 +67,10 @@ inline bool wantsHelp(const std::vector<std::string>& args) {
          std::find(args.begin(), args.end(), "-h") != args.end();
 }
 
+// Writes through a temporary file and a rename: readers never see half a
+// file (tools/findc/Output.cpp).
+void writeWhole(const std::string& path, const std::string& text);
+
 // Options shared by the commands; each command accepts the ones it lists.
 struct Options {
   std::vector<std::string> positional;
@@ -81,6 +85,7 @@ struct Options {
   std::string stage;                  // emit --stage (or --ir/--llvm/--asm/--python)
   std::optional<std::string> outDir;  // emit --out-dir: one file per function
   std::optional<std::string> params;  // --params JSON
+  std::optional<std::string> source;  // --source: the suite a compiled artifact must match
   bool stdlib = false;
   std::set<std::string> seen;         // every --option given
 
@@ -99,5 +104,16 @@ struct Command {
 };
 
 extern const Command kCheckCommand, kEvalCommand, kCallCommand, kEmitCommand, kListCommand;
+
+// The commands that parse their own arguments (those after the command's
+// name); each returns the exit status.
+int runSuite(const std::vector<std::string>& args);     // Suite.cpp
+int runUnitTests(const std::vector<std::string>& args); // Suite.cpp
+int runScore(const std::vector<std::string>& args);     // Score.cpp
+int runPlot(const std::vector<std::string>& args);      // Plot.cpp
+int runDiff(const std::vector<std::string>& args);      // Diff.cpp
+int runBuild(const std::vector<std::string>& args);     // Build.cpp
+int runServe(const std::vector<std::string>& args);     // Serve.cpp
+int runQuery(const std::vector<std::string>& args);     // Serve.cpp
 
 } // namespace findc

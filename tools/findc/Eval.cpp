@@ -74,6 +74,6 @@ int run(const Options& options) {
 
 const Command kEvalCommand = {"eval", kHelp, run,
                               {"--lang", "--input", "--fn", "--engine", "--math", "--grid", "--find-grid", "--json", "--clean", "--seed",
-                               "--first-query", "--params", "--stdlib"}};
+                               "--first-query", "--params", "--stdlib", "--source"}};
 
 } // namespace findc

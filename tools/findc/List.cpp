@@ -57,6 +57,6 @@ int run(const Options& options) {
 
 } // namespace
 
-const Command kListCommand = {"list", kHelp, run, {"--lang", "--input", "--json", "--stdlib"}};
+const Command kListCommand = {"list", kHelp, run, {"--lang", "--input", "--json", "--stdlib", "--source"}};
 
 } // namespace findc

@@ -27,21 +27,41 @@ LoadOptions loadOptions(const Options& options) {
   return load;
 }
 
-std::unique_ptr<engine::Suite> compileFile(const std::string& path, const engine::CompileOptions& options) {
-  DiagnosticEngine diags;
-  std::shared_ptr<const SourceFile> file = engine::readSource(path, diags); // outlives the diagnostics
-  std::unique_ptr<engine::Suite> suite = file ? engine::compileSuite(file, options, diags) : nullptr;
-  diags.print(std::cerr);
-  return suite;
+engine::ArtifactCheck artifactCheck(const Options& options) {
+  engine::ArtifactCheck check;
+  if (options.seen.count("--math"))
+    check.math = options.load.math;
+  check.interpreter = options.seen.count("--engine") && options.load.engine == Engine::Interpreter;
+  if (options.source) {
+    std::string why;
+    std::unique_ptr<SourceFile> file = SourceFile::read(*options.source, &why);
+    if (!file)
+      throw UsageError("cannot read --source '" + *options.source + "': " + why);
+    check.source = file->text();
+  }
+  return check;
+}
+
+std::unique_ptr<engine::Suite> compileFile(const std::string& path, const engine::CompileOptions& options,
+                                           const engine::ArtifactCheck& check) {
+  if (engine::isArtifact(path)) {
+    if (check.interpreter)
+      throw UsageError("'" + path + "' is a compiled artifact, which runs native code only: give the suite's "
+                       "source for --engine interp");
+    try {
+      return engine::loadArtifact(path, check);
+    } catch (const CompileError& error) {
+      std::cerr << error.what() << "\n";
+      return nullptr;
+    }
+  }
+  return compileSource(path, options);
 }
 
 std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR) {
   if (!options.stdlib)
-    return compileFile(path, {.load = loadOptions(options), .optimizeIR = optimizeIR});
-  DiagnosticEngine diags;
-  std::unique_ptr<engine::Suite> suite = engine::compileStdlib(options.load, diags);
-  diags.print(std::cerr);
-  return suite;
+    return compileFile(path, {.load = loadOptions(options), .optimizeIR = optimizeIR}, artifactCheck(options));
+  return compileStandardLibrary(options.load);
 }
 
 std::string fileArgument(const Options& options, const char* command) {
@@ -60,7 +80,7 @@ std::string fileArgument(const Options& options, const char* command) {
 std::optional<Evaluated> evaluateCommand(const Options& options, const char* command, bool needInputs) {
   std::string path = fileArgument(options, command);
   // A Python hypothesis has its function (FIND's rule); a suite needs --fn.
-  if (options.functions.empty() && !isPythonSource(path, options.load.source))
+  if (options.functions.empty() && !isPythonSource(path, options.load.source) && !engine::isArtifact(path))
     throw UsageError("--fn NAME is required");
   if (options.params && options.functions.size() > 1)
     throw UsageError("--params applies to one --fn");
@@ -72,6 +92,8 @@ std::optional<Evaluated> evaluateCommand(const Options& options, const char* com
   std::vector<uint32_t> fns;
   engine::EntryPointLists entries;
   std::vector<std::string> names = options.functions;
+  if (names.empty() && !isPythonSource(suite.file().path(), suite.options().source))
+    throw UsageError("--fn NAME is required"); // an artifact not built from a hypothesis
   if (names.empty()) // the hypothesis's function comes first
     names.push_back(suite.function(suite.visible().front()).name);
   for (const std::string& name : names) {

@@ -2,6 +2,7 @@
 // every --fn at the inputs.
 #pragma once
 
+#include "engine/Artifact.h"
 #include "engine/Compile.h"
 #include "engine/Inputs.h"
 #include "tools/findc/Cli.h"
@@ -17,9 +18,21 @@ namespace findc {
 // for a Python hypothesis the first --fn as its function.
 LoadOptions loadOptions(const Options& options);
 
+// What a compiled artifact given as FILE must match: --source's text, and
+// --math if given.
+engine::ArtifactCheck artifactCheck(const Options& options);
+
 // The suite of the file `path`, its diagnostics printed on stderr; null if
-// it cannot be read or compiled.
-std::unique_ptr<engine::Suite> compileFile(const std::string& path, const engine::CompileOptions& options);
+// it cannot be read or compiled. A compiled artifact (engine/Artifact.h) is
+// loaded, not compiled, and refused as `check` says.
+std::unique_ptr<engine::Suite> compileFile(const std::string& path, const engine::CompileOptions& options,
+                                           const engine::ArtifactCheck& check = {});
+
+// Compiling a source, or the standard library, diagnostics on stderr: in
+// findc (LoadSource.cpp); findc-run, which runs artifacts only, refuses
+// with a usage error (LoadLean.cpp).
+std::unique_ptr<engine::Suite> compileSource(const std::string& path, const engine::CompileOptions& options);
+std::unique_ptr<engine::Suite> compileStandardLibrary(const LoadOptions& options);
 
 // The suite of `path` (or the standard library for --stdlib), its
 // diagnostics printed on stderr; null if it cannot be read or compiled.

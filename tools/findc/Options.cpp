@@ -1,7 +1,6 @@
 #include "tools/findc/Cli.h"
 
 #include "runtime/Value.h"
-#include "score/Score.h"
 
 #include <algorithm>
 #include <cmath>
@@ -84,7 +83,7 @@ Options parseOptions(const std::vector<std::string>& args) {
       else throw UsageError("--input must be real or str, got '" + input + "'");
     } else if (arg == "--grid") addGrid(options.grid, value(i));
     else if (arg == "--find-grid") {
-      for (double x : score::findGrid(128))
+      for (double x : engine::findGrid(128))
         options.grid.add(x, formatG17(x));
     } else if (arg == "--json") options.json = true;
     else if (arg == "--clean") options.effects.apply = false;
@@ -104,6 +103,7 @@ Options parseOptions(const std::vector<std::string>& args) {
     else if (arg == "--asm") setStage(options, "asm", arg, stageSpelling);
     else if (arg == "--python") setStage(options, "python", arg, stageSpelling);
     else if (arg == "--out-dir") options.outDir = value(i);
+    else if (arg == "--source") options.source = value(i);
     else if (arg.size() > 1 && arg[0] == '-' && !engine::parseNumber(arg)) {
       throw UsageError("unknown option '" + arg + "'");
     } else {

@@ -3,7 +3,6 @@
 #include "engine/Compile.h"
 #include "serve/Transport.h"
 #include "tools/findc/Load.h"
-#include "tools/findc/Suite.h"
 
 #include <fmt/core.h>
 #include <httplib.h>
@@ -20,7 +19,7 @@
 namespace findc {
 namespace {
 
-const char* const kServeHelp = R"(usage: findc serve SUITE (--stdio | --listen HOST:PORT) [options]
+const char* const kServeHelp = R"(usage: findc serve SUITE|ARTIFACT (--stdio | --listen HOST:PORT) [options]
 
 Serves SUITE's functions (its benches; every function of a number or a str
 when it has none) as black boxes: an agent opens a session on a function,
@@ -48,6 +47,10 @@ is in docs/serve.md.
   --engine jit|interp    (default jit; each function is compiled on its
                          first query)
   --lang, --input        how SUITE is read, as for eval
+  --math exact|vector    (default exact; for an ARTIFACT, refused if it was
+                         built with the other)
+  --source FILE          for an ARTIFACT (`findc build`): refused unless it
+                         was compiled from FILE's text as it is now
 
 SIGTERM or SIGINT stops the server; every session log ends with a close
 record. Exit status 0 after a stop or end of input, 1 when SUITE does not
@@ -80,6 +83,7 @@ struct ServeCli {
   std::optional<std::string> adminTokenFile;
   serve::ServiceOptions service;
   LoadOptions load;
+  engine::ArtifactCheck artifact; // for an artifact given as SUITE
 };
 
 ServeCli parseServe(const std::vector<std::string>& args) {
@@ -99,7 +103,7 @@ ServeCli parseServe(const std::vector<std::string>& args) {
     if (arg == "--no-log") { cli.service.logDir.reset(); continue; }
     static const char* const kValued[] = {"--listen", "--threads", "--log-dir", "--budget", "--max-sessions",
                                           "--max-request-bytes", "--admin-token-file", "--range", "--engine",
-                                          "--lang", "--input"};
+                                          "--lang", "--input", "--math", "--source"};
     if (std::find(std::begin(kValued), std::end(kValued), arg) == std::end(kValued))
       throw UsageError("'serve' does not take " + arg);
     if (i + 1 >= args.size())
@@ -120,7 +124,9 @@ ServeCli parseServe(const std::vector<std::string>& args) {
     throw UsageError("'serve' needs a SUITE; run `findc serve --help`");
   if (cli.stdio == cli.listen.has_value())
     throw UsageError("'serve' needs one transport: --stdio or --listen HOST:PORT");
-  cli.load = loadOptions(parseOptions(loadArgs));
+  Options load = parseOptions(loadArgs);
+  cli.load = loadOptions(load);
+  cli.artifact = artifactCheck(load);
   return cli;
 }
 
@@ -161,7 +167,7 @@ int runServe(const std::vector<std::string>& args) {
   }
   serve::StopSignals stop;
   std::signal(SIGPIPE, SIG_IGN); // a client gone mid-reply is an error on that write, not the end
-  std::unique_ptr<engine::Suite> suite = compileFile(cli.suite, {.load = cli.load});
+  std::unique_ptr<engine::Suite> suite = compileFile(cli.suite, {.load = cli.load}, cli.artifact);
   if (!suite)
     return kExitCompileError;
   serve::Service service(*suite, cli.service);

@@ -283,26 +283,6 @@ int runUnitTests(const std::vector<std::string>& args) {
 }
 
 // Writes through a temporary file and a rename: readers never see half a file.
-void writeWhole(const std::string& path, const std::string& text) {
-  std::string temporary = path + ".tmp";
-  {
-    std::error_code ec;
-    llvm::raw_fd_ostream out(temporary, ec);
-    if (ec)
-      throw std::runtime_error("cannot write '" + temporary + "': " + ec.message());
-    out << text;
-    out.close();
-    if (out.has_error()) {
-      llvm::sys::fs::remove(temporary);
-      throw std::runtime_error("cannot write '" + temporary + "'");
-    }
-  }
-  if (std::error_code ec = llvm::sys::fs::rename(temporary, path)) {
-    llvm::sys::fs::remove(temporary);
-    throw std::runtime_error("cannot write '" + path + "': " + ec.message());
-  }
-}
-
 int runSuite(const std::vector<std::string>& args) {
   bool help = std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; });
   if (args.empty() || help) {

@@ -26,9 +26,6 @@ struct SuiteOptions {
   unsigned epochs = 10000;
 };
 
-// Writes through a temporary file and a rename: readers never see half a file.
-void writeWhole(const std::string& path, const std::string& text);
-
 // What bench `position` of `suite` prints at each input (Python's str()),
 // nothing where it raises: the unit tests' view of a function.
 suite::PrintedOutputs printedOutputs(const engine::Suite& suite, size_t position, std::span<const std::string> inputs);
@@ -39,24 +36,9 @@ suite::PrintedOutputs printedOutputs(const engine::Suite& suite, size_t position
 // raises on every input or has no distractor.
 std::vector<suite::UnitTests> suiteUnitTests(const engine::Suite& suite, uint64_t seed);
 
-// `findc unittests SUITE -o FILE [--seed S]`; `args` follow the word.
-int runUnitTests(const std::vector<std::string>& args);
-
-// `findc score` (tools/findc/Score.cpp); `args` follow the word `score`.
-int runScore(const std::vector<std::string>& args);
-// `findc plot` (tools/findc/Plot.cpp); `args` follow the word `plot`.
-int runPlot(const std::vector<std::string>& args);
-// `findc diff` (tools/findc/Diff.cpp); `args` follow the word `diff`.
-int runDiff(const std::vector<std::string>& args);
-
-// `findc serve` and `findc query` (tools/findc/Serve.cpp).
-int runServe(const std::vector<std::string>& args);
-int runQuery(const std::vector<std::string>& args);
 
 // `findc suite train` (tools/findc/Train.cpp).
 int runTrain(const SuiteOptions& options);
 
-// `args` follow the word `suite`. Returns the exit status.
-int runSuite(const std::vector<std::string>& args);
 
 } // namespace findc

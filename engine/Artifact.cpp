@@ -1,0 +1,298 @@
+#include "engine/Artifact.h"
+
+#include "compiler/codegen/EntryPoints.h"
+#include "compiler/ir/Signatures.h"
+#include "compiler/support/Bytes.h"
+#include "compiler/support/CpuFeatures.h"
+#include "compiler/support/Hash.h"
+#include "compiler/support/Version.h"
+#include "findc/Errors.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace findc::engine {
+namespace {
+
+// The container's own layout (the header's findc version is checked too).
+constexpr uint32_t kContainerLayout = 1;
+
+using Json = nlohmann::ordered_json;
+
+std::string mathName(MathMode math) { return math == MathMode::Vector ? "vector" : "exact"; }
+
+Json headerJson(const ArtifactHeader& h) {
+  return {{"findc_version", h.findcVersion}, {"source", h.sourceName},     {"source_sha256", h.sourceSha256},
+          {"cpu", h.cpu},                    {"cpu_features", h.cpuFeatures}, {"math", mathName(h.math)},
+          {"hypothesis", h.hypothesis},             {"functions", h.functions},        {"keeps_source", h.keepsSource}};
+}
+
+ArtifactHeader headerFromJson(std::string_view text) {
+  Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object())
+    throw std::invalid_argument("the artifact's header is damaged");
+  try {
+    ArtifactHeader h;
+    h.findcVersion = json.at("findc_version").get<std::string>();
+    h.sourceName = json.at("source").get<std::string>();
+    h.sourceSha256 = json.at("source_sha256").get<std::string>();
+    h.cpu = json.at("cpu").get<std::string>();
+    h.cpuFeatures = json.at("cpu_features").get<std::vector<std::string>>();
+    std::string math = json.at("math").get<std::string>();
+    if (math != "exact" && math != "vector")
+      throw std::invalid_argument("math");
+    h.math = math == "vector" ? MathMode::Vector : MathMode::Exact;
+    h.hypothesis = json.at("hypothesis").get<bool>();
+    h.functions = json.at("functions").get<size_t>();
+    h.keepsSource = json.at("keeps_source").get<bool>();
+    return h;
+  } catch (const std::exception&) {
+    throw std::invalid_argument("the artifact's header is damaged");
+  }
+}
+
+[[noreturn]] void refuse(const std::string& path, const std::string& why) {
+  throw CompileError(path + ": error: " + why);
+}
+
+// The artifact's file, open and mapped read-only (no copy): the checks read
+// the map, dlopen the descriptor.
+class ArtifactFile {
+public:
+  explicit ArtifactFile(const std::string& path) : path_(path) {
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat info;
+    if (fd_ < 0 || ::fstat(fd_, &info) != 0)
+      refuse(std::string("cannot read the artifact: ") + std::strerror(errno));
+    if (!S_ISREG(info.st_mode))
+      refuse("not a findc artifact (`findc build` writes them)");
+    auto size = static_cast<uint64_t>(info.st_size);
+    if (size > kMaxArtifactBytes)
+      refuse("the artifact is larger than findc loads (" + std::to_string(kMaxArtifactBytes >> 20) + " MiB)");
+    if (size > 0) {
+      // Populated: the checksum reads every page, and one fault per page
+      // costs more than the read.
+      void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, 0);
+      if (map == MAP_FAILED)
+        refuse(std::string("cannot read the artifact: ") + std::strerror(errno));
+      bytes_ = {static_cast<const char*>(map), size};
+    }
+  }
+  ArtifactFile(const ArtifactFile&) = delete;
+  ArtifactFile& operator=(const ArtifactFile&) = delete;
+  ~ArtifactFile() {
+    if (!bytes_.empty())
+      ::munmap(const_cast<char*>(bytes_.data()), bytes_.size());
+    if (fd_ >= 0)
+      ::close(fd_);
+  }
+
+  std::string_view bytes() const { return bytes_; }
+  int descriptor() const { return fd_; }
+  [[noreturn]] void refuse(const std::string& why) const { engine::refuse(path_, why); }
+
+private:
+  std::string path_;
+  int fd_ = -1;
+  std::string_view bytes_;
+};
+
+// The parts of an artifact, checked for damage; the views point into the
+// file's map.
+struct ArtifactView {
+  ArtifactHeader header;
+  std::string_view signatures, source;
+};
+
+constexpr size_t kTrailerBytes = 2 * sizeof(uint64_t) + kArtifactMagic.size();
+
+ArtifactView parse(const ArtifactFile& file) {
+  std::string_view bytes = file.bytes();
+  if (bytes.size() < kTrailerBytes || !bytes.ends_with(kArtifactMagic))
+    file.refuse("not a findc artifact (`findc build` writes them)");
+  try {
+    ByteReader trailer(bytes.substr(bytes.size() - kTrailerBytes), "the artifact");
+    auto payloadOffset = trailer.get<uint64_t>();
+    size_t covered = bytes.size() - kTrailerBytes + sizeof(uint64_t);
+    if (trailer.get<uint64_t>() != checksum64(bytes.substr(0, covered)))
+      throw std::invalid_argument("the artifact is damaged (its checksum does not match)");
+    if (payloadOffset > bytes.size() - kTrailerBytes)
+      throw std::invalid_argument("the artifact is damaged");
+    ByteReader in(bytes.substr(payloadOffset, bytes.size() - kTrailerBytes - payloadOffset), "the artifact");
+    if (in.get<uint32_t>() != kContainerLayout)
+      throw std::invalid_argument("the artifact was written in another layout; rebuild it with `findc build`");
+    std::string_view headerText = in.getBytes();
+    ArtifactView view{.header = headerFromJson(headerText), .signatures = in.getBytes(), .source = in.getBytes()};
+    if (!in.atEnd())
+      throw std::invalid_argument("the artifact is damaged");
+    return view;
+  } catch (const std::invalid_argument& error) {
+    file.refuse(error.what());
+  }
+}
+
+} // namespace
+
+void checkArtifactHeader(const std::string& path, const ArtifactHeader& h, const ArtifactCheck& check) {
+  if (h.findcVersion != kVersion)
+    refuse(path, "the artifact was compiled by findc " + h.findcVersion + ", this is findc " + std::string(kVersion) +
+                     "; rebuild it with `findc build`");
+  std::vector<std::string> missing = missingCpuFeatures(h.cpuFeatures, hostCpuFeatures());
+  if (!missing.empty()) {
+    std::string list;
+    for (const std::string& feature : missing)
+      list += (list.empty() ? "" : ", ") + feature;
+    refuse(path, "the artifact was compiled for a CPU with " + list + " (" + h.cpu +
+                     "), which this CPU lacks; rebuild it on this machine with `findc build`");
+  }
+  if (check.source && sha256Hex(*check.source) != h.sourceSha256)
+    refuse(path, "the artifact is stale: it was compiled from another text of '" + h.sourceName +
+                     "'; rebuild it with `findc build`");
+  if (check.math && *check.math != h.math)
+    refuse(path, "the artifact was compiled with --math " + mathName(h.math) + ", not " + mathName(*check.math) +
+                     "; rebuild it with `findc build --math " + mathName(*check.math) + "`");
+}
+
+namespace {
+
+// The artifact's shared object, mapped by the dynamic loader from the
+// artifact's own file (the descriptor checked, so not a file renamed over it
+// since), closed with the backend.
+class SharedObject {
+public:
+  explicit SharedObject(const ArtifactFile& file) {
+    std::string procPath = "/proc/self/fd/" + std::to_string(file.descriptor());
+    // Lazy: libm's functions are bound at their first call, not all at load.
+    handle_ = dlopen(procPath.c_str(), RTLD_LAZY | RTLD_LOCAL);
+    if (!handle_)
+      file.refuse(std::string("cannot load the artifact's code: ") + dlerror());
+  }
+  SharedObject(const SharedObject&) = delete;
+  SharedObject& operator=(const SharedObject&) = delete;
+  ~SharedObject() { dlclose(handle_); }
+
+  void* find(const std::string& symbol) const { return dlsym(handle_, symbol.c_str()); }
+
+private:
+  void* handle_ = nullptr;
+};
+
+class ArtifactBackend final : public Backend {
+public:
+  ArtifactBackend(const ir::Module& module, std::shared_ptr<const SharedObject> code)
+      : module_(module), code_(std::move(code)), batch_(module.functions.size()), boxed_(module.functions.size()),
+        checked_(module.functions.size()) {
+    for (uint32_t f = 0; f < module.functions.size(); ++f) {
+      const std::string& name = module.functions[f].name;
+      batch_[f] = reinterpret_cast<BatchEntry>(code_->find(batchEntryName(name)));
+      boxed_[f] = reinterpret_cast<BoxedEntry>(code_->find(boxedEntryName(name)));
+      checked_[f] = reinterpret_cast<CheckedBatchEntry>(code_->find(checkedBatchEntryName(name)));
+    }
+  }
+
+  // Everything was compiled by `findc build`: an entry that is not there
+  // never will be.
+  void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed,
+               std::span<const uint32_t> checked) override {
+    auto missing = [&](std::span<const uint32_t> fns, const char* kind) {
+      if (!fns.empty())
+        throw std::runtime_error("the artifact has no " + std::string(kind) + " entry point for '" +
+                                 module_.functions[fns.front()].name + "'");
+    };
+    missing(unary, "batch");
+    missing(boxed, "boxed");
+    missing(checked, "checked batch");
+  }
+  bool hasBatch(uint32_t fn) const override { return batch_[fn] != nullptr; }
+  bool hasBoxed(uint32_t fn) const override { return boxed_[fn] != nullptr; }
+  bool hasCheckedBatch(uint32_t fn) const override { return checked_[fn] != nullptr; }
+  bool compilesCheckedBatches() const override { return true; }
+
+  void runBatch(uint32_t fn, const double* x, double* y, size_t n) const override {
+    batch_[fn](x, y, static_cast<int64_t>(n));
+  }
+  Scalar runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const override {
+    Scalar result;
+    boxed_[fn](&ctx, args.data(), &result);
+    return result;
+  }
+  void runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, double* y, uint8_t* errors,
+                       size_t n) const override {
+    checked_[fn](&ctx, x, y, errors, static_cast<int64_t>(n));
+  }
+
+private:
+  const ir::Module& module_;
+  std::shared_ptr<const SharedObject> code_;
+  std::vector<BatchEntry> batch_;
+  std::vector<BoxedEntry> boxed_;
+  std::vector<CheckedBatchEntry> checked_;
+};
+
+} // namespace
+
+std::string encodeArtifact(const ArtifactParts& parts) {
+  ByteWriter out;
+  out.bytes() = parts.sharedObject;
+  uint64_t payloadOffset = out.bytes().size();
+  out.put<uint32_t>(kContainerLayout);
+  out.putBytes(headerJson(parts.header).dump());
+  out.putBytes(parts.signatures);
+  out.putBytes(parts.source);
+  out.put<uint64_t>(payloadOffset);
+  out.put<uint64_t>(checksum64(out.bytes()));
+  out.bytes() += kArtifactMagic;
+  return std::move(out.bytes());
+}
+
+std::string artifactHeaderJson(const ArtifactHeader& header) { return headerJson(header).dump(2); }
+
+bool isArtifact(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in || in.tellg() < static_cast<std::streamoff>(kArtifactMagic.size()))
+    return false;
+  char magic[kArtifactMagic.size()] = {};
+  in.seekg(-static_cast<std::streamoff>(sizeof magic), std::ios::end);
+  return in.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == kArtifactMagic;
+}
+
+ArtifactHeader readArtifactHeader(const std::string& path) {
+  ArtifactFile file(path);
+  return parse(file).header;
+}
+
+std::unique_ptr<Suite> loadArtifact(const std::string& path, const ArtifactCheck& check) {
+  ArtifactFile file(path);
+  ArtifactView view = parse(file);
+  checkArtifactHeader(path, view.header, check);
+  ir::Module module;
+  try {
+    module = ir::decodeSignatures(view.signatures);
+  } catch (const std::invalid_argument& error) {
+    refuse(path, error.what());
+  }
+  auto code = std::make_shared<const SharedObject>(file);
+  // Bind the code's runtime calls to this program's runtime, before any call.
+  for (const rt::RuntimeSymbol& symbol : rt::runtimeSymbols())
+    if (auto* slot = static_cast<void**>(code->find(runtimeSlotName(symbol.name))))
+      *slot = symbol.address;
+  auto source = std::make_shared<const SourceFile>(path, std::string(view.source));
+  LoadOptions options{.engine = Engine::Jit, .math = view.header.math, .source = {}};
+  if (view.header.hypothesis)
+    options.source.language = Language::Python;
+  return std::make_unique<Suite>(
+      std::move(source), std::move(module),
+      [&](const ir::Module& m) { return std::make_unique<ArtifactBackend>(m, code); }, options, /*stdlib=*/false);
+}
+
+} // namespace findc::engine

@@ -207,3 +207,22 @@ def test_the_gil_is_released_while_evaluating():
     worker.join()
     # With the GIL held for the whole evaluation this loop would not run.
     assert ticks >= 10
+
+
+def test_an_artifact_loads_and_equals_its_source(tmp_path, find_v1):
+    """`findc build` once; findc.load takes the artifact as a suite: same names, metadata, bits."""
+    artifact = str(tmp_path / "find-v1.findo")
+    cli("build", example("find-v1-numeric.fnd"), "-o", artifact)
+    loaded = findc.load(artifact)
+    assert loaded.names() == find_v1.names()
+    for name in loaded.names():
+        assert loaded[name].metadata == dict(find_v1[name].metadata, description=""), name
+        for kwargs in ({}, {"clean": True}, {"seed": 3, "first_query": 7}):
+            got, want = loaded[name](FIND_GRID, **kwargs), find_v1[name](FIND_GRID, **kwargs)
+            assert got.dtype == want.dtype, (name, kwargs)
+            if got.dtype == object:  # a float or a complex per point (FIND's root)
+                assert [repr(v) for v in got] == [repr(v) for v in want], (name, kwargs)
+            else:
+                assert same_bits(got, want), (name, kwargs)
+    with pytest.raises(findc.InputError, match="compiled artifact"):
+        findc.load(artifact, engine="interp")

@@ -10,14 +10,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 
 #include <dlfcn.h>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,9 +30,15 @@ using Json = nlohmann::ordered_json;
 std::string mathName(MathMode math) { return math == MathMode::Vector ? "vector" : "exact"; }
 
 Json headerJson(const ArtifactHeader& h) {
-  return {{"findc_version", h.findcVersion}, {"source", h.sourceName},     {"source_sha256", h.sourceSha256},
-          {"cpu", h.cpu},                    {"cpu_features", h.cpuFeatures}, {"math", mathName(h.math)},
-          {"hypothesis", h.hypothesis},             {"functions", h.functions},        {"keeps_source", h.keepsSource}};
+  return {{"findc_version", h.findcVersion},
+          {"source", h.sourceName},
+          {"source_sha256", h.sourceSha256},
+          {"cpu", h.cpu},
+          {"cpu_features", h.cpuFeatures},
+          {"math", mathName(h.math)},
+          {"hypothesis", h.hypothesis},
+          {"functions", h.functions},
+          {"keeps_source", h.keepsSource}};
 }
 
 ArtifactHeader headerFromJson(std::string_view text) {
@@ -44,6 +48,8 @@ ArtifactHeader headerFromJson(std::string_view text) {
   try {
     ArtifactHeader h;
     h.findcVersion = json.at("findc_version").get<std::string>();
+    if (h.findcVersion != kVersion)
+      return h; // another findc's header: refused by its version, whatever else it holds
     h.sourceName = json.at("source").get<std::string>();
     h.sourceSha256 = json.at("source_sha256").get<std::string>();
     h.cpu = json.at("cpu").get<std::string>();
@@ -65,8 +71,11 @@ ArtifactHeader headerFromJson(std::string_view text) {
   throw CompileError(path + ": error: " + why);
 }
 
-// The artifact's file, open and mapped read-only (no copy): the checks read
-// the map, dlopen the descriptor.
+constexpr size_t kTrailerBytes = 2 * sizeof(uint64_t) + kArtifactMagic.size();
+
+// The artifact's file, open: its payload read, its checksum checked through
+// a small buffer (mapping the whole file would fault in every page of code,
+// most of which a process never runs), then dlopen'd by the descriptor.
 class ArtifactFile {
 public:
   explicit ArtifactFile(const std::string& path) : path_(path) {
@@ -76,63 +85,81 @@ public:
       refuse(std::string("cannot read the artifact: ") + std::strerror(errno));
     if (!S_ISREG(info.st_mode))
       refuse("not a findc artifact (`findc build` writes them)");
-    auto size = static_cast<uint64_t>(info.st_size);
-    if (size > kMaxArtifactBytes)
+    size_ = static_cast<uint64_t>(info.st_size);
+    if (size_ > kMaxArtifactBytes)
       refuse("the artifact is larger than findc loads (" + std::to_string(kMaxArtifactBytes >> 20) + " MiB)");
-    if (size > 0) {
-      // Populated: the checksum reads every page, and one fault per page
-      // costs more than the read.
-      void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, 0);
-      if (map == MAP_FAILED)
-        refuse(std::string("cannot read the artifact: ") + std::strerror(errno));
-      bytes_ = {static_cast<const char*>(map), size};
-    }
   }
   ArtifactFile(const ArtifactFile&) = delete;
   ArtifactFile& operator=(const ArtifactFile&) = delete;
   ~ArtifactFile() {
-    if (!bytes_.empty())
-      ::munmap(const_cast<char*>(bytes_.data()), bytes_.size());
     if (fd_ >= 0)
       ::close(fd_);
   }
 
-  std::string_view bytes() const { return bytes_; }
+  uint64_t size() const { return size_; }
   int descriptor() const { return fd_; }
   [[noreturn]] void refuse(const std::string& why) const { engine::refuse(path_, why); }
+
+  // Bytes [offset, offset + n) of the file.
+  std::string read(uint64_t offset, uint64_t n) const {
+    std::string bytes(n, '\0');
+    for (uint64_t done = 0; done < n;) {
+      ssize_t got = ::pread(fd_, bytes.data() + done, n - done, static_cast<off_t>(offset + done));
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        refuse("cannot read the artifact");
+      done += static_cast<uint64_t>(got);
+    }
+    return bytes;
+  }
+
+  // checksum64 of the file's first n bytes.
+  uint64_t checksum(uint64_t n) const {
+    constexpr uint64_t kBuffer = uint64_t{1} << 16; // a multiple of 8
+    Checksum64 sum(n);
+    std::string buffer;
+    for (uint64_t offset = 0; offset < n; offset += kBuffer) {
+      buffer = read(offset, std::min(kBuffer, n - offset));
+      sum.update(buffer);
+    }
+    return sum.finish();
+  }
 
 private:
   std::string path_;
   int fd_ = -1;
-  std::string_view bytes_;
+  uint64_t size_ = 0;
 };
 
-// The parts of an artifact, checked for damage; the views point into the
-// file's map.
+// The parts of an artifact, checked for damage.
 struct ArtifactView {
   ArtifactHeader header;
-  std::string_view signatures, source;
+  std::string signatures, source;
 };
 
-constexpr size_t kTrailerBytes = 2 * sizeof(uint64_t) + kArtifactMagic.size();
-
 ArtifactView parse(const ArtifactFile& file) {
-  std::string_view bytes = file.bytes();
-  if (bytes.size() < kTrailerBytes || !bytes.ends_with(kArtifactMagic))
+  if (file.size() < kTrailerBytes)
+    file.refuse("not a findc artifact (`findc build` writes them)");
+  std::string trailerBytes = file.read(file.size() - kTrailerBytes, kTrailerBytes);
+  if (!std::string_view(trailerBytes).ends_with(kArtifactMagic))
     file.refuse("not a findc artifact (`findc build` writes them)");
   try {
-    ByteReader trailer(bytes.substr(bytes.size() - kTrailerBytes), "the artifact");
+    ByteReader trailer(trailerBytes, "the artifact");
     auto payloadOffset = trailer.get<uint64_t>();
-    size_t covered = bytes.size() - kTrailerBytes + sizeof(uint64_t);
-    if (trailer.get<uint64_t>() != checksum64(bytes.substr(0, covered)))
+    uint64_t covered = file.size() - kTrailerBytes + sizeof(uint64_t);
+    if (trailer.get<uint64_t>() != file.checksum(covered))
       throw std::invalid_argument("the artifact is damaged (its checksum does not match)");
-    if (payloadOffset > bytes.size() - kTrailerBytes)
+    if (payloadOffset > file.size() - kTrailerBytes)
       throw std::invalid_argument("the artifact is damaged");
-    ByteReader in(bytes.substr(payloadOffset, bytes.size() - kTrailerBytes - payloadOffset), "the artifact");
+    std::string payload = file.read(payloadOffset, file.size() - kTrailerBytes - payloadOffset);
+    ByteReader in(payload, "the artifact");
     if (in.get<uint32_t>() != kContainerLayout)
       throw std::invalid_argument("the artifact was written in another layout; rebuild it with `findc build`");
-    std::string_view headerText = in.getBytes();
-    ArtifactView view{.header = headerFromJson(headerText), .signatures = in.getBytes(), .source = in.getBytes()};
+    ArtifactView view;
+    view.header = headerFromJson(in.getBytes());
+    view.signatures = in.getBytes();
+    view.source = in.getBytes();
     if (!in.atEnd())
       throw std::invalid_argument("the artifact is damaged");
     return view;

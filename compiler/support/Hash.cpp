@@ -74,20 +74,33 @@ std::string sha256Hex(std::string_view bytes) {
   return hex;
 }
 
-uint64_t checksum64(std::string_view bytes) {
-  constexpr uint64_t kMultiplier = 0x9e3779b97f4a7c15;
-  uint64_t h = bytes.size() * kMultiplier;
+namespace {
+constexpr uint64_t kChecksumMultiplier = 0x9e3779b97f4a7c15;
+}
+
+Checksum64::Checksum64(uint64_t totalBytes) : h_(totalBytes * kChecksumMultiplier) {}
+
+void Checksum64::update(std::string_view piece) {
   size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
+  for (; i + 8 <= piece.size(); i += 8) {
     uint64_t word;
-    std::memcpy(&word, bytes.data() + i, 8);
-    h = (h ^ word) * kMultiplier;
-    h ^= h >> 29;
+    std::memcpy(&word, piece.data() + i, 8);
+    h_ = (h_ ^ word) * kChecksumMultiplier;
+    h_ ^= h_ >> 29;
   }
-  uint64_t last = 0;
-  std::memcpy(&last, bytes.data() + i, bytes.size() - i);
-  h = (h ^ last) * kMultiplier;
+  last_ = 0;
+  std::memcpy(&last_, piece.data() + i, piece.size() - i);
+}
+
+uint64_t Checksum64::finish() const {
+  uint64_t h = (h_ ^ last_) * kChecksumMultiplier;
   return h ^ (h >> 32);
+}
+
+uint64_t checksum64(std::string_view bytes) {
+  Checksum64 sum(bytes.size());
+  sum.update(bytes);
+  return sum.finish();
 }
 
 } // namespace findc

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -214,56 +215,61 @@ private:
   void* handle_ = nullptr;
 };
 
+// Entry points are looked up when the Suite first asks for them (a process
+// that evaluates one function looks up one, not thousands).
 class ArtifactBackend final : public Backend {
 public:
   ArtifactBackend(const ir::Module& module, std::shared_ptr<const SharedObject> code)
       : module_(module), code_(std::move(code)), batch_(module.functions.size()), boxed_(module.functions.size()),
-        checked_(module.functions.size()) {
-    for (uint32_t f = 0; f < module.functions.size(); ++f) {
-      const std::string& name = module.functions[f].name;
-      batch_[f] = reinterpret_cast<BatchEntry>(code_->find(batchEntryName(name)));
-      boxed_[f] = reinterpret_cast<BoxedEntry>(code_->find(boxedEntryName(name)));
-      checked_[f] = reinterpret_cast<CheckedBatchEntry>(code_->find(checkedBatchEntryName(name)));
-    }
-  }
+        checked_(module.functions.size()) {}
 
-  // Everything was compiled by `findc build`: an entry that is not there
+  // Under the Suite's lock. An entry the artifact lacks was not compiled by
+  // `findc build` (engine/BuildArtifact.cpp's rule is the engine's), so it
   // never will be.
   void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed,
                std::span<const uint32_t> checked) override {
-    auto missing = [&](std::span<const uint32_t> fns, const char* kind) {
-      if (!fns.empty())
-        throw std::runtime_error("the artifact has no " + std::string(kind) + " entry point for '" +
-                                 module_.functions[fns.front()].name + "'");
-    };
-    missing(unary, "batch");
-    missing(boxed, "boxed");
-    missing(checked, "checked batch");
+    bind(unary, batch_, batchEntryName, "batch");
+    bind(boxed, boxed_, boxedEntryName, "boxed");
+    bind(checked, checked_, checkedBatchEntryName, "checked batch");
   }
-  bool hasBatch(uint32_t fn) const override { return batch_[fn] != nullptr; }
-  bool hasBoxed(uint32_t fn) const override { return boxed_[fn] != nullptr; }
-  bool hasCheckedBatch(uint32_t fn) const override { return checked_[fn] != nullptr; }
+  bool hasBatch(uint32_t fn) const override { return batch_[fn].load(std::memory_order_acquire) != nullptr; }
+  bool hasBoxed(uint32_t fn) const override { return boxed_[fn].load(std::memory_order_acquire) != nullptr; }
+  bool hasCheckedBatch(uint32_t fn) const override {
+    return checked_[fn].load(std::memory_order_acquire) != nullptr;
+  }
   bool compilesCheckedBatches() const override { return true; }
 
   void runBatch(uint32_t fn, const double* x, double* y, size_t n) const override {
-    batch_[fn](x, y, static_cast<int64_t>(n));
+    batch_[fn].load(std::memory_order_acquire)(x, y, static_cast<int64_t>(n));
   }
   Scalar runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const override {
     Scalar result;
-    boxed_[fn](&ctx, args.data(), &result);
+    boxed_[fn].load(std::memory_order_acquire)(&ctx, args.data(), &result);
     return result;
   }
   void runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, double* y, uint8_t* errors,
                        size_t n) const override {
-    checked_[fn](&ctx, x, y, errors, static_cast<int64_t>(n));
+    checked_[fn].load(std::memory_order_acquire)(&ctx, x, y, errors, static_cast<int64_t>(n));
   }
 
 private:
+  template <typename Entry>
+  void bind(std::span<const uint32_t> fns, std::vector<std::atomic<Entry>>& entries,
+            std::string (*name)(std::string_view), const char* kind) {
+    for (uint32_t f : fns) {
+      auto entry = reinterpret_cast<Entry>(code_->find(name(module_.functions[f].name)));
+      if (!entry)
+        throw std::runtime_error("the artifact has no " + std::string(kind) + " entry point for '" +
+                                 module_.functions[f].name + "'");
+      entries[f].store(entry, std::memory_order_release);
+    }
+  }
+
   const ir::Module& module_;
   std::shared_ptr<const SharedObject> code_;
-  std::vector<BatchEntry> batch_;
-  std::vector<BoxedEntry> boxed_;
-  std::vector<CheckedBatchEntry> checked_;
+  std::vector<std::atomic<BatchEntry>> batch_;
+  std::vector<std::atomic<BoxedEntry>> boxed_;
+  std::vector<std::atomic<CheckedBatchEntry>> checked_;
 };
 
 } // namespace

@@ -78,14 +78,25 @@ std::vector<std::string> hostCpuFeatures() {
     xcr0 = uint64_t{hi} << 32 | lo;
   }
   bool avxState = (xcr0 & 0x6) == 0x6, avx512State = (xcr0 & 0xe6) == 0xe6;
+  // One cpuid per leaf: in a virtual machine each one traps to the
+  // hypervisor (tens of microseconds).
+  struct Leaf {
+    uint32_t leaf, subleaf;
+    unsigned regs[4];
+  };
+  std::vector<Leaf> leaves;
   for (const Feature& f : kFeatures) {
     unsigned max = f.leaf >= 0x80000000 ? maxExtended : maxLeaf;
     if (f.leaf > max)
       continue;
-    unsigned regs[4];
-    __cpuid_count(f.leaf, f.subleaf, regs[0], regs[1], regs[2], regs[3]);
+    auto leaf = std::ranges::find_if(leaves, [&](const Leaf& l) { return l.leaf == f.leaf && l.subleaf == f.subleaf; });
+    if (leaf == leaves.end()) {
+      Leaf& read = leaves.emplace_back(Leaf{f.leaf, f.subleaf, {}});
+      __cpuid_count(f.leaf, f.subleaf, read.regs[0], read.regs[1], read.regs[2], read.regs[3]);
+      leaf = leaves.end() - 1;
+    }
     bool os = f.os == OsState::None || (f.os == OsState::Avx ? avxState : avx512State);
-    if ((regs[f.reg] >> f.bit & 1) && os)
+    if ((leaf->regs[f.reg] >> f.bit & 1) && os)
       host.emplace_back(f.name);
   }
 #endif

@@ -314,6 +314,7 @@ public:
     infer();
     auto out = std::make_unique<ast::Module>();
     out->file = &file_;
+    out->recursionAllowed = true; // as Python's, bounded at run time (RecursionError)
     for (const std::string& name : reachedOrder_)
       if (auto fn = lowerFunction(infos_.at(name)))
         out->functions.push_back(std::move(fn));

@@ -1339,13 +1339,12 @@ private:
 
   // Sets each function's callDepth and rejects a chain of more than
   // kMaxCallDepth nested calls, once, at the call on the deepest chain that
-  // goes past the bound. Runs when there is no recursion, so the calls form
-  // a DAG: depths are computed callees first, without recursing (a chain may
+  // goes past the bound. A recursive cycle (markRecursion) counts as one
+  // function, whose calls are those its members make out of it, so the calls
+  // form a DAG and every stack holds at most kMaxCallDepth frames besides
+  // those of recursive functions (which rt::maxRecursionDepth bounds at run
+  // time). Depths are computed callees first, without recursing (a chain may
   // be as long as the file). Library functions come with their depth.
-  // A recursive cycle counts as one function, whose calls are those its
-  // members make out of it, so that every stack holds at most kMaxCallDepth
-  // frames besides those of recursive functions (which rt::maxRecursionDepth
-  // bounds at run time).
   void limitCallDepth() {
     using Edge = std::pair<const FuncDecl*, const Call*>;
     std::map<const FuncDecl*, uint32_t> depth;

@@ -104,16 +104,16 @@ std::optional<uint32_t> pythonExceptionKinds(std::string_view className) {
   auto bit = [](ErrorKind kind) { return uint32_t{1} << static_cast<uint32_t>(kind); };
   const uint32_t everyPythonKind = bit(ErrorKind::IndexError) | bit(ErrorKind::KeyError) | bit(ErrorKind::ValueError) |
                                    bit(ErrorKind::TypeError) | bit(ErrorKind::ZeroDivisionError) |
-                                   bit(ErrorKind::OverflowError);
+                                   bit(ErrorKind::OverflowError) | bit(ErrorKind::RecursionError);
   struct Class {
     std::string_view name;
     uint32_t kinds;
   };
   // The classes above findc's kinds, then classes that catch none of them
-  // (an `except RuntimeError:` agents write is valid Python that catches nothing here).
+  // (an `except AttributeError:` agents write is valid Python that catches nothing here).
   static constexpr std::string_view kCatchNothing[] = {
       "AssertionError", "AttributeError", "FloatingPointError", "NameError",
-      "NotImplementedError", "RecursionError", "RuntimeError", "StopIteration", "UnboundLocalError",
+      "NotImplementedError", "StopIteration", "UnboundLocalError",
       "UnicodeError", "OSError", "ImportError", "MemoryError"};
   const Class classes[] = {
       {"BaseException", everyPythonKind},
@@ -126,6 +126,8 @@ std::optional<uint32_t> pythonExceptionKinds(std::string_view className) {
       {"TypeError", bit(ErrorKind::TypeError)},
       {"ZeroDivisionError", bit(ErrorKind::ZeroDivisionError)},
       {"OverflowError", bit(ErrorKind::OverflowError)},
+      {"RuntimeError", bit(ErrorKind::RecursionError)},
+      {"RecursionError", bit(ErrorKind::RecursionError)},
   };
   for (const Class& c : classes)
     if (c.name == className)
@@ -564,7 +566,7 @@ int64_t findc_rt_py_randint(Context* ctx, int64_t a, int64_t b) {
 
 int64_t findc_rt_py_raise(Context* ctx, const Str* name) {
   ErrorKind kind = ErrorKind::ValueError;
-  for (int32_t k = 1; k <= static_cast<int32_t>(ErrorKind::OverflowError); ++k)
+  for (int32_t k = 1; k <= static_cast<int32_t>(ErrorKind::RecursionError); ++k)
     if (errorName(static_cast<ErrorKind>(k)) == name->view())
       kind = static_cast<ErrorKind>(k);
   ctx->fail(kind);

@@ -40,8 +40,8 @@ const Complex* makeComplex(Arena& arena, Complex value);
 // The error kinds `except CLASS:` catches, as a mask of bits 1 << ErrorKind,
 // for Python's built-in exception classes (Exception and BaseException: every
 // kind but BudgetExceeded, which is findc's resource bound, not a Python
-// exception; a class that catches none of findc's kinds, such as
-// RuntimeError, gives 0); nothing for a name that is not a built-in class.
+// exception; RuntimeError catches RecursionError, its subclass; a class
+// that catches none of findc's kinds, such as AttributeError, gives 0); nothing for a name that is not a built-in class.
 std::optional<uint32_t> pythonExceptionKinds(std::string_view className);
 
 // math.hypot(*coordinates) as CPython 3.11 computes it (its vector_norm),

@@ -123,6 +123,7 @@ std::string_view errorName(ErrorKind kind) {
   case ErrorKind::BudgetExceeded: return "BudgetExceeded";
   case ErrorKind::ZeroDivisionError: return "ZeroDivisionError";
   case ErrorKind::OverflowError: return "OverflowError";
+  case ErrorKind::RecursionError: return "RecursionError";
   }
   return "";
 }
@@ -1287,6 +1288,22 @@ bool findc_rt_loop_tick(Context* ctx) {
   return true;
 }
 
+bool findc_rt_py_enter(Context* ctx) {
+  if (!findc_rt_loop_tick(ctx))
+    return false;
+  if (ctx->depth >= maxRecursionDepth) {
+    ctx->fail(ErrorKind::RecursionError);
+    return false;
+  }
+  ++ctx->depth;
+  return true;
+}
+
+bool findc_rt_py_leave(Context* ctx) {
+  --ctx->depth;
+  return true;
+}
+
 int64_t findc_rt_range_step(Context* ctx, int64_t step) {
   if (step == 0)
     ctx->fail(ErrorKind::ValueError); // "range() arg 3 must not be zero"
@@ -1639,6 +1656,8 @@ namespace {
   X(MapContains, findc_rt_map_contains)                                                                                \
   X(MapEq, findc_rt_map_eq)                                                                                            \
   X(LoopTick, findc_rt_loop_tick)                                                                                      \
+  X(PyEnter, findc_rt_py_enter)                                                                                        \
+  X(PyLeave, findc_rt_py_leave)                                                                                        \
   X(RangeStep, findc_rt_range_step)                                                                                    \
   X(RealPyDiv, findc_rt_real_py_div)                                                                                   \
   X(RealPyPowInt, findc_rt_real_py_powi)                                                                               \

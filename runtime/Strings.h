@@ -84,12 +84,19 @@ enum class ErrorKind : int32_t {
   BudgetExceeded,
   ZeroDivisionError, // Python float division, 0.0 ** negative
   OverflowError,     // Python float ** out of range
+  RecursionError,    // Python recursion deeper than maxRecursionDepth
 };
 std::string_view errorName(ErrorKind kind);
 
 // Loop iterations one evaluation may run before it fails with
 // BudgetExceeded (a `while` that never ends is an error value, not a hang).
 inline constexpr int64_t defaultLoopBudget = 1'000'000;
+
+// Calls of recursive functions (a hypothesis's `def` that calls itself,
+// directly or through others) one evaluation may nest before it fails with
+// RecursionError: CPython's default recursion limit. Bounds the stack an
+// evaluation uses in either engine.
+inline constexpr int32_t maxRecursionDepth = 1000;
 
 // What an evaluation carries: its arena, its loop budget, its first error,
 // and where its random draws come from (Python's random in hypotheses: the
@@ -102,11 +109,13 @@ struct Context {
   PhiloxKey drawKey{};
   uint64_t query = 0;
   uint32_t draws = 0; // made so far in this evaluation
-  // Resets budget, error and draws before one evaluation (not the arena).
+  int32_t depth = 0;  // calls of recursive functions active now (py.enter)
+  // Resets budget, error, draws and depth before one evaluation (not the arena).
   void begin(int64_t loopBudget = defaultLoopBudget) {
     budget = loopBudget;
     error = 0;
     draws = 0;
+    depth = 0;
   }
   ErrorKind errorKind() const { return static_cast<ErrorKind>(error); }
   // Records `kind` unless an error is already recorded.

@@ -334,6 +334,10 @@ struct FuncDecl {
   // Sema: the most calls one evaluation of it nests (0: it calls no user or
   // library function).
   uint32_t callDepth = 0;
+  // Sema: whether it calls itself, directly or through other functions
+  // (only where the module allows recursion): each call of it is counted
+  // against rt::maxRecursionDepth at run time.
+  bool recursive = false;
   // `= expr`, or a `{ let ...; return expr }` body, is an expression; a body
   // with any other statement is a statement list (then `body` is null).
   ExprPtr body;
@@ -394,6 +398,10 @@ struct Module {
   // Library modules (the stdlib) are called as `LIBRARY.NAME(...)`; inside
   // them, names shared with builtins mean the builtin.
   std::string libraryName;
+  // Whether functions may call themselves (Python hypotheses, as Python
+  // does; bounded at run time by rt::maxRecursionDepth). Otherwise recursion
+  // is an error.
+  bool recursionAllowed = false;
   std::vector<std::unique_ptr<ConstDecl>> constants;
   std::vector<std::unique_ptr<FuncDecl>> functions;
   std::vector<BenchDecl> benches;

@@ -110,8 +110,9 @@ private:
     auto* type = llvm::FunctionType::get(typeOf(fn.resultType), params, false);
     auto* f = llvm::Function::Create(type, llvm::Function::InternalLinkage, name, out_);
     addTargetAttributes(f);
-    f->addFnAttr(llvm::Attribute::WillReturn);
-    f->addFnAttr(llvm::Attribute::NoRecurse);
+    f->addFnAttr(llvm::Attribute::WillReturn); // recursion is bounded by py.enter
+    if (!fn.recursive)
+      f->addFnAttr(llvm::Attribute::NoRecurse);
     unsigned first = fn.usesContext ? 1 : 0;
     if (fn.usesContext) {
       f->getArg(0)->setName("ctx");

@@ -127,21 +127,38 @@ ValueId Builder::text(std::string utf8) {
   return append(std::move(inst));
 }
 
+namespace {
+
+// Sets fn's usesContext and drawsRandom from its body and its callees' marks.
+void markOne(const Module& module, Function& fn) {
+  bool uses = !fn.blocks.empty() || isHandle(fn.resultType);
+  for (const Param& p : fn.params)
+    uses |= isHandle(p.type);
+  bool draws = false;
+  for (const Inst& inst : fn.body) {
+    uses |= isHandle(inst.type) || inst.op == Opcode::Runtime ||
+            (inst.op == Opcode::Call && module.functions[inst.index].usesContext);
+    draws |= (inst.op == Opcode::Runtime && rt::drawsRandom(inst.strOp())) ||
+             (inst.op == Opcode::Call && module.functions[inst.index].drawsRandom);
+  }
+  fn.usesContext = uses;
+  fn.drawsRandom = draws;
+}
+
+} // namespace
+
 void markContextUse(Module& module) {
-  for (uint32_t f : module.callOrder()) {
-    Function& fn = module.functions[f];
-    bool uses = !fn.blocks.empty() || isHandle(fn.resultType);
-    for (const Param& p : fn.params)
-      uses |= isHandle(p.type);
-    bool draws = false;
-    for (const Inst& inst : fn.body) {
-      uses |= isHandle(inst.type) || inst.op == Opcode::Runtime ||
-              (inst.op == Opcode::Call && module.functions[inst.index].usesContext);
-      draws |= (inst.op == Opcode::Runtime && rt::drawsRandom(inst.strOp())) ||
-               (inst.op == Opcode::Call && module.functions[inst.index].drawsRandom);
+  // Callees first; a recursive cycle reads its own functions' marks, so the
+  // whole module is marked again until a cycle's marks stop changing (they
+  // only ever turn true).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t f : module.callOrder()) {
+      Function& fn = module.functions[f];
+      bool before[] = {fn.usesContext, fn.drawsRandom};
+      markOne(module, fn);
+      changed |= fn.recursive && (before[0] != fn.usesContext || before[1] != fn.drawsRandom);
     }
-    fn.usesContext = uses;
-    fn.drawsRandom = draws;
   }
 }
 
@@ -420,7 +437,9 @@ private:
       for (const Inst& inst : module_.functions[f].body) {
         if (inst.op != Opcode::Call)
           continue;
-        if (state[inst.index] == 1) {
+        // A call back into the active chain is recursion: allowed only
+        // among functions marked recursive.
+        if (state[inst.index] == 1 && !(module_.functions[f].recursive && module_.functions[inst.index].recursive)) {
           problems_.push_back("@" + module_.functions[f].name + ": recursive call of @" +
                               module_.functions[inst.index].name);
           return false;

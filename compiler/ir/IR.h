@@ -85,6 +85,10 @@ struct Function {
   // ...): each draw is keyed by the evaluation's query, which the boxed
   // calls set (the checked batch keeps no draw key).
   bool drawsRandom = false;
+  // Whether it calls itself, directly or through other functions (Python
+  // hypotheses): its entry counts the call (py.enter), each return leaves
+  // (py.leave); the verifier accepts calls among recursive functions.
+  bool recursive = false;
 
   // Whether the function can be evaluated at numbers, f(x) for each x: its
   // first parameter is int or real, every other parameter has a default,

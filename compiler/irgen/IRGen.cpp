@@ -117,13 +117,14 @@ public:
   }
 
 private:
-  // A numeric expression function is as harmless as its body (there is no
-  // recursion, so this ends).
+  // A numeric expression function is as harmless as its body; a recursive
+  // one never is (it counts its depth; and the judgment of a callee in
+  // progress is false, so this ends).
   bool speculatable(const FuncDecl& callee) {
     auto [it, inserted] = callees_.try_emplace(&callee, false);
     if (!inserted)
       return it->second;
-    bool harmless = !callee.hasStatements() && !isHandle(callee.resultType) &&
+    bool harmless = !callee.recursive && !callee.hasStatements() && !isHandle(callee.resultType) &&
                     std::none_of(callee.params.begin(), callee.params.end(),
                                  [](const Param& p) { return isHandle(p.type); });
     it->second = harmless && speculatable(*callee.body);
@@ -141,7 +142,7 @@ public:
 
   // `domain`: the result is NaN unless lo <= x <= hi (x the first parameter).
   void run(ir::Function& fn, std::optional<std::pair<double, double>> domain = std::nullopt) {
-    if (decl_.hasStatements() || speculation_.needsBlocks(*decl_.body)) {
+    if (decl_.recursive || decl_.hasStatements() || speculation_.needsBlocks(*decl_.body)) {
       runWithBlocks(domain);
       return;
     }
@@ -172,6 +173,8 @@ private:
     setBlock(newBlock({}));
     for (uint32_t i = 0; i < decl_.params.size(); ++i)
       params_.push_back(b_.param(i));
+    if (decl_.recursive)
+      enterRecursiveCall();
     if (!decl_.hasStatements()) { // benches are expressions: only they have domains
       ret(withinDomain(lowerAs(*decl_.body, fn_.resultType), domain));
       return;
@@ -221,7 +224,36 @@ private:
     t.edges[1] = {ifFalse, std::move(falseArgs)};
     terminate(std::move(t));
   }
+  // A recursive function first counts its call (py.enter); where that
+  // fails (too deep, the budget spent, an error recorded) it returns its
+  // harmless value at once, and every other return leaves (py.leave).
+  void enterRecursiveCall() {
+    uint32_t body = newBlock({}), refused = newBlock({});
+    condBranch(b_.runtime(rt::StrOp::PyEnter, {}), body, {}, refused, {});
+    setBlock(refused);
+    terminateReturn(harmlessValue(fn_.resultType));
+    setBlock(body);
+  }
+
+  // A value of `type` for a path whose result is never used.
+  ir::ValueId harmlessValue(Type type) {
+    switch (type) {
+    case Type::Bool: return b_.constant(Scalar::ofBool(false));
+    case Type::Real: return b_.constant(Scalar::ofReal(0));
+    case Type::Str: return b_.text("");
+    case Type::StrList: case Type::IntList: case Type::RealList: return b_.runtime(rt::listOps(type).empty, {});
+    case Type::StrMap: return b_.runtime(rt::StrOp::MapEmpty, {});
+    case Type::Complex: return b_.runtime(rt::StrOp::ComplexFromReal, {b_.constant(Scalar::ofReal(0))});
+    default: return b_.constant(Scalar::ofInt(0));
+    }
+  }
+
   void ret(ir::ValueId value) {
+    if (decl_.recursive)
+      b_.runtime(rt::StrOp::PyLeave, {});
+    terminateReturn(value);
+  }
+  void terminateReturn(ir::ValueId value) {
     ir::Terminator t;
     t.kind = ir::Terminator::Kind::Return;
     t.value = value;
@@ -813,6 +845,7 @@ ir::Function declare(const FuncDecl& decl, std::string name) {
   fn.name = std::move(name);
   fn.doc = decl.doc;
   fn.resultType = decl.resultType;
+  fn.recursive = decl.recursive;
   for (const Param& p : decl.params)
     fn.params.push_back({p.name, p.type, p.defaultValue});
   return fn;

@@ -734,6 +734,10 @@ private:
     case rt::StrOp::MapContains: return a[1] + " in " + a[0];
     case rt::StrOp::MapEq: return a[0] + " == " + a[1];
     case rt::StrOp::LoopTick: return use(Helper::Evaluation, "ctx.tick()");
+    // A recursive call spends the budget as findc's does; its depth is
+    // Python's own to bound (RecursionError).
+    case rt::StrOp::PyEnter: return use(Helper::Evaluation, "ctx.tick()");
+    case rt::StrOp::PyLeave: return "True";
     case rt::StrOp::RangeStep: return call(Helper::RangeStep, "_range_step", {a[0]});
     }
     throw std::logic_error("pyemit: an unknown runtime operation");

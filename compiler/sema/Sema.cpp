@@ -221,8 +221,10 @@ public:
       if (auto bench = benches_.find(f.get()); bench != benches_.end())
         checkClauses(*bench->second);
     }
-    if (diags_.errorCount() == before)
+    if (diags_.errorCount() == before && !module_.recursionAllowed)
       rejectRecursion();
+    if (diags_.errorCount() == before && module_.recursionAllowed)
+      markRecursion();
     if (diags_.errorCount() == before)
       limitCallDepth();
     return diags_.errorCount() == before;
@@ -1261,12 +1263,87 @@ private:
       }
   }
 
+  // Where recursion is allowed: the call graph's strongly connected
+  // components (Tarjan's algorithm, without recursing: a chain of calls may
+  // be as long as the file); each function of a component with a cycle is
+  // recursive.
+  void markRecursion() {
+    std::map<const FuncDecl*, uint32_t> order, low;
+    std::vector<const FuncDecl*> open; // visited, component not yet closed
+    std::set<const FuncDecl*> isOpen;
+    struct Frame {
+      const FuncDecl* fn;
+      size_t nextCall;
+    };
+    auto discover = [&](const FuncDecl* fn, std::vector<Frame>& frames) {
+      order[fn] = low[fn] = static_cast<uint32_t>(order.size());
+      open.push_back(fn);
+      isOpen.insert(fn);
+      frames.push_back({fn, 0});
+    };
+    for (auto& root : module_.functions) {
+      if (order.count(root.get()))
+        continue;
+      std::vector<Frame> frames;
+      discover(root.get(), frames);
+      while (!frames.empty()) {
+        const FuncDecl* fn = frames.back().fn;
+        const auto& calls = callees_[fn];
+        if (frames.back().nextCall < calls.size()) {
+          const FuncDecl* callee = calls[frames.back().nextCall++].first;
+          if (!order.count(callee))
+            discover(callee, frames);
+          else if (isOpen.count(callee))
+            low[fn] = std::min(low[fn], order[callee]);
+          continue;
+        }
+        frames.pop_back();
+        if (!frames.empty())
+          low[frames.back().fn] = std::min(low[frames.back().fn], low[fn]);
+        if (low[fn] != order[fn])
+          continue;
+        // fn is the first of its component: close it.
+        auto first = std::find(open.begin(), open.end(), fn);
+        bool selfCall = std::any_of(calls.begin(), calls.end(), [&](const auto& call) { return call.first == fn; });
+        bool cycle = open.end() - first > 1 || selfCall;
+        for (auto member = first; member != open.end(); ++member) {
+          isOpen.erase(*member);
+          component_[*member] = fn;
+          if (cycle) {
+            recursive_.insert(*member);
+            members_[fn].push_back(*member);
+          }
+        }
+        open.erase(first, open.end());
+      }
+    }
+    for (auto& fn : module_.functions)
+      fn->recursive = recursive_.count(fn.get()) > 0;
+  }
+
+  // The functions of fn's recursive cycle, or fn alone.
+  std::vector<const FuncDecl*> cycleOf(const FuncDecl* fn) const {
+    if (auto root = component_.find(fn); root != component_.end())
+      if (auto members = members_.find(root->second); members != members_.end())
+        return members->second;
+    return {fn};
+  }
+
+  // Whether a call from `caller` to `callee` stays in one recursive cycle.
+  bool callWithinCycle(const FuncDecl* caller, const FuncDecl* callee) const {
+    auto a = component_.find(caller), b = component_.find(callee);
+    return recursive_.count(caller) && a != component_.end() && b != component_.end() && a->second == b->second;
+  }
+
   // ---- call depth ----
 
   // Sets each function's callDepth and rejects a chain of more than
   // kMaxCallDepth nested calls, once, at the call on the deepest chain that
-  // goes past the bound. Runs when there is no recursion, so the calls form
-  // a DAG: depths are computed callees first, without recursing (a chain may
+  // goes past the bound. A recursive cycle (markRecursion) counts as one
+  // function, whose calls are those its members make out of it, so the calls
+  // form a DAG and every stack holds at most kMaxCallDepth frames besides
+  // those of recursive functions (which rt::maxRecursionDepth bounds at run
+  // time). Depths are computed callees first, without recursing (a chain may
   // be as long as the file). Library functions come with their depth.
   void limitCallDepth() {
     using Edge = std::pair<const FuncDecl*, const Call*>;
@@ -1287,7 +1364,11 @@ private:
           pending.pop_back();
           continue;
         }
-        const std::vector<Edge>& calls = callees_[fn];
+        std::vector<Edge> calls;
+        for (const FuncDecl* member : cycleOf(fn))
+          for (const Edge& call : callees_[member])
+            if (!callWithinCycle(member, call.first))
+              calls.push_back(call);
         bool ready = true;
         for (const Edge& call : calls)
           if (!known(call.first)) {
@@ -1491,6 +1572,11 @@ private:
   unsigned loopDepth_ = 0; // loops around the statement being checked, in current_
   Type listHint_ = Type::Error; // what an empty `[]` being checked becomes
   std::map<const FuncDecl*, std::vector<std::pair<const FuncDecl*, const Call*>>> callees_;
+  // markRecursion: each function's component (by its first function), and
+  // the functions in a cycle.
+  std::map<const FuncDecl*, const FuncDecl*> component_;
+  std::set<const FuncDecl*> recursive_;
+  std::map<const FuncDecl*, std::vector<const FuncDecl*>> members_; // of each cycle, by its first
 };
 
 } // namespace

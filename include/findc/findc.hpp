@@ -77,8 +77,8 @@ public:
 
 // What one evaluation gave: a value, or the error Python would raise
 // ("IndexError", "KeyError", "ValueError", "TypeError", "ZeroDivisionError",
-// "OverflowError", or "BudgetExceeded" when a loop or a value outgrows its
-// bound).
+// "OverflowError", "RecursionError" past a hypothesis's recursion bound, or
+// "BudgetExceeded" when a loop or a value outgrows its bound).
 struct Outcome {
   std::optional<Value> value;
   std::string error;

@@ -281,6 +281,9 @@ struct FunctionInfo {
   PyType result = PyType::Unknown;
   // Where a name (or "" for the result) first got a second, incompatible type.
   std::map<std::string, SourceLoc, std::less<>> conflictAt;
+  // Locals assigned None (`v = None`): each has a flag beside its value
+  // (noneFlag), read by `v is None`; see lowerMaybeNone.
+  std::set<std::string, std::less<>> mayBeNone;
 };
 
 class Lowerer {
@@ -314,6 +317,7 @@ public:
     infer();
     auto out = std::make_unique<ast::Module>();
     out->file = &file_;
+    out->recursionAllowed = true; // as Python's, bounded at run time (RecursionError)
     for (const std::string& name : reachedOrder_)
       if (auto fn = lowerFunction(infos_.at(name)))
         out->functions.push_back(std::move(fn));
@@ -576,8 +580,11 @@ private:
         bindLocalLambda(info, static_cast<const Name&>(*static_cast<const Assign&>(*stmt).targets[0]), *lambda);
       } else if (auto* a = dyn<Assign>(stmt.get())) {
         PyType t = typeOf(*a->value);
-        for (const ExprPtr& target : a->targets)
+        for (const ExprPtr& target : a->targets) {
           inferTarget(info, *target, a->value.get(), t);
+          if (auto* n = dyn<Name>(target.get()); n && isNone(*a->value) && !paramSlot(info, n->id))
+            info.mayBeNone.insert(n->id);
+        }
       } else if (auto* a = dyn<AugAssign>(stmt.get())) {
         if (auto* n = dyn<Name>(a->target.get()))
           assignType(info, n->id, binaryType(a->op, typeOf(*a->target), typeOf(*a->value), *a->value), a->loc);
@@ -1052,8 +1059,15 @@ private:
     // with a zero value (a read before any assignment reads it, where
     // CPython raises UnboundLocalError).
     for (const std::string& name : info.localOrder) {
-      PyType t = settle(info.locals.at(name), name, def.nameLoc, "variable '" + name + "'");
+      PyType local = info.locals.at(name);
+      if (local == PyType::Unknown && info.mayBeNone.count(name))
+        local = PyType::Int; // only ever None: any type holds it
+      PyType t = settle(local, name, def.nameLoc, "variable '" + name + "'");
       fn->statements.push_back(declareVar(name, t, zeroOf(t, def.loc), def.loc));
+      // Unassigned, it reads as None (CPython raises UnboundLocalError).
+      if (info.mayBeNone.count(name))
+        fn->statements.push_back(
+            declareVar(noneFlag(name), PyType::Bool, std::make_unique<ast::BoolLit>(def.loc, 1, true), def.loc));
     }
     lowerBody(def.body, fn->statements);
     if (diags_.errorCount() == errorsBefore)
@@ -1241,7 +1255,7 @@ private:
     case ExprKind::UnaryOp: return lowerUnary(static_cast<const UnaryOp&>(e));
     case ExprKind::BinOp: {
       auto& b = static_cast<const BinOp&>(e);
-      return lowerBinary(b.op, lower(*b.left), lower(*b.right), *b.right, e, b.opLoc);
+      return lowerBinary(b.op, lowerOperand(*b.left), lowerOperand(*b.right), *b.right, e, b.opLoc);
     }
     case ExprKind::BoolOp: return lowerBoolOp(static_cast<const BoolOp&>(e));
     case ExprKind::Compare: return lowerCompare(static_cast<const Compare&>(e));
@@ -1334,6 +1348,14 @@ private:
   }
 
   Lowered lowerName(const Name& n) {
+    if (mayBeNone(n.id)) {
+      error(n.loc,
+            "'" + n.id + "' may be None here; findc reads a variable assigned None only in '" + n.id + " is None', '" +
+                n.id + " is not None', arithmetic, ordering comparisons and the entry function's 'return " + n.id +
+                "' (docs/python-frontend.md)",
+            n.length);
+      return {};
+    }
     if (isLocal(n.id))
       return {nameRef(n.id, n.loc, n.length), nameType(n.id)};
     if (auto it = constants_.find(n.id); it != constants_.end()) {
@@ -1359,7 +1381,7 @@ private:
   }
 
   Lowered lowerUnary(const UnaryOp& u) {
-    Lowered v = lower(*u.operand);
+    Lowered v = u.op == UnaryOperator::Not ? lower(*u.operand) : lowerOperand(*u.operand);
     if (!v)
       return {};
     switch (u.op) {
@@ -1487,13 +1509,22 @@ private:
   }
 
   Lowered lowerCompare(const Compare& c) {
+    if (Lowered test = lowerIsNone(c))
+      return test;
     auto node = std::make_unique<ast::Compare>(c.loc, c.length);
     std::vector<const Expr*> operands = {c.left.get()};
     for (const ExprPtr& x : c.comparators)
       operands.push_back(x.get());
+    auto ordering = [](CmpOperator op) {
+      return op == CmpOperator::Lt || op == CmpOperator::LtE || op == CmpOperator::Gt || op == CmpOperator::GtE;
+    };
     std::vector<Lowered> lowered;
-    for (const Expr* x : operands) {
-      lowered.push_back(lower(*x));
+    for (size_t i = 0; i < operands.size(); ++i) {
+      const Expr* x = operands[i];
+      // None raises TypeError where it is ordered, so a may-be-None name
+      // may be an operand of <, <=, >, >= (of those only).
+      bool ordered = (i == 0 || ordering(c.ops[i - 1])) && (i == c.ops.size() || ordering(c.ops[i]));
+      lowered.push_back(ordered ? lowerOperand(*x) : lower(*x));
       if (!lowered.back())
         return {};
       if (lowered.back().type == PyType::Complex && std::any_of(c.ops.begin(), c.ops.end(), [](CmpOperator op) {
@@ -2686,6 +2717,12 @@ private:
     if (!v)
       return;
     emitEffect(out, loc, std::move(v.expr), [&](ast::ExprPtr e) { return assignStmt(name, std::move(e), loc); });
+    if (mayBeNone(name))
+      setNoneFlag(name, false, loc, out);
+  }
+  void setNoneFlag(const std::string& name, bool none, SourceLoc loc, ast::StmtList& out) {
+    emitEffect(out, loc, std::make_unique<ast::BoolLit>(loc, 1, none),
+               [&](ast::ExprPtr e) { return assignStmt(noneFlag(name), std::move(e), loc); });
   }
 
   static bool isNone(const Expr& e) {
@@ -2696,11 +2733,57 @@ private:
     auto* i = dyn<IfExp>(&e);
     return isNone(e) || (i && (mayBeNone(*i->body) || mayBeNone(*i->orelse)));
   }
+
+  // ---- variables that may be None ----
+  // A local assigned None somewhere (`best = None`, then `best = c` in a
+  // loop) keeps a bool beside its value: true while it holds None. Python
+  // reads such a name four ways findc supports: `v is None` and `v is not
+  // None` test the flag; as an operand of arithmetic or of an ordering
+  // comparison, and as the entry's returned value, None is a TypeError
+  // (CPython's, and the entry's None, which FIND prints as None). Any other
+  // read (==, truth, str(), an argument, a helper's return) is refused,
+  // since None behaves as a value there.
+  bool mayBeNone(std::string_view name) const { return current_ && current_->mayBeNone.count(name); }
+  static std::string noneFlag(std::string_view name) { return "__findc_none_" + std::string(name); }
+
+  // v's value, or TypeError of type t where v holds None.
+  ast::ExprPtr lowerMaybeNone(const Name& n, PyType t) {
+    PyType held = nameType(n.id);
+    ast::ExprPtr value = coerce({nameRef(n.id, n.loc, n.length), held}, t, n).expr;
+    return conditional(nameRef(noneFlag(n.id), n.loc, n.length), raiseAs("TypeError", t, n.loc), std::move(value),
+                       n.loc);
+  }
+
+  // An operand of an operation that raises TypeError on None.
+  Lowered lowerOperand(const Expr& e) {
+    if (auto* n = dyn<Name>(&e); n && mayBeNone(n->id))
+      return {lowerMaybeNone(*n, nameType(n->id)), nameType(n->id)};
+    return lower(e);
+  }
+
+  // `v is None`, `v is not None` (None on either side): the flag of a
+  // may-be-None local, false (true) for another local or parameter, which
+  // never holds None. Nothing for any other comparison.
+  Lowered lowerIsNone(const Compare& c) {
+    if (c.ops.size() != 1 || (c.ops[0] != CmpOperator::Is && c.ops[0] != CmpOperator::IsNot))
+      return {};
+    const Expr* other = isNone(*c.left) ? c.comparators[0].get() : isNone(*c.comparators[0]) ? c.left.get() : nullptr;
+    auto* n = other ? dyn<Name>(other) : nullptr;
+    if (!n || !isLocal(n->id))
+      return {};
+    ast::ExprPtr isNoneNow = mayBeNone(n->id) ? nameRef(noneFlag(n->id), n->loc, n->length)
+                                              : std::make_unique<ast::BoolLit>(c.loc, 1, false);
+    if (c.ops[0] == CmpOperator::IsNot)
+      isNoneNow = std::make_unique<ast::Unary>(c.loc, c.length, ast::UnaryOp::Not, std::move(isNoneNow));
+    return {std::move(isNoneNow), PyType::Bool};
+  }
   // What `return e` gives: None, written or as an arm of `a if c else b`
   // (nested too), is the entry function's TypeError value, as a path that
   // ends without return (FIND prints None for both); elsewhere None is a
   // located error (a None a helper returned could be tested or printed).
   Lowered lowerReturnValue(const Expr& e) {
+    if (auto* n = dyn<Name>(&e); n && mayBeNone(n->id) && current_->def == entry_ && tryDepth_ == 0)
+      return {lowerMaybeNone(*n, resultType_), resultType_};
     if (!mayBeNone(e))
       return coerce(lower(e), resultType_, e);
     if (current_ == nullptr || current_->def != entry_)
@@ -3046,6 +3129,17 @@ private:
                             out);
         return;
       }
+      if (isNone(*a.value)) {
+        for (const ExprPtr& target : a.targets) {
+          auto* n = dyn<Name>(target.get());
+          if (!n || !mayBeNone(n->id)) {
+            unsupported(*a.value, "None as a value (other than assigned to a local variable)");
+            return;
+          }
+          setNoneFlag(n->id, true, loc, out);
+        }
+        return;
+      }
       for (const ExprPtr& target : a.targets) {
         Lowered v = lower(*a.value);
         if (!v)
@@ -3061,7 +3155,7 @@ private:
         error(*a.target, "augmented assignment to this target is not supported in hypotheses yet");
         return;
       }
-      Lowered v = lowerBinary(a.op, lower(*a.target), lower(*a.value), *a.value, *a.value, a.opLoc);
+      Lowered v = lowerBinary(a.op, lowerOperand(*a.target), lowerOperand(*a.value), *a.value, *a.value, a.opLoc);
       if (v)
         assignTo(n->id, std::move(v), *a.value, loc, out);
       return;

@@ -9,7 +9,6 @@
 
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
-#include <llvm/Passes/OptimizationLevel.h>
 #include <llvm/Support/Error.h>
 #include <llvm/Target/TargetMachine.h>
 
@@ -63,11 +62,9 @@ template <typename T> T orThrow(llvm::Expected<T> value, std::string_view contex
   return std::move(*value);
 }
 
-// Runs LLVM's -O2 pipeline (new pass manager; `level` another) for
-// `target`; with llvm::TimePassesIsEnabled, a -time-passes report of every
-// run at exit.
-void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math,
-                    llvm::OptimizationLevel level = llvm::OptimizationLevel::O2);
+// Runs LLVM's -O2 pipeline (new pass manager) for `target`; with
+// llvm::TimePassesIsEnabled, a -time-passes report of every run at exit.
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math);
 
 llvm::Expected<std::string> emitAssembly(llvm::Module& module, llvm::TargetMachine& target);
 // A relocatable object file (ELF on Linux), for a shared object.

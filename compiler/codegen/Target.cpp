@@ -163,7 +163,7 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llv
   return builder->createTargetMachine();
 }
 
-void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math, llvm::OptimizationLevel level) {
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math) {
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
@@ -192,7 +192,7 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode 
 
   if (math == MathMode::Vector)
     allowApproximateMath(module);
-  llvm::ModulePassManager pipeline = passes.buildPerModuleDefaultPipeline(level);
+  llvm::ModulePassManager pipeline = passes.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
   pipeline.run(module, mam);
   dropUnusedVariants(module);
 }

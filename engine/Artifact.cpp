@@ -1,16 +1,15 @@
 #include "engine/Artifact.h"
 
-#include "compiler/codegen/EntryPoints.h"
 #include "compiler/ir/Signatures.h"
 #include "compiler/support/Bytes.h"
 #include "compiler/support/CpuFeatures.h"
 #include "compiler/support/Hash.h"
 #include "compiler/support/Version.h"
+#include "engine/CompiledBackend.h"
 #include "findc/Errors.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -217,59 +216,35 @@ private:
 
 // Entry points are looked up when the Suite first asks for them (a process
 // that evaluates one function looks up one, not thousands).
-class ArtifactBackend final : public Backend {
+class ArtifactBackend final : public CompiledBackend {
 public:
   ArtifactBackend(const ir::Module& module, std::shared_ptr<const SharedObject> code)
-      : module_(module), code_(std::move(code)), batch_(module.functions.size()), boxed_(module.functions.size()),
-        checked_(module.functions.size()) {}
+      : CompiledBackend(module.functions.size()), module_(module), code_(std::move(code)) {}
 
   // Under the Suite's lock. An entry the artifact lacks was not compiled by
   // `findc build` (engine/BuildArtifact.cpp's rule is the engine's), so it
   // never will be.
   void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed,
                std::span<const uint32_t> checked) override {
-    bind(unary, batch_, batchEntryName, "batch");
-    bind(boxed, boxed_, boxedEntryName, "boxed");
-    bind(checked, checked_, checkedBatchEntryName, "checked batch");
-  }
-  bool hasBatch(uint32_t fn) const override { return batch_[fn].load(std::memory_order_acquire) != nullptr; }
-  bool hasBoxed(uint32_t fn) const override { return boxed_[fn].load(std::memory_order_acquire) != nullptr; }
-  bool hasCheckedBatch(uint32_t fn) const override {
-    return checked_[fn].load(std::memory_order_acquire) != nullptr;
-  }
-  bool compilesCheckedBatches() const override { return true; }
-
-  void runBatch(uint32_t fn, const double* x, double* y, size_t n) const override {
-    batch_[fn].load(std::memory_order_acquire)(x, y, static_cast<int64_t>(n));
-  }
-  Scalar runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const override {
-    Scalar result;
-    boxed_[fn].load(std::memory_order_acquire)(&ctx, args.data(), &result);
-    return result;
-  }
-  void runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, double* y, uint8_t* errors,
-                       size_t n) const override {
-    checked_[fn].load(std::memory_order_acquire)(&ctx, x, y, errors, static_cast<int64_t>(n));
+    for (uint32_t f : unary)
+      setBatch(f, find<BatchEntry>(f, batchEntryName, "batch"));
+    for (uint32_t f : boxed)
+      setBoxed(f, find<BoxedEntry>(f, boxedEntryName, "boxed"));
+    for (uint32_t f : checked)
+      setCheckedBatch(f, find<CheckedBatchEntry>(f, checkedBatchEntryName, "checked batch"));
   }
 
 private:
-  template <typename Entry>
-  void bind(std::span<const uint32_t> fns, std::vector<std::atomic<Entry>>& entries,
-            std::string (*name)(std::string_view), const char* kind) {
-    for (uint32_t f : fns) {
-      auto entry = reinterpret_cast<Entry>(code_->find(name(module_.functions[f].name)));
-      if (!entry)
-        throw std::runtime_error("the artifact has no " + std::string(kind) + " entry point for '" +
-                                 module_.functions[f].name + "'");
-      entries[f].store(entry, std::memory_order_release);
-    }
+  template <typename Entry> Entry find(uint32_t f, std::string (*name)(std::string_view), const char* kind) const {
+    auto entry = reinterpret_cast<Entry>(code_->find(name(module_.functions[f].name)));
+    if (!entry)
+      throw std::runtime_error("the artifact has no " + std::string(kind) + " entry point for '" +
+                               module_.functions[f].name + "'");
+    return entry;
   }
 
   const ir::Module& module_;
   std::shared_ptr<const SharedObject> code_;
-  std::vector<std::atomic<BatchEntry>> batch_;
-  std::vector<std::atomic<BoxedEntry>> boxed_;
-  std::vector<std::atomic<CheckedBatchEntry>> checked_;
 };
 
 } // namespace

@@ -280,6 +280,9 @@ ArtifactHeader readArtifactHeader(const std::string& path) {
 }
 
 std::unique_ptr<Suite> loadArtifact(const std::string& path, const ArtifactCheck& check) {
+  if (check.interpreter)
+    throw InputError("'" + path + "' is a compiled artifact, which runs native code only: give the suite's source "
+                     "for --engine interp");
   ArtifactFile file(path);
   ArtifactView view = parse(file);
   checkArtifactHeader(path, view.header, check);

@@ -59,8 +59,8 @@ struct ArtifactCheck {
   std::optional<std::string> source;
   // Refused if the artifact's math mode differs.
   std::optional<MathMode> math;
-  // The user asked for the interpreter (which an artifact cannot run: it
-  // holds no IR bodies); the caller refuses.
+  // The interpreter is asked for: an InputError, since an artifact holds no
+  // IR for it.
   bool interpreter = false;
 };
 

@@ -124,6 +124,7 @@ BuildReport buildArtifact(const Suite& suite, const BuildOptions& options) {
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<EntryPoints> shards = shardEntries(suite, size_t{jobs} * kShardsPerJob, report.entryPoints);
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(shards.size(), 1)));
+  report.jobs = jobs;
 
   // One TargetMachine per thread (they are not shared across threads); the
   // first also names the CPU and its features for the header. In exact math

@@ -18,6 +18,7 @@ struct BuildOptions {
 struct BuildReport {
   std::string artifact; // the file's bytes
   size_t entryPoints = 0;
+  unsigned jobs = 0; // the threads that generated code
   double compileSeconds = 0, linkSeconds = 0; // wall clock
   // CPU time of the compiling threads, summed, by step: findc IR to LLVM IR,
   // LLVM's IR pipeline, instruction selection to an object file.

@@ -49,12 +49,8 @@ std::unique_ptr<Suite> compileStdlib(const LoadOptions& options, DiagnosticEngin
 }
 
 std::shared_ptr<const Suite> loadOrThrow(const std::string& path, const LoadOptions& options) {
-  if (isArtifact(path)) {
-    if (options.engine == Engine::Interpreter)
-      throw InputError("'" + path + "' is a compiled artifact, which runs native code only: load the suite's source "
-                       "for the interpreter");
-    return loadArtifact(path); // its math mode is the one it was built with
-  }
+  if (isArtifact(path)) // in the math mode it was built with
+    return loadArtifact(path, {.source = {}, .math = {}, .interpreter = options.engine == Engine::Interpreter});
   DiagnosticEngine diags;
   std::shared_ptr<const SourceFile> file = readSource(path, diags);
   return orThrow(file ? compileSuite(file, {.load = options}, diags) : nullptr, diags);

@@ -1,15 +1,12 @@
 // findc build: a suite compiled ahead of time into an artifact
 // (engine/Artifact.h, docs/artifacts.md) that call, eval, list, serve and the
 // APIs load without compiling.
-#include "compiler/support/CpuFeatures.h"
 #include "engine/BuildArtifact.h"
 #include "tools/findc/Load.h"
-#include "tools/findc/Suite.h"
 
 #include <fmt/core.h>
 
 #include <iostream>
-#include <thread>
 
 namespace findc {
 namespace {
@@ -109,9 +106,8 @@ int runBuild(const std::vector<std::string>& args) {
   writeWhole(output, report.artifact);
   if (verbose) {
     fmt::print(stderr, "compiled {} entry points of {} functions in {:.3f} s ({} jobs), linked in {:.3f} s: {} ({} bytes)\n",
-               report.entryPoints, suite->visible().size(), report.compileSeconds,
-               build.jobs ? build.jobs : std::max(1u, std::thread::hardware_concurrency()), report.linkSeconds, output,
-               report.artifact.size());
+               report.entryPoints, suite->visible().size(), report.compileSeconds, report.jobs, report.linkSeconds,
+               output, report.artifact.size());
     fmt::print(stderr, "CPU seconds: findc IR to LLVM IR {:.3f}, LLVM IR pipeline {:.3f}, code generation {:.3f}\n",
                report.emitCpuSeconds, report.optimizeCpuSeconds, report.codegenCpuSeconds);
   }

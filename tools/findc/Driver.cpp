@@ -1,6 +1,7 @@
 #include "tools/findc/Driver.h"
 
 #include "compiler/support/Version.h"
+#include "engine/Artifact.h"
 #include "engine/BigStack.h"
 
 #include <fmt/core.h>
@@ -26,7 +27,28 @@ int run(const std::vector<std::string>& args, std::span<const Tool> tools, const
   return tool->run({args.begin() + 1, args.end()});
 }
 
+const Tool kArtifactTools[] = {
+    {"call", [](const std::vector<std::string>& a) { return runCommand(kCallCommand, a); }},
+    {"eval", [](const std::vector<std::string>& a) { return runCommand(kEvalCommand, a); }},
+    {"list", [](const std::vector<std::string>& a) { return runCommand(kListCommand, a); }},
+};
+
 } // namespace
+
+std::span<const Tool> artifactTools() { return kArtifactTools; }
+
+bool runsOnArtifact(const std::vector<std::string>& args) {
+  if (args.empty() || std::none_of(std::begin(kArtifactTools), std::end(kArtifactTools),
+                                   [&](const Tool& t) { return args[0] == t.name; }))
+    return false;
+  Options options;
+  try {
+    options = parseOptions({args.begin() + 1, args.end()});
+  } catch (const std::exception&) {
+    return false;
+  }
+  return !options.help && !options.stdlib && !options.positional.empty() && engine::isArtifact(options.positional[0]);
+}
 
 int runCommand(const Command& command, const std::vector<std::string>& args) {
   Options options = parseOptions(args);

@@ -1,8 +1,8 @@
-// What the two command-line programs share: findc (every command) and
-// findc-run (the commands that run a compiled artifact, without LLVM: a
-// process per query costs milliseconds, not libLLVM's loading). A table of
-// tools by name, --help and --version, and errors as `findc: error: ...`
-// with findc's exit statuses.
+// What the command-line programs share: findc-compiler (every command),
+// and findc and findc-run, which run the commands on a compiled artifact
+// without LLVM (a process per query costs milliseconds, not libLLVM's
+// loading). A table of tools by name, --help and --version, and errors as
+// `findc: error: ...` with findc's exit statuses.
 #pragma once
 
 #include "tools/findc/Cli.h"
@@ -21,7 +21,16 @@ struct Tool {
 // The tools of a Command (Cli.h): its options parsed and checked.
 int runCommand(const Command& command, const std::vector<std::string>& args);
 
-// main() of either program: runs the tool argv[1] names on a large stack.
+// call, eval and list: the tools that run a compiled artifact, in a program
+// without the compiler.
+std::span<const Tool> artifactTools();
+
+// Whether `args` (after the program's name) is one of artifactTools() on a
+// compiled artifact, so that a program without the compiler can run it. A
+// command line it cannot parse is not: the compiler's program reports it.
+bool runsOnArtifact(const std::vector<std::string>& args);
+
+// main() of every program: runs the tool argv[1] names on a large stack.
 int runDriver(int argc, char** argv, std::span<const Tool> tools, const char* help);
 
 } // namespace findc

@@ -21,13 +21,7 @@ commands (as findc's, on an artifact only):
 Run `findc-run <command> --help` for a command's options.
 )";
 
-const Tool kTools[] = {
-    {"call", [](const std::vector<std::string>& a) { return runCommand(kCallCommand, a); }},
-    {"eval", [](const std::vector<std::string>& a) { return runCommand(kEvalCommand, a); }},
-    {"list", [](const std::vector<std::string>& a) { return runCommand(kListCommand, a); }},
-};
-
 } // namespace
 } // namespace findc
 
-int main(int argc, char** argv) { return findc::runDriver(argc, argv, findc::kTools, findc::kRunnerHelp); }
+int main(int argc, char** argv) { return findc::runDriver(argc, argv, findc::artifactTools(), findc::kRunnerHelp); }

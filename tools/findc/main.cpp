@@ -1,7 +1,9 @@
-// findc: the command-line driver, one command per file (tools/findc/NAME.cpp)
-// on top of the engine (engine/): check, eval, call, emit, list, suite, score, diff,
-// unittests, plot, build, serve, query. findc-run (RunnerMain.cpp) is the
-// same driver with the commands that run compiled artifacts only.
+// findc-compiler: the command-line driver with every command, one per file
+// (tools/findc/NAME.cpp) on top of the engine (engine/): check, eval, call,
+// emit, list, suite, score, diff, unittests, plot, build, serve, query. Users
+// run findc (FrontMain.cpp), which runs call, eval and list on an artifact
+// itself and becomes this program for everything else; findc-run
+// (RunnerMain.cpp) is the driver with the artifact commands only.
 #include "tools/findc/Driver.h"
 #include "tools/findc/Suite.h"
 

@@ -31,6 +31,15 @@ public:
   // does; the interpreter evaluates such functions one boxed call a point).
   virtual bool compilesCheckedBatches() const = 0;
 
+  // Tiers, for a backend whose first code of a function is quick to compile
+  // rather than fast to run (the JIT in exact math): counts n points about
+  // to run through fn's entries, and is true once, when fn has run enough
+  // that recompiling it for speed pays; the Suite then calls optimize(fn)
+  // as it calls prepare(). Whether fn still runs its first code.
+  virtual bool countPoints(uint32_t /*fn*/, size_t /*n*/) const { return false; }
+  virtual void optimize(uint32_t /*fn*/) {}
+  virtual bool runsQuickCode(uint32_t /*fn*/) const { return false; }
+
   // y[i] = fn(x[i]) through the unary entry (clean: no benchmark effects).
   virtual void runBatch(uint32_t fn, const double* x, double* y, size_t n) const = 0;
   // One call with every argument; strings, lists and maps it makes live in

@@ -127,13 +127,11 @@ BuildReport buildArtifact(const Suite& suite, const BuildOptions& options) {
   report.jobs = jobs;
 
   // One TargetMachine per thread (they are not shared across threads); the
-  // first also names the CPU and its features for the header. In exact math
-  // the batch loops are scalar calls of libm, and LLVM's fast instruction
-  // selection and register allocation (level None) cost a fifth of the
-  // default's time for code within ~1.1x of the JIT's (bench/README.md,
-  // findc_bench_artifact); vector mode is chosen for throughput, so it keeps
-  // the JIT's level.
-  llvm::CodeGenOptLevel level = options.math == MathMode::Exact ? llvm::CodeGenOptLevel::None : llvm::CodeGenOptLevel::Less;
+  // first also names the CPU and its features for the header. The level is
+  // the JIT's first: in exact math the quick one, for code within ~1.1x of
+  // the optimized JIT's on the FIND suite (bench/README.md,
+  // findc_bench_artifact).
+  llvm::CodeGenOptLevel level = firstCodeGenLevel(options.math);
   auto machine = [level] {
     return orThrow(createHostTargetMachine(level, /*positionIndependent=*/true), "target");
   };

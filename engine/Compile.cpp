@@ -12,14 +12,15 @@ namespace findc::engine {
 namespace {
 
 std::unique_ptr<Suite> build(std::shared_ptr<const SourceFile> file, const findc::CompileOptions& irOptions,
-                             const LoadOptions& load, DiagnosticEngine& diags, bool stdlib) {
+                             const LoadOptions& load, uint64_t optimizeAfterPoints, DiagnosticEngine& diags,
+                             bool stdlib) {
   std::unique_ptr<Suite> suite;
   runWithStack(compileStackNeed(file->text().size()), [&] {
     std::optional<ir::Module> module = compileToIR(*file, diags, irOptions);
     if (!module)
       return;
     auto makeBackend = [&](const ir::Module& m) {
-      return load.engine == Engine::Interpreter ? makeInterpreterBackend(m) : makeJitBackend(m, load.math);
+      return load.engine == Engine::Interpreter ? makeInterpreterBackend(m) : makeJitBackend(m, load.math, optimizeAfterPoints);
     };
     suite = std::make_unique<Suite>(file, std::move(*module), makeBackend, load, stdlib);
   });
@@ -39,13 +40,13 @@ std::shared_ptr<const Suite> orThrow(std::unique_ptr<Suite> suite, const Diagnos
 
 std::unique_ptr<Suite> compileSuite(std::shared_ptr<const SourceFile> file, const CompileOptions& options,
                                     DiagnosticEngine& diags) {
-  return build(file, {.optimize = options.optimizeIR, .source = options.load.source}, options.load, diags,
-               /*stdlib=*/false);
+  return build(file, {.optimize = options.optimizeIR, .source = options.load.source}, options.load,
+               options.optimizeAfterPoints, diags, /*stdlib=*/false);
 }
 
 std::unique_ptr<Suite> compileStdlib(const LoadOptions& options, DiagnosticEngine& diags) {
   return build(std::make_unique<SourceFile>("<stdlib>", ""), {.optimize = false, .allLibraryFunctions = true},
-               options, diags, /*stdlib=*/true);
+               options, CompileOptions::kOptimizeAfterPoints, diags, /*stdlib=*/true);
 }
 
 std::shared_ptr<const Suite> loadOrThrow(const std::string& path, const LoadOptions& options) {

@@ -18,6 +18,13 @@ struct CompileOptions {
   // (each entry point is specialized and simplified on its own); `findc
   // check` does it to verify the optimized module too.
   bool optimizeIR = false;
+  // The JIT in exact math compiles a function's first code quickly (LLVM's
+  // fast instruction selection) and recompiles it optimized once this many
+  // points have run through it, about as many as the recompilation costs in
+  // the quick code's extra time (bench/README.md); 0 compiles optimized
+  // code at once. Vector math is always optimized.
+  uint64_t optimizeAfterPoints = kOptimizeAfterPoints;
+  static constexpr uint64_t kOptimizeAfterPoints = uint64_t{1} << 20;
 };
 
 // The suite of `file`, or null after reporting its errors to `diags` (which

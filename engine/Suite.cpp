@@ -114,11 +114,21 @@ bool Suite::runsCheckedBatch(uint32_t fn) const {
 
 bool Suite::hasCheckedBatch(uint32_t fn) const { return backend_->hasCheckedBatch(fn); }
 
+bool Suite::runsQuickCode(uint32_t fn) const { return backend_->runsQuickCode(fn); }
+
+void Suite::count(uint32_t fn, size_t n) const {
+  if (!backend_->countPoints(fn, n)) // once per function at most
+    return;
+  std::lock_guard lock(compiling_);
+  runWithStack(compileStackNeed(file_->text().size()), [&] { backend_->optimize(fn); });
+}
+
 void Suite::runBatch(uint32_t fn, const double* x, double* y, size_t n) const {
   if (!backend_->hasBatch(fn)) {
     uint32_t one[] = {fn};
     prepare(one, {});
   }
+  count(fn, n);
   backend_->runBatch(fn, x, y, n);
 }
 
@@ -128,6 +138,7 @@ void Suite::runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, doub
     uint32_t one[] = {fn};
     prepare({}, {}, one);
   }
+  count(fn, n);
   backend_->runCheckedBatch(fn, ctx, x, y, errors, n);
 }
 
@@ -136,6 +147,7 @@ Scalar Suite::runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> ar
     uint32_t one[] = {fn};
     prepare({}, one);
   }
+  count(fn, 1);
   return backend_->runBoxed(fn, ctx, args);
 }
 

@@ -62,6 +62,10 @@ public:
   bool runsCheckedBatch(uint32_t fn) const;
   // Whether fn's checked batch entry is compiled already (lock-free).
   bool hasCheckedBatch(uint32_t fn) const;
+  // Whether fn still runs its first, quickly compiled code (engine/Backend.h,
+  // countPoints): the JIT in exact math recompiles a function optimized once
+  // it has run CompileOptions::optimizeAfterPoints points.
+  bool runsQuickCode(uint32_t fn) const;
 
   // The backend's entry points, prepared on first use. No effects: see
   // engine/Evaluate.h.
@@ -70,6 +74,9 @@ public:
   void runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, double* y, uint8_t* errors, size_t n) const;
 
 private:
+  // Before n points of fn run: recompiles fn optimized when that now pays.
+  void count(uint32_t fn, size_t n) const;
+
   std::shared_ptr<const SourceFile> file_;
   ir::Module module_;
   LoadOptions options_;

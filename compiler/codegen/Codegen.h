@@ -45,6 +45,20 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
                                               const llvm::TargetMachine& target, const EntryPoints& entries,
                                               MathMode math = MathMode::Exact);
 
+// The two levels of instruction selection and register allocation findc
+// uses. Quick: LLVM's fast selector and allocator, a fifth of the time of
+// optimized, for code 1.1-1.9x slower per point in exact math
+// (bench/README.md). The IR pipeline is -O2 at both.
+inline constexpr llvm::CodeGenOptLevel kQuickCodeGen = llvm::CodeGenOptLevel::None;
+inline constexpr llvm::CodeGenOptLevel kOptimizedCodeGen = llvm::CodeGenOptLevel::Less;
+// The level a function's first code is compiled at: quick in exact math,
+// where calls of scalar libm dominate and the engine recompiles a function
+// that runs many points optimized (engine/JitBackend.cpp); optimized in
+// vector math, which is chosen for throughput.
+inline llvm::CodeGenOptLevel firstCodeGenLevel(MathMode math) {
+  return math == MathMode::Exact ? kQuickCodeGen : kOptimizedCodeGen;
+}
+
 // The host's TargetMachine; `level` is the optimization of instruction
 // selection and register allocation (the IR pipeline's level is its own).
 // With `positionIndependent`, code for a shared object (an artifact).

@@ -12,7 +12,7 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   // instruction selection alike: LLJIT's default compiler builds a new one
   // for every module, and each builds its subtarget tables on first use
   // (~2 ms each).
-  auto target = createHostTargetMachine(kCodeGenOptLevel);
+  auto target = createHostTargetMachine(options.codegen);
   if (!target)
     return target.takeError();
   auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();

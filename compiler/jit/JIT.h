@@ -17,13 +17,12 @@ namespace findc {
 
 struct JITOptions {
   MathMode math = MathMode::Exact;
+  // Instruction selection and register allocation (compiler/codegen/Codegen.h).
+  llvm::CodeGenOptLevel codegen = kOptimizedCodeGen;
 };
 
 class JIT {
 public:
-  // The optimization level of instruction selection and register allocation.
-  static constexpr llvm::CodeGenOptLevel kCodeGenOptLevel = llvm::CodeGenOptLevel::Less;
-
   static llvm::Expected<std::unique_ptr<JIT>> create(const JITOptions& options = {});
 
   // Compiles `roots` (every function when empty) of `module` and makes their

@@ -6,10 +6,11 @@
 //   sema      semantic analysis of that AST
 //   irgen     findc IR: generation, verification, IR passes
 //   emit      findc IR -> LLVM IR (the entries JitBackend::prepare asks for)
-//   optimize  the LLVM pipeline the JIT runs (codegen's optimizeModule)
+//   optimize  the LLVM pipeline the JIT runs first (codegen's optimizeModule
+//             at firstTier)
 //   codegen   instruction selection and machine code (an object file of a
 //             copy of the optimized module, outside the JIT, at the
-//             engine's first level: firstCodeGenLevel, quick in exact math)
+//             engine's first tier: firstTier, quick in exact math)
 //   link      JIT add + lookup minus codegen: ORC's materialization, JIT
 //             link, symbol resolution
 // and `engine` (a separate compile of the same file): what bench/
@@ -120,7 +121,7 @@ std::map<std::string, double> compileOnce(const std::filesystem::path& path, con
   auto context = std::make_unique<llvm::LLVMContext>();
   std::unique_ptr<llvm::Module> llvmModule;
   t["emit"] = timeOnce([&] { llvmModule = emitEntryPoints(module, *context, target, entries, math); });
-  t["optimize"] = timeOnce([&] { optimizeModule(*llvmModule, target, math); });
+  t["optimize"] = timeOnce([&] { optimizeModule(*llvmModule, target, math, firstTier(math)); });
   t["codegen"] = codegenSeconds(*llvmModule, target);
   // The JIT runs its own optimizeModule; add (JIT-side O2 again) is timed
   // apart from the lookup that materializes.
@@ -135,7 +136,7 @@ std::map<std::string, double> compileOnce(const std::filesystem::path& path, con
       unwrap(jit.boxedEntry(name), "boxedEntry");
   });
   t["link"] = std::max(0.0, jitSeconds - t["emit"] - t["optimize"] - t["codegen"]);
-  t["jit"] = timeOnce([&] { unwrap(JIT::create({.math = math, .codegen = firstCodeGenLevel(math)}), "JIT::create"); });
+  t["jit"] = timeOnce([&] { unwrap(JIT::create({.math = math, .tier = firstTier(math)}), "JIT::create"); });
   // What the Python module pays: a Suite (its own JIT) + compile_all.
   LoadOptions options;
   options.math = math;
@@ -179,8 +180,8 @@ int run(int argc, char** argv) {
   if (files.empty())
     fail("no .py files in " + dir.string());
 
-  auto jit = unwrap(JIT::create({.math = math, .codegen = firstCodeGenLevel(math)}), "JIT::create");
-  auto target = unwrap(createHostTargetMachine(firstCodeGenLevel(math)), "target");
+  auto jit = unwrap(JIT::create({.math = math, .tier = firstTier(math)}), "JIT::create");
+  auto target = unwrap(createHostTargetMachine(codeGenLevel(firstTier(math))), "target");
   int serial = 0;
   compileOnce(files[0], readText(files[0]), *jit, *target, math, serial++); // LLVM's one-time setup
   std::map<std::string, std::vector<double>> perFile; // phase -> median per file (ms)

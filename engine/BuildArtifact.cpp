@@ -127,13 +127,13 @@ BuildReport buildArtifact(const Suite& suite, const BuildOptions& options) {
   report.jobs = jobs;
 
   // One TargetMachine per thread (they are not shared across threads); the
-  // first also names the CPU and its features for the header. The level is
+  // first also names the CPU and its features for the header. The tier is
   // the JIT's first: in exact math the quick one, for code within ~1.1x of
   // the optimized JIT's on the FIND suite (bench/README.md,
   // findc_bench_artifact).
-  llvm::CodeGenOptLevel level = firstCodeGenLevel(options.math);
-  auto machine = [level] {
-    return orThrow(createHostTargetMachine(level, /*positionIndependent=*/true), "target");
+  Tier tier = firstTier(options.math);
+  auto machine = [tier] {
+    return orThrow(createHostTargetMachine(codeGenLevel(tier), /*positionIndependent=*/true), "target");
   };
   std::unique_ptr<llvm::TargetMachine> first = machine();
   std::vector<std::string> objects(shards.size());
@@ -149,7 +149,7 @@ BuildReport buildArtifact(const Suite& suite, const BuildOptions& options) {
         std::unique_ptr<llvm::Module> module = emitEntryPoints(suite.module(), context, target, shards[s], options.math);
         module->setDataLayout(target.createDataLayout());
         double t1 = threadCpuSeconds();
-        optimizeModule(*module, target, options.math);
+        optimizeModule(*module, target, options.math, tier);
         callRuntimeThroughSlots(*module);
         double t2 = threadCpuSeconds();
         objects[s] = orThrow(emitObject(*module, target), "code generation");

@@ -10,13 +10,14 @@
 namespace findc::engine {
 namespace {
 
-// Two tiers in exact math: a function's first code comes from a JIT with
-// LLVM's fast instruction selection (a fifth of the code generation time:
-// what a hypothesis scored on a few hundred points wants), and once it has
-// run optimizeAfterPoints points its entries are recompiled by a second,
-// optimizing JIT and swapped in. The bits are the same (the IR and its
-// -O2 pipeline are; only the machine code differs), and the first JIT stays
-// alive, so a thread still in the quick code finishes there.
+// Two tiers in exact math (compiler/codegen/Codegen.h, Tier): a function's
+// first code comes from a quick JIT (a short IR pipeline, LLVM's fast
+// instruction selection: what a hypothesis scored on a few hundred points
+// wants), and once it has run optimizeAfterPoints points its entries are
+// recompiled by a second, optimizing JIT and swapped in. The bits are the
+// same (no pass of either changes a floating-point result; only the speed
+// differs), and the first JIT stays alive, so a thread still in the quick
+// code finishes there.
 class JitBackend final : public CompiledBackend {
 public:
   JitBackend(const ir::Module& module, MathMode math, uint64_t optimizeAfterPoints)
@@ -24,7 +25,7 @@ public:
         tiered_(math == MathMode::Exact && optimizeAfterPoints > 0), optimizeAfterPoints_(optimizeAfterPoints),
         points_(module.functions.size()), optimized_(module.functions.size()),
         first_(orThrow(
-            JIT::create({.math = math, .codegen = tiered_ ? firstCodeGenLevel(math) : kOptimizedCodeGen}), "JIT")) {}
+            JIT::create({.math = math, .tier = tiered_ ? Tier::Quick : Tier::Optimized}), "JIT")) {}
 
   // The lookups compile (ORC materializes at lookup), so they happen here,
   // on the Suite's stack, not at the first evaluation. A function already
@@ -70,7 +71,7 @@ public:
 private:
   JIT& optimizing() {
     if (!second_)
-      second_ = orThrow(JIT::create({.math = math_, .codegen = kOptimizedCodeGen}), "JIT");
+      second_ = orThrow(JIT::create({.math = math_, .tier = Tier::Optimized}), "JIT");
     return *second_;
   }
 

@@ -45,19 +45,23 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
                                               const llvm::TargetMachine& target, const EntryPoints& entries,
                                               MathMode math = MathMode::Exact);
 
-// The two levels of instruction selection and register allocation findc
-// uses. Quick: LLVM's fast selector and allocator, a fifth of the time of
-// optimized, for code 1.1-1.9x slower per point in exact math
-// (bench/README.md). The IR pipeline is -O2 at both.
-inline constexpr llvm::CodeGenOptLevel kQuickCodeGen = llvm::CodeGenOptLevel::None;
-inline constexpr llvm::CodeGenOptLevel kOptimizedCodeGen = llvm::CodeGenOptLevel::Less;
-// The level a function's first code is compiled at: quick in exact math,
-// where calls of scalar libm dominate and the engine recompiles a function
-// that runs many points optimized (engine/JitBackend.cpp); optimized in
-// vector math, which is chosen for throughput.
-inline llvm::CodeGenOptLevel firstCodeGenLevel(MathMode math) {
-  return math == MathMode::Exact ? kQuickCodeGen : kOptimizedCodeGen;
-}
+// How much work code generation does (bench/README.md has the figures):
+//  - Quick: where no function of the module loops (besides the entries'
+//    loops over the points), a short IR pipeline (inline, SROA, early CSE,
+//    instcombine, simplifycfg, LICM, the loop vectorizer: a third of -O2's
+//    time, the same speed on the FIND suite); -O2 where one loops (its full
+//    unrolling of short loops is worth 2-4x there). Then LLVM's fast
+//    instruction selection and register allocation (CodeGenOptLevel::None):
+//    a fifth of the optimizing ones' time, for code 1.1-1.9x slower per
+//    point in exact math.
+//  - Optimized: -O2, then CodeGenOptLevel::Less.
+enum class Tier { Quick, Optimized };
+llvm::CodeGenOptLevel codeGenLevel(Tier tier);
+// A function's first code: quick in exact math, where calls of scalar libm
+// dominate and the engine recompiles a function that runs many points
+// optimized (engine/JitBackend.cpp), and in artifacts; optimized in vector
+// math, which is chosen for throughput.
+inline Tier firstTier(MathMode math) { return math == MathMode::Exact ? Tier::Quick : Tier::Optimized; }
 
 // The host's TargetMachine; `level` is the optimization of instruction
 // selection and register allocation (the IR pipeline's level is its own).
@@ -76,9 +80,11 @@ template <typename T> T orThrow(llvm::Expected<T> value, std::string_view contex
   return std::move(*value);
 }
 
-// Runs LLVM's -O2 pipeline (new pass manager) for `target`; with
-// llvm::TimePassesIsEnabled, a -time-passes report of every run at exit.
-void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math);
+// Runs the tier's IR pipeline (new pass manager; -O2 when optimized) for
+// `target`; with llvm::TimePassesIsEnabled, a -time-passes report of every
+// run at exit.
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math,
+                    Tier tier = Tier::Optimized);
 
 llvm::Expected<std::string> emitAssembly(llvm::Module& module, llvm::TargetMachine& target);
 // A relocatable object file (ELF on Linux), for a shared object.

@@ -29,10 +29,19 @@ using BoxedEntry = void (*)(rt::Context* ctx, const Scalar* args, Scalar* result
 // be one the caller can spare.
 using CheckedBatchEntry = void (*)(rt::Context* ctx, const double* x, double* y, uint8_t* errors, int64_t n);
 
+inline constexpr std::string_view kBatchEntrySuffix = ".batch";
+inline constexpr std::string_view kBoxedEntrySuffix = ".boxed";
+inline constexpr std::string_view kCheckedBatchEntrySuffix = ".cbatch";
 inline std::string scalarEntryName(std::string_view function) { return "fnd." + std::string(function); }
-inline std::string batchEntryName(std::string_view function) { return scalarEntryName(function) + ".batch"; }
-inline std::string boxedEntryName(std::string_view function) { return scalarEntryName(function) + ".boxed"; }
-inline std::string checkedBatchEntryName(std::string_view function) { return scalarEntryName(function) + ".cbatch"; }
+inline std::string batchEntryName(std::string_view function) {
+  return scalarEntryName(function) + std::string(kBatchEntrySuffix);
+}
+inline std::string boxedEntryName(std::string_view function) {
+  return scalarEntryName(function) + std::string(kBoxedEntrySuffix);
+}
+inline std::string checkedBatchEntryName(std::string_view function) {
+  return scalarEntryName(function) + std::string(kCheckedBatchEntrySuffix);
+}
 
 // Code compiled for an artifact calls the runtime's extern "C" function
 // `symbol` through the pointer variable of this name, which the loader sets

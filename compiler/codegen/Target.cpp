@@ -1,6 +1,7 @@
 #include "compiler/codegen/Codegen.h"
 #include "compiler/codegen/Libmvec.h"
 
+#include <llvm/Analysis/CFG.h>
 #include <llvm/Analysis/TargetLibraryInfo.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/IR/Constants.h>
@@ -163,7 +164,34 @@ llvm::Expected<std::unique_ptr<llvm::TargetMachine>> createHostTargetMachine(llv
   return builder->createTargetMachine();
 }
 
-void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math) {
+llvm::CodeGenOptLevel codeGenLevel(Tier tier) {
+  return tier == Tier::Quick ? llvm::CodeGenOptLevel::None : llvm::CodeGenOptLevel::Less;
+}
+
+namespace {
+
+// Whether a function of `module` other than the entries' loops over the
+// points (batch and checked batch) has a loop: -O2's unrolling pays there.
+bool hasInnerLoops(const llvm::Module& module) {
+  for (const llvm::Function& fn : module) {
+    if (fn.isDeclaration() || fn.getName().ends_with(kBatchEntrySuffix) ||
+        fn.getName().ends_with(kCheckedBatchEntrySuffix))
+      continue;
+    llvm::SmallVector<std::pair<const llvm::BasicBlock*, const llvm::BasicBlock*>, 4> backEdges;
+    llvm::FindFunctionBackedges(fn, backEdges);
+    if (!backEdges.empty())
+      return true;
+  }
+  return false;
+}
+
+// The quick tier's pipeline for modules without inner loops.
+constexpr const char* kQuickPipeline = "cgscc(inline,function-attrs,function(sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg)),"
+                                       "function(loop-mssa(licm),loop-vectorize,instcombine<no-verify-fixpoint>,simplifycfg),globaldce";
+
+} // namespace
+
+void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode math, Tier tier) {
   llvm::LoopAnalysisManager lam;
   llvm::FunctionAnalysisManager fam;
   llvm::CGSCCAnalysisManager cgam;
@@ -192,7 +220,11 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode 
 
   if (math == MathMode::Vector)
     allowApproximateMath(module);
-  llvm::ModulePassManager pipeline = passes.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
+  llvm::ModulePassManager pipeline;
+  if (tier == Tier::Quick && !hasInnerLoops(module))
+    orThrow(passes.parsePassPipeline(pipeline, kQuickPipeline), "the quick pipeline");
+  else
+    pipeline = passes.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
   pipeline.run(module, mam);
   dropUnusedVariants(module);
 }

@@ -12,7 +12,7 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   // instruction selection alike: LLJIT's default compiler builds a new one
   // for every module, and each builds its subtarget tables on first use
   // (~2 ms each).
-  auto target = createHostTargetMachine(options.codegen);
+  auto target = createHostTargetMachine(codeGenLevel(options.tier));
   if (!target)
     return target.takeError();
   auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
@@ -68,7 +68,7 @@ llvm::Error JIT::addEntries(const ir::Module& module, const EntryPoints& entries
 
 llvm::Error JIT::addModule(std::unique_ptr<llvm::Module> llvmModule, std::unique_ptr<llvm::LLVMContext> context) {
   llvmModule->setDataLayout(jit_->getDataLayout());
-  optimizeModule(*llvmModule, *target_, options_.math);
+  optimizeModule(*llvmModule, *target_, options_.math, options_.tier);
   return jit_->addIRModule(llvm::orc::ThreadSafeModule(std::move(llvmModule), std::move(context)));
 }
 

@@ -17,8 +17,8 @@ namespace findc {
 
 struct JITOptions {
   MathMode math = MathMode::Exact;
-  // Instruction selection and register allocation (compiler/codegen/Codegen.h).
-  llvm::CodeGenOptLevel codegen = kOptimizedCodeGen;
+  // How much work code generation does (compiler/codegen/Codegen.h).
+  Tier tier = Tier::Optimized;
 };
 
 class JIT {

@@ -643,8 +643,8 @@ struct CheckStats {
 };
 
 // A JIT holding all of `module`, or null after reporting why not.
-std::unique_ptr<JIT> jitFor(const ir::Module& module, MathMode math) {
-  auto jit = test::makeJIT(math);
+std::unique_ptr<JIT> jitFor(const ir::Module& module, MathMode math, Tier tier = Tier::Optimized) {
+  auto jit = test::makeJIT(math, tier);
   if (!jit)
     return nullptr;
   if (auto err = jit->add(module)) {
@@ -654,12 +654,13 @@ std::unique_ptr<JIT> jitFor(const ir::Module& module, MathMode math) {
   return jit;
 }
 
-// Interpreter vs JIT scalar vs JIT batch (exact) for every unary function:
-// no exceptions, since codegen fences pow and exp10 operands (the LLVM
-// rewrites RegressionTest in JITTest.cpp pins down).
-CheckStats checkJITAgainstInterpreter(const GeneratedModule& gen, const ir::Module& module) {
+// Interpreter vs JIT scalar vs JIT batch (exact) for every unary function,
+// at either tier: no exceptions, since codegen fences pow and exp10 operands
+// (the LLVM rewrites RegressionTest in JITTest.cpp pins down).
+CheckStats checkJITAgainstInterpreter(const GeneratedModule& gen, const ir::Module& module,
+                                      Tier tier = Tier::Optimized) {
   CheckStats stats;
-  auto jit = jitFor(module, MathMode::Exact);
+  auto jit = jitFor(module, MathMode::Exact, tier);
   if (!jit)
     return stats;
   const std::vector<double> xs = randomInputs();
@@ -819,6 +820,14 @@ TEST_P(RandomProgramTest, JITMatchesInterpreter) {
   auto c = compileGenerated(gen, /*optimize=*/true);
   ASSERT_TRUE(c->module.has_value());
   expectMostChecked(checkJITAgainstInterpreter(gen, *c->module));
+}
+
+// The quick tier (a short IR pipeline, fast instruction selection) too.
+TEST_P(RandomProgramTest, QuickJITMatchesInterpreter) {
+  GeneratedModule gen = generate();
+  auto c = compileGenerated(gen, /*optimize=*/true);
+  ASSERT_TRUE(c->module.has_value());
+  expectMostChecked(checkJITAgainstInterpreter(gen, *c->module, Tier::Quick));
 }
 
 // The JIT promises the interpreter's bits for any valid module, including

@@ -176,9 +176,10 @@ double callWithDefaults(const Interpreter& interp, const ir::Module& module, uin
   return interp.call(f, args).asDouble();
 }
 
-std::unique_ptr<JIT> makeJIT(MathMode math) {
+std::unique_ptr<JIT> makeJIT(MathMode math, Tier tier) {
   JITOptions options;
   options.math = math;
+  options.tier = tier;
   auto jit = JIT::create(options);
   if (!jit) {
     ADD_FAILURE() << "JIT::create failed: " << llvm::toString(jit.takeError());

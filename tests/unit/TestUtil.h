@@ -65,6 +65,6 @@ constexpr int kVectorUlps = 5;
 bool vectorResultAcceptable(const ir::Module& module, uint32_t f, double x, double exact, double vector);
 
 // A JIT in `math` mode; fails the current test (and returns null) on error.
-std::unique_ptr<JIT> makeJIT(MathMode math);
+std::unique_ptr<JIT> makeJIT(MathMode math, Tier tier = Tier::Optimized);
 
 } // namespace findc::test

@@ -3,11 +3,16 @@
 // CompileOptions::optimizeAfterPoints points, through any of its entries
 // (batch, checked batch, boxed), from any number of threads at once. The
 // values are the same bits before, during and after, and the interpreter's.
+#include "compiler/codegen/Codegen.h"
 #include "engine/Compile.h"
 #include "engine/Evaluate.h"
 #include "tests/unit/TestUtil.h"
 
 #include <gtest/gtest.h>
+#include <llvm/Analysis/LoopInfo.h>
+#include <llvm/IR/Dominators.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
 
 #include <memory>
 #include <thread>
@@ -136,6 +141,41 @@ TEST(Tiers, ThreadsCrossTheThresholdTogether) {
   for (size_t t = 0; t < wrong.size(); ++t)
     EXPECT_EQ(wrong[t], 0) << "thread " << t;
   EXPECT_FALSE(jit->runsQuickCode(jit->resolve("f")));
+}
+
+// The deepest loop nest of the checked batch entry of `f` in `source`, its
+// module optimized at `tier`.
+unsigned checkedBatchLoopDepth(const char* source, Tier tier) {
+  std::unique_ptr<test::Compiled> c = test::compile(source, /*optimize=*/true, "tiers.py");
+  EXPECT_TRUE(c->module) << c->diagnosticsText();
+  if (!c->module)
+    return 0;
+  auto target = createHostTargetMachine(codeGenLevel(tier));
+  EXPECT_TRUE(static_cast<bool>(target));
+  if (!target)
+    return 0;
+  llvm::LLVMContext context;
+  uint32_t f = *c->module->find("f");
+  std::unique_ptr<llvm::Module> module = emitEntryPoints(*c->module, context, **target, {{}, {}, {f}});
+  optimizeModule(*module, **target, MathMode::Exact, tier);
+  llvm::Function* entry = module->getFunction(checkedBatchEntryName("f"));
+  EXPECT_TRUE(entry);
+  if (!entry)
+    return 0;
+  llvm::DominatorTree dominators(*entry);
+  llvm::LoopInfo loops(dominators);
+  unsigned depth = 0;
+  for (llvm::BasicBlock& block : *entry)
+    depth = std::max(depth, loops.getLoopDepth(&block));
+  return depth;
+}
+
+// The quick tier's short pipeline does not unroll, so a module whose
+// function loops gets -O2 there too: the loop over k is unrolled whole, in
+// both tiers, and only the loop over the points is left.
+TEST(Tiers, AFunctionThatLoopsGetsTheFullPipelineInBothTiers) {
+  EXPECT_EQ(checkedBatchLoopDepth(kHypothesis, Tier::Quick), 1u);
+  EXPECT_EQ(checkedBatchLoopDepth(kHypothesis, Tier::Optimized), 1u);
 }
 
 TEST(Tiers, ZeroThresholdAndVectorMathAreOptimizedAtOnce) {

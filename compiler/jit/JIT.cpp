@@ -1,11 +1,27 @@
 #include "compiler/jit/JIT.h"
 
+#include <dlfcn.h>
+
 #include <llvm/ExecutionEngine/Orc/CompileUtils.h>
 #include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
 
 namespace findc {
+
+std::vector<LibmCore> libmCores() {
+  static constexpr std::pair<const char*, const char*> kCores[] = {
+      {"exp", "__exp_finite"}, {"log", "__log_finite"}, {"pow", "__pow_finite"}};
+  std::vector<LibmCore> cores;
+  void* libm = dlopen("libm.so.6", RTLD_NOW | RTLD_NOLOAD); // the process's own libm, not a second one
+  if (!libm)
+    return cores;
+  for (auto [name, core] : kCores)
+    if (void* address = dlvsym(libm, core, "GLIBC_2.15"))
+      cores.push_back({name, address});
+  dlclose(libm);
+  return cores;
+}
 
 llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   // One TargetMachine for the JIT's lifetime, for the IR pipeline and for
@@ -42,6 +58,9 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   for (const rt::RuntimeSymbol& symbol : rt::runtimeSymbols())
     runtime[(*jit)->mangleAndIntern(symbol.name)] = {llvm::orc::ExecutorAddr::fromPtr(symbol.address),
                                                     llvm::JITSymbolFlags::Exported};
+  for (const LibmCore& core : libmCores())
+    runtime[(*jit)->mangleAndIntern(core.name)] = {llvm::orc::ExecutorAddr::fromPtr(core.address),
+                                                  llvm::JITSymbolFlags::Exported};
   if (auto error = dylib.define(llvm::orc::absoluteSymbols(std::move(runtime))))
     return error;
   if (options.math == MathMode::Vector) {

@@ -275,13 +275,22 @@ private:
     }
     case rt::StrOp::PyFailed: return B.CreateICmpNE(loadError(), B.getInt32(0));
     case rt::StrOp::IntPyAdd:
-    case rt::StrOp::IntPySub:
-    case rt::StrOp::IntPyMul: {
+    case rt::StrOp::IntPySub: {
       // Python's int as int64: OverflowError (and 0) where the result wraps.
-      llvm::Intrinsic::ID id = op == rt::StrOp::IntPyAdd   ? llvm::Intrinsic::sadd_with_overflow
-                               : op == rt::StrOp::IntPySub ? llvm::Intrinsic::ssub_with_overflow
-                                                           : llvm::Intrinsic::smul_with_overflow;
-      llvm::Value* pair = B.CreateBinaryIntrinsic(id, a[0], a[1]);
+      // Written out with the sign bits (a wrapped sum has a sign neither
+      // operand has; a wrapped difference, the sign of b where a and b
+      // differ), since the loop vectorizer cannot widen the overflow
+      // intrinsics: a checked batch loop of int arithmetic vectorizes.
+      bool add = op == rt::StrOp::IntPyAdd;
+      llvm::Value* wrapped = add ? B.CreateAdd(a[0], a[1]) : B.CreateSub(a[0], a[1]);
+      llvm::Value* signs = add ? B.CreateAnd(B.CreateXor(a[0], wrapped), B.CreateXor(a[1], wrapped))
+                               : B.CreateAnd(B.CreateXor(a[0], a[1]), B.CreateXor(a[0], wrapped));
+      llvm::Value* overflow = B.CreateICmpSLT(signs, B.getInt64(0));
+      recordErrorIf(overflow, ErrorKind::OverflowError);
+      return B.CreateSelect(overflow, B.getInt64(0), wrapped);
+    }
+    case rt::StrOp::IntPyMul: {
+      llvm::Value* pair = B.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, a[0], a[1]);
       llvm::Value* overflow = B.CreateExtractValue(pair, 1);
       recordErrorIf(overflow, ErrorKind::OverflowError);
       return B.CreateSelect(overflow, B.getInt64(0), B.CreateExtractValue(pair, 0));

@@ -17,12 +17,13 @@ namespace {
 
 constexpr const char* kImplPrefix = "fnd.impl.";
 constexpr const char* kEntryPrefix = "fnd.entry.";
-constexpr const char* kPowSquareSlow = "findc.pow2";
-// The largest tail |x^2 - x * x|, in ulps of x * x, at which x * x is
-// glibc's pow(x, 2.0) (see square): for x * x within [2^-64, 2^64], and
+// findc.pow2, findc.pow3: glibc's pow(x, n), fenced (see smallPower).
+constexpr const char* kPowSlowPrefix = "findc.pow";
+// The largest tail |x^n - p|, in ulps of p, at which the product p is
+// glibc's pow(x, n) (see smallPower): for p within [2^-64, 2^64], and
 // outside.
-constexpr double kSquareTailModerate = 0.48;
-constexpr double kSquareTail = 0.45;
+constexpr double kPowerTailModerate = 0.48;
+constexpr double kPowerTail = 0.45;
 
 // How each primitive op becomes LLVM IR, from runtime/PrimOps.def.
 enum class Lowering { Inline, Intrinsic, LibmIntrinsic, LibmCall };
@@ -556,84 +557,104 @@ private:
     auto* exponent = llvm::dyn_cast<llvm::ConstantFP>(y);
     if (math_ == MathMode::Vector && exponent)
       return intrinsic(llvm::Intrinsic::pow, {x, y});
-    if (exponent && exponent->isExactlyValue(2.0) && !llvm::isa<llvm::Constant>(x))
-      return square(x);
+    if (exponent && (exponent->isExactlyValue(2.0) || exponent->isExactlyValue(3.0)) &&
+        !llvm::isa<llvm::Constant>(x))
+      return smallPower(x, exponent->isExactlyValue(2.0) ? 2 : 3);
     return intrinsic(llvm::Intrinsic::pow, {fence(x), fence(y)});
   }
 
-  // glibc's pow(x, 2.0), bit for bit, as x * x where that is its value
-  // (docs/language.md, "x ** 2 in exact mode"): hi = x * x and
-  // lo = fma(x, x, -hi) hold x^2 exactly (hi + lo) when |hi| >= 2^-969.
-  // glibc's pow (ARM's optimized-routines algorithm, glibc >= 2.28) errs by
-  // at most 0.509 ulp (its exp) + |y log x| * 1.3 * 2^-68 * 2^53 ulp (its
-  // log's relative error): at most 0.5372 ulp for any normal result,
-  // 0.5108 ulp for results within [2^-64, 2^64] (|ln x^2| <= 44.4). Where
-  // hi's significand is not a power of two, x^2 lies in hi's binade, so
-  // every other double is at least ulp(hi) - |lo| from it: with |lo| <=
-  // 0.45 ulp(hi) (0.48 within [2^-64, 2^64]) that is 0.55 (0.52) ulp, more
-  // than pow's error, so pow returns hi. Everywhere else (4% of random x
+  // glibc's pow(x, n) for n = 2 or 3, bit for bit, as the product where
+  // that is its value (docs/language.md, "x ** 2 and x ** 3 in exact
+  // mode"). x^2 = hi + lo exactly, with hi = x * x and lo = fma(x, x, -hi),
+  // where |hi| >= 2^-969. x^3 = hi * x + lo * x = p + e + lo * x, with
+  // p = hi * x and e = fma(hi, x, -p) exact, and lo * x rounded: x^3 - p is
+  // t = e + lo * x within 2^-51 ulp(p); the product is q = p + t, x^3
+  // rounded once, and its tail (p - q) + t (p - q exact). glibc's pow (ARM's
+  // optimized-routines algorithm, glibc >= 2.28) errs by at most 0.509 ulp
+  // (its exp) + |y log x| * 1.3 * 2^-68 * 2^53 ulp (its log's relative
+  // error): at most 0.5372 ulp for any normal result, 0.5108 ulp for
+  // results within [2^-64, 2^64] (|ln x^n| <= 44.4). Where the product's
+  // significand is not a power of two, x^n lies in its binade, so every
+  // other double is at least ulp - |tail| from it: with |tail| <= 0.45 ulp
+  // (0.48 within [2^-64, 2^64]) that is 0.55 (0.52) ulp, more than pow's
+  // error, so pow returns the product. Everywhere else (4% of random x
   // within [2^-64, 2^64], 10% outside: near a rounding midpoint, zero,
   // subnormal or tiny, near overflow, infinite or nan, a power of two) it
   // calls pow itself, in a branch the loop vectorizer predicates
-  // (powSquareSlow), so a checked batch loop around it still vectorizes.
-  llvm::Value* square(llvm::Value* x) {
+  // (powSlow), so a checked batch loop around it still vectorizes.
+  llvm::Value* smallPower(llvm::Value* x, int n) {
     auto& B = builder_;
     auto* i64 = B.getInt64Ty();
+    auto exactProduct = [&](llvm::Value* a, llvm::Value* b, llvm::Value* rounded) {
+      return B.CreateIntrinsic(llvm::Intrinsic::fma, {B.getDoubleTy()}, {a, b, B.CreateFNeg(rounded)});
+    };
     llvm::Value* hi = B.CreateFMul(x, x);
-    llvm::Value* lo = B.CreateIntrinsic(llvm::Intrinsic::fma, {B.getDoubleTy()}, {x, x, B.CreateFNeg(hi)});
-    llvm::Value* magnitude = intrinsic(llvm::Intrinsic::fabs, {hi});
+    llvm::Value* lo = exactProduct(x, x, hi);
+    llvm::Value* product = hi;
+    llvm::Value* tail = lo;
+    if (n == 3) { // p = hi * x is rounded twice: q = p + tail is x^3 rounded once
+      llvm::Value* p = B.CreateFMul(hi, x);
+      llvm::Value* pTail = B.CreateFAdd(exactProduct(hi, x, p), B.CreateFMul(lo, x));
+      product = B.CreateFAdd(p, pTail);
+      tail = B.CreateFAdd(B.CreateFSub(p, product), pTail);
+    }
+    llvm::Value* magnitude = intrinsic(llvm::Intrinsic::fabs, {product});
     llvm::Value* bits = B.CreateBitCast(magnitude, i64);
     llvm::Value* binade = B.CreateBitCast(B.CreateAnd(bits, B.getInt64(0x7ff0000000000000)), B.getDoubleTy());
     llvm::Value* ulp = B.CreateFMul(binade, real(0x1p-52));
     llvm::Value* moderate =
         B.CreateAnd(B.CreateFCmpOGE(magnitude, real(0x1p-64)), B.CreateFCmpOLE(magnitude, real(0x1p64)));
-    llvm::Value* tail = B.CreateSelect(moderate, real(kSquareTailModerate), real(kSquareTail));
-    llvm::Value* clearOfMidpoint = B.CreateFCmpOLE(intrinsic(llvm::Intrinsic::fabs, {lo}), B.CreateFMul(ulp, tail));
+    llvm::Value* bound = B.CreateSelect(moderate, real(kPowerTailModerate), real(kPowerTail));
+    llvm::Value* clearOfMidpoint =
+        B.CreateFCmpOLE(intrinsic(llvm::Intrinsic::fabs, {tail}), B.CreateFMul(ulp, bound));
+    // |hi| >= |product| where |x| < 1, and hi >= 1 elsewhere: the bound on
+    // the product keeps hi's and p's residuals exact too.
     llvm::Value* inRange = B.CreateAnd(B.CreateFCmpOGE(magnitude, real(0x1p-969)),
                                        B.CreateFCmpOLE(magnitude, real(std::numeric_limits<double>::max())));
     llvm::Value* notPowerOfTwo = B.CreateICmpNE(B.CreateAnd(bits, B.getInt64(0x000fffffffffffff)), B.getInt64(0));
     llvm::Value* fast = B.CreateAnd(clearOfMidpoint, B.CreateAnd(inRange, notPowerOfTwo));
     llvm::Function* f = B.GetInsertBlock()->getParent();
     llvm::BasicBlock* from = B.GetInsertBlock();
-    auto* slow = llvm::BasicBlock::Create(context_, "pow2.slow", f);
-    auto* join = llvm::BasicBlock::Create(context_, "pow2.join", f);
+    auto* slow = llvm::BasicBlock::Create(context_, "pow.slow", f);
+    auto* join = llvm::BasicBlock::Create(context_, "pow.join", f);
     B.CreateCondBr(fast, join, slow);
     B.SetInsertPoint(slow);
-    llvm::CallInst* exact = B.CreateCall(powSquareSlow(), {x});
-    exact->addFnAttr(llvm::Attribute::get(context_, "vector-function-abi-variant", powSquareVariants_));
+    llvm::CallInst* exact = B.CreateCall(powSlow(n), {x});
+    exact->addFnAttr(llvm::Attribute::get(context_, "vector-function-abi-variant", powVariants_.at(n)));
     B.CreateBr(join);
     B.SetInsertPoint(join);
     llvm::PHINode* result = B.CreatePHI(B.getDoubleTy(), 2);
-    result->addIncoming(hi, from);
+    result->addIncoming(product, from);
     result->addIncoming(exact, slow);
     return result;
   }
 
-  // `double findc.pow2(double x)`: glibc's pow(x, 2.0), fenced, never
+  // `double findc.powN(double x)`: glibc's pow(x, N), fenced, never
   // inlined (a fence in the loop would keep it from vectorizing), with
-  // masked vector variants (`findc.pow2.mVF`: pow of the lanes the mask
+  // masked vector variants (`findc.powN.mVF`: pow of the lanes the mask
   // holds) named on each call, so the loop vectorizer predicates the call
   // instead of calling pow for every lane. The variants are kept for it
   // (llvm.compiler.used); optimizeModule drops those left unused.
-  llvm::Function* powSquareSlow() {
-    if (llvm::Function* existing = out_.getFunction(kPowSquareSlow))
+  llvm::Function* powSlow(int n) {
+    std::string slowName = kPowSlowPrefix + std::to_string(n);
+    if (llvm::Function* existing = out_.getFunction(slowName))
       return existing;
     auto* d = builder_.getDoubleTy();
     auto* slow = llvm::Function::Create(llvm::FunctionType::get(d, {d}, false), llvm::Function::InternalLinkage,
-                                        kPowSquareSlow, out_);
+                                        slowName, out_);
     addTargetAttributes(slow);
     slow->addFnAttr(llvm::Attribute::NoInline);
     slow->addFnAttr(llvm::Attribute::WillReturn);
     slow->setDoesNotAccessMemory();
     llvm::IRBuilder<> B(llvm::BasicBlock::Create(context_, "entry", slow));
-    llvm::Value* two = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {d}, {real(2.0)});
+    llvm::Value* exponent = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {d}, {real(n)});
     llvm::Value* base = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {d}, {slow->getArg(0)});
-    B.CreateRet(B.CreateIntrinsic(llvm::Intrinsic::pow, {d}, {base, two}));
+    B.CreateRet(B.CreateIntrinsic(llvm::Intrinsic::pow, {d}, {base, exponent}));
 
     std::vector<llvm::GlobalValue*> variants;
     std::string names;
     for (unsigned lanes : {2u, 4u, 8u}) {
-      std::string name = std::string(kPowSquareSlow) + ".m" + std::to_string(lanes);
+      std::string name = slowName + ".m" + std::to_string(lanes);
       auto* vector = llvm::FixedVectorType::get(d, lanes);
       auto* mask = llvm::FixedVectorType::get(builder_.getInt1Ty(), lanes);
       auto* variant = llvm::Function::Create(llvm::FunctionType::get(vector, {vector, mask}, false),
@@ -660,11 +681,10 @@ private:
       }
       B.CreateRet(result);
       variants.push_back(variant);
-      names += (names.empty() ? "" : ",") + ("_ZGV_LLVM_M" + std::to_string(lanes) + "v_" + kPowSquareSlow + "(" +
-                                             name + ")");
+      names += (names.empty() ? "" : ",") + ("_ZGV_LLVM_M" + std::to_string(lanes) + "v_" + slowName + "(" + name + ")");
     }
     llvm::appendToCompilerUsed(out_, variants);
-    powSquareVariants_ = names;
+    powVariants_[n] = names;
     return slow;
   }
 
@@ -983,7 +1003,7 @@ private:
   std::map<uint32_t, llvm::Function*> functions_;
   std::map<std::string, llvm::Value*> strings_;
   llvm::Value* context_arg_ = nullptr; // of the function being defined
-  std::string powSquareVariants_;      // the vector-function-abi-variant of findc.pow2's calls
+  std::map<int, std::string> powVariants_; // the vector-function-abi-variant of findc.powN's calls, by N
 };
 
 } // namespace

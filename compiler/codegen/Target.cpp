@@ -120,11 +120,11 @@ void allowApproximateMath(llvm::Module& module) {
       }
 }
 
-// The masked vector variants of findc.pow2 (Codegen's square) that the
-// loop vectorizer did not call: kept for it by llvm.compiler.used, they
-// would cost instruction selection for nothing.
+// The masked vector variants of findc.pow2 and findc.pow3 (Codegen's
+// smallPower) that the loop vectorizer did not call: kept for it by
+// llvm.compiler.used, they would cost instruction selection for nothing.
 void dropUnusedVariants(llvm::Module& module) {
-  auto unused = [](const llvm::Function* f) { return f->getName().starts_with("findc.pow2.m") && f->hasOneUse(); };
+  auto unused = [](const llvm::Function* f) { return f->getName().starts_with("findc.pow") && f->getName().contains(".m") && f->hasOneUse(); };
   std::vector<llvm::Function*> dead;
   for (llvm::Function& f : module)
     if (unused(&f))

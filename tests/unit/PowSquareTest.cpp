@@ -1,14 +1,16 @@
-// x ** 2 in exact mode: codegen writes glibc's pow(x, 2.0) out as x * x
-// where that is pow's value and calls pow elsewhere (Codegen's square,
-// docs/language.md "x ** 2 in exact mode"). Against glibc's pow itself, bit for bit, on
-// millions of doubles: random bit patterns (every exponent, subnormals,
-// infinities, nans), random significands at every scale, the edges of the
-// ranges the lowering treats apart, and x whose exact square lies near a
-// rounding midpoint or near the lowering's tail bounds (constructed: x^2's
-// tail chosen, x solved for), where glibc's pow and x * x part. Through
-// both entries that carry it: the checked batch loop of py_pow(x, 2)
-// (vectorized, pow in a predicated masked call) and the batch loop of
-// x ** 2.0 (scalar).
+// x ** 2 and x ** 3 in exact mode: codegen writes glibc's pow(x, 2.0) and
+// pow(x, 3.0) out as products where that is pow's value and calls pow
+// elsewhere (Codegen's smallPower, docs/language.md "x ** 2 and x ** 3 in
+// exact mode"). Against glibc's pow itself, bit for bit, on millions of
+// doubles: random bit patterns (every exponent, subnormals, infinities,
+// nans), random significands at every scale, the edges of the ranges the
+// lowering treats apart, and x whose exact square lies near a rounding
+// midpoint or near the lowering's tail bounds (constructed: x^2's tail
+// chosen, x solved for), where glibc's pow and x * x part; cubes' tails
+// are uniform over random significands, so those sample their bounds.
+// Through both entries that carry it: the checked batch loop of
+// py_pow(x, n) (vectorized, pow in a predicated masked call) and the batch
+// loop of x ** n.0 (scalar).
 #include "tests/unit/TestUtil.h"
 
 #include <gtest/gtest.h>
@@ -110,6 +112,17 @@ std::vector<double> inputs() {
       x = std::nextafter(x, INFINITY);
     }
   }
+  // Random significands whose cube is normal, and around the cube's edges:
+  // x^3 near 2^-969, 2^+-64, overflow.
+  std::uniform_int_distribution<int> cubeExponent(-322, 341);
+  for (int i = 0; i < 2'000'000; ++i)
+    xs.push_back(std::ldexp(fromBits(0x3ff0000000000000 | (random() >> 12)), cubeExponent(random)));
+  for (double at : {std::cbrt(0x1p-969), std::cbrt(0x1p-64), std::cbrt(0x1p64), std::cbrt(0x1.fffffffffffffp+1023)})
+    for (int i = 0; i < 200'000; ++i) {
+      auto step = static_cast<int64_t>(random() % 2'000'001) - 1'000'000;
+      double x = at * (1 + std::ldexp(static_cast<double>(step), -40));
+      xs.push_back(random() % 2 ? -x : x);
+    }
   // Squares near a rounding midpoint and near the tail bounds (0.45, 0.48
   // of an ulp, each side).
   for (double fraction : {0.5, 0.45, 0.48, 0.52, 0.55, 0.4999, 0.5001})
@@ -125,6 +138,8 @@ protected:
     compiled_ = test::compile(R"(
 def square(x: real) -> real = py_pow(x, 2)
 def pow_two(x: real) -> real = x ** 2.0
+def cube(x: real) -> real = py_pow(x, 3)
+def pow_three(x: real) -> real = x ** 3.0
 )")
                     .release();
     if (!compiled_->module)
@@ -151,59 +166,71 @@ std::vector<double>* PowSquareTest::xs_ = nullptr;
 test::Compiled* PowSquareTest::compiled_ = nullptr;
 JIT* PowSquareTest::jit_ = nullptr;
 
-// The hard cases are hard: glibc's pow and x * x differ on some of them.
-TEST_F(PowSquareTest, InputsIncludeSquaresWherePowIsNotXTimesX) {
-  size_t parted = 0;
+// The hard cases are hard: glibc's pow and the plain product differ on
+// some of them.
+TEST_F(PowSquareTest, InputsIncludePowersWherePowIsNotTheProduct) {
+  size_t parted[2] = {0, 0};
   for (double x : *xs_)
-    if (std::isfinite(x) && glibcPow(x, 2.0) != x * x)
-      ++parted;
-  EXPECT_GT(parted, 1000u);
+    if (std::isfinite(x)) {
+      parted[0] += glibcPow(x, 2.0) != x * x;
+      parted[1] += glibcPow(x, 3.0) != x * x * x;
+    }
+  EXPECT_GT(parted[0], 1000u);
+  EXPECT_GT(parted[1], 1000u);
 }
 
-TEST_F(PowSquareTest, CheckedBatchOfPyPowIsGlibcPow) {
-  ASSERT_TRUE(compiled_->module.has_value()) << compiled_->diagnosticsText();
-  ASSERT_NE(jit_, nullptr);
-  auto square = jit_->checkedBatchEntry("square");
-  ASSERT_TRUE(static_cast<bool>(square)) << llvm::toString(square.takeError());
-  const std::vector<double>& xs = *xs_;
+void expectCheckedBatchIsGlibcPow(JIT& jit, const std::vector<double>& xs, const char* name, double n) {
+  auto power = jit.checkedBatchEntry(name);
+  ASSERT_TRUE(static_cast<bool>(power)) << llvm::toString(power.takeError());
   std::vector<double> ys(xs.size());
   std::vector<uint8_t> errors(xs.size());
   rt::Arena arena;
   rt::Context ctx{&arena};
   ctx.begin();
-  (*square)(&ctx, xs.data(), ys.data(), errors.data(), static_cast<int64_t>(xs.size()));
+  (*power)(&ctx, xs.data(), ys.data(), errors.data(), static_cast<int64_t>(xs.size()));
   size_t differ = 0;
   for (size_t i = 0; i < xs.size(); ++i) {
     double x = xs[i];
-    double expected = glibcPow(x, 2.0);
+    double expected = glibcPow(x, n);
     // float_pow: an infinite result of a finite base is an OverflowError.
     bool overflow = std::isinf(expected) && std::isfinite(x);
     auto kind = static_cast<rt::ErrorKind>(errors[i]);
     bool same = overflow ? kind == rt::ErrorKind::OverflowError
                          : kind == rt::ErrorKind::None && sameReal(ys[i], expected);
     if (!same && ++differ <= 10)
-      ADD_FAILURE() << "x = " << describe(x) << ": findc " << describe(ys[i]) << " (error " << int(errors[i])
-                    << "), glibc's pow " << describe(expected);
+      ADD_FAILURE() << name << ": x = " << describe(x) << ": findc " << describe(ys[i]) << " (error "
+                    << int(errors[i]) << "), glibc's pow " << describe(expected);
   }
-  EXPECT_EQ(differ, 0u) << " of " << xs.size();
+  EXPECT_EQ(differ, 0u) << name << ": of " << xs.size();
+}
+
+void expectBatchIsGlibcPow(JIT& jit, const std::vector<double>& xs, const char* name, double n) {
+  auto power = jit.batchEntry(name);
+  ASSERT_TRUE(static_cast<bool>(power)) << llvm::toString(power.takeError());
+  std::vector<double> ys(xs.size());
+  (*power)(xs.data(), ys.data(), static_cast<int64_t>(xs.size()));
+  size_t differ = 0;
+  for (size_t i = 0; i < xs.size(); ++i) {
+    double expected = glibcPow(xs[i], n);
+    if (!sameReal(ys[i], expected) && ++differ <= 10)
+      ADD_FAILURE() << name << ": x = " << describe(xs[i]) << ": findc " << describe(ys[i]) << ", glibc's pow "
+                    << describe(expected);
+  }
+  EXPECT_EQ(differ, 0u) << name << ": of " << xs.size();
+}
+
+TEST_F(PowSquareTest, CheckedBatchOfPyPowIsGlibcPow) {
+  ASSERT_TRUE(compiled_->module.has_value()) << compiled_->diagnosticsText();
+  ASSERT_NE(jit_, nullptr);
+  expectCheckedBatchIsGlibcPow(*jit_, *xs_, "square", 2.0);
+  expectCheckedBatchIsGlibcPow(*jit_, *xs_, "cube", 3.0);
 }
 
 TEST_F(PowSquareTest, BatchOfPowIsGlibcPow) {
   ASSERT_TRUE(compiled_->module.has_value()) << compiled_->diagnosticsText();
   ASSERT_NE(jit_, nullptr);
-  auto powTwo = jit_->batchEntry("pow_two");
-  ASSERT_TRUE(static_cast<bool>(powTwo)) << llvm::toString(powTwo.takeError());
-  const std::vector<double>& xs = *xs_;
-  std::vector<double> ys(xs.size());
-  (*powTwo)(xs.data(), ys.data(), static_cast<int64_t>(xs.size()));
-  size_t differ = 0;
-  for (size_t i = 0; i < xs.size(); ++i) {
-    double expected = glibcPow(xs[i], 2.0);
-    if (!sameReal(ys[i], expected) && ++differ <= 10)
-      ADD_FAILURE() << "x = " << describe(xs[i]) << ": findc " << describe(ys[i]) << ", glibc's pow "
-                    << describe(expected);
-  }
-  EXPECT_EQ(differ, 0u) << " of " << xs.size();
+  expectBatchIsGlibcPow(*jit_, *xs_, "pow_two", 2.0);
+  expectBatchIsGlibcPow(*jit_, *xs_, "pow_three", 3.0);
 }
 
 } // namespace

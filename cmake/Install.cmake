@@ -1,9 +1,11 @@
-# `cmake --install BUILD [--prefix P]`: the findc CLI, the public headers,
+# `cmake --install BUILD [--prefix P]`: the findc CLI (findc, and next to
+# it findc-compiler, which findc runs for every command but those on an
+# artifact, and findc-run), the public headers,
 # libfindc.so with a CMake package (find_package(findc) gives findc::findc)
 # and the Python module (import findc). tests/install checks all of it.
 include(CMakePackageConfigHelpers)
 
-install(TARGETS findc RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS findc findc-compiler findc-run RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS findc_shared EXPORT findcTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

@@ -10,8 +10,12 @@ prefix="$work/prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 example="$source/examples/bump_on_ramp.fnd"
 
-# The CLI runs from the prefix.
+# The CLI runs from the prefix: findc compiles through findc-compiler next
+# to it, and runs an artifact itself.
 "$prefix/bin/findc" eval "$example" --fn bump_on_ramp --find-grid >"$work/cli"
+"$prefix/bin/findc" build "$example" -o "$work/bump.findo"
+"$prefix/bin/findc" eval "$work/bump.findo" --fn bump_on_ramp --find-grid | diff "$work/cli" -
+"$prefix/bin/findc-run" eval "$work/bump.findo" --fn bump_on_ramp --find-grid | diff "$work/cli" -
 
 # A consumer project builds against the installed package alone.
 generator=()

@@ -47,11 +47,12 @@ struct List {
   const Elem* items;
 };
 
-// Insertion-ordered (as Python's dict); keys unique.
+// Insertion-ordered (as Python's dict); keys unique. Keys and values are
+// Elems of the map type's key and value types (mapKey, mapValue).
 struct Map {
   int64_t size;
-  const Str* const* keys;
-  const Str* const* values;
+  const Elem* keys;
+  const Elem* values;
 };
 
 // Bump allocator: blocks are kept until reset() or destruction.
@@ -160,6 +161,12 @@ inline const ListOps& listOps(Type list) {
                                  RealListGet,   RealListContains, RealListEq,   RealListSlice};
   return list == Type::StrList ? strs : list == Type::IntList ? ints : reals;
 }
+
+// The operations of one map type (StrMap, StrIntMap, ..., IntRealMap).
+struct MapOps {
+  StrOp empty, insert, len, get, lookup, contains, eq, keys, values;
+};
+const MapOps& mapOps(Type map);
 
 // The interpreter's entry: runs `op` on operands of the table's types.
 Scalar applyStrOp(StrOp op, Context& ctx, std::span<const Scalar> operands);

@@ -431,6 +431,11 @@ std::string pyLiteral(const Scalar& value) {
   case Type::StrList:
   case Type::IntList:
   case Type::StrMap: return formatPython(value); // True, 42, ['a'], {'k': 'v'}: Python literals
+  case Type::StrIntMap: // maps are never constants (built by insert)
+  case Type::StrRealMap:
+  case Type::IntStrMap:
+  case Type::IntIntMap:
+  case Type::IntRealMap: break;
   case Type::RealList: {
     std::string out = "[";
     for (int64_t k = 0; k < value.list->size; ++k)
@@ -726,13 +731,60 @@ private:
     case rt::StrOp::StrListEq:
     case rt::StrOp::IntListEq:
     case rt::StrOp::RealListEq: return a[0] + " == " + a[1];
-    case rt::StrOp::MapEmpty: return "{}";
-    case rt::StrOp::MapInsert: return call(Helper::MapInsert, "_map_insert", {a[0], a[1], a[2]});
-    case rt::StrOp::MapLen: return "len(" + a[0] + ")";
-    case rt::StrOp::MapGet: return a[0] + ".get(" + a[1] + ", " + a[2] + ")";
-    case rt::StrOp::MapLookup: return a[0] + "[" + a[1] + "]";
-    case rt::StrOp::MapContains: return a[1] + " in " + a[0];
-    case rt::StrOp::MapEq: return a[0] + " == " + a[1];
+    case rt::StrOp::MapEmpty:
+    case rt::StrOp::StrIntMapEmpty:
+    case rt::StrOp::StrRealMapEmpty:
+    case rt::StrOp::IntStrMapEmpty:
+    case rt::StrOp::IntIntMapEmpty:
+    case rt::StrOp::IntRealMapEmpty: return "{}";
+    case rt::StrOp::MapInsert:
+    case rt::StrOp::StrIntMapInsert:
+    case rt::StrOp::StrRealMapInsert:
+    case rt::StrOp::IntStrMapInsert:
+    case rt::StrOp::IntIntMapInsert:
+    case rt::StrOp::IntRealMapInsert: return call(Helper::MapInsert, "_map_insert", {a[0], a[1], a[2]});
+    case rt::StrOp::MapLen:
+    case rt::StrOp::StrIntMapLen:
+    case rt::StrOp::StrRealMapLen:
+    case rt::StrOp::IntStrMapLen:
+    case rt::StrOp::IntIntMapLen:
+    case rt::StrOp::IntRealMapLen: return "len(" + a[0] + ")";
+    case rt::StrOp::MapGet:
+    case rt::StrOp::StrIntMapGet:
+    case rt::StrOp::StrRealMapGet:
+    case rt::StrOp::IntStrMapGet:
+    case rt::StrOp::IntIntMapGet:
+    case rt::StrOp::IntRealMapGet: return a[0] + ".get(" + a[1] + ", " + a[2] + ")";
+    case rt::StrOp::MapLookup:
+    case rt::StrOp::StrIntMapLookup:
+    case rt::StrOp::StrRealMapLookup:
+    case rt::StrOp::IntStrMapLookup:
+    case rt::StrOp::IntIntMapLookup:
+    case rt::StrOp::IntRealMapLookup: return a[0] + "[" + a[1] + "]";
+    case rt::StrOp::MapContains:
+    case rt::StrOp::StrIntMapContains:
+    case rt::StrOp::StrRealMapContains:
+    case rt::StrOp::IntStrMapContains:
+    case rt::StrOp::IntIntMapContains:
+    case rt::StrOp::IntRealMapContains: return a[1] + " in " + a[0];
+    case rt::StrOp::MapEq:
+    case rt::StrOp::StrIntMapEq:
+    case rt::StrOp::StrRealMapEq:
+    case rt::StrOp::IntStrMapEq:
+    case rt::StrOp::IntIntMapEq:
+    case rt::StrOp::IntRealMapEq: return a[0] + " == " + a[1];
+    case rt::StrOp::MapKeys:
+    case rt::StrOp::StrIntMapKeys:
+    case rt::StrOp::StrRealMapKeys:
+    case rt::StrOp::IntStrMapKeys:
+    case rt::StrOp::IntIntMapKeys:
+    case rt::StrOp::IntRealMapKeys: return "list(" + a[0] + ")";
+    case rt::StrOp::MapValues:
+    case rt::StrOp::StrIntMapValues:
+    case rt::StrOp::StrRealMapValues:
+    case rt::StrOp::IntStrMapValues:
+    case rt::StrOp::IntIntMapValues:
+    case rt::StrOp::IntRealMapValues: return "list(" + a[0] + ".values())";
     case rt::StrOp::LoopTick: return use(Helper::Evaluation, "ctx.tick()");
     // A recursive call spends the budget as findc's does; its depth is
     // Python's own to bound (RecursionError).

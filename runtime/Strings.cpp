@@ -1248,8 +1248,14 @@ template <class T> Elem elemOf(T v) {
 template <auto K, auto V> const Map* mapInsert(Context* ctx, const Map* m, Elem key, Elem value) {
   int64_t at = findKey<K>(m, key);
   int64_t size = at >= 0 ? m->size : m->size + 1;
-  if (tooBig(ctx, size * 2 * static_cast<int64_t>(sizeof(Elem))))
+  int64_t bytes = size * 2 * static_cast<int64_t>(sizeof(Elem));
+  ctx->mapBytes += bytes;
+  if (tooBig(ctx, bytes))
     return &kEmptyMap;
+  if (ctx->mapBytes > maxMapBytes) {
+    ctx->fail(ErrorKind::BudgetExceeded);
+    return &kEmptyMap;
+  }
   Elem* keys;
   Elem* values;
   const Map* r = newMap(arenaOf(ctx), size, keys, values);
@@ -1374,7 +1380,10 @@ int64_t findc_rt_range_step(Context* ctx, int64_t step) {
   return step;
 }
 
-void findc_rt_arena_reset(Context* ctx) { ctx->arena->reset(); }
+void findc_rt_arena_reset(Context* ctx) {
+  ctx->arena->reset();
+  ctx->mapBytes = 0;
+}
 
 } // extern "C"
 

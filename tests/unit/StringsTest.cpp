@@ -1511,6 +1511,29 @@ TEST_F(StringsTest, TypedMaps) {
   EXPECT_FALSE(counts.identical(typedMap(Type::StrIntMap, {{str("a"), I(2)}, {str("b"), I(6)}}))); // order differs
 }
 
+// Every map store copies the map, so the bytes of maps an evaluation builds
+// are bounded in all (maxMapBytes), not only per map: the 5,793rd key stored
+// one by one brings the total past 256 MiB (8 * n * (n + 1) bytes).
+TEST_F(StringsTest, MapStoresSpendTheMapBudget) {
+  ctx.begin();
+  Scalar m = applyStrOp(StrOp::IntIntMapEmpty, ctx, {});
+  int64_t stored = 0;
+  while (ctx.errorKind() == ErrorKind::None && stored < 10'000) {
+    m = applyStrOp(StrOp::IntIntMapInsert, ctx, std::vector<Scalar>{m, Scalar::ofInt(stored), Scalar::ofInt(0)});
+    ++stored;
+  }
+  EXPECT_EQ(ctx.errorKind(), ErrorKind::BudgetExceeded);
+  EXPECT_EQ(stored, 5793);
+  EXPECT_EQ(formatPython(m), "{}"); // the harmless value
+  EXPECT_GT(ctx.mapBytes, maxMapBytes);
+  ctx.begin(); // a new evaluation starts from nothing built
+  EXPECT_EQ(ctx.mapBytes, 0);
+  applyStrOp(StrOp::MapInsert, ctx, std::vector<Scalar>{map({}), str("k"), str("v")});
+  EXPECT_EQ(ctx.mapBytes, 16);
+  findc_rt_arena_reset(&ctx); // as the checked batch entry does before each point
+  EXPECT_EQ(ctx.mapBytes, 0);
+}
+
 // ---------------------------------------------------------------- errors --
 
 TEST_F(StringsTest, EachErrorKind) {

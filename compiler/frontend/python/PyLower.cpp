@@ -1161,7 +1161,7 @@ private:
       else if (t == PyType::Conflict)
         deferred.emplace_back(info.conflictAt.count(name) ? info.conflictAt.at(name) : fallback,
                               what + " is given values of different types here (findc keeps one type per name; "
-                                     "numbers of any kind mix, a list's items do not)");
+                                     "numbers of any kind mix, a list's items and a dict's keys and values do not)");
       else
         return t;
       return PyType::Float;
@@ -3275,16 +3275,14 @@ private:
                  std::optional<std::pair<Operator, SourceLoc>> op = std::nullopt) {
     const std::string& name = static_cast<const Name&>(*target.value).id;
     PyType t = nameType(name);
-    if (!storedDict(target)) {
+    if (t == PyType::Conflict && isLocal(name))
+      return; // reported with the variable's types (lowerFunction)
+    if (!storedDict(target) || !isDict(t)) {
       if (isLocal(name) || !isDict(t))
         unsupported(target, "assigning to an item of a " + std::string(pyTypeName(t)));
       else
         unsupported(target, "assigning into the module-level dict '" + name +
                                 "' (findc's dicts are values; build the dict inside the function)");
-      return;
-    }
-    if (!isDict(t)) {
-      unsupported(target, "assigning into a dict whose items have no type findc can infer");
       return;
     }
     std::string v;

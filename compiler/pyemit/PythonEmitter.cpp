@@ -592,6 +592,14 @@ private:
   // The runtime operations: Python's own str, list and dict operations raise
   // where the runtime records an error, with findc's size limit on top.
   std::string runtime(rt::StrOp op, const std::vector<std::string>& a) {
+// The op of every map type (StrOps.def): one Python spelling for all.
+#define FINDC_MAP_CASES(Op)                                                                                            \
+  case rt::StrOp::Map##Op:                                                                                             \
+  case rt::StrOp::StrIntMap##Op:                                                                                       \
+  case rt::StrOp::StrRealMap##Op:                                                                                      \
+  case rt::StrOp::IntStrMap##Op:                                                                                       \
+  case rt::StrOp::IntIntMap##Op:                                                                                       \
+  case rt::StrOp::IntRealMap##Op:
     switch (op) {
     // Python's own float and complex arithmetic is what py_div, py_pow and
     // complex compute (a complex-typed float is a Python float).
@@ -731,60 +739,15 @@ private:
     case rt::StrOp::StrListEq:
     case rt::StrOp::IntListEq:
     case rt::StrOp::RealListEq: return a[0] + " == " + a[1];
-    case rt::StrOp::MapEmpty:
-    case rt::StrOp::StrIntMapEmpty:
-    case rt::StrOp::StrRealMapEmpty:
-    case rt::StrOp::IntStrMapEmpty:
-    case rt::StrOp::IntIntMapEmpty:
-    case rt::StrOp::IntRealMapEmpty: return "{}";
-    case rt::StrOp::MapInsert:
-    case rt::StrOp::StrIntMapInsert:
-    case rt::StrOp::StrRealMapInsert:
-    case rt::StrOp::IntStrMapInsert:
-    case rt::StrOp::IntIntMapInsert:
-    case rt::StrOp::IntRealMapInsert: return call(Helper::MapInsert, "_map_insert", {a[0], a[1], a[2]});
-    case rt::StrOp::MapLen:
-    case rt::StrOp::StrIntMapLen:
-    case rt::StrOp::StrRealMapLen:
-    case rt::StrOp::IntStrMapLen:
-    case rt::StrOp::IntIntMapLen:
-    case rt::StrOp::IntRealMapLen: return "len(" + a[0] + ")";
-    case rt::StrOp::MapGet:
-    case rt::StrOp::StrIntMapGet:
-    case rt::StrOp::StrRealMapGet:
-    case rt::StrOp::IntStrMapGet:
-    case rt::StrOp::IntIntMapGet:
-    case rt::StrOp::IntRealMapGet: return a[0] + ".get(" + a[1] + ", " + a[2] + ")";
-    case rt::StrOp::MapLookup:
-    case rt::StrOp::StrIntMapLookup:
-    case rt::StrOp::StrRealMapLookup:
-    case rt::StrOp::IntStrMapLookup:
-    case rt::StrOp::IntIntMapLookup:
-    case rt::StrOp::IntRealMapLookup: return a[0] + "[" + a[1] + "]";
-    case rt::StrOp::MapContains:
-    case rt::StrOp::StrIntMapContains:
-    case rt::StrOp::StrRealMapContains:
-    case rt::StrOp::IntStrMapContains:
-    case rt::StrOp::IntIntMapContains:
-    case rt::StrOp::IntRealMapContains: return a[1] + " in " + a[0];
-    case rt::StrOp::MapEq:
-    case rt::StrOp::StrIntMapEq:
-    case rt::StrOp::StrRealMapEq:
-    case rt::StrOp::IntStrMapEq:
-    case rt::StrOp::IntIntMapEq:
-    case rt::StrOp::IntRealMapEq: return a[0] + " == " + a[1];
-    case rt::StrOp::MapKeys:
-    case rt::StrOp::StrIntMapKeys:
-    case rt::StrOp::StrRealMapKeys:
-    case rt::StrOp::IntStrMapKeys:
-    case rt::StrOp::IntIntMapKeys:
-    case rt::StrOp::IntRealMapKeys: return "list(" + a[0] + ")";
-    case rt::StrOp::MapValues:
-    case rt::StrOp::StrIntMapValues:
-    case rt::StrOp::StrRealMapValues:
-    case rt::StrOp::IntStrMapValues:
-    case rt::StrOp::IntIntMapValues:
-    case rt::StrOp::IntRealMapValues: return "list(" + a[0] + ".values())";
+    FINDC_MAP_CASES(Empty) return "{}";
+    FINDC_MAP_CASES(Insert) return call(Helper::MapInsert, "_map_insert", {a[0], a[1], a[2]});
+    FINDC_MAP_CASES(Len) return "len(" + a[0] + ")";
+    FINDC_MAP_CASES(Get) return a[0] + ".get(" + a[1] + ", " + a[2] + ")";
+    FINDC_MAP_CASES(Lookup) return a[0] + "[" + a[1] + "]";
+    FINDC_MAP_CASES(Contains) return a[1] + " in " + a[0];
+    FINDC_MAP_CASES(Eq) return a[0] + " == " + a[1];
+    FINDC_MAP_CASES(Keys) return "list(" + a[0] + ")";
+    FINDC_MAP_CASES(Values) return "list(" + a[0] + ".values())";
     case rt::StrOp::LoopTick: return use(Helper::Evaluation, "ctx.tick()");
     // A recursive call spends the budget as findc's does; its depth is
     // Python's own to bound (RecursionError).
@@ -793,6 +756,7 @@ private:
     case rt::StrOp::RangeStep: return call(Helper::RangeStep, "_range_step", {a[0]});
     }
     throw std::logic_error("pyemit: an unknown runtime operation");
+#undef FINDC_MAP_CASES
   }
 
   // ---- functions ----

@@ -97,6 +97,8 @@ PyType dictOf(PyType key, PyType value) {
   constexpr PyType intKeyed[] = {PyType::IntStrDict, PyType::IntIntDict, PyType::IntFloatDict};
   return key == PyType::Str ? strKeyed[v] : intKeyed[v];
 }
+// Lists and dicts (empty ones too).
+bool isContainer(PyType t) { return isList(t) || isDict(t) || t == PyType::EmptyList || t == PyType::EmptyDict; }
 // What iterating a value goes over: a dict's keys (a list), else the value.
 PyType iterated(PyType t) { return isDict(t) ? listOf(dictKey(t)) : t; }
 
@@ -1277,46 +1279,27 @@ private:
     return std::make_unique<ast::AssignStmt>(loc, std::move(name), ast::BinaryOp::Add, false, std::move(value));
   }
   static ast::ExprPtr zeroOf(PyType t, SourceLoc loc) {
+    if (isList(t) || t == PyType::EmptyList)
+      return std::make_unique<ast::ListLit>(loc, 1);
+    if (isDict(t) || t == PyType::EmptyDict)
+      return std::make_unique<ast::MapLit>(loc, 1);
     switch (t) {
     case PyType::Bool: return std::make_unique<ast::BoolLit>(loc, 1, false);
     case PyType::Int: return intLit(0, loc);
     case PyType::Str: return strLit("", loc);
-    case PyType::StrList:
-    case PyType::IntList:
-    case PyType::FloatList:
-    case PyType::EmptyList: return std::make_unique<ast::ListLit>(loc, 1);
-    case PyType::StrDict:
-    case PyType::StrIntDict:
-    case PyType::StrFloatDict:
-    case PyType::IntStrDict:
-    case PyType::IntIntDict:
-    case PyType::IntFloatDict:
-    case PyType::EmptyDict: return std::make_unique<ast::MapLit>(loc, 1);
     default: return realLit(0.0, loc);
     }
   }
   // An error value of kind `kind` with type t (py_raise, converted).
   static ast::ExprPtr raiseAs(const std::string& kind, PyType t, SourceLoc loc) {
     ast::ExprPtr raised = call("py_raise", args(strLit(kind, loc)), loc);
+    if (isContainer(t)) // the zero value, after the raise has been recorded
+      return conditional(compare(ast::CompareOp::Eq, std::move(raised), intLit(0, loc), loc), zeroOf(t, loc),
+                         zeroOf(t, loc), loc);
     switch (t) {
     case PyType::Int: return raised;
     case PyType::Bool: return compare(ast::CompareOp::Ne, std::move(raised), intLit(0, loc), loc);
     case PyType::Str: return call("str", args(std::move(raised)), loc);
-    case PyType::StrList:
-    case PyType::IntList:
-    case PyType::FloatList:
-    case PyType::EmptyList:
-    case PyType::StrDict:
-    case PyType::StrIntDict:
-    case PyType::StrFloatDict:
-    case PyType::IntStrDict:
-    case PyType::IntIntDict:
-    case PyType::IntFloatDict:
-    case PyType::EmptyDict: {
-      // the zero value, after the raise has been recorded
-      return conditional(compare(ast::CompareOp::Eq, std::move(raised), intLit(0, loc), loc), zeroOf(t, loc),
-                         zeroOf(t, loc), loc);
-    }
     default: return call("real", args(std::move(raised)), loc);
     }
   }
@@ -1347,25 +1330,14 @@ private:
 
   // Python's truth of a value, as a findc bool.
   ast::ExprPtr truth(Lowered v, SourceLoc loc) {
+    if (v.type == PyType::Str || isContainer(v.type))
+      return compare(ast::CompareOp::Ne, call("len", args(std::move(v.expr)), loc), intLit(0, loc), loc);
     switch (v.type) {
     case PyType::Bool: return std::move(v.expr);
     case PyType::Int: return compare(ast::CompareOp::Ne, std::move(v.expr), intLit(0, loc), loc);
     case PyType::Float:
     case PyType::NpFloat: return compare(ast::CompareOp::Ne, std::move(v.expr), realLit(0.0, loc), loc);
     case PyType::Complex: return compare(ast::CompareOp::Ne, std::move(v.expr), realLit(0.0, loc), loc);
-    case PyType::Str:
-    case PyType::StrList:
-    case PyType::IntList:
-    case PyType::FloatList:
-    case PyType::EmptyList:
-    case PyType::StrDict:
-    case PyType::StrIntDict:
-    case PyType::StrFloatDict:
-    case PyType::IntStrDict:
-    case PyType::IntIntDict:
-    case PyType::IntFloatDict:
-    case PyType::EmptyDict:
-      return compare(ast::CompareOp::Ne, call("len", args(std::move(v.expr)), loc), intLit(0, loc), loc);
     default: return std::move(v.expr);
     }
   }

@@ -612,7 +612,9 @@ private:
       return;
     }
     if (const Name* dict = storedDict(target)) {
-      assignType(info, dict->id, dictOf(typeOf(*static_cast<const Subscript&>(target).slice), valueType), target.loc);
+      PyType key = typeOf(*static_cast<const Subscript&>(target).slice);
+      if (key != PyType::Unknown && valueType != PyType::Unknown) // else a later round knows
+        assignType(info, dict->id, dictOf(key, valueType), target.loc);
       return;
     }
     const ExprList* elts = nullptr;
@@ -770,6 +772,8 @@ private:
 
   // The type of an item of a str or list.
   static PyType itemOf(PyType t) {
+    if (t == PyType::Unknown) // a helper's result a later round knows
+      return PyType::Unknown;
     if (isDict(t))
       return dictKey(t);
     if (t == PyType::Str || t == PyType::StrList)

@@ -1716,7 +1716,8 @@ private:
       return key;
     if (key.type == dictKey(dict) || (key.type == PyType::Bool && dictKey(dict) == PyType::Int))
       return coerce(std::move(key), dictKey(dict), where);
-    return unsupported(where, "a " + std::string(pyTypeName(key.type)) + " key of a " + std::string(pyTypeName(dict)));
+    return unsupported(where,
+                       "a key of type " + std::string(pyTypeName(key.type)) + " in a " + std::string(pyTypeName(dict)));
   }
 
   // Arguments lowered and converted: numbers to floats where `asFloat`.

@@ -100,8 +100,13 @@ Scalar jsonToScalar(const Json& value, Type type, rt::Arena& arena, const std::s
         throw wrong();
       entries.emplace_back(key, item.get<std::string>());
     }
-    return Scalar::ofMap(rt::makeMap(arena, entries));
+    return Scalar::ofMap(Type::StrMap, rt::makeMap(arena, entries));
   }
+  case Type::StrIntMap: // maps of other types are a hypothesis's own values, never inputs
+  case Type::StrRealMap:
+  case Type::IntStrMap:
+  case Type::IntIntMap:
+  case Type::IntRealMap:
   case Type::Error: break;
   }
   throw wrong();

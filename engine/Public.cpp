@@ -33,7 +33,7 @@ Scalar toScalar(const Value& value, rt::Arena& arena) {
         else if constexpr (std::is_same_v<T, std::complex<double>>)
           return Scalar::ofComplex(rt::makeComplex(arena, {v.real(), v.imag(), true}));
         else
-          return Scalar::ofMap(rt::makeMap(arena, v));
+          return Scalar::ofMap(Type::StrMap, rt::makeMap(arena, v));
       },
       value.data);
 }
@@ -69,9 +69,16 @@ Value toValue(const Scalar& s) {
   case Type::StrMap: {
     Value::Map entries;
     for (int64_t k = 0; k < s.map->size; ++k)
-      entries.emplace_back(s.map->keys[k]->view(), s.map->values[k]->view());
+      entries.emplace_back(s.map->keys[k].s->view(), s.map->values[k].s->view());
     return Value(std::move(entries));
   }
+  case Type::StrIntMap: // a hypothesis's own values: the Python front end returns none of them
+  case Type::StrRealMap:
+  case Type::IntStrMap:
+  case Type::IntIntMap:
+  case Type::IntRealMap:
+    throw std::invalid_argument("findc: a " + std::string(typeName(s.type)) +
+                                " value has no public form (maps passed in or out are map[str, str])");
   case Type::Error: break;
   }
   throw std::logic_error("findc: a value without a type");

@@ -274,9 +274,9 @@ List* newList(Arena& arena, int64_t size, Elem*& items) {
   return std::construct_at(static_cast<List*>(mem), List{size, items});
 }
 
-Map* newMap(Arena& arena, int64_t size, const Str**& keys, const Str**& values) {
-  void* mem = arena.allocate(sizeof(Map) + 2 * static_cast<size_t>(size) * sizeof(const Str*), alignof(Map));
-  keys = reinterpret_cast<const Str**>(static_cast<char*>(mem) + sizeof(Map));
+Map* newMap(Arena& arena, int64_t size, Elem*& keys, Elem*& values) {
+  void* mem = arena.allocate(sizeof(Map) + 2 * static_cast<size_t>(size) * sizeof(Elem), alignof(Map));
+  keys = reinterpret_cast<Elem*>(static_cast<char*>(mem) + sizeof(Map));
   values = keys + size;
   return std::construct_at(static_cast<Map*>(mem), Map{size, keys, values});
 }
@@ -440,9 +440,19 @@ inline bool casedAscii(const Str* s, bool upper) {
 
 inline int64_t normIndex(int64_t index, int64_t size) { return index < 0 ? index + size : index; }
 
-int64_t findKey(const Map* m, const Str* key) {
+// Python's == of two map keys or values in Elem's member M (strs by
+// content, ints and floats by value: a nan equals nothing).
+template <auto M> bool sameElem(const Elem& a, const Elem& b) {
+  if constexpr (std::is_same_v<decltype(M), const Str* Elem::*>)
+    return strEq(a.s, b.s);
+  else
+    return a.*M == b.*M;
+}
+
+// The position of `key` (an Elem of member K) in m, or -1.
+template <auto K> int64_t findKey(const Map* m, const Elem& key) {
   for (int64_t i = 0; i < m->size; ++i)
-    if (strEq(m->keys[i], key))
+    if (sameElem<K>(m->keys[i], key))
       return i;
   return -1;
 }
@@ -1217,23 +1227,42 @@ bool findc_rt_reallist_contains(Context*, const List* l, double v) { return hasI
 
 bool findc_rt_reallist_eq(Context*, const List* a, const List* b) { return sameItems<&Elem::r>(a, b); }
 
-// ---- map[str, str] ----
+} // extern "C"
 
-const Map* findc_rt_map_empty(Context*) { return &kEmptyMap; }
+namespace {
 
-const Map* findc_rt_map_insert(Context* ctx, const Map* m, const Str* key, const Str* value) {
-  int64_t at = findKey(m, key);
-  if (at >= 0 && m->values[at] == value)
-    return m;
+// ---- maps: each operation once, over the key's and the value's member of
+// Elem (K, V) ----
+
+template <class T> Elem elemOf(T v) {
+  Elem e;
+  if constexpr (std::is_same_v<T, int64_t>)
+    e.i = v;
+  else if constexpr (std::is_same_v<T, double>)
+    e.r = v;
+  else
+    e.s = v;
+  return e;
+}
+
+template <auto K, auto V> const Map* mapInsert(Context* ctx, const Map* m, Elem key, Elem value) {
+  int64_t at = findKey<K>(m, key);
   int64_t size = at >= 0 ? m->size : m->size + 1;
-  if (tooBig(ctx, size * 2 * static_cast<int64_t>(sizeof(const Str*))))
+  int64_t bytes = size * 2 * static_cast<int64_t>(sizeof(Elem));
+  ctx->mapBytes += bytes;
+  if (tooBig(ctx, bytes))
     return &kEmptyMap;
-  const Str** keys;
-  const Str** values;
+  if (ctx->mapBytes > maxMapBytes) {
+    ctx->fail(ErrorKind::BudgetExceeded);
+    return &kEmptyMap;
+  }
+  Elem* keys;
+  Elem* values;
   const Map* r = newMap(arenaOf(ctx), size, keys, values);
   std::copy_n(m->keys, m->size, keys);
   std::copy_n(m->values, m->size, values);
-  // A repeated key keeps its place and takes the new value, as in Python.
+  // A repeated key keeps its place (and its first key object, as Python's
+  // dict: d[True] = 1 after d[1] = 0 keeps the key 1) and takes the new value.
   if (at < 0) {
     keys[m->size] = key;
     at = m->size;
@@ -1242,36 +1271,77 @@ const Map* findc_rt_map_insert(Context* ctx, const Map* m, const Str* key, const
   return r;
 }
 
-int64_t findc_rt_map_len(Context*, const Map* m) { return m->size; }
+template <auto K> bool mapContains(const Map* m, Elem key) { return findKey<K>(m, key) >= 0; }
 
-const Str* findc_rt_map_get(Context*, const Map* m, const Str* key, const Str* fallback) {
-  int64_t at = findKey(m, key);
-  return at >= 0 ? m->values[at] : fallback;
+template <auto K, auto V> auto mapGet(const Map* m, Elem key, Elem fallback) {
+  int64_t at = findKey<K>(m, key);
+  return (at >= 0 ? m->values[at] : fallback).*V;
 }
 
-const Str* findc_rt_map_lookup(Context* ctx, const Map* m, const Str* key) {
-  int64_t at = findKey(m, key);
+template <auto K, auto V> auto mapLookup(Context* ctx, const Map* m, Elem key) {
+  int64_t at = findKey<K>(m, key);
   if (at < 0) {
     ctx->fail(ErrorKind::KeyError);
-    return &kEmpty;
+    if constexpr (std::is_same_v<decltype(V), const Str* Elem::*>)
+      return static_cast<const Str*>(&kEmpty);
+    else
+      return Elem{.i = 0}.*V;
   }
-  return m->values[at];
+  return m->values[at].*V;
 }
 
-bool findc_rt_map_contains(Context*, const Map* m, const Str* key) { return findKey(m, key) >= 0; }
-
 // Python's dict ==: the same keys with equal values, in any order.
-bool findc_rt_map_eq(Context*, const Map* a, const Map* b) {
+template <auto K, auto V> bool mapEq(const Map* a, const Map* b) {
   if (a->size != b->size)
     return false;
   for (int64_t i = 0; i < a->size; ++i) {
     // Same position first: maps built the same way have the same order.
-    int64_t at = strEq(a->keys[i], b->keys[i]) ? i : findKey(b, a->keys[i]);
-    if (at < 0 || !strEq(a->values[i], b->values[at]))
+    int64_t at = sameElem<K>(a->keys[i], b->keys[i]) ? i : findKey<K>(b, a->keys[i]);
+    if (at < 0 || !sameElem<V>(a->values[i], b->values[at]))
       return false;
   }
   return true;
 }
+
+// list(m) and list(m.values()): the Elems in insertion order.
+const List* mapItems(Context* ctx, int64_t size, const Elem* items) {
+  if (size == 0)
+    return &kEmptyList;
+  Elem* out;
+  const List* r = newList(arenaOf(ctx), size, out);
+  std::copy_n(items, size, out);
+  return r;
+}
+
+} // namespace
+
+// The extern "C" functions of one map type: PREFIX (map, strintmap, ...),
+// its key's and value's C types and Elem members.
+#define FINDC_MAP_FUNCTIONS(PREFIX, KT, K, VT, V)                                                                      \
+  const Map* findc_rt_##PREFIX##_empty(Context*) { return &kEmptyMap; }                                             \
+  const Map* findc_rt_##PREFIX##_insert(Context* ctx, const Map* m, KT key, VT value) {                              \
+    return mapInsert<&Elem::K, &Elem::V>(ctx, m, elemOf(key), elemOf(value));                                         \
+  }                                                                                                                    \
+  int64_t findc_rt_##PREFIX##_len(Context*, const Map* m) { return m->size; }                                        \
+  VT findc_rt_##PREFIX##_get(Context*, const Map* m, KT key, VT fallback) {                                          \
+    return mapGet<&Elem::K, &Elem::V>(m, elemOf(key), elemOf(fallback));                                              \
+  }                                                                                                                    \
+  VT findc_rt_##PREFIX##_lookup(Context* ctx, const Map* m, KT key) {                                                \
+    return mapLookup<&Elem::K, &Elem::V>(ctx, m, elemOf(key));                                                        \
+  }                                                                                                                    \
+  bool findc_rt_##PREFIX##_contains(Context*, const Map* m, KT key) { return mapContains<&Elem::K>(m, elemOf(key)); } \
+  bool findc_rt_##PREFIX##_eq(Context*, const Map* a, const Map* b) { return mapEq<&Elem::K, &Elem::V>(a, b); }       \
+  const List* findc_rt_##PREFIX##_keys(Context* ctx, const Map* m) { return mapItems(ctx, m->size, m->keys); }       \
+  const List* findc_rt_##PREFIX##_values(Context* ctx, const Map* m) { return mapItems(ctx, m->size, m->values); }
+
+extern "C" {
+FINDC_MAP_FUNCTIONS(map, const Str*, s, const Str*, s)
+FINDC_MAP_FUNCTIONS(strintmap, const Str*, s, int64_t, i)
+FINDC_MAP_FUNCTIONS(strrealmap, const Str*, s, double, r)
+FINDC_MAP_FUNCTIONS(intstrmap, int64_t, i, const Str*, s)
+FINDC_MAP_FUNCTIONS(intintmap, int64_t, i, int64_t, i)
+FINDC_MAP_FUNCTIONS(intrealmap, int64_t, i, double, r)
+#undef FINDC_MAP_FUNCTIONS
 
 // ---- loops ----
 
@@ -1310,7 +1380,10 @@ int64_t findc_rt_range_step(Context* ctx, int64_t step) {
   return step;
 }
 
-void findc_rt_arena_reset(Context* ctx) { ctx->arena->reset(); }
+void findc_rt_arena_reset(Context* ctx) {
+  ctx->arena->reset();
+  ctx->mapBytes = 0;
+}
 
 } // extern "C"
 
@@ -1576,6 +1649,18 @@ namespace {
 // against StrOps.def: each op exactly once, the symbol is
 // "findc_rt_" + mnemonic with '.' -> '_', and the C signature matches the
 // operand and result types.
+// The nine operations of one map type, as FINDC_STR_FUNCTIONS names them.
+#define FINDC_MAP_OPS(X, T, PREFIX)                                                                                    \
+  X(T##Empty, findc_rt_##PREFIX##_empty)                                                                               \
+  X(T##Insert, findc_rt_##PREFIX##_insert)                                                                             \
+  X(T##Len, findc_rt_##PREFIX##_len)                                                                                   \
+  X(T##Get, findc_rt_##PREFIX##_get)                                                                                   \
+  X(T##Lookup, findc_rt_##PREFIX##_lookup)                                                                             \
+  X(T##Contains, findc_rt_##PREFIX##_contains)                                                                         \
+  X(T##Eq, findc_rt_##PREFIX##_eq)                                                                                     \
+  X(T##Keys, findc_rt_##PREFIX##_keys)                                                                                 \
+  X(T##Values, findc_rt_##PREFIX##_values)
+
 #define FINDC_STR_FUNCTIONS(X)                                                                                         \
   X(StrConcat, findc_rt_str_concat)                                                                                    \
   X(StrRepeat, findc_rt_str_repeat)                                                                                    \
@@ -1648,13 +1733,12 @@ namespace {
   X(RealListContains, findc_rt_reallist_contains)                                                                      \
   X(RealListEq, findc_rt_reallist_eq)                                                                                  \
   X(RealListSlice, findc_rt_reallist_slice)                                                                            \
-  X(MapEmpty, findc_rt_map_empty)                                                                                      \
-  X(MapInsert, findc_rt_map_insert)                                                                                    \
-  X(MapLen, findc_rt_map_len)                                                                                          \
-  X(MapGet, findc_rt_map_get)                                                                                          \
-  X(MapLookup, findc_rt_map_lookup)                                                                                    \
-  X(MapContains, findc_rt_map_contains)                                                                                \
-  X(MapEq, findc_rt_map_eq)                                                                                            \
+  FINDC_MAP_OPS(X, Map, map)                                                                                           \
+  FINDC_MAP_OPS(X, StrIntMap, strintmap)                                                                               \
+  FINDC_MAP_OPS(X, StrRealMap, strrealmap)                                                                             \
+  FINDC_MAP_OPS(X, IntStrMap, intstrmap)                                                                               \
+  FINDC_MAP_OPS(X, IntIntMap, intintmap)                                                                               \
+  FINDC_MAP_OPS(X, IntRealMap, intrealmap)                                                                             \
   X(LoopTick, findc_rt_loop_tick)                                                                                      \
   X(PyEnter, findc_rt_py_enter)                                                                                        \
   X(PyLeave, findc_rt_py_leave)                                                                                        \
@@ -1774,11 +1858,17 @@ template <> struct CType<Type::Complex> {
   static const Complex* get(const Scalar& s) { return s.c; }
   static Scalar put(const Complex* v) { return Scalar::ofComplex(v); }
 };
-template <> struct CType<Type::StrMap> {
+template <Type T> struct MapCType {
   using type = const Map*;
   static const Map* get(const Scalar& s) { return s.map; }
-  static Scalar put(const Map* v) { return Scalar::ofMap(v); }
+  static Scalar put(const Map* v) { return Scalar::ofMap(T, v); }
 };
+template <> struct CType<Type::StrMap> : MapCType<Type::StrMap> {};
+template <> struct CType<Type::StrIntMap> : MapCType<Type::StrIntMap> {};
+template <> struct CType<Type::StrRealMap> : MapCType<Type::StrRealMap> {};
+template <> struct CType<Type::IntStrMap> : MapCType<Type::IntStrMap> {};
+template <> struct CType<Type::IntIntMap> : MapCType<Type::IntIntMap> {};
+template <> struct CType<Type::IntRealMap> : MapCType<Type::IntRealMap> {};
 
 template <StrOp Op, class F> struct Signature;
 template <StrOp Op, class R, class... A> struct Signature<Op, R(Context*, A...)> {
@@ -1864,6 +1954,22 @@ std::optional<StrOp> strOpFromMnemonic(std::string_view mnemonic) {
 }
 
 std::span<const StrOpInfo> allStrOps() { return infoTable(); }
+
+const MapOps& mapOps(Type map) {
+  using enum StrOp;
+#define FINDC_MAP_ROW(T) MapOps{T##Empty, T##Insert, T##Len, T##Get, T##Lookup, T##Contains, T##Eq, T##Keys, T##Values}
+  static constexpr MapOps table[] = {FINDC_MAP_ROW(Map),       FINDC_MAP_ROW(StrIntMap), FINDC_MAP_ROW(StrRealMap),
+                                     FINDC_MAP_ROW(IntStrMap), FINDC_MAP_ROW(IntIntMap), FINDC_MAP_ROW(IntRealMap)};
+#undef FINDC_MAP_ROW
+  switch (map) {
+  case Type::StrIntMap: return table[1];
+  case Type::StrRealMap: return table[2];
+  case Type::IntStrMap: return table[3];
+  case Type::IntIntMap: return table[4];
+  case Type::IntRealMap: return table[5];
+  default: return table[0];
+  }
+}
 
 std::vector<RuntimeSymbol> runtimeSymbols() {
   std::vector<RuntimeSymbol> symbols;
@@ -1959,18 +2065,18 @@ const List* makeRealList(Arena& arena, std::span<const double> items) {
 const Map* makeMap(Arena& arena, std::span<const std::pair<std::string, std::string>> entries) {
   if (entries.empty())
     return &kEmptyMap;
-  const Str** keys;
-  const Str** values;
+  Elem* keys;
+  Elem* values;
   Map* map = newMap(arena, static_cast<int64_t>(entries.size()), keys, values);
   int64_t size = 0;
   for (const auto& [k, v] : entries) {
     const Str* key = makeStr(arena, k);
     int64_t at = 0;
-    while (at < size && !strEq(keys[at], key))
+    while (at < size && !strEq(keys[at].s, key))
       ++at;
     if (at == size)
-      keys[size++] = key;
-    values[at] = makeStr(arena, v);
+      keys[size++].s = key;
+    values[at].s = makeStr(arena, v);
   }
   // Values follow the keys' full capacity; with repeats some stay unused.
   map->size = size;

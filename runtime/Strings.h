@@ -47,11 +47,12 @@ struct List {
   const Elem* items;
 };
 
-// Insertion-ordered (as Python's dict); keys unique.
+// Insertion-ordered (as Python's dict); keys unique. Keys and values are
+// Elems of the map type's key and value types (mapKey, mapValue).
 struct Map {
   int64_t size;
-  const Str* const* keys;
-  const Str* const* values;
+  const Elem* keys;
+  const Elem* values;
 };
 
 // Bump allocator: blocks are kept until reset() or destruction.
@@ -110,12 +111,18 @@ struct Context {
   uint64_t query = 0;
   uint32_t draws = 0; // made so far in this evaluation
   int32_t depth = 0;  // calls of recursive functions active now (py.enter)
-  // Resets budget, error, draws and depth before one evaluation (not the arena).
+  // Bytes of maps built so far (maxMapBytes): map stores copy the map, so
+  // this, not a map's size, is what bounds the memory a dict-filling loop
+  // takes. Reset with the evaluation and with the arena.
+  int64_t mapBytes = 0;
+  // Resets budget, error, draws, depth and mapBytes before one evaluation
+  // (not the arena).
   void begin(int64_t loopBudget = defaultLoopBudget) {
     budget = loopBudget;
     error = 0;
     draws = 0;
     depth = 0;
+    mapBytes = 0;
   }
   ErrorKind errorKind() const { return static_cast<ErrorKind>(error); }
   // Records `kind` unless an error is already recorded.
@@ -161,6 +168,12 @@ inline const ListOps& listOps(Type list) {
   return list == Type::StrList ? strs : list == Type::IntList ? ints : reals;
 }
 
+// The operations of one map type (StrMap, StrIntMap, ..., IntRealMap).
+struct MapOps {
+  StrOp empty, insert, len, get, lookup, contains, eq, keys, values;
+};
+const MapOps& mapOps(Type map);
+
 // The interpreter's entry: runs `op` on operands of the table's types.
 Scalar applyStrOp(StrOp op, Context& ctx, std::span<const Scalar> operands);
 
@@ -184,6 +197,12 @@ std::string pythonRepr(std::string_view utf8);
 // the harmless value (a runaway `s = s + s` loop fails instead of
 // exhausting memory). Below Text.h's limit, so case mapping never throws.
 inline constexpr int64_t maxValueBytes = int64_t{1} << 28;
+// Largest total of map payloads (16 bytes per entry of every map built) one
+// evaluation builds: a map store copies the map (maps are values), so a loop
+// filling a dict one key at a time builds n^2 / 2 entries in all; past this
+// it fails with BudgetExceeded instead of exhausting memory (about 5,800
+// keys stored one by one, or 170,000 stores into a dict of 100 keys).
+inline constexpr int64_t maxMapBytes = int64_t{1} << 28;
 
 // What compiled code calls besides the operations: a checked batch entry
 // (compiler/codegen) of a function that allocates empties the context's

@@ -23,6 +23,11 @@ std::string_view typeName(Type type) {
   case Type::StrMap: return "map[str, str]";
   case Type::Complex: return "complex";
   case Type::RealList: return "list[real]";
+  case Type::StrIntMap: return "map[str, int]";
+  case Type::StrRealMap: return "map[str, real]";
+  case Type::IntStrMap: return "map[int, str]";
+  case Type::IntIntMap: return "map[int, int]";
+  case Type::IntRealMap: return "map[int, real]";
   }
   return "<invalid>";
 }
@@ -38,7 +43,12 @@ double Scalar::asDouble() const {
   case Type::StrList:
   case Type::IntList:
   case Type::RealList:
-  case Type::StrMap: break;
+  case Type::StrMap:
+  case Type::StrIntMap:
+  case Type::StrRealMap:
+  case Type::IntStrMap:
+  case Type::IntIntMap:
+  case Type::IntRealMap: break;
   }
   return std::nan("");
 }
@@ -56,27 +66,30 @@ static bool sameReal(double a, double b) {
   return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0;
 }
 
+// Items of type `item` (an int, a real or a str) at the same place.
+static bool sameElem(Type item, const rt::Elem& a, const rt::Elem& b) {
+  return item == Type::Int ? a.i == b.i : item == Type::Real ? sameReal(a.r, b.r) : sameStr(a.s, b.s);
+}
+
 static bool sameList(Type type, const rt::List* a, const rt::List* b) {
   if (a == b)
     return true;
   if (a == nullptr || b == nullptr || a->size != b->size)
     return false;
   for (int64_t k = 0; k < a->size; ++k)
-    if (type == Type::IntList    ? a->items[k].i != b->items[k].i
-        : type == Type::RealList ? !sameReal(a->items[k].r, b->items[k].r)
-                                 : !sameStr(a->items[k].s, b->items[k].s))
+    if (!sameElem(listItem(type), a->items[k], b->items[k]))
       return false;
   return true;
 }
 
 // Entries in order: two maps that print differently are different results.
-static bool sameMap(const rt::Map* a, const rt::Map* b) {
+static bool sameMap(Type type, const rt::Map* a, const rt::Map* b) {
   if (a == b)
     return true;
   if (a == nullptr || b == nullptr || a->size != b->size)
     return false;
   for (int64_t k = 0; k < a->size; ++k)
-    if (!sameStr(a->keys[k], b->keys[k]) || !sameStr(a->values[k], b->values[k]))
+    if (!sameElem(mapKey(type), a->keys[k], b->keys[k]) || !sameElem(mapValue(type), a->values[k], b->values[k]))
       return false;
   return true;
 }
@@ -92,7 +105,12 @@ bool Scalar::identical(const Scalar& other) const {
   case Type::StrList:
   case Type::IntList:
   case Type::RealList: return sameList(type, list, other.list);
-  case Type::StrMap: return sameMap(map, other.map);
+  case Type::StrMap:
+  case Type::StrIntMap:
+  case Type::StrRealMap:
+  case Type::IntStrMap:
+  case Type::IntIntMap:
+  case Type::IntRealMap: return sameMap(type, map, other.map);
   case Type::Complex: return rt::identicalComplex(*c, *other.c);
   case Type::Error: return true;
   }
@@ -139,22 +157,26 @@ static std::string formatPythonReal(double x) {
 }
 
 // `[a, b]` of a list or `{k: v}` of a map, as Python and JSON both write
-// them; `quote` writes each str, `real` each float.
+// them; `quote` writes each str, `real` each float. JSON's object keys are
+// strings (json.dumps writes {1: 2} as {"1": 2}): `quoteKeys`.
 template <typename Quote, typename Real>
-static std::string formatContainer(const Scalar& value, Quote quote, Real real) {
-  if (value.type == Type::StrMap) {
+static std::string formatContainer(const Scalar& value, Quote quote, Real real, bool quoteKeys = false) {
+  auto item = [&](Type type, const rt::Elem& e) {
+    return type == Type::Int ? std::to_string(e.i) : type == Type::Real ? real(e.r) : quote(e.s->view());
+  };
+  if (isMap(value.type)) {
     std::string out = "{";
     for (int64_t k = 0; k < value.map->size; ++k)
-      out += (k ? ", " : "") + quote(value.map->keys[k]->view()) + ": " + quote(value.map->values[k]->view());
+      out += (k ? ", " : "") +
+             (quoteKeys && mapKey(value.type) == Type::Int ? quote(std::to_string(value.map->keys[k].i))
+                                                           : item(mapKey(value.type), value.map->keys[k])) +
+             ": " +
+             item(mapValue(value.type), value.map->values[k]);
     return out + "}";
   }
   std::string out = "[";
-  for (int64_t k = 0; k < value.list->size; ++k) {
-    const rt::Elem& e = value.list->items[k];
-    out += (k ? ", " : "") + (value.type == Type::IntList    ? std::to_string(e.i)
-                              : value.type == Type::RealList ? real(e.r)
-                                                             : quote(e.s->view()));
-  }
+  for (int64_t k = 0; k < value.list->size; ++k)
+    out += (k ? ", " : "") + item(listItem(value.type), value.list->items[k]);
   return out + "]";
 }
 
@@ -168,6 +190,11 @@ std::string formatPython(const Scalar& value) {
   case Type::IntList:
   case Type::RealList:
   case Type::StrMap:
+  case Type::StrIntMap:
+  case Type::StrRealMap:
+  case Type::IntStrMap:
+  case Type::IntIntMap:
+  case Type::IntRealMap:
     return formatContainer(value, [](std::string_view text) { return rt::pythonRepr(text); }, formatPythonReal);
   case Type::Complex: return rt::formatComplex(*value.c);
   case Type::Error: break;
@@ -226,7 +253,12 @@ std::string formatJson(const Scalar& value) {
   case Type::IntList:
   case Type::RealList:
   case Type::StrMap:
-    return formatContainer(value, formatJsonString, [](double x) { return formatJson(Scalar::ofReal(x)); });
+  case Type::StrIntMap:
+  case Type::StrRealMap:
+  case Type::IntStrMap:
+  case Type::IntIntMap:
+  case Type::IntRealMap:
+    return formatContainer(value, formatJsonString, [](double x) { return formatJson(Scalar::ofReal(x)); }, true);
   case Type::Complex:
     if (!value.c->isComplex)
       return formatJson(Scalar::ofReal(value.c->re));

@@ -10,12 +10,17 @@ namespace findc {
 
 // `Error` marks an expression whose type could not be determined; semantic
 // analysis uses it to avoid cascades of follow-on errors. It never reaches IR.
-// Str, StrList, IntList, RealList and StrMap are handles (pointers to
+// Str, StrList, IntList, RealList and the maps are handles (pointers to
 // rt::Str, rt::List, rt::Map; see runtime/Strings.h) whose memory belongs to the
-// evaluation's arena or to the compiled module's constants.
+// evaluation's arena or to the compiled module's constants. A map's keys are
+// strs or ints, its values strs, ints or reals: StrMap is map[str, str],
+// StrIntMap map[str, int], ..., IntRealMap map[int, real].
 // Complex is a handle too (rt::Complex): a Python float or complex number,
 // told apart at run time (runtime/PyNumbers.h).
-enum class Type : uint8_t { Error, Bool, Int, Real, Str, StrList, IntList, StrMap, Complex, RealList };
+enum class Type : uint8_t {
+  Error, Bool, Int, Real, Str, StrList, IntList, StrMap, Complex, RealList,
+  StrIntMap, StrRealMap, IntStrMap, IntIntMap, IntRealMap
+};
 
 std::string_view typeName(Type type);
 
@@ -30,6 +35,30 @@ inline Type listItem(Type list) {
 }
 inline Type listOf(Type item) {
   return item == Type::Str ? Type::StrList : item == Type::Int ? Type::IntList : item == Type::Real ? Type::RealList : Type::Error;
+}
+inline bool isMap(Type type) { return type == Type::StrMap || (type >= Type::StrIntMap && type <= Type::IntRealMap); }
+// A map's key and value types (Error for other types), and the map of a key
+// and a value type (Error for types maps do not hold).
+inline Type mapKey(Type map) {
+  return map == Type::StrMap || map == Type::StrIntMap || map == Type::StrRealMap ? Type::Str
+         : isMap(map)                                                            ? Type::Int
+                                                                                 : Type::Error;
+}
+inline Type mapValue(Type map) {
+  switch (map) {
+  case Type::StrMap: case Type::IntStrMap: return Type::Str;
+  case Type::StrIntMap: case Type::IntIntMap: return Type::Int;
+  case Type::StrRealMap: case Type::IntRealMap: return Type::Real;
+  default: return Type::Error;
+  }
+}
+inline Type mapOf(Type key, Type value) {
+  int v = value == Type::Str ? 0 : value == Type::Int ? 1 : value == Type::Real ? 2 : -1;
+  if (v < 0 || (key != Type::Str && key != Type::Int))
+    return Type::Error;
+  static constexpr Type strKeyed[] = {Type::StrMap, Type::StrIntMap, Type::StrRealMap};
+  static constexpr Type intKeyed[] = {Type::IntStrMap, Type::IntIntMap, Type::IntRealMap};
+  return key == Type::Str ? strKeyed[v] : intKeyed[v];
 }
 
 namespace rt {
@@ -57,7 +86,7 @@ struct Scalar {
   static Scalar ofReal(double v) { Scalar s; s.type = Type::Real; s.r = v; return s; }
   static Scalar ofStr(const rt::Str* v) { Scalar s; s.type = Type::Str; s.s = v; return s; }
   static Scalar ofList(Type type, const rt::List* v) { Scalar s; s.type = type; s.list = v; return s; }
-  static Scalar ofMap(const rt::Map* v) { Scalar s; s.type = Type::StrMap; s.map = v; return s; }
+  static Scalar ofMap(Type type, const rt::Map* v) { Scalar s; s.type = type; s.map = v; return s; }
   static Scalar ofComplex(const rt::Complex* v) { Scalar s; s.type = Type::Complex; s.c = v; return s; }
 
   // Real view of a numeric or boolean scalar, as the entry points return it.

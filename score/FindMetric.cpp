@@ -62,9 +62,10 @@ std::optional<rt::Complex> asNumber(const Scalar& v) {
 std::string_view pythonTypeName(const Scalar& v) {
   if (isList(v.type))
     return "list";
+  if (isMap(v.type))
+    return "dict";
   switch (v.type) {
   case Type::Str: return "str";
-  case Type::StrMap: return "dict";
   default: return "an unsupported value";
   }
 }

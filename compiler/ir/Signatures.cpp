@@ -110,13 +110,13 @@ Module decodeSignatures(std::string_view bytes) {
   for (Function& fn : module.functions) {
     fn.name = in.getBytes();
     fn.doc = in.getBytes();
-    fn.resultType = checkedEnum(in, Type::RealList);
+    fn.resultType = checkedEnum(in, Type::IntRealMap);
     fn.usesContext = in.get<uint8_t>() != 0;
     fn.drawsRandom = in.get<uint8_t>() != 0;
     fn.params.resize(in.getCount(/*smallest param=*/8 + 2));
     for (Param& p : fn.params) {
       p.name = in.getBytes();
-      p.type = checkedEnum(in, Type::RealList);
+      p.type = checkedEnum(in, Type::IntRealMap);
       p.defaultValue = getDefault(in);
     }
   }

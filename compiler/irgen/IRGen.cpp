@@ -242,7 +242,8 @@ private:
     case Type::Real: return b_.constant(Scalar::ofReal(0));
     case Type::Str: return b_.text("");
     case Type::StrList: case Type::IntList: case Type::RealList: return b_.runtime(rt::listOps(type).empty, {});
-    case Type::StrMap: return b_.runtime(rt::StrOp::MapEmpty, {});
+    case Type::StrMap: case Type::StrIntMap: case Type::StrRealMap:
+    case Type::IntStrMap: case Type::IntIntMap: case Type::IntRealMap: return b_.runtime(rt::mapOps(type).empty, {});
     case Type::Complex: return b_.runtime(rt::StrOp::ComplexFromReal, {b_.constant(Scalar::ofReal(0))});
     default: return b_.constant(Scalar::ofInt(0));
     }
@@ -573,10 +574,11 @@ private:
     }
     case ExprKind::MapLit: {
       const auto& m = static_cast<const MapLit&>(e);
-      ir::ValueId map = b_.runtime(rt::StrOp::MapEmpty, {});
+      const rt::MapOps& ops = rt::mapOps(e.type);
+      ir::ValueId map = b_.runtime(ops.empty, {});
       for (size_t i = 0; i < m.keys.size(); ++i) {
         ir::ValueId key = lower(*m.keys[i]);
-        map = b_.runtime(rt::StrOp::MapInsert, {map, key, lower(*m.values[i])});
+        map = b_.runtime(ops.insert, {map, key, lower(*m.values[i])});
       }
       return map;
     }
@@ -587,7 +589,7 @@ private:
       Type t = b_.typeOf(base);
       return b_.runtime(t == Type::Str    ? rt::StrOp::StrIndex
                         : isList(t)       ? rt::listOps(t).get
-                                          : rt::StrOp::MapLookup,
+                                          : rt::mapOps(t).lookup,
                         {base, index});
     }
     case ExprKind::Slice: {
@@ -638,7 +640,7 @@ private:
     using enum rt::StrOp;
     auto negate = [&](ir::ValueId v) { return b_.prim(PrimOp::Not, Type::Bool, {v}); };
     if (op == CompareOp::In || op == CompareOp::NotIn) {
-      ir::ValueId in = b_.runtime(type == Type::Str ? StrContains : isList(type) ? rt::listOps(type).contains : MapContains,
+      ir::ValueId in = b_.runtime(type == Type::Str ? StrContains : isList(type) ? rt::listOps(type).contains : rt::mapOps(type).contains,
                                   {r, l});
       return op == CompareOp::In ? in : negate(in);
     }
@@ -646,7 +648,7 @@ private:
       ir::ValueId eq = b_.runtime(type == Type::Str       ? StrEq
                                   : isList(type)          ? rt::listOps(type).eq
                                   : type == Type::Complex ? ComplexEq
-                                                          : MapEq,
+                                                          : rt::mapOps(type).eq,
                                   {l, r});
       return op == CompareOp::Eq ? eq : negate(eq);
     }

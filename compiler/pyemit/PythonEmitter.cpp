@@ -431,6 +431,11 @@ std::string pyLiteral(const Scalar& value) {
   case Type::StrList:
   case Type::IntList:
   case Type::StrMap: return formatPython(value); // True, 42, ['a'], {'k': 'v'}: Python literals
+  case Type::StrIntMap: // maps are never constants (built by insert)
+  case Type::StrRealMap:
+  case Type::IntStrMap:
+  case Type::IntIntMap:
+  case Type::IntRealMap: break;
   case Type::RealList: {
     std::string out = "[";
     for (int64_t k = 0; k < value.list->size; ++k)
@@ -587,6 +592,14 @@ private:
   // The runtime operations: Python's own str, list and dict operations raise
   // where the runtime records an error, with findc's size limit on top.
   std::string runtime(rt::StrOp op, const std::vector<std::string>& a) {
+// The op of every map type (StrOps.def): one Python spelling for all.
+#define FINDC_MAP_CASES(Op)                                                                                            \
+  case rt::StrOp::Map##Op:                                                                                             \
+  case rt::StrOp::StrIntMap##Op:                                                                                       \
+  case rt::StrOp::StrRealMap##Op:                                                                                      \
+  case rt::StrOp::IntStrMap##Op:                                                                                       \
+  case rt::StrOp::IntIntMap##Op:                                                                                       \
+  case rt::StrOp::IntRealMap##Op:
     switch (op) {
     // Python's own float and complex arithmetic is what py_div, py_pow and
     // complex compute (a complex-typed float is a Python float).
@@ -726,13 +739,15 @@ private:
     case rt::StrOp::StrListEq:
     case rt::StrOp::IntListEq:
     case rt::StrOp::RealListEq: return a[0] + " == " + a[1];
-    case rt::StrOp::MapEmpty: return "{}";
-    case rt::StrOp::MapInsert: return call(Helper::MapInsert, "_map_insert", {a[0], a[1], a[2]});
-    case rt::StrOp::MapLen: return "len(" + a[0] + ")";
-    case rt::StrOp::MapGet: return a[0] + ".get(" + a[1] + ", " + a[2] + ")";
-    case rt::StrOp::MapLookup: return a[0] + "[" + a[1] + "]";
-    case rt::StrOp::MapContains: return a[1] + " in " + a[0];
-    case rt::StrOp::MapEq: return a[0] + " == " + a[1];
+    FINDC_MAP_CASES(Empty) return "{}";
+    FINDC_MAP_CASES(Insert) return call(Helper::MapInsert, "_map_insert", {a[0], a[1], a[2]});
+    FINDC_MAP_CASES(Len) return "len(" + a[0] + ")";
+    FINDC_MAP_CASES(Get) return a[0] + ".get(" + a[1] + ", " + a[2] + ")";
+    FINDC_MAP_CASES(Lookup) return a[0] + "[" + a[1] + "]";
+    FINDC_MAP_CASES(Contains) return a[1] + " in " + a[0];
+    FINDC_MAP_CASES(Eq) return a[0] + " == " + a[1];
+    FINDC_MAP_CASES(Keys) return "list(" + a[0] + ")";
+    FINDC_MAP_CASES(Values) return "list(" + a[0] + ".values())";
     case rt::StrOp::LoopTick: return use(Helper::Evaluation, "ctx.tick()");
     // A recursive call spends the budget as findc's does; its depth is
     // Python's own to bound (RecursionError).
@@ -741,6 +756,7 @@ private:
     case rt::StrOp::RangeStep: return call(Helper::RangeStep, "_range_step", {a[0]});
     }
     throw std::logic_error("pyemit: an unknown runtime operation");
+#undef FINDC_MAP_CASES
   }
 
   // ---- functions ----

@@ -53,7 +53,8 @@ struct StrBuiltin {
 const std::vector<StrBuiltin>& strBuiltins() {
   using enum rt::StrOp;
   static const std::vector<StrBuiltin> table = {
-      {"len", {StrLen, StrListLen, IntListLen, RealListLen, MapLen}},
+      {"len", {StrLen, StrListLen, IntListLen, RealListLen, MapLen, StrIntMapLen, StrRealMapLen, IntStrMapLen,
+               IntIntMapLen, IntRealMapLen}},
       {"lower", {StrLower}},
       {"upper", {StrUpper}},
       {"capitalize", {StrCapitalize}},
@@ -95,7 +96,10 @@ const std::vector<StrBuiltin>& strBuiltins() {
       {"chr", {StrChr}},
       {"str", {StrFromInt, StrFromReal, StrFromBool, ComplexStr}},
       {"number_words", {StrNumberWords}},
-      {"get", {MapGet}},
+      {"get", {MapGet, StrIntMapGet, StrRealMapGet, IntStrMapGet, IntIntMapGet, IntRealMapGet}},
+      {"insert", {MapInsert, StrIntMapInsert, StrRealMapInsert, IntStrMapInsert, IntIntMapInsert, IntRealMapInsert}},
+      {"keys", {MapKeys, StrIntMapKeys, StrRealMapKeys, IntStrMapKeys, IntIntMapKeys, IntRealMapKeys}},
+      {"values", {MapValues, StrIntMapValues, StrRealMapValues, IntStrMapValues, IntIntMapValues, IntRealMapValues}},
       {"append", {StrListAppend, IntListAppend, RealListAppend}},
       {"py_div", {RealPyDiv}},
       {"py_pow", {IntPyPow, RealPyPowInt, RealPyPow}}, // an int exponent keeps the result real
@@ -290,15 +294,16 @@ private:
         return Type::Error;
       if (ref.name == "list" && args.size() == 1 && listOf(args[0]) != Type::Error)
         return listOf(args[0]);
-      if (ref.name == "map" && args.size() == 2 && args[0] == Type::Str && args[1] == Type::Str)
-        return Type::StrMap;
-      error(ref.loc, ref.name == "list" ? "lists are 'list[str]', 'list[int]' or 'list[real]'" : "maps are 'map[str, str]'",
+      if (ref.name == "map" && args.size() == 2 && mapOf(args[0], args[1]) != Type::Error)
+        return mapOf(args[0], args[1]);
+      error(ref.loc, ref.name == "list" ? "lists are 'list[str]', 'list[int]' or 'list[real]'"
+                                        : "maps are 'map[K, V]' with keys 'str' or 'int' and values 'str', 'int' or 'real'",
             static_cast<uint32_t>(ref.name.size()));
       return Type::Error;
     }
     if (type == Type::Error) {
       error(ref.loc, "unknown type " + quoted(ref.name) +
-                         "; expected 'real', 'int', 'bool', 'str', 'complex', 'list[...]' or 'map[str, str]'",
+                         "; expected 'real', 'int', 'bool', 'str', 'complex', 'list[...]' or 'map[...]'",
             static_cast<uint32_t>(ref.name.size()));
       return Type::Error;
     }
@@ -547,18 +552,7 @@ private:
     case ExprKind::BoolLit: return Type::Bool;
     case ExprKind::StrLit: return Type::Str;
     case ExprKind::ListLit: return checkList(static_cast<ListLit&>(e), scope, hint);
-    case ExprKind::MapLit: {
-      auto& m = static_cast<MapLit&>(e);
-      bool ok = true;
-      for (size_t i = 0; i < m.keys.size(); ++i)
-        for (Expr* part : {m.keys[i].get(), m.values[i].get()})
-          if (Type t = check(*part, scope); t != Type::Str) {
-            if (t != Type::Error)
-              error(*part, "map keys and values are 'str', got " + quoted(t));
-            ok = false;
-          }
-      return ok ? Type::StrMap : Type::Error;
-    }
+    case ExprKind::MapLit: return checkMap(static_cast<MapLit&>(e), scope, hint);
     case ExprKind::Index: return checkIndex(static_cast<Index&>(e), scope);
     case ExprKind::Slice: return checkSlice(static_cast<Slice&>(e), scope);
     case ExprKind::Name: return checkName(static_cast<NameRef&>(e), scope);
@@ -575,9 +569,37 @@ private:
   // Checks `e` where a value of type `expected` goes: an empty `[]` takes
   // its element type from there.
   Type checkExpecting(Expr& e, const Scope& scope, Type expected) {
-    if (isList(expected))
+    if (isList(expected) || isMap(expected))
       listHint_ = expected;
     return check(e, scope);
+  }
+
+  // `{k: v, ...}`: one key type (str or int) and one value type (str, int
+  // or real), from the first entry; an empty `{}` takes its type from where
+  // it goes (map[str, str] where nothing says).
+  Type checkMap(MapLit& m, const Scope& scope, Type hint) {
+    if (m.keys.empty())
+      return isMap(hint) ? hint : Type::StrMap;
+    Type key = Type::Error, value = Type::Error;
+    for (size_t i = 0; i < m.keys.size(); ++i) {
+      Type k = check(*m.keys[i], scope), v = check(*m.values[i], scope);
+      if (k == Type::Error || v == Type::Error)
+        return Type::Error;
+      if (i == 0 && mapOf(k, v) == Type::Error) {
+        error(mapOf(k, Type::Str) == Type::Error ? *m.keys[i] : *m.values[i],
+              "map keys are 'str' or 'int' and values 'str', 'int' or 'real', got " + quoted(mapOf(k, Type::Str) == Type::Error ? k : v));
+        return Type::Error;
+      }
+      if (i == 0) {
+        key = k;
+        value = v;
+      } else if (k != key || v != value) {
+        error(k != key ? *m.keys[i] : *m.values[i], "map entries must have one type: " +
+                                                       quoted(k != key ? key : value) + " and " + quoted(k != key ? k : v));
+        return Type::Error;
+      }
+    }
+    return mapOf(key, value);
   }
 
   Type checkList(ListLit& e, const Scope& scope, Type hint) {
@@ -616,12 +638,12 @@ private:
     Type index = check(*e.index, scope);
     if (base == Type::Error || index == Type::Error)
       return Type::Error;
-    if (base == Type::StrMap) {
-      if (index != Type::Str) {
-        error(*e.index, "a map's key must be a 'str', got " + quoted(index));
+    if (isMap(base)) {
+      if (index != mapKey(base)) {
+        error(*e.index, "a map's key must be a " + quoted(mapKey(base)) + ", got " + quoted(index));
         return Type::Error;
       }
-      return Type::Str;
+      return mapValue(base);
     }
     if (base != Type::Str && !isList(base)) {
       error(*e.base, "only strings, lists and maps can be indexed, not " + quoted(base));
@@ -707,7 +729,7 @@ private:
         expectAssignable(*assign.value, target, quoted(assign.name));
         return;
       }
-      bool concat = assign.op == BinaryOp::Add && value == target && isHandle(target) && target != Type::StrMap;
+      bool concat = assign.op == BinaryOp::Add && value == target && isHandle(target) && !isMap(target);
       Type common = commonNumeric(target, value);
       if (concat)
         assign.operandType = target;
@@ -879,7 +901,7 @@ private:
       e.operandType = Type::Bool;
       return Type::Bool;
     }
-    if (e.op == BinaryOp::Add && l == r && isHandle(l) && l != Type::StrMap && l != Type::Complex) {
+    if (e.op == BinaryOp::Add && l == r && isHandle(l) && !isMap(l) && l != Type::Complex) {
       e.strOp = l == Type::Str       ? rt::StrOp::StrConcat
                 : l == Type::StrList ? rt::StrOp::StrListConcat
                 : l == Type::IntList ? rt::StrOp::IntListConcat
@@ -931,8 +953,8 @@ private:
       bool equality = e.ops[i] == CompareOp::Eq || e.ops[i] == CompareOp::Ne;
       bool membership = e.ops[i] == CompareOp::In || e.ops[i] == CompareOp::NotIn;
       if (membership) // `a in b`: the operand type recorded is the container's
-        common = (l == Type::Str && (r == Type::Str || r == Type::StrList || r == Type::StrMap)) ||
-                         (isList(r) && l == listItem(r))
+        common = (l == Type::Str && (r == Type::Str || r == Type::StrList)) || (isList(r) && l == listItem(r)) ||
+                         (isMap(r) && l == mapKey(r))
                      ? r
                      : Type::Error;
       else if (common == Type::Error && equality && l == r && (l == Type::Bool || isHandle(l)))

@@ -46,6 +46,8 @@ FEATURES = {
     "top-level-stmts": "top-level statements findc skips (print calls after the defs)",
     "no-return": "an entry function that can end without return (None)",
     "dict": "dict literals, d[k] and d.get(k, default)",
+    "counter": "dict[str, int] counters: {} and literals, d[k] = d.get(k, 0) + n, d[k] += n under `if k in d`, "
+               "d[k], len(d), sum and max of d.values(), max(d, key=d.get), join and sorted of its keys",
     "list": "list values (literals, split, comprehensions, append, indexing)",
     "comp-shadow": "a comprehension variable reusing a local's name",
     "assign-param": "assignments to a function's parameters",
@@ -122,9 +124,10 @@ LSTR_POOL = ["words", "parts", "chars", "items"]
 LINT_POOL = ["nums", "codes", "vals"]
 LFLOAT_POOL = ["coeffs", "breaks", "weights", "knots"]
 DICT_POOL = ["table", "mapping"]
+CDICT_POOL = ["counts", "freq", "seen"]
 POOLS = {"int": INT_POOL, "float": FLOAT_POOL, "np": NP_POOL, "cplx": CPLX_POOL, "bool": BOOL_POOL,
          "str": STR_POOL, "lstr": LSTR_POOL, "lint": LINT_POOL, "lfloat": LFLOAT_POOL,
-         "dict": DICT_POOL}
+         "dict": DICT_POOL, "cdict": CDICT_POOL}
 COMP_VARS = {"int": ["i", "j", "e", "v"], "str": ["c", "ch", "w", "tok"], "float": ["fv", "fu"]}
 LOOP_VARS = {"int": ["i", "j", "ii", "jj"], "str": ["c", "ch", "letter"], "float": ["fv", "fw"]}
 
@@ -382,6 +385,7 @@ class Gen:
             (0 if deep or not self.has("while") else 1, lambda: self.s_while(scope, depth)),
             (1.5 if self.loop_depth else 0, lambda: self.s_break(scope)),
             (1 if self.has("list") else 0, lambda: self.s_append(scope)),
+            (1.5 if self.has("counter") else 0, lambda: self.s_count(scope)),
             (0.6, lambda: self.s_return(scope)),
             (0.2, lambda: ["pass"]),
             (0.2, lambda: [f"print({self.atom(self.pick(['int', 'str', 'float']), scope)})"]),
@@ -390,6 +394,15 @@ class Gen:
 
     def s_assign(self, scope):
         t = self.local_type()
+        if t == "cdict" and self.chance(0.6):
+            # the agent's counter: an empty dict, then each character counted (it is never left untyped)
+            name = self.fresh(t)
+            text = self.top(self.expr("str", scope, 1))
+            scope[name] = t
+            lines = [f"{name} = {self.pick(['{}', 'dict()'])}", f"for kk in {text}:",
+                     f"    {name}[kk] = {name}.get(kk, 0) + 1"]
+            self.taint([name], *lines)
+            return lines
         e = self.top(self.expr(t, scope, self.r.randint(1, 3)))
         name = self.fresh(t)
         scope[name] = t
@@ -413,6 +426,8 @@ class Gen:
                 opts += ["lstr", "lstr", "lint"]
             if self.has("dict"):
                 opts += ["dict"]
+            if self.has("counter"):
+                opts += ["cdict"]
             if self.has("float-list"):
                 opts += ["lfloat"]
         return self.pick(opts)
@@ -649,6 +664,21 @@ class Gen:
         self.taint([n], e)
         return [f"{n}.append({e})"]
 
+    def s_count(self, scope):
+        """A store into a dict[str, int] counter: get with a default, or += where the key is known present."""
+        ds = [n for n in self.assignable(scope, ("cdict",)) if n not in self.iterating]
+        if not ds:
+            return None
+        n = self.pick(ds)
+        k = self.expr("str", scope, 1)  # parenthesized where it needs it: `(a if c else b) in d`
+        step = self.expr("int", {v: t for v, t in scope.items() if v != n}, 0)
+        if self.chance(0.6):
+            lines = [f"{n}[{k}] = {n}.get({k}, 0) + {step}"]
+        else:
+            lines = [f"if {k} in {n}:", f"    {n}[{k}] += {step}", "else:", f"    {n}[{k}] = {step}"]
+        self.taint([n], *lines)
+        return lines
+
     def s_return(self, scope):
         return [f"if {self.top(self.cond(scope, 1))}:", f"    return {self.top(self.expr(self.fn['ret'], scope, 2))}"]
 
@@ -704,7 +734,7 @@ class Gen:
     def expr(self, t, scope, d):
         e = {"int": self.e_int, "float": self.e_float, "np": self.e_np, "cplx": self.e_cplx, "bool": self.e_bool,
              "str": self.e_str, "lstr": self.e_lstr, "lint": self.e_lint, "lfloat": self.e_lfloat,
-             "dict": self.e_dict}[t](scope, d)
+             "dict": self.e_dict, "cdict": self.e_cdict}[t](scope, d)
         assert e is not None, t
         return e
 
@@ -757,6 +787,7 @@ class Gen:
             (0.5 if self.has("list") else 0, lambda: self.index_list("lint", scope, d)),
             (0.3 if self.has("int-pow-call") else 0,
              lambda: f"pow({self.expr('int', scope, d - 1)}, {self.r.randint(0, 3)})"),
+            (0.7 if self.has("counter") and not self.in_comp else 0, lambda: self.cdict_int(scope, d)),
         ]
         return self.weighted(opts)
 
@@ -1050,6 +1081,7 @@ class Gen:
             (1 if self.comp_ok() else 0, lambda: self.comp_call("join", "str", scope, d)),
             (1 if self.has("list") else 0, lambda: self.index_list("lstr", scope, d)),
             (0.7 if self.has("dict") else 0, lambda: self.dict_get(scope, d)),
+            (0.7 if self.has("counter") and not self.in_comp else 0, lambda: self.cdict_str(scope, d)),
         ]
         return self.weighted(opts)
 
@@ -1159,6 +1191,40 @@ class Gen:
             return self.pick(vs)
         keys = self.r.sample(["a", "e", "b", "x", "hello", "1", " ", "ab", "é"], self.r.randint(1, 4))
         return "{" + ", ".join(f"{self.strlit(k)}: {self.strlit()}" for k in keys) + "}"
+
+    def e_cdict(self, scope, d):
+        vs = self.vars_of(scope, "cdict")
+        if vs and self.chance(0.7):
+            return self.pick(vs)
+        keys = self.r.sample(["a", "e", "b", "x", "hello", " ", "é"], self.r.randint(1, 3))
+        return "{" + ", ".join(f"{self.strlit(k)}: {self.r.choice([0, 1, 2, 5, -1])}" for k in keys) + "}"
+
+    def cdict_int(self, scope, d):
+        """An int read from a counter (a var: never a literal's own type question)."""
+        vs = self.vars_of(scope, "cdict")
+        if not vs:
+            return None
+        n = self.pick(vs)
+        k = self.expr("str", scope, max(d - 1, 0))
+        return self.weighted([
+            (2, lambda: f"{n}.get({k}, 0)"),
+            (0.5 if self.has("traps") else 0, lambda: f"{n}[{k}]"),
+            (1, lambda: f"len({n})"),
+            (1, lambda: f"sum({n}.values())"),
+            (1, lambda: f"(max({n}.values()) if {n} else -1)"),
+            (0.5, lambda: f"sum(1 for kk in {n} if {n}[kk] > 1)"),
+        ])
+
+    def cdict_str(self, scope, d):
+        vs = self.vars_of(scope, "cdict")
+        if not vs:
+            return None
+        n = self.pick(vs)
+        return self.weighted([
+            (1, lambda: f"(max({n}, key={n}.get) if {n} else {self.strlit()})"),
+            (1, lambda: f"{self.strlit(self.pick(SEP_LITERALS))}.join(sorted({n}))"),
+            (1, lambda: f"\"\".join(kk + str(vv) for kk, vv in {n}.items())"),
+        ])
 
     def comp_ok(self):
         return self.has("comprehension") and not self.in_comp

@@ -97,7 +97,7 @@ TEST(FrontendSemaTest, DeclarationErrors) {
 
   expectErrors("def sin(x: real) -> real = x",
                {{1, 5, "'sin' is a builtin function; choose another name for this function"}});
-  expectErrors("def f(x: float) -> real = x", {{1, 10, "unknown type 'float'; expected 'real', 'int', 'bool', 'str', 'complex', 'list[...]' or 'map[str, str]'"}});
+  expectErrors("def f(x: float) -> real = x", {{1, 10, "unknown type 'float'; expected 'real', 'int', 'bool', 'str', 'complex', 'list[...]' or 'map[...]'"}});
   expectErrors("def f(x: real = 1.0, y: real) -> real = x",
                {{1, 22, "parameter 'y' without a default follows a parameter with one"}});
   expectErrors("const k = k + 1", {{1, 11, "constant 'k' refers to itself"}});

@@ -269,7 +269,7 @@ std::optional<std::vector<Scalar>> arguments(const Record& r, const ir::Function
     else if (p.kind == Param::Str && want == Type::Str)
       args.push_back(Scalar::ofStr(rt::makeStr(arena, p.s)));
     else if (p.kind == Param::Map && want == Type::StrMap)
-      args.push_back(Scalar::ofMap(rt::makeMap(arena, p.map)));
+      args.push_back(Scalar::ofMap(Type::StrMap, rt::makeMap(arena, p.map)));
     else {
       why = "parameter " + std::to_string(k + 2) + " is a " + std::string(typeName(want)) +
             ", which does not fit the record's value";

@@ -901,7 +901,7 @@ template <class T> Scalar wrap(Type type, T v) {
   else if constexpr (std::is_same_v<T, const Str*>) return Scalar::ofStr(v);
   else if constexpr (std::is_same_v<T, const List*>) return Scalar::ofList(type, v);
   else if constexpr (std::is_same_v<T, const Complex*>) return Scalar::ofComplex(v);
-  else return Scalar::ofMap(v);
+  else return Scalar::ofMap(type, v);
 }
 
 template <class R, class... A> Scalar callAs(void* address, Type result, Context& ctx, std::span<const Scalar> ops) {
@@ -942,6 +942,12 @@ const std::map<std::string, Caller>& callers() {
       {"I(SSII)", callAs<I, S, S, I, I>}, {"S(SIS)", callAs<S, S, I, S>},
       {"R(RRR)", callAs<R, R, R, R>}, {"R()", callAs<R>},
       {"R(LI)", callAs<R, L, I>},   {"L(LR)", callAs<L, L, R>},      {"B(LR)", callAs<B, L, R>},
+      {"L(M)", callAs<L, M>},       {"M(MSI)", callAs<M, M, S, I>},  {"M(MSR)", callAs<M, M, S, R>},
+      {"M(MIS)", callAs<M, M, I, S>}, {"M(MII)", callAs<M, M, I, I>}, {"M(MIR)", callAs<M, M, I, R>},
+      {"I(MSI)", callAs<I, M, S, I>}, {"R(MSR)", callAs<R, M, S, R>}, {"S(MIS)", callAs<S, M, I, S>},
+      {"I(MII)", callAs<I, M, I, I>}, {"R(MIR)", callAs<R, M, I, R>}, {"I(MS)", callAs<I, M, S>},
+      {"R(MS)", callAs<R, M, S>},   {"S(MI)", callAs<S, M, I>},      {"I(MI)", callAs<I, M, I>},
+      {"R(MI)", callAs<R, M, I>},   {"B(MI)", callAs<B, M, I>},
   };
   return table;
 }
@@ -955,7 +961,12 @@ char kindOf(Type type) {
   case Type::StrList:
   case Type::IntList:
   case Type::RealList: return 'L';
-  case Type::StrMap: return 'M';
+  case Type::StrMap:
+  case Type::StrIntMap:
+  case Type::StrRealMap:
+  case Type::IntStrMap:
+  case Type::IntIntMap:
+  case Type::IntRealMap: return 'M';
   case Type::Complex: return 'C';
   case Type::Error: break;
   }
@@ -987,8 +998,16 @@ protected:
   Scalar strs(std::vector<std::string> items) { return Scalar::ofList(Type::StrList, makeStrList(arena, items)); }
   Scalar ints(std::vector<int64_t> items) { return Scalar::ofList(Type::IntList, makeIntList(arena, items)); }
   Scalar reals(std::vector<double> items) { return Scalar::ofList(Type::RealList, makeRealList(arena, items)); }
-  Scalar map(std::vector<std::pair<std::string, std::string>> entries) { return Scalar::ofMap(makeMap(arena, entries)); }
+  Scalar map(std::vector<std::pair<std::string, std::string>> entries) { return Scalar::ofMap(Type::StrMap, makeMap(arena, entries)); }
   Scalar cplx(Complex z) { return Scalar::ofComplex(makeComplex(arena, z)); }
+  // A map of type `type` built by its insert op, entry by entry.
+  Scalar typedMap(Type type, std::vector<std::pair<Scalar, Scalar>> entries) {
+    ctx.begin();
+    Scalar m = applyStrOp(mapOps(type).empty, ctx, {});
+    for (const auto& [k, v] : entries)
+      m = applyStrOp(mapOps(type).insert, ctx, std::vector<Scalar>{m, k, v});
+    return m;
+  }
 
   // Runs `mnemonic` through applyStrOp and through its extern "C" function,
   // each with a fresh error and budget; checks both agree (result, error,
@@ -1454,6 +1473,67 @@ TEST_F(StringsTest, Maps) {
   EXPECT_EQ(formatPython(map({{"it's", "\t"}})), "{\"it's\": '\\t'}");
 }
 
+// Maps of int keys and of int and float values: the same operations, each
+// value as CPython's dict holds it.
+TEST_F(StringsTest, TypedMaps) {
+  auto I = [](int64_t v) { return Scalar::ofInt(v); };
+  auto R = [](double v) { return Scalar::ofReal(v); };
+  // Python: d = {}; d['b'] = 1; d['a'] = 2; d['b'] += 5
+  Scalar counts = typedMap(Type::StrIntMap, {{str("b"), I(1)}, {str("a"), I(2)}, {str("b"), I(6)}});
+  EXPECT_EQ(formatPython(counts), "{'b': 6, 'a': 2}");
+  EXPECT_EQ(formatJson(counts), "{\"b\": 6, \"a\": 2}");
+  EXPECT_EQ(run("strintmap.len", {counts}), "2");
+  EXPECT_EQ(run("strintmap.get", {counts, str("a"), I(0)}), "2");
+  EXPECT_EQ(run("strintmap.get", {counts, str("z"), I(0)}), "0");
+  EXPECT_EQ(run("strintmap.lookup", {counts, str("z")}), "!KeyError");
+  EXPECT_EQ(run("strintmap.keys", {counts}), "['b', 'a']");
+  EXPECT_EQ(run("strintmap.values", {counts}), "[6, 2]");
+  EXPECT_EQ(run("strintmap.eq", {counts, typedMap(Type::StrIntMap, {{str("a"), I(2)}, {str("b"), I(6)}})}), "True");
+  // Python: {1: 'one', -3: 'x'}: int keys compare by value.
+  Scalar names = typedMap(Type::IntStrMap, {{I(1), str("one")}, {I(-3), str("x")}});
+  EXPECT_EQ(formatPython(names), "{1: 'one', -3: 'x'}");
+  EXPECT_EQ(formatJson(names), "{\"1\": \"one\", \"-3\": \"x\"}"); // json.dumps quotes int keys
+  EXPECT_EQ(run("intstrmap.lookup", {names, I(-3)}), "x");
+  EXPECT_EQ(run("intstrmap.lookup", {names, I(3)}), "!KeyError");
+  EXPECT_EQ(run("intstrmap.contains", {names, I(1)}), "True");
+  EXPECT_EQ(run("intstrmap.keys", {names}), "[1, -3]");
+  EXPECT_EQ(run("intintmap.insert", {typedMap(Type::IntIntMap, {}), I(INT64_MIN), I(0)}), "{-9223372036854775808: 0}");
+  // Float values: == as Python's (a nan equals nothing, -0.0 == 0.0).
+  Scalar weights = typedMap(Type::IntRealMap, {{I(0), R(0.5)}, {I(1), R(-0.0)}});
+  EXPECT_EQ(formatPython(weights), "{0: 0.5, 1: -0.0}");
+  EXPECT_EQ(run("intrealmap.values", {weights}), "[0.5, -0.0]");
+  EXPECT_EQ(run("intrealmap.eq", {weights, typedMap(Type::IntRealMap, {{I(0), R(0.5)}, {I(1), R(0.0)}})}), "True");
+  Scalar nan = typedMap(Type::StrRealMap, {{str("x"), R(kNaN)}});
+  EXPECT_EQ(run("strrealmap.eq", {nan, nan}), "False");
+  EXPECT_EQ(run("strrealmap.lookup", {nan, str("y")}), "!KeyError");
+  EXPECT_EQ(run("strrealmap.get", {nan, str("y"), R(1.5)}), "1.5");
+  EXPECT_TRUE(counts.identical(typedMap(Type::StrIntMap, {{str("b"), I(6)}, {str("a"), I(2)}})));
+  EXPECT_FALSE(counts.identical(typedMap(Type::StrIntMap, {{str("a"), I(2)}, {str("b"), I(6)}}))); // order differs
+}
+
+// Every map store copies the map, so the bytes of maps an evaluation builds
+// are bounded in all (maxMapBytes), not only per map: the 5,793rd key stored
+// one by one brings the total past 256 MiB (8 * n * (n + 1) bytes).
+TEST_F(StringsTest, MapStoresSpendTheMapBudget) {
+  ctx.begin();
+  Scalar m = applyStrOp(StrOp::IntIntMapEmpty, ctx, {});
+  int64_t stored = 0;
+  while (ctx.errorKind() == ErrorKind::None && stored < 10'000) {
+    m = applyStrOp(StrOp::IntIntMapInsert, ctx, std::vector<Scalar>{m, Scalar::ofInt(stored), Scalar::ofInt(0)});
+    ++stored;
+  }
+  EXPECT_EQ(ctx.errorKind(), ErrorKind::BudgetExceeded);
+  EXPECT_EQ(stored, 5793);
+  EXPECT_EQ(formatPython(m), "{}"); // the harmless value
+  EXPECT_GT(ctx.mapBytes, maxMapBytes);
+  ctx.begin(); // a new evaluation starts from nothing built
+  EXPECT_EQ(ctx.mapBytes, 0);
+  applyStrOp(StrOp::MapInsert, ctx, std::vector<Scalar>{map({}), str("k"), str("v")});
+  EXPECT_EQ(ctx.mapBytes, 16);
+  findc_rt_arena_reset(&ctx); // as the checked batch entry does before each point
+  EXPECT_EQ(ctx.mapBytes, 0);
+}
+
 // ---------------------------------------------------------------- errors --
 
 TEST_F(StringsTest, EachErrorKind) {
@@ -1561,6 +1641,11 @@ TEST_F(StringsTest, ApplyAndDirectCallAgreeForEveryOp) {
       {Type::IntList, {ints({}), ints({1, 2, 3})}},
       {Type::RealList, {reals({}), reals({0.5, kNaN, -0.0}), reals({2.0, 1.0, 3.0})}},
       {Type::StrMap, {map({}), map({{"a", "1"}, {"l", "2"}})}},
+      {Type::StrIntMap, {typedMap(Type::StrIntMap, {}), typedMap(Type::StrIntMap, {{str("a"), Scalar::ofInt(1)}})}},
+      {Type::StrRealMap, {typedMap(Type::StrRealMap, {{str("l"), Scalar::ofReal(kNaN)}})}},
+      {Type::IntStrMap, {typedMap(Type::IntStrMap, {{Scalar::ofInt(2), str("x")}, {Scalar::ofInt(-1), str("")}})}},
+      {Type::IntIntMap, {typedMap(Type::IntIntMap, {}), typedMap(Type::IntIntMap, {{Scalar::ofInt(0), Scalar::ofInt(7)}})}},
+      {Type::IntRealMap, {typedMap(Type::IntRealMap, {{Scalar::ofInt(100), Scalar::ofReal(-0.0)}})}},
       {Type::Complex, {cplx({2.0, 0.0, false}), cplx({-0.0, 0.0, false}), cplx({1.0, -2.0, true}),
                        cplx({0.0, 0.0, true}), cplx({kNaN, 1.0, true})}},
   };

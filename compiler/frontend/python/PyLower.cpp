@@ -20,9 +20,13 @@ namespace {
 
 // Unknown is "nothing assigned yet"; Conflict "two types that findc cannot
 // hold in one variable" (a str and a float).
-// EmptyList is `[]` before anything is appended: it joins with either list.
+// EmptyList is `[]` before anything is appended: it joins with either list;
+// EmptyDict is `{}` before anything is stored, and joins with any dict.
+// Dicts have str or int keys and str, int or float values: StrDict is
+// dict[str, str], StrIntDict dict[str, int], ..., IntFloatDict dict[int, float].
 enum class PyType : uint8_t {
-  Unknown, Bool, Int, Float, NpFloat, Complex, Str, StrList, IntList, FloatList, StrDict, EmptyList, Conflict
+  Unknown, Bool, Int, Float, NpFloat, Complex, Str, StrList, IntList, FloatList, StrDict, EmptyList, Conflict,
+  StrIntDict, StrFloatDict, IntStrDict, IntIntDict, IntFloatDict, EmptyDict
 };
 
 std::string_view pyTypeName(PyType t) {
@@ -38,6 +42,12 @@ std::string_view pyTypeName(PyType t) {
   case PyType::IntList: return "list[int]";
   case PyType::FloatList: return "list[float]";
   case PyType::StrDict: return "dict[str, str]";
+  case PyType::StrIntDict: return "dict[str, int]";
+  case PyType::StrFloatDict: return "dict[str, float]";
+  case PyType::IntStrDict: return "dict[int, str]";
+  case PyType::IntIntDict: return "dict[int, int]";
+  case PyType::IntFloatDict: return "dict[int, float]";
+  case PyType::EmptyDict: return "dict";
   case PyType::EmptyList: return "list";
   case PyType::Conflict: return "conflict";
   }
@@ -59,6 +69,38 @@ PyType listOf(PyType item) {
 }
 // What s[a:b:c] takes, giving a value of its own type.
 bool isSliceable(PyType t) { return t == PyType::Str || isList(t); }
+bool isDict(PyType t) { return t == PyType::StrDict || (t >= PyType::StrIntDict && t <= PyType::IntFloatDict); }
+// A dict's key and value types (Conflict for other types).
+PyType dictKey(PyType t) {
+  return t == PyType::StrDict || t == PyType::StrIntDict || t == PyType::StrFloatDict ? PyType::Str
+         : isDict(t)                                                                 ? PyType::Int
+                                                                                     : PyType::Conflict;
+}
+PyType dictValue(PyType t) {
+  switch (t) {
+  case PyType::StrDict: case PyType::IntStrDict: return PyType::Str;
+  case PyType::StrIntDict: case PyType::IntIntDict: return PyType::Int;
+  case PyType::StrFloatDict: case PyType::IntFloatDict: return PyType::Float;
+  default: return PyType::Conflict;
+  }
+}
+// The dict of `key`s to `value`s (a bool key is the int it equals, as
+// Python's d[True] is d[1]); Conflict for types findc's dicts do not hold
+// (float keys; bool, complex, numpy.float64 or container values).
+PyType dictOf(PyType key, PyType value) {
+  if (key == PyType::Bool)
+    key = PyType::Int;
+  int v = value == PyType::Str ? 0 : value == PyType::Int ? 1 : value == PyType::Float ? 2 : -1;
+  if (v < 0 || (key != PyType::Str && key != PyType::Int))
+    return PyType::Conflict;
+  constexpr PyType strKeyed[] = {PyType::StrDict, PyType::StrIntDict, PyType::StrFloatDict};
+  constexpr PyType intKeyed[] = {PyType::IntStrDict, PyType::IntIntDict, PyType::IntFloatDict};
+  return key == PyType::Str ? strKeyed[v] : intKeyed[v];
+}
+// Lists and dicts (empty ones too).
+bool isContainer(PyType t) { return isList(t) || isDict(t) || t == PyType::EmptyList || t == PyType::EmptyDict; }
+// What iterating a value goes over: a dict's keys (a list), else the value.
+PyType iterated(PyType t) { return isDict(t) ? listOf(dictKey(t)) : t; }
 
 // The type a variable holding both has: Python's numeric tower (bool < int
 // < float < complex), NumPy's float64 absorbing ints and floats.
@@ -71,6 +113,8 @@ PyType join(PyType a, PyType b) {
     return b;
   if (b == PyType::EmptyList && isList(a))
     return a;
+  if ((a == PyType::EmptyDict && isDict(b)) || (b == PyType::EmptyDict && isDict(a)))
+    return a == PyType::EmptyDict ? b : a;
   if (!isNumber(a) || !isNumber(b))
     return PyType::Conflict;
   for (PyType wider : {PyType::Complex, PyType::NpFloat, PyType::Float})
@@ -90,7 +134,17 @@ ast::TypeRef typeRefOf(PyType t, SourceLoc loc) {
   case PyType::EmptyList: return {"list", {{"str", {}, loc}}, loc};
   case PyType::IntList: return {"list", {{"int", {}, loc}}, loc};
   case PyType::FloatList: return {"list", {{"real", {}, loc}}, loc};
-  case PyType::StrDict: return {"map", {{"str", {}, loc}, {"str", {}, loc}}, loc};
+  case PyType::StrDict:
+  case PyType::EmptyDict:
+  case PyType::StrIntDict:
+  case PyType::StrFloatDict:
+  case PyType::IntStrDict:
+  case PyType::IntIntDict:
+  case PyType::IntFloatDict: {
+    bool empty = t == PyType::EmptyDict; // only ever `{}`: any map holds it
+    auto ref = [&](PyType part) { return typeRefOf(empty ? PyType::Str : part, loc); };
+    return {"map", {ref(dictKey(t)), ref(dictValue(t))}, loc};
+  }
   default: return {"real", {}, loc};
   }
 }
@@ -196,7 +250,8 @@ constexpr Callable kCallables[] = {
     {"str.isnumeric", Form::StrMethod, "isnumeric", PyType::Bool},
     {"str.removeprefix", Form::StrMethod, "removeprefix", PyType::Str},
     {"str.removesuffix", Form::StrMethod, "removesuffix", PyType::Str},
-    {"dict.get", Form::StrMethod, "get", PyType::Str},
+    {"dict", Form::Special, ""},       {"dict.get", Form::Special, ""}, {"dict.keys", Form::Special, ""},
+    {"dict.values", Form::Special, ""}, {"dict.items", Form::Special, ""},
 };
 
 // Trailing arguments CPython defaults that findc's runtime operation takes
@@ -556,6 +611,12 @@ private:
       assignType(info, n->id, valueType, target.loc);
       return;
     }
+    if (const Name* dict = storedDict(target)) {
+      PyType key = typeOf(*static_cast<const Subscript&>(target).slice);
+      if (key != PyType::Unknown && valueType != PyType::Unknown) // else a later round knows
+        assignType(info, dict->id, dictOf(key, valueType), target.loc);
+      return;
+    }
     const ExprList* elts = nullptr;
     if (auto* t = dyn<Tuple>(&target))
       elts = &t->elts;
@@ -588,6 +649,9 @@ private:
       } else if (auto* a = dyn<AugAssign>(stmt.get())) {
         if (auto* n = dyn<Name>(a->target.get()))
           assignType(info, n->id, binaryType(a->op, typeOf(*a->target), typeOf(*a->value), *a->value), a->loc);
+        else if (storedDict(*a->target))
+          inferTarget(info, *a->target, nullptr,
+                      binaryType(a->op, typeOf(*a->target), typeOf(*a->value), *a->value));
       } else if (auto* r = dyn<Return>(stmt.get())) {
         if (r->value)
           widenAt(info, "", info.result, typeOf(*r->value), r->loc);
@@ -619,6 +683,17 @@ private:
         }
       }
     }
+  }
+
+  // `d[k]` as an assignment's target, where d is a dict variable of the
+  // function (a module constant is not assigned into): d's name.
+  const Name* storedDict(const Expr& target) {
+    auto* s = dyn<Subscript>(&target);
+    auto* n = s ? dyn<Name>(s->value.get()) : nullptr;
+    if (!n || dyn<Slice>(s->slice.get()) || !isLocal(n->id))
+      return nullptr;
+    PyType t = nameType(n->id);
+    return isDict(t) || t == PyType::EmptyDict ? n : nullptr;
   }
 
   static bool isAppend(const Call& call) {
@@ -653,9 +728,13 @@ private:
       return;
     const Call* zip = iter ? builtinCall(*iter, "zip", 1, SIZE_MAX) : nullptr;
     const Call* enumerate = iter ? builtinCall(*iter, "enumerate", 1, 2) : nullptr;
+    const Expr* items = iter ? dictItems(*iter) : nullptr;
     for (size_t k = 0; k < elts->size(); ++k) {
       const Expr& part = *(*elts)[k];
-      if (zip && zip->args.size() == elts->size())
+      if (items && elts->size() == 2 && dyn<Name>(&part)) {
+        PyType dict = typeOf(*items);
+        bind(part, k == 0 ? dictKey(dict) : dictValue(dict));
+      } else if (zip && zip->args.size() == elts->size())
         bindTypes(part, zip->args[k].get(), bind);
       else if (enumerate && elts->size() == 2 && k == 0)
         bind(part, PyType::Int);
@@ -665,6 +744,15 @@ private:
         bindTypes(part, nullptr, bind);
     }
   }
+  // `d.items()` of a dict d: d (its pairs are zip(d.keys(), d.values())).
+  const Expr* dictItems(const Expr& iter) {
+    auto* call = dyn<Call>(&iter);
+    auto* a = call ? dyn<Attribute>(call->func.get()) : nullptr;
+    if (!a || a->attr != "items" || !call->args.empty() || !call->keywords.empty() || !isDict(typeOf(*a->value)))
+      return nullptr;
+    return a->value.get();
+  }
+
   static const ExprList* targetElements(const Expr& target) {
     if (auto* t = dyn<Tuple>(&target))
       return &t->elts;
@@ -684,6 +772,10 @@ private:
 
   // The type of an item of a str or list.
   static PyType itemOf(PyType t) {
+    if (t == PyType::Unknown) // a helper's result a later round knows
+      return PyType::Unknown;
+    if (isDict(t))
+      return dictKey(t);
     if (t == PyType::Str || t == PyType::StrList)
       return PyType::Str;
     if (t == PyType::IntList)
@@ -855,7 +947,11 @@ private:
         return isSliceable(base) ? base : PyType::Conflict;
       }
       typeOf(*s.slice);
-      if (base == PyType::Str || base == PyType::StrList || base == PyType::StrDict)
+      if (isDict(base))
+        return dictValue(base);
+      if (base == PyType::EmptyDict)
+        return PyType::Unknown; // what is stored there decides
+      if (base == PyType::Str || base == PyType::StrList)
         return PyType::Str;
       if (base == PyType::IntList || base == PyType::FloatList)
         return itemOf(base);
@@ -877,11 +973,21 @@ private:
       return mixed ? PyType::Conflict : listOf(t);
     }
     case ExprKind::Dict: {
+      // One key type and one value type, as a list's items: {1: 'a', 2.5: 'b'}
+      // and {'a': 1, 'b': 2.5} are refused (their items would not read back).
       auto& d = static_cast<const Dict&>(e);
-      bool strings = true;
-      for (size_t i = 0; i < d.keys.size(); ++i)
-        strings &= d.keys[i] && typeOf(*d.keys[i]) == PyType::Str && typeOf(*d.values[i]) == PyType::Str;
-      return strings ? PyType::StrDict : PyType::Conflict;
+      if (d.keys.empty())
+        return PyType::EmptyDict;
+      PyType t = PyType::Unknown;
+      for (size_t i = 0; i < d.keys.size(); ++i) {
+        if (!d.keys[i]) // `**other`
+          return PyType::Conflict;
+        PyType item = dictOf(typeOf(*d.keys[i]), typeOf(*d.values[i]));
+        if (item == PyType::Conflict || (t != PyType::Unknown && item != t))
+          return PyType::Conflict;
+        t = item;
+      }
+      return t;
     }
     case ExprKind::JoinedStr:
       for (const ExprPtr& part : static_cast<const JoinedStr&>(e).values)
@@ -966,6 +1072,7 @@ private:
                                                    : isReal(args[0]) ? PyType::Float : args[0];
     if (n == "math.pow" || n == "math.hypot")
       return PyType::Float;
+    first = iterated(first);
     if (n == "sorted" && keyOf(call)) {
       if (const Expr* keys = sortKeys(call))
         itemType(*keys); // reaches a def the key calls
@@ -977,6 +1084,20 @@ private:
                                                                   : PyType::Conflict;
     if (n == "isinstance")
       return PyType::Bool;
+    if (n == "dict")
+      return call.args.empty() && call.keywords.empty() ? PyType::EmptyDict : PyType::Conflict;
+    if (n.starts_with("dict.")) {
+      PyType dict = typeOf(*static_cast<const Attribute&>(*call.func).value);
+      if (n == "dict.keys")
+        return listOf(dictKey(dict));
+      if (n == "dict.values")
+        return listOf(dictValue(dict));
+      if (n == "dict.get" && args.size() == 2) // the value or the default: one type
+        return dict == PyType::EmptyDict ? args[1] : join(dictValue(dict), args[1]);
+      if (n == "dict.get" && args.size() == 1)
+        return dictValue(dict); // only as min's, max's or sorted's key= (see keyOf)
+      return PyType::Conflict;
+    }
     if (n == "reversed") // where it is iterated: see lowerReversed
       return isSliceable(first) ? first : PyType::Conflict;
     if (n == "int" || n == "round" || n == "len" || n == "ord")
@@ -1007,7 +1128,7 @@ private:
       PyType receiver = typeOf(*a->value);
       if (receiver == PyType::Str)
         return "str." + a->attr;
-      if (receiver == PyType::StrDict)
+      if (isDict(receiver) || receiver == PyType::EmptyDict)
         return "dict." + a->attr;
       if (isList(receiver))
         return "list." + a->attr;
@@ -1046,7 +1167,7 @@ private:
       else if (t == PyType::Conflict)
         deferred.emplace_back(info.conflictAt.count(name) ? info.conflictAt.at(name) : fallback,
                               what + " is given values of different types here (findc keeps one type per name; "
-                                     "numbers of any kind mix, a list's items do not)");
+                                     "numbers of any kind mix, a list's items and a dict's keys and values do not)");
       else
         return t;
       return PyType::Float;
@@ -1162,34 +1283,27 @@ private:
     return std::make_unique<ast::AssignStmt>(loc, std::move(name), ast::BinaryOp::Add, false, std::move(value));
   }
   static ast::ExprPtr zeroOf(PyType t, SourceLoc loc) {
+    if (isList(t) || t == PyType::EmptyList)
+      return std::make_unique<ast::ListLit>(loc, 1);
+    if (isDict(t) || t == PyType::EmptyDict)
+      return std::make_unique<ast::MapLit>(loc, 1);
     switch (t) {
     case PyType::Bool: return std::make_unique<ast::BoolLit>(loc, 1, false);
     case PyType::Int: return intLit(0, loc);
     case PyType::Str: return strLit("", loc);
-    case PyType::StrList:
-    case PyType::IntList:
-    case PyType::FloatList:
-    case PyType::EmptyList: return std::make_unique<ast::ListLit>(loc, 1);
-    case PyType::StrDict: return std::make_unique<ast::MapLit>(loc, 1);
     default: return realLit(0.0, loc);
     }
   }
   // An error value of kind `kind` with type t (py_raise, converted).
   static ast::ExprPtr raiseAs(const std::string& kind, PyType t, SourceLoc loc) {
     ast::ExprPtr raised = call("py_raise", args(strLit(kind, loc)), loc);
+    if (isContainer(t)) // the zero value, after the raise has been recorded
+      return conditional(compare(ast::CompareOp::Eq, std::move(raised), intLit(0, loc), loc), zeroOf(t, loc),
+                         zeroOf(t, loc), loc);
     switch (t) {
     case PyType::Int: return raised;
     case PyType::Bool: return compare(ast::CompareOp::Ne, std::move(raised), intLit(0, loc), loc);
     case PyType::Str: return call("str", args(std::move(raised)), loc);
-    case PyType::StrList:
-    case PyType::IntList:
-    case PyType::FloatList:
-    case PyType::EmptyList:
-    case PyType::StrDict: {
-      // the zero value, after the raise has been recorded
-      return conditional(compare(ast::CompareOp::Eq, std::move(raised), intLit(0, loc), loc), zeroOf(t, loc),
-                         zeroOf(t, loc), loc);
-    }
     default: return call("real", args(std::move(raised)), loc);
     }
   }
@@ -1200,8 +1314,8 @@ private:
   Lowered coerce(Lowered v, PyType to, const Expr& where) {
     if (!v || v.type == to || to == PyType::Conflict || to == PyType::Unknown)
       return v;
-    if (v.type == PyType::EmptyList && isList(to))
-      return {std::move(v.expr), to}; // `[]`: findc types it from the slot
+    if ((v.type == PyType::EmptyList && isList(to)) || (v.type == PyType::EmptyDict && isDict(to)))
+      return {std::move(v.expr), to}; // `[]`, `{}`: findc types it from the slot
     SourceLoc loc = where.loc;
     if (isNumber(v.type) && isNumber(to)) {
       if (to == PyType::Int && v.type == PyType::Bool)
@@ -1220,19 +1334,14 @@ private:
 
   // Python's truth of a value, as a findc bool.
   ast::ExprPtr truth(Lowered v, SourceLoc loc) {
+    if (v.type == PyType::Str || isContainer(v.type))
+      return compare(ast::CompareOp::Ne, call("len", args(std::move(v.expr)), loc), intLit(0, loc), loc);
     switch (v.type) {
     case PyType::Bool: return std::move(v.expr);
     case PyType::Int: return compare(ast::CompareOp::Ne, std::move(v.expr), intLit(0, loc), loc);
     case PyType::Float:
     case PyType::NpFloat: return compare(ast::CompareOp::Ne, std::move(v.expr), realLit(0.0, loc), loc);
     case PyType::Complex: return compare(ast::CompareOp::Ne, std::move(v.expr), realLit(0.0, loc), loc);
-    case PyType::Str:
-    case PyType::StrList:
-    case PyType::IntList:
-    case PyType::FloatList:
-    case PyType::EmptyList:
-    case PyType::StrDict:
-      return compare(ast::CompareOp::Ne, call("len", args(std::move(v.expr)), loc), intLit(0, loc), loc);
     default: return std::move(v.expr);
     }
   }
@@ -1290,17 +1399,19 @@ private:
     }
     case ExprKind::Dict: {
       auto& d = static_cast<const Dict&>(e);
-      if (typeOf(e) != PyType::StrDict)
-        return unsupported(e, "a dict of anything but strs to strs");
+      PyType t = typeOf(e);
+      if (t == PyType::Conflict)
+        return unsupported(e, "a dict other than of str or int keys to str, int or float values (one type of key "
+                              "and one of value; a dict mixing ints and floats too)");
       auto map = std::make_unique<ast::MapLit>(e.loc, e.length);
       for (size_t i = 0; i < d.keys.size(); ++i) {
-        Lowered k = lower(*d.keys[i]), v = lower(*d.values[i]);
+        Lowered k = coerce(lower(*d.keys[i]), dictKey(t), *d.keys[i]), v = lower(*d.values[i]);
         if (!k || !v)
           return {};
         map->keys.push_back(std::move(k.expr));
         map->values.push_back(std::move(v.expr));
       }
-      return {std::move(map), PyType::StrDict};
+      return {std::move(map), t};
     }
     case ExprKind::Tuple: return unsupported(e, "a tuple value");
     case ExprKind::Slice: return unsupported(e, "a slice outside a subscript");
@@ -1539,6 +1650,9 @@ private:
       if (membership && lowered[i + 1].type == PyType::FloatList && lowered[i].type != PyType::Float)
         return unsupported(*operands[i], "'in' of a " + std::string(pyTypeName(lowered[i].type)) +
                                              " in a list of floats (findc looks for floats there)");
+      if (membership && isDict(lowered[i + 1].type) &&
+          !(lowered[i] = dictKeyOf(std::move(lowered[i]), lowered[i + 1].type, *operands[i])))
+        return {};
       ast::CompareOp op;
       switch (c.ops[i]) {
       case CmpOperator::Eq: op = ast::CompareOp::Eq; break;
@@ -1582,11 +1696,28 @@ private:
     if (!index)
       return {};
     PyType t = typeOf(s);
-    if (t == PyType::Conflict)
+    if (t == PyType::Conflict || base.type == PyType::EmptyDict)
       return unsupported(s, "indexing a " + std::string(pyTypeName(base.type)));
-    if (base.type != PyType::StrDict)
+    if (isDict(base.type)) {
+      index = dictKeyOf(std::move(index), base.type, *s.slice);
+      if (!index)
+        return {};
+    } else {
       index = coerce(std::move(index), PyType::Int, *s.slice);
+    }
     return {std::make_unique<ast::Index>(s.loc, s.length, std::move(base.expr), std::move(index.expr)), t};
+  }
+
+  // A key for a dict of type `dict`: a bool is the int it equals (d[True] is
+  // d[1]); a key of another type is refused (a float, whose equal int
+  // CPython would find; a str in an int-keyed dict, never found).
+  Lowered dictKeyOf(Lowered key, PyType dict, const Expr& where) {
+    if (!key)
+      return key;
+    if (key.type == dictKey(dict) || (key.type == PyType::Bool && dictKey(dict) == PyType::Int))
+      return coerce(std::move(key), dictKey(dict), where);
+    return unsupported(where,
+                       "a key of type " + std::string(pyTypeName(key.type)) + " in a " + std::string(pyTypeName(dict)));
   }
 
   // Arguments lowered and converted: numbers to floats where `asFloat`.
@@ -1824,7 +1955,13 @@ private:
       case PyType::IntList:
       case PyType::FloatList:
       case PyType::EmptyList: known = cls == "list"; break;
-      case PyType::StrDict: known = cls == "dict"; break;
+      case PyType::StrDict:
+      case PyType::StrIntDict:
+      case PyType::StrFloatDict:
+      case PyType::IntStrDict:
+      case PyType::IntIntDict:
+      case PyType::IntFloatDict:
+      case PyType::EmptyDict: known = cls == "dict"; break;
       case PyType::Complex:
         known = false;
         isFloat |= cls == "float";
@@ -1884,7 +2021,7 @@ private:
       return lowerComprehension(a, Fold::List);
     if (const Call* r = builtinCall(a, "reversed", 1))
       return lowerReversed(*r);
-    return lower(a);
+    return keysIfDict(lower(a));
   }
 
   // reversed(x) where it is iterated (a for, a method's argument): the
@@ -1900,8 +2037,46 @@ private:
     return {std::move(slice), s.type};
   }
 
+  // dict(), d.get(k, default), d.keys(), d.values(); d.items() where a
+  // for or a comprehension unpacks it (lowerSequence).
+  Lowered lowerDict(const Call& c, std::string_view name) {
+    SourceLoc loc = c.loc;
+    if (name == "dict") {
+      if (!c.args.empty() || !c.keywords.empty())
+        return unsupported(c, "dict(...) of arguments (findc builds dicts from {...} and d[k] = v)");
+      return {std::make_unique<ast::MapLit>(loc, c.length), PyType::EmptyDict};
+    }
+    if (name == "dict.items")
+      return unsupported(c, "d.items() other than unpacked by a for or a comprehension (for k, v in d.items())");
+    if (name == "dict.get" && c.args.size() == 1)
+      return unsupported(c, "d.get(k) without a default (None is not a value findc has; write d.get(k, default), "
+                            "or key=d.get in min, max and sorted)");
+    auto a = lowerArgs(c, name == "dict.get" ? 2 : 0, name == "dict.get" ? 2 : 0);
+    if (!a)
+      return {};
+    Lowered d = lower(*static_cast<const Attribute&>(*c.func).value);
+    if (!d)
+      return {};
+    if (!isDict(d.type))
+      return unsupported(c, "'" + std::string(name) + "' of a dict that is never given an item");
+    if (name == "dict.keys" || name == "dict.values")
+      return {call(name == "dict.keys" ? "keys" : "values", args(std::move(d.expr)), loc, c.length),
+              listOf(name == "dict.keys" ? dictKey(d.type) : dictValue(d.type))};
+    PyType t = dictValue(d.type);
+    if (join(t, (*a)[1].type) != t)
+      return unsupported(*c.args[1], "a " + std::string(pyTypeName((*a)[1].type)) + " default of get on a " +
+                                         std::string(pyTypeName(d.type)) + " (one type of value)");
+    Lowered key = dictKeyOf(std::move((*a)[0]), d.type, *c.args[0]);
+    Lowered fallback = coerce(std::move((*a)[1]), t, *c.args[1]);
+    if (!key || !fallback)
+      return {};
+    return {call("get", args(std::move(d.expr), std::move(key.expr), std::move(fallback.expr)), loc, c.length), t};
+  }
+
   Lowered lowerSpecial(const Call& c, std::string_view name) {
     SourceLoc loc = c.loc;
+    if (name == "dict" || name.starts_with("dict."))
+      return lowerDict(c, name);
     if (name == "math.log") {
       auto a = lowerArgs(c, 1, 2);
       if (!a)
@@ -2171,7 +2346,15 @@ private:
       }
       return range;
     }
-    return lower(iter).expr;
+    return keysIfDict(lower(iter)).expr;
+  }
+
+  // A dict where it is iterated: the list of its keys, in insertion order.
+  static Lowered keysIfDict(Lowered v) {
+    if (!v || !isDict(v.type))
+      return v;
+    SourceLoc loc = v.expr->loc;
+    return {call("keys", args(std::move(v.expr)), loc), iterated(v.type)};
   }
 
   // ---- comprehensions: each a function of its own ----
@@ -2496,8 +2679,14 @@ private:
     const Expr& k = *key->value;
     ExprPtr& rewritten = rewriteOf(Rewrite::Key, k);
     if (!rewritten) {
+      auto* method = dyn<Attribute>(&k);
       if (auto* lambda = dyn<Lambda>(&k); lambda && lambda->args.size() == 1 && !lambda->args[0].defaultValue) {
         rewritten = clone(*lambda->body, lambda->args[0].name, kKeyItem);
+      } else if (method && method->attr == "get" && !dottedName(k)) {
+        // key=d.get: d[item] (the items are d's keys where agents write it;
+        // an item missing from d raises KeyError where Python compares None)
+        rewritten = std::make_unique<Subscript>(k.loc, k.length, clone(*method->value),
+                                                std::make_unique<Name>(k.loc, k.length, std::string(kKeyItem)));
       } else {
         auto call = std::make_unique<Call>(k.loc, k.length, clone(k));
         call->args.push_back(std::make_unique<Name>(k.loc, k.length, std::string(kKeyItem)));
@@ -2910,6 +3099,20 @@ private:
       s.parts.push_back(std::move(*part));
       return s;
     }
+    if (const Expr* dict = dictItems(iter)) { // d.items(): zip(d.keys(), d.values()), d evaluated once
+      Lowered d = lower(*dict);
+      if (!d)
+        return std::nullopt;
+      PyType t = d.type;
+      std::string name = letTemporary("__findc_dict", std::move(d.expr), loc, out);
+      Sequence s{Sequence::Kind::Zip, "", PyType::Conflict, {}};
+      s.parts.push_back({Sequence::Kind::Items, letTemporary("__findc_items", call("keys", args(nameRef(name, loc)), loc), loc, out),
+                         listOf(dictKey(t)), {}});
+      s.parts.push_back({Sequence::Kind::Items,
+                         letTemporary("__findc_items", call("values", args(nameRef(name, loc)), loc), loc, out),
+                         listOf(dictValue(t)), {}});
+      return s;
+    }
     if (builtinCall(iter, "range", 0, SIZE_MAX)) {
       unsupported(iter, "range(...) inside zip (findc zips strs and lists; enumerate counts)");
       return std::nullopt;
@@ -3035,7 +3238,52 @@ private:
       assignTo(n->id, std::move(value), where, loc, out);
       return;
     }
+    if (auto* s = dyn<Subscript>(&target); s && dyn<Name>(s->value.get()) && !dyn<Slice>(s->slice.get())) {
+      storeItem(*s, std::move(value), where, loc, out);
+      return;
+    }
     error(target, "assigning to this target is not supported in hypotheses yet");
+  }
+
+  // `d[k] = value` (value already lowered: Python evaluates it before d and
+  // k): d = insert(d, k, value), a new dict bound to d (dicts are values).
+  // `d[k] op= v` passes `op`: d = insert(d, k, d[k] op v), k evaluated once.
+  void storeItem(const Subscript& target, Lowered value, const Expr& where, SourceLoc loc, ast::StmtList& out,
+                 std::optional<std::pair<Operator, SourceLoc>> op = std::nullopt) {
+    const std::string& name = static_cast<const Name&>(*target.value).id;
+    PyType t = nameType(name);
+    if (t == PyType::Conflict && isLocal(name))
+      return; // reported with the variable's types (lowerFunction)
+    if (!storedDict(target) || !isDict(t)) {
+      if (isLocal(name) || !isDict(t))
+        unsupported(target, "assigning to an item of a " + std::string(pyTypeName(t)));
+      else
+        unsupported(target, "assigning into the module-level dict '" + name +
+                                "' (findc's dicts are values; build the dict inside the function)");
+      return;
+    }
+    std::string v;
+    if (!op) {
+      Lowered stored = coerce(std::move(value), dictValue(t), where);
+      if (!stored)
+        return;
+      v = letTemporary("__findc_v", std::move(stored.expr), loc, out);
+    }
+    Lowered key = dictKeyOf(lower(*target.slice), t, *target.slice);
+    if (!key)
+      return;
+    std::string k = letTemporary("__findc_k", std::move(key.expr), loc, out);
+    if (op) {
+      Lowered current{std::make_unique<ast::Index>(target.loc, target.length, nameRef(name, loc), nameRef(k, loc)),
+                      dictValue(t)};
+      Lowered updated = coerce(lowerBinary(op->first, std::move(current), std::move(value), where, where, op->second),
+                               dictValue(t), where);
+      if (!updated)
+        return;
+      v = letTemporary("__findc_v", std::move(updated.expr), loc, out);
+    }
+    ast::ExprPtr inserted = call("insert", args(nameRef(name, loc), nameRef(k, loc), nameRef(v, loc)), loc);
+    emitEffect(out, loc, std::move(inserted), [&](ast::ExprPtr e) { return assignStmt(name, std::move(e), loc); });
   }
 
   // try: body / except A: ... / except (B, C): ... / else: ...
@@ -3151,6 +3399,12 @@ private:
     case StmtKind::AugAssign: {
       auto& a = static_cast<const AugAssign&>(stmt);
       auto* n = dyn<Name>(a.target.get());
+      if (auto* s = dyn<Subscript>(a.target.get()); s && dyn<Name>(s->value.get()) && !dyn<Slice>(s->slice.get())) {
+        Lowered v = lowerOperand(*a.value);
+        if (v)
+          storeItem(*s, std::move(v), *a.value, loc, out, std::make_pair(a.op, a.opLoc));
+        return;
+      }
       if (!n) {
         error(*a.target, "augmented assignment to this target is not supported in hypotheses yet");
         return;

@@ -20,7 +20,7 @@ constexpr Complex asFloat(double value) { return {value, 0.0, false}; }
 // CPython's DOUBLE_IS_ODD_INTEGER.
 bool isOddInteger(double x) { return std::fmod(std::fabs(x), 2.0) == 1.0; }
 
-const Complex* store(Context* ctx, Complex value) { return makeComplex(*ctx->arena, value); }
+const Complex* store(Context* ctx, Complex value) { return makeComplex(arenaOf(ctx), value); }
 
 // Python 3.11 converts a float operand of a complex operation to
 // complex(x, 0.0) first (3.14 stopped doing so; we follow 3.11, Debian 12's).
@@ -640,7 +640,7 @@ double findc_rt_complex_abs(Context* ctx, const Complex* a) {
   return result;
 }
 
-const Str* findc_rt_complex_str(Context* ctx, const Complex* a) { return makeStr(*ctx->arena, formatComplex(*a)); }
+const Str* findc_rt_complex_str(Context* ctx, const Complex* a) { return makeStr(arenaOf(ctx), formatComplex(*a)); }
 
 double findc_rt_complex_re(Context*, const Complex* a) { return a->re; }
 

@@ -223,7 +223,6 @@ inline bool isSpaceAt(const unsigned char* p, int64_t len) {
 
 // --------------------------------------------------------- allocation ----
 
-inline Arena& arenaOf(Context* ctx) { return *ctx->arena; }
 
 // A new Str of `bytes` bytes (NUL-terminated), to be filled through `out`.
 const Str* newStr(Arena& arena, int64_t bytes, int64_t length, char*& out) {
@@ -1383,6 +1382,7 @@ int64_t findc_rt_range_step(Context* ctx, int64_t step) {
 void findc_rt_arena_reset(Context* ctx) {
   ctx->arena->reset();
   ctx->mapBytes = 0;
+  ctx->arenaStart = 0;
 }
 
 } // extern "C"

@@ -115,14 +115,18 @@ struct Context {
   // this, not a map's size, is what bounds the memory a dict-filling loop
   // takes. Reset with the evaluation and with the arena.
   int64_t mapBytes = 0;
-  // Resets budget, error, draws, depth and mapBytes before one evaluation
-  // (not the arena).
+  // The arena's bytes when this evaluation began (maxEvaluationBytes).
+  size_t arenaStart = 0;
+  // Resets budget, error, draws, depth and mapBytes before one evaluation,
+  // and marks where its arena stands (the arena keeps what it holds: the
+  // values of earlier evaluations).
   void begin(int64_t loopBudget = defaultLoopBudget) {
     budget = loopBudget;
     error = 0;
     draws = 0;
     depth = 0;
     mapBytes = 0;
+    arenaStart = arena ? arena->bytesAllocated() : 0;
   }
   ErrorKind errorKind() const { return static_cast<ErrorKind>(error); }
   // Records `kind` unless an error is already recorded.
@@ -197,12 +201,29 @@ std::string pythonRepr(std::string_view utf8);
 // the harmless value (a runaway `s = s + s` loop fails instead of
 // exhausting memory). Below Text.h's limit, so case mapping never throws.
 inline constexpr int64_t maxValueBytes = int64_t{1} << 28;
+// Largest total of arena bytes (every string, list, map and complex value
+// built) one evaluation allocates: lists and maps are values, so a loop
+// that appends to a list copies it each time and builds n^2 / 2 items in
+// all; past this the evaluation fails with BudgetExceeded (recorded by the
+// allocation that crosses it, which completes; the loop stops at its next
+// tick) instead of exhausting memory: about 16,000 appends one by one.
+inline constexpr int64_t maxEvaluationBytes = int64_t{1} << 30;
+
 // Largest total of map payloads (16 bytes per entry of every map built) one
 // evaluation builds: a map store copies the map (maps are values), so a loop
 // filling a dict one key at a time builds n^2 / 2 entries in all; past this
 // it fails with BudgetExceeded instead of exhausting memory (about 5,800
 // keys stored one by one, or 170,000 stores into a dict of 100 keys).
 inline constexpr int64_t maxMapBytes = int64_t{1} << 28;
+
+// The evaluation's arena, for a runtime operation about to allocate:
+// records BudgetExceeded once the evaluation has allocated more than
+// maxEvaluationBytes.
+inline Arena& arenaOf(Context* ctx) {
+  if (ctx->arena->bytesAllocated() - ctx->arenaStart > static_cast<size_t>(maxEvaluationBytes))
+    ctx->fail(ErrorKind::BudgetExceeded);
+  return *ctx->arena;
+}
 
 // What compiled code calls besides the operations: a checked batch entry
 // (compiler/codegen) of a function that allocates empties the context's

@@ -1534,6 +1534,29 @@ TEST_F(StringsTest, MapStoresSpendTheMapBudget) {
   EXPECT_EQ(ctx.mapBytes, 0);
 }
 
+// Every append copies the list (lists are values), so what an evaluation
+// allocates is bounded in all (maxEvaluationBytes), not only per value: the
+// append that takes the arena past 1 GiB since begin() records
+// BudgetExceeded (8 * n * (n + 1) / 2 bytes of items, and the lists'
+// headers). What the arena held before begin() does not count.
+TEST_F(StringsTest, AppendsSpendTheEvaluationBudget) {
+  ctx.begin();
+  Scalar list = applyStrOp(StrOp::IntListEmpty, ctx, {});
+  int64_t appended = 0;
+  while (ctx.errorKind() == ErrorKind::None && appended < 20'000) {
+    list = applyStrOp(StrOp::IntListAppend, ctx, std::vector<Scalar>{list, Scalar::ofInt(appended)});
+    ++appended;
+  }
+  EXPECT_EQ(ctx.errorKind(), ErrorKind::BudgetExceeded);
+  EXPECT_GT(appended, 16'000);
+  EXPECT_LT(appended, 16'500);
+  ctx.begin(); // a new evaluation, the arena still full: nothing spent yet
+  applyStrOp(StrOp::IntListAppend, ctx, std::vector<Scalar>{list, Scalar::ofInt(0)});
+  EXPECT_EQ(ctx.errorKind(), ErrorKind::None);
+  findc_rt_arena_reset(&ctx); // as the checked batch entry does before each point
+  EXPECT_EQ(ctx.arenaStart, 0u);
+}
+
 // ---------------------------------------------------------------- errors --
 
 TEST_F(StringsTest, EachErrorKind) {

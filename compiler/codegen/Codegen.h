@@ -52,7 +52,7 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
 //    time, the same speed on the FIND suite); -O2 where one loops (its full
 //    unrolling of short loops is worth 2-4x there). Then LLVM's fast
 //    instruction selection and register allocation (CodeGenOptLevel::None):
-//    a fifth of the optimizing ones' time, for code 1.1-1.9x slower per
+//    a fifth of the optimizing ones' time, for code 1.1-2.6x slower per
 //    point in exact math.
 //  - Optimized: -O2, then CodeGenOptLevel::Less.
 enum class Tier { Quick, Optimized };

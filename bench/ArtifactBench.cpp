@@ -123,8 +123,9 @@ int main(int argc, char** argv) {
   // artifact's quick code is measured.
   DiagnosticEngine diags;
   std::shared_ptr<const SourceFile> sourceFile = engine::readSource(suitePath, diags);
+  engine::CompileOptions optimizedAtOnce{.load = {}, .optimizeIR = false, .optimizeAfterPoints = 0};
   std::unique_ptr<engine::Suite> fromSource =
-      sourceFile ? engine::compileSuite(sourceFile, {.load = {}, .optimizeIR = false, .optimizeAfterPoints = 0}, diags) : nullptr;
+      sourceFile ? engine::compileSuite(sourceFile, optimizedAtOnce, diags) : nullptr;
   if (!fromSource)
     fail("cannot compile " + suitePath);
   std::vector<uint32_t> unary;

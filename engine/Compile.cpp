@@ -20,7 +20,8 @@ std::unique_ptr<Suite> build(std::shared_ptr<const SourceFile> file, const findc
     if (!module)
       return;
     auto makeBackend = [&](const ir::Module& m) {
-      return load.engine == Engine::Interpreter ? makeInterpreterBackend(m) : makeJitBackend(m, load.math, optimizeAfterPoints);
+      return load.engine == Engine::Interpreter ? makeInterpreterBackend(m)
+                                                : makeJitBackend(m, load.math, optimizeAfterPoints);
     };
     suite = std::make_unique<Suite>(file, std::move(*module), makeBackend, load, stdlib);
   });

@@ -681,7 +681,8 @@ private:
       }
       B.CreateRet(result);
       variants.push_back(variant);
-      names += (names.empty() ? "" : ",") + ("_ZGV_LLVM_M" + std::to_string(lanes) + "v_" + slowName + "(" + name + ")");
+      names += (names.empty() ? "" : ",") +
+               ("_ZGV_LLVM_M" + std::to_string(lanes) + "v_" + slowName + "(" + name + ")");
     }
     llvm::appendToCompilerUsed(out_, variants);
     powVariants_[n] = names;

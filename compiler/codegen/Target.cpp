@@ -124,7 +124,9 @@ void allowApproximateMath(llvm::Module& module) {
 // smallPower) that the loop vectorizer did not call: kept for it by
 // llvm.compiler.used, they would cost instruction selection for nothing.
 void dropUnusedVariants(llvm::Module& module) {
-  auto unused = [](const llvm::Function* f) { return f->getName().starts_with("findc.pow") && f->getName().contains(".m") && f->hasOneUse(); };
+  auto unused = [](const llvm::Function* f) {
+    return f->getName().starts_with("findc.pow") && f->getName().contains(".m") && f->hasOneUse();
+  };
   std::vector<llvm::Function*> dead;
   for (llvm::Function& f : module)
     if (unused(&f))
@@ -186,8 +188,9 @@ bool hasInnerLoops(const llvm::Module& module) {
 }
 
 // The quick tier's pipeline for modules without inner loops.
-constexpr const char* kQuickPipeline = "cgscc(inline,function-attrs,function(sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg)),"
-                                       "function(loop-mssa(licm),loop-vectorize,instcombine<no-verify-fixpoint>,simplifycfg),globaldce";
+constexpr const char* kQuickPipeline =
+    "cgscc(inline,function-attrs,function(sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg)),"
+    "function(loop-mssa(licm),loop-vectorize,instcombine<no-verify-fixpoint>,simplifycfg),globaldce";
 
 } // namespace
 

@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstring>
 #include <dlfcn.h>
 #include <limits>
 #include <optional>
@@ -19,13 +18,8 @@ namespace findc {
 namespace {
 
 using test::describe;
+using test::fromBits;
 using test::sameReal;
-
-double fromBits(uint64_t bits) {
-  double x;
-  std::memcpy(&x, &bits, sizeof x);
-  return x;
-}
 
 // Random bit patterns (every sign, exponent and payload), random values in
 // the ranges where the functions do their work, and the edges: zeros,

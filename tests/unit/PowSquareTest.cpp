@@ -17,7 +17,6 @@
 
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <random>
 #include <vector>
 
@@ -25,17 +24,12 @@ namespace findc {
 namespace {
 
 using test::describe;
+using test::fromBits;
 using test::sameReal;
 
 // Called through a volatile pointer: the C++ compiler must not fold
 // pow(x, 2.0) into x * x here.
 double (*volatile glibcPow)(double, double) = &::pow;
-
-double fromBits(uint64_t bits) {
-  double x;
-  std::memcpy(&x, &bits, sizeof x);
-  return x;
-}
 
 // A square root of r modulo 2^k (r = 1 mod 8, 4 <= k <= 63), lifted bit by
 // bit: if x^2 = r mod 2^i, x or x + 2^(i-1) is a root mod 2^(i+1).

@@ -30,6 +30,7 @@ std::unique_ptr<Compiled> compile(const std::string& source, bool optimize, cons
 }
 
 uint64_t bitsOf(double x) { return std::bit_cast<uint64_t>(x); }
+double fromBits(uint64_t bits) { return std::bit_cast<double>(bits); }
 
 bool sameReal(double a, double b) {
   if (std::isnan(a) && std::isnan(b))

@@ -31,6 +31,7 @@ std::unique_ptr<Compiled> compile(const std::string& source, bool optimize = tru
                                   const std::string& path = "test.fnd");
 
 uint64_t bitsOf(double x);
+double fromBits(uint64_t bits);
 // Bitwise equality, all NaNs equal (Scalar::identical's rule).
 bool sameReal(double a, double b);
 // Distance in units in the last place between two finite doubles of the

@@ -17,7 +17,6 @@ namespace {
 
 const char* const kCompilerProgram = "findc-compiler";
 
-
 // Replaces this process with findc-compiler on the same command line; returns
 // only if that fails.
 int becomeCompiler(char** argv) {

@@ -229,6 +229,82 @@ double pythonHypot(std::span<const double> coordinates) {
   return (h + residual / (2.0 * h)) / scale;
 }
 
+// 10^k for k <= 22: the powers of ten that are doubles.
+constexpr std::array<double, 23> kPowersOfTen = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+double roundDigitsByDecimal(double x, int64_t digits) {
+  // CPython's bounds: past them the result is x, or a zero of x's sign.
+  constexpr int64_t kMostDigits = 323, kFewestDigits = -308;
+  if (!std::isfinite(x) || x == 0.0 || digits > kMostDigits)
+    return x;
+  if (digits < kFewestDigits)
+    return std::copysign(0.0, x);
+  // The exact decimal expansion (a double has at most 1074 fraction digits),
+  // rounded half to even at the digit wanted, read back correctly rounded.
+  std::array<char, 1500> text;
+  int size = std::snprintf(text.data(), text.size(), "%.1080f", std::fabs(x));
+  std::string_view all(text.data(), static_cast<size_t>(size));
+  size_t point = all.find('.');
+  std::string kept(all.substr(0, point));
+  std::string_view fraction = all.substr(point + 1);
+  int64_t keep = static_cast<int64_t>(kept.size()) + digits; // digits of the expansion kept
+  std::string rest;                                          // the digits rounded away
+  if (digits >= 0) {
+    kept += fraction.substr(0, static_cast<size_t>(digits));
+    rest = fraction.substr(static_cast<size_t>(digits));
+  } else if (keep > 0) {
+    rest = kept.substr(static_cast<size_t>(keep)) + std::string(fraction);
+    kept.resize(static_cast<size_t>(keep));
+  } else {
+    rest = std::string(static_cast<size_t>(-keep), '0') + kept + std::string(fraction);
+    kept = "0";
+  }
+  bool above = !rest.empty() && rest[0] > '5';
+  bool half = !rest.empty() && rest[0] == '5';
+  if (half && rest.find_first_not_of('0', 1) != std::string::npos)
+    above = true, half = false;
+  bool odd = (kept.back() - '0') % 2 == 1;
+  if (above || (half && odd)) {
+    size_t i = kept.size();
+    while (i > 0 && kept[i - 1] == '9')
+      kept[--i] = '0';
+    if (i == 0)
+      kept.insert(kept.begin(), '1');
+    else
+      ++kept[i - 1];
+  }
+  std::string decimal = kept + "e" + std::to_string(-digits);
+  return std::copysign(std::strtod(decimal.c_str(), nullptr), x);
+}
+
+double roundDigits(double x, int64_t digits) {
+  // |x| * 10^digits as hi plus a residual whose sign is all that matters,
+  // both exact: 10^k is a double for k <= 22, fma gives the product's
+  // residual and the quotient's remainder exactly (no underflow above
+  // 2^-900). The nearest integer r to the exact value, ties to even, then
+  // r / 10^digits or r * 10^-digits: one rounding of exact operands, as
+  // strtod reads r's digits back. Elsewhere (|digits| > 22, hi >= 2^52,
+  // tiny or non-finite x), the decimal expansion.
+  constexpr int64_t kExactPowers = 22;
+  double ax = std::fabs(x);
+  if (digits < -kExactPowers || digits > kExactPowers || !(ax >= 0x1p-900) || !std::isfinite(ax))
+    return roundDigitsByDecimal(x, digits);
+  double p = kPowersOfTen[static_cast<size_t>(digits < 0 ? -digits : digits)];
+  double hi = digits >= 0 ? ax * p : ax / p;
+  double residual = digits >= 0 ? std::fma(ax, p, -hi) : std::fma(-hi, p, ax);
+  if (!(hi < 0x1p52))
+    return roundDigitsByDecimal(x, digits);
+  double r = std::nearbyint(hi); // ties to even
+  double fraction = hi - r;      // exact; +-0.5 only at a tie of hi alone
+  if (fraction == 0.5 && residual > 0.0)
+    r += 1.0;
+  else if (fraction == -0.5 && residual < 0.0)
+    r -= 1.0;
+  return std::copysign(digits >= 0 ? r / p : r * p, x);
+}
+
 } // namespace findc::rt
 
 using findc::rt::Complex;
@@ -460,49 +536,8 @@ int64_t findc_rt_int_py_pow(Context* ctx, int64_t base, int64_t exponent) {
 }
 
 double findc_rt_real_py_round(Context* ctx, double x, int64_t digits) {
-  // CPython's bounds: past them the result is x, or a zero of x's sign.
-  constexpr int64_t kMostDigits = 323, kFewestDigits = -308;
-  if (!std::isfinite(x) || x == 0.0 || digits > kMostDigits)
-    return x;
-  if (digits < kFewestDigits)
-    return std::copysign(0.0, x);
-  // The exact decimal expansion (a double has at most 1074 fraction digits),
-  // rounded half to even at the digit wanted, read back correctly rounded.
-  std::array<char, 1500> text;
-  int size = std::snprintf(text.data(), text.size(), "%.1080f", std::fabs(x));
-  std::string_view all(text.data(), static_cast<size_t>(size));
-  size_t point = all.find('.');
-  std::string kept(all.substr(0, point));
-  std::string_view fraction = all.substr(point + 1);
-  int64_t keep = static_cast<int64_t>(kept.size()) + digits; // digits of the expansion kept
-  std::string rest;                                          // the digits rounded away
-  if (digits >= 0) {
-    kept += fraction.substr(0, static_cast<size_t>(digits));
-    rest = fraction.substr(static_cast<size_t>(digits));
-  } else if (keep > 0) {
-    rest = kept.substr(static_cast<size_t>(keep)) + std::string(fraction);
-    kept.resize(static_cast<size_t>(keep));
-  } else {
-    rest = std::string(static_cast<size_t>(-keep), '0') + kept + std::string(fraction);
-    kept = "0";
-  }
-  bool above = !rest.empty() && rest[0] > '5';
-  bool half = !rest.empty() && rest[0] == '5';
-  if (half && rest.find_first_not_of('0', 1) != std::string::npos)
-    above = true, half = false;
-  bool odd = (kept.back() - '0') % 2 == 1;
-  if (above || (half && odd)) {
-    size_t i = kept.size();
-    while (i > 0 && kept[i - 1] == '9')
-      kept[--i] = '0';
-    if (i == 0)
-      kept.insert(kept.begin(), '1');
-    else
-      ++kept[i - 1];
-  }
-  std::string decimal = kept + "e" + std::to_string(-digits);
-  double rounded = std::copysign(std::strtod(decimal.c_str(), nullptr), x);
-  if (std::isinf(rounded)) {
+  double rounded = roundDigits(x, digits);
+  if (std::isinf(rounded) && std::isfinite(x)) {
     ctx->fail(ErrorKind::OverflowError);
     return 0.0;
   }

@@ -50,6 +50,15 @@ std::optional<uint32_t> pythonExceptionKinds(std::string_view className);
 // largest float, inf if any coordinate is infinite, else nan if any is nan.
 double pythonHypot(std::span<const double> coordinates);
 
+// Python's round(x, digits) (CPython's double_round): x's exact decimal
+// expansion rounded half to even at the digit wanted, read back correctly
+// rounded; inf where that overflows. roundDigits takes a shortcut through
+// exact double arithmetic where it gives the same double (|digits| <= 22);
+// roundDigitsByDecimal always writes the expansion out (~6 us), the
+// reference the shortcut is tested against.
+double roundDigits(double x, int64_t digits);
+double roundDigitsByDecimal(double x, int64_t digits);
+
 // Whether `op` draws from the evaluation's random stream (Python's random:
 // py_random, py_uniform, py_gauss, py_np_normal, py_randint).
 bool drawsRandom(StrOp op);

@@ -4,6 +4,7 @@
 #include "runtime/Utf8.h"
 
 #include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/MDBuilder.h>
 #include <llvm/IR/Intrinsics.h>
 #include <llvm/Transforms/Utils/ModuleUtils.h>
 
@@ -17,13 +18,14 @@ namespace {
 
 constexpr const char* kImplPrefix = "fnd.impl.";
 constexpr const char* kEntryPrefix = "fnd.entry.";
-// findc.pow2, findc.pow3: glibc's pow(x, n), fenced (see smallPower).
-constexpr const char* kPowSlowPrefix = "findc.pow";
 // The largest tail |x^n - p|, in ulps of p, at which the product p is
 // glibc's pow(x, n) (see smallPower): for p within [2^-64, 2^64], and
 // outside.
 constexpr double kPowerTailModerate = 0.48;
 constexpr double kPowerTail = 0.45;
+// x ** n for n = 2 ... 8 is written out as a product (smallPower); the
+// product's error grows with n (n 2^-50 ulp), far inside the bounds above.
+constexpr int kLargestProductPower = 8;
 
 // How each primitive op becomes LLVM IR, from runtime/PrimOps.def.
 enum class Lowering { Inline, Intrinsic, LibmIntrinsic, LibmCall };
@@ -557,23 +559,25 @@ private:
     auto* exponent = llvm::dyn_cast<llvm::ConstantFP>(y);
     if (math_ == MathMode::Vector && exponent)
       return intrinsic(llvm::Intrinsic::pow, {x, y});
-    if (exponent && (exponent->isExactlyValue(2.0) || exponent->isExactlyValue(3.0)) &&
-        !llvm::isa<llvm::Constant>(x))
-      return smallPower(x, exponent->isExactlyValue(2.0) ? 2 : 3);
+    if (exponent && !llvm::isa<llvm::Constant>(x))
+      for (int n = 2; n <= kLargestProductPower; ++n)
+        if (exponent->isExactlyValue(n))
+          return smallPower(x, n);
     return intrinsic(llvm::Intrinsic::pow, {fence(x), fence(y)});
   }
 
-  // glibc's pow(x, n) for n = 2 or 3, bit for bit, as the product where
-  // that is its value (docs/language.md, "x ** 2 and x ** 3 in exact
-  // mode"). x^2 = hi + lo exactly, with hi = x * x and lo = fma(x, x, -hi),
-  // where |hi| >= 2^-969. x^3 = hi * x + lo * x = p + e + lo * x, with
-  // p = hi * x and e = fma(hi, x, -p) exact, and lo * x rounded: x^3 - p is
-  // t = e + lo * x within 2^-51 ulp(p); the product is q = p + t, x^3
-  // rounded once, and its tail (p - q) + t (p - q exact). glibc's pow (ARM's
-  // optimized-routines algorithm, glibc >= 2.28) errs by at most 0.509 ulp
-  // (its exp) + |y log x| * 1.3 * 2^-68 * 2^53 ulp (its log's relative
-  // error): at most 0.5372 ulp for any normal result, 0.5108 ulp for
-  // results within [2^-64, 2^64] (|ln x^n| <= 44.4). Where the product's
+  // glibc's pow(x, n) for n = 2 ... kLargestProductPower, bit for bit,
+  // as the product where that is its value (docs/language.md, "x ** n in
+  // exact mode"). x^2 = hi + lo exactly, with hi = x * x and
+  // lo = fma(x, x, -hi), where |hi| >= 2^-969. x^(k+1) = p * x + t * x =
+  // p' + e + t * x, with p' = p * x and e = fma(p, x, -p') exact, and
+  // t * x and the sum rounded: x^n - p within n 2^-103 of p. p is rounded
+  // n - 1 times: the product is q = p + t, x^n rounded once, and its tail
+  // (p - q) + t (p - q exact). glibc's pow (ARM's optimized-routines
+  // algorithm, glibc >= 2.28) errs by at most 0.509 ulp (its exp) +
+  // |y log x| * 1.3 * 2^-68 * 2^53 ulp (its log's relative error): at most
+  // 0.5372 ulp for any normal result, 0.5108 ulp for results within
+  // [2^-64, 2^64] (|ln x^n| <= 44.4), whatever n. Where the product's
   // significand is not a power of two, x^n lies in its binade, so every
   // other double is at least ulp - |tail| from it: with |tail| <= 0.45 ulp
   // (0.48 within [2^-64, 2^64]) that is 0.55 (0.52) ulp, more than pow's
@@ -581,22 +585,27 @@ private:
   // within [2^-64, 2^64], 10% outside: near a rounding midpoint, zero,
   // subnormal or tiny, near overflow, infinite or nan, a power of two) it
   // calls pow itself, in a branch the loop vectorizer predicates
-  // (powSlow), so a checked batch loop around it still vectorizes.
+  // (powSlow), so a checked batch loop around it still vectorizes. The
+  // range test on q covers every p: they are monotone in k.
   llvm::Value* smallPower(llvm::Value* x, int n) {
     auto& B = builder_;
     auto* i64 = B.getInt64Ty();
     auto exactProduct = [&](llvm::Value* a, llvm::Value* b, llvm::Value* rounded) {
       return B.CreateIntrinsic(llvm::Intrinsic::fma, {B.getDoubleTy()}, {a, b, B.CreateFNeg(rounded)});
     };
-    llvm::Value* hi = B.CreateFMul(x, x);
-    llvm::Value* lo = exactProduct(x, x, hi);
-    llvm::Value* product = hi;
-    llvm::Value* tail = lo;
-    if (n == 3) { // p = hi * x is rounded twice: q = p + tail is x^3 rounded once
-      llvm::Value* p = B.CreateFMul(hi, x);
-      llvm::Value* pTail = B.CreateFAdd(exactProduct(hi, x, p), B.CreateFMul(lo, x));
-      product = B.CreateFAdd(p, pTail);
-      tail = B.CreateFAdd(B.CreateFSub(p, product), pTail);
+    // x^k = p + t (+ a few 2^-100 p): p = x^(k-1)'s p times x, t its
+    // residual (exact) plus x^(k-1)'s t times x.
+    llvm::Value* product = B.CreateFMul(x, x);
+    llvm::Value* tail = exactProduct(x, x, product);
+    for (int k = 3; k <= n; ++k) {
+      llvm::Value* p = B.CreateFMul(product, x);
+      tail = B.CreateFAdd(exactProduct(product, x, p), B.CreateFMul(tail, x));
+      product = p;
+    }
+    if (n > 2) { // p is rounded more than once: q = p + t is x^n rounded once
+      llvm::Value* rounded = B.CreateFAdd(product, tail);
+      tail = B.CreateFAdd(B.CreateFSub(product, rounded), tail);
+      product = rounded;
     }
     llvm::Value* magnitude = intrinsic(llvm::Intrinsic::fabs, {product});
     llvm::Value* bits = B.CreateBitCast(magnitude, i64);
@@ -619,8 +628,7 @@ private:
     auto* join = llvm::BasicBlock::Create(context_, "pow.join", f);
     B.CreateCondBr(fast, join, slow);
     B.SetInsertPoint(slow);
-    llvm::CallInst* exact = B.CreateCall(powSlow(n), {x});
-    exact->addFnAttr(llvm::Attribute::get(context_, "vector-function-abi-variant", powVariants_.at(n)));
+    llvm::Value* exact = callSlowPath(powSlow(n), x);
     B.CreateBr(join);
     B.SetInsertPoint(join);
     llvm::PHINode* result = B.CreatePHI(B.getDoubleTy(), 2);
@@ -629,14 +637,27 @@ private:
     return result;
   }
 
-  // `double findc.powN(double x)`: glibc's pow(x, N), fenced, never
-  // inlined (a fence in the loop would keep it from vectorizing), with
-  // masked vector variants (`findc.powN.mVF`: pow of the lanes the mask
-  // holds) named on each call, so the loop vectorizer predicates the call
-  // instead of calling pow for every lane. The variants are kept for it
-  // (llvm.compiler.used); optimizeModule drops those left unused.
+  // `double findc.slow.powN(double x)`: glibc's pow(x, N), fenced (see
+  // slowPath).
   llvm::Function* powSlow(int n) {
-    std::string slowName = kPowSlowPrefix + std::to_string(n);
+    return slowPath(slowPathName("pow" + std::to_string(n)), [&](llvm::IRBuilder<>& B, llvm::Value* x) {
+      auto* d = B.getDoubleTy();
+      llvm::Value* exponent = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {d}, {real(n)});
+      llvm::Value* base = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {d}, {x});
+      return B.CreateIntrinsic(llvm::Intrinsic::pow, {d}, {base, exponent});
+    });
+  }
+
+  // `double NAME(double x)`: the rare lanes of an op written out inline
+  // (smallPower), computed by `compute` (a libm call), never inlined (a
+  // fence in the loop would keep it from vectorizing), with masked vector
+  // variants (`NAME.mVF`, maskedVariantName: `compute` for the lanes the
+  // mask holds, nothing when it holds none) named on each call
+  // (callSlowPath), so the loop vectorizer predicates the call instead of
+  // computing every lane. The variants are kept for it
+  // (llvm.compiler.used); optimizeModule inlines those it called and
+  // drops the others.
+  template <typename Compute> llvm::Function* slowPath(const std::string& slowName, Compute compute) {
     if (llvm::Function* existing = out_.getFunction(slowName))
       return existing;
     auto* d = builder_.getDoubleTy();
@@ -647,14 +668,13 @@ private:
     slow->addFnAttr(llvm::Attribute::WillReturn);
     slow->setDoesNotAccessMemory();
     llvm::IRBuilder<> B(llvm::BasicBlock::Create(context_, "entry", slow));
-    llvm::Value* exponent = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {d}, {real(n)});
-    llvm::Value* base = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {d}, {slow->getArg(0)});
-    B.CreateRet(B.CreateIntrinsic(llvm::Intrinsic::pow, {d}, {base, exponent}));
+    B.CreateRet(compute(B, slow->getArg(0)));
 
     std::vector<llvm::GlobalValue*> variants;
     std::string names;
+    llvm::MDNode* rarely = llvm::MDBuilder(context_).createUnlikelyBranchWeights();
     for (unsigned lanes : {2u, 4u, 8u}) {
-      std::string name = slowName + ".m" + std::to_string(lanes);
+      std::string name = maskedVariantName(slowName, lanes);
       auto* vector = llvm::FixedVectorType::get(d, lanes);
       auto* mask = llvm::FixedVectorType::get(builder_.getInt1Ty(), lanes);
       auto* variant = llvm::Function::Create(llvm::FunctionType::get(vector, {vector, mask}, false),
@@ -662,7 +682,13 @@ private:
       addTargetAttributes(variant);
       variant->addFnAttr(llvm::Attribute::WillReturn);
       variant->setDoesNotAccessMemory();
-      B.SetInsertPoint(llvm::BasicBlock::Create(context_, "entry", variant));
+      auto* entry = llvm::BasicBlock::Create(context_, "entry", variant);
+      auto* first = llvm::BasicBlock::Create(context_, "lanes", variant);
+      auto* done = llvm::BasicBlock::Create(context_, "done", variant);
+      B.SetInsertPoint(entry);
+      llvm::Value* any = B.CreateICmpNE(B.CreateBitCast(variant->getArg(1), B.getIntNTy(lanes)), B.getIntN(lanes, 0));
+      B.CreateCondBr(any, first, done, rarely);
+      B.SetInsertPoint(first);
       llvm::Value* result = llvm::PoisonValue::get(vector);
       for (unsigned k = 0; k < lanes; ++k) {
         llvm::BasicBlock* before = B.GetInsertBlock();
@@ -679,14 +705,27 @@ private:
         merged->addIncoming(set, lane);
         result = merged;
       }
-      B.CreateRet(result);
+      llvm::BasicBlock* last = B.GetInsertBlock();
+      B.CreateBr(done);
+      B.SetInsertPoint(done);
+      llvm::PHINode* returned = B.CreatePHI(vector, 2);
+      returned->addIncoming(llvm::PoisonValue::get(vector), entry);
+      returned->addIncoming(result, last);
+      B.CreateRet(returned);
       variants.push_back(variant);
       names += (names.empty() ? "" : ",") +
                ("_ZGV_LLVM_M" + std::to_string(lanes) + "v_" + slowName + "(" + name + ")");
     }
     llvm::appendToCompilerUsed(out_, variants);
-    powVariants_[n] = names;
+    slowVariants_[slowName] = names;
     return slow;
+  }
+
+  llvm::Value* callSlowPath(llvm::Function* slow, llvm::Value* x) {
+    llvm::CallInst* call = builder_.CreateCall(slow, {x});
+    call->addFnAttr(
+        llvm::Attribute::get(context_, "vector-function-abi-variant", slowVariants_.at(slow->getName().str())));
+    return call;
   }
 
   // The same decisions as runtime/PrimOps.h, in LLVM IR.
@@ -1004,10 +1043,18 @@ private:
   std::map<uint32_t, llvm::Function*> functions_;
   std::map<std::string, llvm::Value*> strings_;
   llvm::Value* context_arg_ = nullptr; // of the function being defined
-  std::map<int, std::string> powVariants_; // the vector-function-abi-variant of findc.powN's calls, by N
+  std::map<std::string, std::string> slowVariants_; // the vector-function-abi-variant of slowPath's calls
 };
 
 } // namespace
+
+std::string slowPathName(std::string_view op) { return std::string(kSlowPathPrefix) + std::string(op); }
+std::string maskedVariantName(std::string_view slowPath, unsigned lanes) {
+  return std::string(slowPath) + ".m" + std::to_string(lanes);
+}
+bool isMaskedVariant(llvm::StringRef name) {
+  return name.starts_with(kSlowPathPrefix) && name.rsplit('.').second.starts_with("m");
+}
 
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots,

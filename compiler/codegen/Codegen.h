@@ -45,6 +45,15 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
                                               const llvm::TargetMachine& target, const EntryPoints& entries,
                                               MathMode math = MathMode::Exact);
 
+// Codegen writes some libm calls out inline where that gives libm's bits
+// (x ** n) and calls libm itself for the rare rest, from a slow path
+// `findc.slow.OP` with masked vector variants `findc.slow.OP.mLANES` for
+// the loop vectorizer; optimizeModule inlines the variants it called.
+constexpr const char* kSlowPathPrefix = "findc.slow.";
+std::string slowPathName(std::string_view op);
+std::string maskedVariantName(std::string_view slowPath, unsigned lanes);
+bool isMaskedVariant(llvm::StringRef name);
+
 // How much work code generation does (bench/README.md has the figures):
 //  - Quick: where no function of the module loops (besides the entries'
 //    loops over the points), a short IR pipeline (inline, SROA, early CSE,

@@ -13,6 +13,7 @@
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
+#include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/Transforms/Utils/ModuleUtils.h>
 
 #include <algorithm>
@@ -123,10 +124,25 @@ void allowApproximateMath(llvm::Module& module) {
 // The masked vector variants of findc.pow2 and findc.pow3 (Codegen's
 // smallPower) that the loop vectorizer did not call: kept for it by
 // llvm.compiler.used, they would cost instruction selection for nothing.
+// The loop vectorizer calls a slow path's masked variant for every vector
+// (kSlowPathPrefix). Inlined, the common vector (no lane masked) costs a
+// test and a branch, and only the rare path spills the vectors the call
+// would clobber.
+void inlineMaskedVariants(llvm::Module& module) {
+  std::vector<llvm::CallBase*> calls;
+  for (llvm::Function& f : module)
+    if (isMaskedVariant(f.getName()))
+      for (llvm::User* user : f.users())
+        if (auto* call = llvm::dyn_cast<llvm::CallBase>(user); call && call->getCalledFunction() == &f)
+          calls.push_back(call);
+  for (llvm::CallBase* call : calls) {
+    llvm::InlineFunctionInfo info;
+    llvm::InlineFunction(*call, info);
+  }
+}
+
 void dropUnusedVariants(llvm::Module& module) {
-  auto unused = [](const llvm::Function* f) {
-    return f->getName().starts_with("findc.pow") && f->getName().contains(".m") && f->hasOneUse();
-  };
+  auto unused = [](const llvm::Function* f) { return isMaskedVariant(f->getName()) && f->hasOneUse(); };
   std::vector<llvm::Function*> dead;
   for (llvm::Function& f : module)
     if (unused(&f))
@@ -229,6 +245,7 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode 
   else
     pipeline = passes.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
   pipeline.run(module, mam);
+  inlineMaskedVariants(module);
   dropUnusedVariants(module);
 }
 

@@ -1,7 +1,7 @@
-// x ** 2 and x ** 3 in exact mode: codegen writes glibc's pow(x, 2.0) and
-// pow(x, 3.0) out as products where that is pow's value and calls pow
-// elsewhere (Codegen's smallPower, docs/language.md "x ** 2 and x ** 3 in
-// exact mode"). Against glibc's pow itself, bit for bit, on millions of
+// x ** n in exact mode: codegen writes glibc's pow(x, n) for n = 2 ... 8
+// out as products where that is pow's value and calls pow elsewhere
+// (Codegen's smallPower, docs/language.md "x ** n in exact mode"); here
+// n = 2, 3, 4, 5 and 8. Against glibc's pow itself, bit for bit, on millions of
 // doubles: random bit patterns (every exponent, subnormals, infinities,
 // nans), random significands at every scale, the edges of the ranges the
 // lowering treats apart, and x whose exact square lies near a rounding
@@ -117,6 +117,19 @@ std::vector<double> inputs() {
       double x = at * (1 + std::ldexp(static_cast<double>(step), -40));
       xs.push_back(random() % 2 ? -x : x);
     }
+  // Random significands whose 4th, 5th or 8th power is normal, and around
+  // those powers' edges (2^-969, 2^+-64, overflow).
+  for (int n : {4, 5, 8}) {
+    std::uniform_int_distribution<int> powerExponent(-969 / n, 1023 / n);
+    for (int i = 0; i < 600'000; ++i)
+      xs.push_back(std::ldexp(fromBits(0x3ff0000000000000 | (random() >> 12)), powerExponent(random)));
+    for (double edge : {0x1p-969, 0x1p-64, 0x1p64, 0x1.fffffffffffffp+1023})
+      for (int i = 0; i < 50'000; ++i) {
+        auto step = static_cast<int64_t>(random() % 2'000'001) - 1'000'000;
+        double x = std::pow(edge, 1.0 / n) * (1 + std::ldexp(static_cast<double>(step), -40));
+        xs.push_back(random() % 2 ? -x : x);
+      }
+  }
   // Squares near a rounding midpoint and near the tail bounds (0.45, 0.48
   // of an ulp, each side).
   for (double fraction : {0.5, 0.45, 0.48, 0.52, 0.55, 0.4999, 0.5001})
@@ -134,6 +147,9 @@ def square(x: real) -> real = py_pow(x, 2)
 def pow_two(x: real) -> real = x ** 2.0
 def cube(x: real) -> real = py_pow(x, 3)
 def pow_three(x: real) -> real = x ** 3.0
+def fourth(x: real) -> real = py_pow(x, 4)
+def pow_five(x: real) -> real = x ** 5.0
+def eighth(x: real) -> real = py_pow(x, 8)
 )")
                     .release();
     if (!compiled_->module)
@@ -163,14 +179,16 @@ JIT* PowSquareTest::jit_ = nullptr;
 // The hard cases are hard: glibc's pow and the plain product differ on
 // some of them.
 TEST_F(PowSquareTest, InputsIncludePowersWherePowIsNotTheProduct) {
-  size_t parted[2] = {0, 0};
+  size_t parted[3] = {0, 0, 0};
   for (double x : *xs_)
     if (std::isfinite(x)) {
       parted[0] += glibcPow(x, 2.0) != x * x;
       parted[1] += glibcPow(x, 3.0) != x * x * x;
+      parted[2] += glibcPow(x, 5.0) != x * x * x * x * x;
     }
   EXPECT_GT(parted[0], 1000u);
   EXPECT_GT(parted[1], 1000u);
+  EXPECT_GT(parted[2], 1000u);
 }
 
 void expectCheckedBatchIsGlibcPow(JIT& jit, const std::vector<double>& xs, const char* name, double n) {
@@ -218,6 +236,8 @@ TEST_F(PowSquareTest, CheckedBatchOfPyPowIsGlibcPow) {
   ASSERT_NE(jit_, nullptr);
   expectCheckedBatchIsGlibcPow(*jit_, *xs_, "square", 2.0);
   expectCheckedBatchIsGlibcPow(*jit_, *xs_, "cube", 3.0);
+  expectCheckedBatchIsGlibcPow(*jit_, *xs_, "fourth", 4.0);
+  expectCheckedBatchIsGlibcPow(*jit_, *xs_, "eighth", 8.0);
 }
 
 TEST_F(PowSquareTest, BatchOfPowIsGlibcPow) {
@@ -225,6 +245,7 @@ TEST_F(PowSquareTest, BatchOfPowIsGlibcPow) {
   ASSERT_NE(jit_, nullptr);
   expectBatchIsGlibcPow(*jit_, *xs_, "pow_two", 2.0);
   expectBatchIsGlibcPow(*jit_, *xs_, "pow_three", 3.0);
+  expectBatchIsGlibcPow(*jit_, *xs_, "pow_five", 5.0);
 }
 
 } // namespace

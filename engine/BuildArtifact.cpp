@@ -146,7 +146,8 @@ BuildReport buildArtifact(const Suite& suite, const BuildOptions& options) {
       try {
         double t0 = threadCpuSeconds();
         llvm::LLVMContext context;
-        std::unique_ptr<llvm::Module> module = emitEntryPoints(suite.module(), context, target, shards[s], options.math);
+        std::unique_ptr<llvm::Module> module = emitEntryPoints(suite.module(), context, target, shards[s], options.math,
+                                                                       LibmInlining::Never);
         module->setDataLayout(target.createDataLayout());
         double t1 = threadCpuSeconds();
         optimizeModule(*module, target, options.math, tier);

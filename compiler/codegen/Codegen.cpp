@@ -1,4 +1,5 @@
 #include "compiler/codegen/Codegen.h"
+#include "compiler/codegen/GlibcExp.h"
 
 #include "compiler/ir/Passes.h"
 #include "runtime/Utf8.h"
@@ -43,8 +44,10 @@ const PrimLowering& loweringOf(PrimOp op) { return kPrimLowerings[static_cast<si
 
 class ModuleEmitter {
 public:
-  ModuleEmitter(const ir::Module& module, llvm::Module& out, const llvm::TargetMachine& target, MathMode math)
-      : module_(module), out_(out), context_(out.getContext()), target_(target), math_(math), builder_(context_) {}
+  ModuleEmitter(const ir::Module& module, llvm::Module& out, const llvm::TargetMachine& target, MathMode math,
+                LibmInlining inlining)
+      : module_(module), out_(out), context_(out.getContext()), target_(target), math_(math), builder_(context_),
+        inlineExp_(math == MathMode::Exact && inlining == LibmInlining::ThisProcess && canInlineGlibcExp(target)) {}
 
   // Unary roots become self-contained entry points (their specialized,
   // fully inlined form); boxed and checked roots keep their full signature
@@ -637,6 +640,68 @@ private:
     return result;
   }
 
+  // glibc's exp(x), bit for bit (GlibcExp.h): its fast path written out
+  // for every x, libm's exp for x outside 2^-54 <= |x| < 512 (zero, tiny,
+  // huge, inf, nan) in a branch the loop vectorizer predicates.
+  llvm::Value* exactExp(llvm::Value* x) {
+    auto& B = builder_;
+    auto* d = B.getDoubleTy();
+    auto* i64 = B.getInt64Ty();
+    auto fma = [&](llvm::Value* a, llvm::Value* b, llvm::Value* c) {
+      return B.CreateIntrinsic(llvm::Intrinsic::fma, {d}, {a, b, c});
+    };
+    llvm::Value* bits = B.CreateBitCast(x, i64);
+    llvm::Value* top = B.CreateAnd(B.CreateLShr(bits, 52), 0x7ff);
+    llvm::Value* fast = B.CreateICmpULT(B.CreateSub(top, B.getInt64(glibc::kExpFastTopBase)),
+                                        B.getInt64(glibc::kExpFastTopRange));
+    llvm::Value* kd = fma(x, real(glibc::kExpInvLn2N), real(glibc::kExpShift));
+    llvm::Value* ki = B.CreateBitCast(kd, i64);
+    kd = B.CreateFSub(kd, real(glibc::kExpShift));
+    llvm::Value* r = fma(kd, real(glibc::kExpNegLn2HiN), x);
+    r = fma(kd, real(glibc::kExpNegLn2LoN), r);
+    llvm::Value* index = B.CreateShl(B.CreateAnd(ki, (1 << glibc::kExpTableBits) - 1), 1);
+    llvm::GlobalVariable* table = expTable();
+    auto word = [&](llvm::Value* i) {
+      return B.CreateLoad(i64, B.CreateInBoundsGEP(table->getValueType(), table, {B.getInt64(0), i}));
+    };
+    llvm::Value* tail = B.CreateBitCast(word(index), d);
+    llvm::Value* scaleBits = B.CreateAdd(word(B.CreateOr(index, 1)), B.CreateShl(ki, 52 - glibc::kExpTableBits));
+    llvm::Value* scale = B.CreateBitCast(scaleBits, d);
+    llvm::Value* r2 = B.CreateFMul(r, r);
+    llvm::Value* low = fma(fma(r, real(glibc::kExpC3), real(glibc::kExpC2)), r2, B.CreateFAdd(r, tail));
+    llvm::Value* tmp = fma(B.CreateFMul(r2, r2), fma(r, real(glibc::kExpC5), real(glibc::kExpC4)), low);
+    llvm::Value* result = fma(scale, tmp, scale);
+
+    llvm::Function* f = B.GetInsertBlock()->getParent();
+    llvm::BasicBlock* from = B.GetInsertBlock();
+    auto* slow = llvm::BasicBlock::Create(context_, "exp.slow", f);
+    auto* join = llvm::BasicBlock::Create(context_, "exp.join", f);
+    B.CreateCondBr(fast, join, slow);
+    B.SetInsertPoint(slow);
+    llvm::Value* exact = callSlowPath(slowPath(slowPathName("exp"), [](llvm::IRBuilder<>& S, llvm::Value* v) {
+                                        return S.CreateIntrinsic(llvm::Intrinsic::exp, {S.getDoubleTy()}, {v});
+                                      }),
+                                      x);
+    B.CreateBr(join);
+    B.SetInsertPoint(join);
+    llvm::PHINode* merged = B.CreatePHI(d, 2);
+    merged->addIncoming(result, from);
+    merged->addIncoming(exact, slow);
+    return merged;
+  }
+
+  llvm::GlobalVariable* expTable() {
+    constexpr const char* kName = "findc.exp.table";
+    if (llvm::GlobalVariable* existing = out_.getGlobalVariable(kName, /*AllowInternal=*/true))
+      return existing;
+    auto* words = llvm::ConstantDataArray::get(context_, llvm::ArrayRef<uint64_t>(glibc::kExpTable));
+    auto* table = new llvm::GlobalVariable(out_, words->getType(), /*isConstant=*/true,
+                                           llvm::GlobalValue::PrivateLinkage, words, kName);
+    table->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+    table->setAlignment(llvm::Align(64));
+    return table;
+  }
+
   // `double findc.slow.powN(double x)`: glibc's pow(x, N), fenced (see
   // slowPath).
   llvm::Function* powSlow(int n) {
@@ -738,6 +803,8 @@ private:
       return pow(a[0], a[1]);
     if (op == PrimOp::Exp10)
       return intrinsic(loweringOf(op).intrinsic, {fence(a[0])});
+    if (op == PrimOp::Exp && inlineExp_)
+      return exactExp(a[0]);
     switch (loweringOf(op).how) {
     case Lowering::Intrinsic:
     case Lowering::LibmIntrinsic: return intrinsic(loweringOf(op).intrinsic, a);
@@ -854,9 +921,9 @@ private:
     return B.CreateSelect(bIsZero, zero, B.CreateSelect(bIsMinusOne, B.CreateSub(zero, a), floored));
   }
 
-  static bool callsLibm(const ir::Function& fn) {
+  bool callsLibm(const ir::Function& fn) const {
     for (const ir::Inst& inst : fn.body) {
-      if (inst.op != ir::Opcode::Prim)
+      if (inst.op != ir::Opcode::Prim || (inst.prim == PrimOp::Exp && inlineExp_))
         continue;
       Lowering how = loweringOf(inst.prim).how;
       if (how == Lowering::LibmIntrinsic || how == Lowering::LibmCall)
@@ -1044,6 +1111,7 @@ private:
   std::map<std::string, llvm::Value*> strings_;
   llvm::Value* context_arg_ = nullptr; // of the function being defined
   std::map<std::string, std::string> slowVariants_; // the vector-function-abi-variant of slowPath's calls
+  bool inlineExp_; // exactExp for exp
 };
 
 } // namespace
@@ -1058,7 +1126,7 @@ bool isMaskedVariant(llvm::StringRef name) {
 
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots,
-                                       MathMode math, const std::vector<uint32_t>& boxed) {
+                                       MathMode math, const std::vector<uint32_t>& boxed, LibmInlining inlining) {
   auto out = std::make_unique<llvm::Module>("findc", context);
   out->setTargetTriple(target.getTargetTriple().str());
   out->setDataLayout(target.createDataLayout());
@@ -1074,17 +1142,17 @@ std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMConte
     if (fn.hasCheckedBatchEntry())
       checked.push_back(f);
   }
-  ModuleEmitter(module, *out, target, math).emit(chosen, withBoxed, checked);
+  ModuleEmitter(module, *out, target, math, inlining).emit(chosen, withBoxed, checked);
   return out;
 }
 
 std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LLVMContext& context,
                                               const llvm::TargetMachine& target, const EntryPoints& entries,
-                                              MathMode math) {
+                                              MathMode math, LibmInlining inlining) {
   auto out = std::make_unique<llvm::Module>("findc", context);
   out->setTargetTriple(target.getTargetTriple().str());
   out->setDataLayout(target.createDataLayout());
-  ModuleEmitter(module, *out, target, math).emit(entries.unary, entries.boxed, entries.checked);
+  ModuleEmitter(module, *out, target, math, inlining).emit(entries.unary, entries.boxed, entries.checked);
   return out;
 }
 

@@ -21,6 +21,15 @@
 namespace findc {
 
 
+// Whether exact-mode code may write glibc's exp out inline (GlibcExp.h,
+// where canInlineGlibcExp): JIT code runs against this process's libm; an
+// artifact runs against the libm of the process that loads it, so it calls
+// libm.
+enum class LibmInlining { ThisProcess, Never };
+// The target has FMA and AVX2 (glibc's __exp_fma runs there) and this
+// process's exp is glibc's algorithm (glibc::libmExpIsFastPath).
+bool canInlineGlibcExp(const llvm::TargetMachine& target);
+
 // Emits the functions `roots` (all functions when empty) and their callees.
 // Every root with a unary entry gets `double fnd.NAME(double)` and
 // `void fnd.NAME.batch(const double* x, double* y, int64 n)`. In exact mode
@@ -30,7 +39,8 @@ namespace findc {
 // one. Roots in `boxed` get a boxed entry even when they have a unary one.
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots = {},
-                                       MathMode math = MathMode::Exact, const std::vector<uint32_t>& boxed = {});
+                                       MathMode math = MathMode::Exact, const std::vector<uint32_t>& boxed = {},
+                                       LibmInlining inlining = LibmInlining::ThisProcess);
 
 // Exactly these entry points: the scalar and batch entries of `unary` (each
 // must have a unary entry), the boxed entries of `boxed` and the checked
@@ -43,7 +53,8 @@ struct EntryPoints {
 };
 std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LLVMContext& context,
                                               const llvm::TargetMachine& target, const EntryPoints& entries,
-                                              MathMode math = MathMode::Exact);
+                                              MathMode math = MathMode::Exact,
+                                              LibmInlining inlining = LibmInlining::ThisProcess);
 
 // Codegen writes some libm calls out inline where that gives libm's bits
 // (x ** n) and calls libm itself for the rare rest, from a slow path

@@ -1,4 +1,5 @@
 #include "compiler/codegen/Codegen.h"
+#include "compiler/codegen/GlibcExp.h"
 #include "compiler/codegen/Libmvec.h"
 
 #include <llvm/Analysis/CFG.h>
@@ -160,6 +161,11 @@ void dropUnusedVariants(llvm::Module& module) {
 }
 
 } // namespace
+
+bool canInlineGlibcExp(const llvm::TargetMachine& target) {
+  return target.getTargetTriple().getArch() == llvm::Triple::x86_64 &&
+         target.getMCSubtargetInfo()->checkFeatures("+fma,+avx2") && glibc::libmExpIsFastPath();
+}
 
 unsigned widestLibmvecLanes(const llvm::TargetMachine& target) {
   unsigned lanes = 0;

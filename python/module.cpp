@@ -19,6 +19,8 @@ using findc::Value;
 
 // What an input or parameter of language type `type` is, from Python.
 Value fromPython(const py::handle& object, std::string_view type) {
+  if (PyFloat_Check(object.ptr())) // float and numpy.float64: first, without importing numpy
+    return Value(PyFloat_AS_DOUBLE(object.ptr()));
   if (py::isinstance<py::bool_>(object) || py::isinstance(object, py::module_::import("numpy").attr("bool_")))
     return Value(object.cast<bool>());
   if (py::isinstance<py::str>(object))
@@ -126,14 +128,28 @@ bool isScalar(const py::handle& x) {
   return !py::isinstance<py::array>(x) && !py::isinstance<py::list>(x) && !py::isinstance<py::tuple>(x);
 }
 
+// A NumPy object array of `shape` (C order) holding `items` (None where
+// an item is null), written through its buffer: per item, an attribute
+// lookup and an index object would cost more than the evaluation.
+template <typename Item>
+py::array objectArray(size_t n, const std::vector<ssize_t>& shape, Item item) {
+  py::array out(py::dtype("O"), shape);
+  auto** slots = static_cast<PyObject**>(out.mutable_data());
+  for (size_t i = 0; i < n; ++i) {
+    py::object value = item(i);
+    if (!value)
+      continue;
+    PyObject* old = slots[i];
+    slots[i] = value.release().ptr();
+    Py_XDECREF(old);
+  }
+  return out;
+}
+
 // The error names as a NumPy object array of `shape`: None where none.
 py::array errorArray(const std::vector<std::string>& names, const std::vector<ssize_t>& shape) {
-  py::array out(py::dtype("O"), shape);
-  py::object flat = out.attr("flat");
-  for (size_t i = 0; i < names.size(); ++i)
-    if (!names[i].empty())
-      flat[py::int_(i)] = py::str(names[i]);
-  return out;
+  return objectArray(names.size(), shape,
+                     [&](size_t i) { return names[i].empty() ? py::object() : py::object(py::str(names[i])); });
 }
 
 // A numeric outcome's value as a double (NaN if it failed).
@@ -235,6 +251,11 @@ py::object apply(const Evaluator& e, const py::object& x, const std::optional<py
   std::vector<Value> inputs;
   if (scalar) {
     inputs.push_back(fromPython(x, paramTypes[0].second));
+  } else if (py::isinstance<py::array>(x) && py::cast<py::array>(x).dtype().kind() == 'f') {
+    FloatArray in = FloatArray::ensure(x); // floats to a function of other values (complex, str...)
+    if (!in)
+      throw py::error_already_set();
+    inputs.assign(in.data(), in.data() + in.size());
   } else {
     for (py::handle item : x)
       inputs.push_back(fromPython(item, paramTypes[0].second));
@@ -252,12 +273,9 @@ py::object apply(const Evaluator& e, const py::object& x, const std::optional<py
   if (scalar)
     return withErrors ? py::object(py::make_tuple(values[0], errors[0])) : py::object(values[0]);
   if (py::isinstance<py::array>(x)) {
-    py::array out = py::array(py::dtype("O"), py::cast<py::array>(x).request().shape);
-    py::array errs = py::array(py::dtype("O"), py::cast<py::array>(x).request().shape);
-    for (size_t i = 0; i < outcomes.size(); ++i) {
-      out.attr("flat")[py::int_(i)] = values[i];
-      errs.attr("flat")[py::int_(i)] = errors[i];
-    }
+    std::vector<ssize_t> shape = py::cast<py::array>(x).request().shape;
+    py::array out = objectArray(outcomes.size(), shape, [&](size_t i) { return py::object(values[i]); });
+    py::array errs = objectArray(outcomes.size(), shape, [&](size_t i) { return py::object(errors[i]); });
     return withErrors ? py::object(py::make_tuple(out, errs)) : py::object(out);
   }
   return withErrors ? py::object(py::make_tuple(values, errors)) : py::object(values);

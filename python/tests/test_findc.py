@@ -226,3 +226,21 @@ def test_an_artifact_loads_and_equals_its_source(tmp_path, find_v1):
                 assert same_bits(got, want), (name, kwargs)
     with pytest.raises(findc.InputError, match="compiled artifact"):
         findc.load(artifact, engine="interp")
+
+
+def test_values_of_float_arrays_keep_shape_and_python_types():
+    """A function of a float whose values are not all floats (x ** 0.5 is complex below 0) on a 2-D float array:
+    object arrays of that shape, each item what CPython computes, with its type; an error per point where it raises."""
+    source = "def f(x):\n    if x == 1:\n        return 1 / (x - 1)\n    return -10.4 * x ** (1.0 / 2) + 7.6\n"
+    namespace = {}
+    exec(source, namespace)
+    x = np.array([[-4.0, 0.0, 4.0], [1.0, -1.0, 9.0]])
+    y, errors = findc.compile(source, name="root.py")["f"](x, errors=True)
+    assert y.dtype == object and y.shape == x.shape and errors.shape == x.shape
+    for got, error, xi in zip(y.flat, errors.flat, x.flat):
+        try:
+            want = namespace["f"](float(xi))
+        except ZeroDivisionError:
+            assert got is None and error == "ZeroDivisionError"
+            continue
+        assert type(got) is type(want) and repr(got) == repr(want) and error is None

@@ -1,5 +1,6 @@
 #include "compiler/codegen/Codegen.h"
 #include "compiler/codegen/GlibcExp.h"
+#include "compiler/codegen/GlibcSin.h"
 
 #include "compiler/ir/Passes.h"
 #include "runtime/Utf8.h"
@@ -10,6 +11,7 @@
 #include <llvm/Transforms/Utils/ModuleUtils.h>
 
 #include <algorithm>
+#include <functional>
 #include <cstddef>
 #include <limits>
 #include <map>
@@ -47,7 +49,7 @@ public:
   ModuleEmitter(const ir::Module& module, llvm::Module& out, const llvm::TargetMachine& target, MathMode math,
                 LibmInlining inlining)
       : module_(module), out_(out), context_(out.getContext()), target_(target), math_(math), builder_(context_),
-        inlineExp_(math == MathMode::Exact && inlining == LibmInlining::ThisProcess && canInlineGlibcExp(target)) {}
+        inlineLibm_(math == MathMode::Exact && inlining == LibmInlining::ThisProcess && canInlineGlibcLibm(target)) {}
 
   // Unary roots become self-contained entry points (their specialized,
   // fully inlined form); boxed and checked roots keep their full signature
@@ -640,66 +642,181 @@ private:
     return result;
   }
 
-  // glibc's exp(x), bit for bit (GlibcExp.h): its fast path written out
-  // for every x, libm's exp for x outside 2^-54 <= |x| < 512 (zero, tiny,
-  // huge, inf, nan) in a branch the loop vectorizer predicates.
+  // glibc's exp(x), bit for bit (GlibcExp.h): a call of libm's exp whose
+  // vector variants, which a vectorized loop calls, compute its fast path
+  // for every lane (expFastLanes), with libm's exp for the lanes outside
+  // 2^-54 <= |x| < 512 (zero, tiny, huge, inf, nan).
   llvm::Value* exactExp(llvm::Value* x) {
-    auto& B = builder_;
-    auto* d = B.getDoubleTy();
-    auto* i64 = B.getInt64Ty();
+    llvm::Function* exp = slowPath(
+        slowPathName("exp"),
+        [](llvm::IRBuilder<>& B, llvm::Value* v) {
+          return B.CreateIntrinsic(llvm::Intrinsic::exp, {B.getDoubleTy()}, {v});
+        },
+        [this](llvm::IRBuilder<>& B, llvm::Value* v) { return expFastLanes(B, v); });
+    return callSlowPath(exp, x);
+  }
+
+  // exp of every lane of `x` (a double or a vector of them) on its fast
+  // path (the lanes of the second value), each step as GlibcExp.cpp's.
+  std::pair<llvm::Value*, llvm::Value*> expFastLanes(llvm::IRBuilder<>& B, llvm::Value* x) {
+    using namespace glibc;
+    llvm::Type* d = x->getType();
+    llvm::Type* i64 = d->getWithNewType(B.getInt64Ty());
+    auto real = [&](double v) { return llvm::ConstantFP::get(d, v); };
+    auto integer = [&](uint64_t v) { return llvm::ConstantInt::get(i64, v); };
     auto fma = [&](llvm::Value* a, llvm::Value* b, llvm::Value* c) {
       return B.CreateIntrinsic(llvm::Intrinsic::fma, {d}, {a, b, c});
     };
-    llvm::Value* bits = B.CreateBitCast(x, i64);
-    llvm::Value* top = B.CreateAnd(B.CreateLShr(bits, 52), 0x7ff);
-    llvm::Value* fast = B.CreateICmpULT(B.CreateSub(top, B.getInt64(glibc::kExpFastTopBase)),
-                                        B.getInt64(glibc::kExpFastTopRange));
-    llvm::Value* kd = fma(x, real(glibc::kExpInvLn2N), real(glibc::kExpShift));
+    llvm::Value* top = B.CreateAnd(B.CreateLShr(B.CreateBitCast(x, i64), 52), 0x7ff);
+    llvm::Value* fast = B.CreateICmpULT(B.CreateSub(top, integer(kExpFastTopBase)), integer(kExpFastTopRange));
+    llvm::Value* kd = fma(x, real(kExpInvLn2N), real(kExpShift));
     llvm::Value* ki = B.CreateBitCast(kd, i64);
-    kd = B.CreateFSub(kd, real(glibc::kExpShift));
-    llvm::Value* r = fma(kd, real(glibc::kExpNegLn2HiN), x);
-    r = fma(kd, real(glibc::kExpNegLn2LoN), r);
-    llvm::Value* index = B.CreateShl(B.CreateAnd(ki, (1 << glibc::kExpTableBits) - 1), 1);
-    llvm::GlobalVariable* table = expTable();
-    auto word = [&](llvm::Value* i) {
-      return B.CreateLoad(i64, B.CreateInBoundsGEP(table->getValueType(), table, {B.getInt64(0), i}));
-    };
-    llvm::Value* tail = B.CreateBitCast(word(index), d);
-    llvm::Value* scaleBits = B.CreateAdd(word(B.CreateOr(index, 1)), B.CreateShl(ki, 52 - glibc::kExpTableBits));
+    kd = B.CreateFSub(kd, real(kExpShift));
+    llvm::Value* r = fma(kd, real(kExpNegLn2HiN), x);
+    r = fma(kd, real(kExpNegLn2LoN), r);
+    llvm::Value* index = B.CreateShl(B.CreateAnd(ki, (1 << kExpTableBits) - 1), 1);
+    llvm::GlobalVariable* table = constantTable("findc.exp.table", kExpTable);
+    llvm::Value* tail = B.CreateBitCast(tableWords(B, table, index), d);
+    llvm::Value* scaleBits = B.CreateAdd(tableWords(B, table, B.CreateOr(index, 1)),
+                                         B.CreateShl(ki, 52 - kExpTableBits));
     llvm::Value* scale = B.CreateBitCast(scaleBits, d);
     llvm::Value* r2 = B.CreateFMul(r, r);
-    llvm::Value* low = fma(fma(r, real(glibc::kExpC3), real(glibc::kExpC2)), r2, B.CreateFAdd(r, tail));
-    llvm::Value* tmp = fma(B.CreateFMul(r2, r2), fma(r, real(glibc::kExpC5), real(glibc::kExpC4)), low);
-    llvm::Value* result = fma(scale, tmp, scale);
-
-    llvm::Function* f = B.GetInsertBlock()->getParent();
-    llvm::BasicBlock* from = B.GetInsertBlock();
-    auto* slow = llvm::BasicBlock::Create(context_, "exp.slow", f);
-    auto* join = llvm::BasicBlock::Create(context_, "exp.join", f);
-    B.CreateCondBr(fast, join, slow);
-    B.SetInsertPoint(slow);
-    llvm::Value* exact = callSlowPath(slowPath(slowPathName("exp"), [](llvm::IRBuilder<>& S, llvm::Value* v) {
-                                        return S.CreateIntrinsic(llvm::Intrinsic::exp, {S.getDoubleTy()}, {v});
-                                      }),
-                                      x);
-    B.CreateBr(join);
-    B.SetInsertPoint(join);
-    llvm::PHINode* merged = B.CreatePHI(d, 2);
-    merged->addIncoming(result, from);
-    merged->addIncoming(exact, slow);
-    return merged;
+    llvm::Value* low = fma(fma(r, real(kExpC3), real(kExpC2)), r2, B.CreateFAdd(r, tail));
+    llvm::Value* tmp = fma(B.CreateFMul(r2, r2), fma(r, real(kExpC5), real(kExpC4)), low);
+    return {fma(scale, tmp, scale), fast};
   }
 
-  llvm::GlobalVariable* expTable() {
-    constexpr const char* kName = "findc.exp.table";
-    if (llvm::GlobalVariable* existing = out_.getGlobalVariable(kName, /*AllowInternal=*/true))
+  // table[index], words of a table of 64-bit words, for an index or a
+  // vector of them (a gather).
+  llvm::Value* tableWords(llvm::IRBuilder<>& B, llvm::GlobalVariable* table, llvm::Value* index) {
+    llvm::Value* at = B.CreateInBoundsGEP(B.getInt64Ty(), table, {index});
+    auto* vector = llvm::dyn_cast<llvm::FixedVectorType>(index->getType());
+    if (!vector)
+      return B.CreateLoad(B.getInt64Ty(), at);
+    return B.CreateMaskedGather(vector, at, llvm::Align(8), B.CreateVectorSplat(vector->getNumElements(), B.getTrue()));
+  }
+
+  // A private constant array of 64-bit words (a libm's table), once per module.
+  llvm::GlobalVariable* constantTable(const char* name, llvm::ArrayRef<uint64_t> words) {
+    if (llvm::GlobalVariable* existing = out_.getGlobalVariable(name, /*AllowInternal=*/true))
       return existing;
-    auto* words = llvm::ConstantDataArray::get(context_, llvm::ArrayRef<uint64_t>(glibc::kExpTable));
-    auto* table = new llvm::GlobalVariable(out_, words->getType(), /*isConstant=*/true,
-                                           llvm::GlobalValue::PrivateLinkage, words, kName);
+    auto* data = llvm::ConstantDataArray::get(context_, words);
+    auto* table = new llvm::GlobalVariable(out_, data->getType(), /*isConstant=*/true,
+                                           llvm::GlobalValue::PrivateLinkage, data, name);
     table->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
     table->setAlignment(llvm::Align(64));
     return table;
+  }
+
+  // glibc's sin(x), bit for bit (GlibcSin.h): a call of libm's sin (which
+  // branches to x's range: cheaper for one x) whose vector variants, which
+  // a vectorized loop calls, compute every fast range for every lane and
+  // pick each lane's (sinFastRanges), with libm's sin for the lanes beyond.
+  llvm::Value* exactSin(llvm::Value* x) {
+    llvm::Function* sin = slowPath(
+        slowPathName("sin"),
+        [](llvm::IRBuilder<>& B, llvm::Value* v) {
+          return B.CreateIntrinsic(llvm::Intrinsic::sin, {B.getDoubleTy()}, {v});
+        },
+        [this](llvm::IRBuilder<>& B, llvm::Value* v) { return sinFastRanges(B, v); });
+    return callSlowPath(sin, x);
+  }
+
+  // sin of every lane of `x` (a double or a vector of them) whose |x| is
+  // below 105414350 (the lanes of the second value), by each fast range of
+  // GlibcSin.h, each step as GlibcSin.cpp's (do_sin's and do_cos's table
+  // paths merged: the same operations, on operands each lane picks).
+  std::pair<llvm::Value*, llvm::Value*> sinFastRanges(llvm::IRBuilder<>& B, llvm::Value* x) {
+    using namespace glibc;
+    llvm::Type* d = x->getType();
+    llvm::Type* i64 = d->getWithNewType(B.getInt64Ty());
+    auto real = [&](double v) { return llvm::ConstantFP::get(d, v); };
+    auto integer = [&](uint64_t v) { return llvm::ConstantInt::get(i64, v); };
+    auto fma = [&](llvm::Value* a, llvm::Value* b, llvm::Value* c) {
+      return B.CreateIntrinsic(llvm::Intrinsic::fma, {d}, {a, b, c});
+    };
+    auto neg = [&](llvm::Value* v) { return B.CreateFNeg(v); };
+    auto abs = [&](llvm::Value* v) { return B.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, v); };
+    auto copysign = [&](llvm::Value* magnitude, llvm::Value* sign) {
+      return B.CreateBinaryIntrinsic(llvm::Intrinsic::copysign, magnitude, sign);
+    };
+    auto sinPolynomial = [&](llvm::Value* xx) { return fma(xx, real(kSinSn5), real(kSinSn3)); };
+    auto cosPolynomial = [&](llvm::Value* xx) {
+      return fma(xx, fma(xx, real(kSinCs6), real(kSinCs4)), real(kSinCs2));
+    };
+    llvm::Value* top = B.CreateAnd(B.CreateLShr(B.CreateBitCast(x, i64), 32), 0x7fffffff);
+    auto below = [&](uint32_t bound) { return B.CreateICmpULT(top, integer(bound)); };
+    llvm::Value* tiny = below(kSinTinyTop);
+    llvm::Value* inTable = below(kSinTableTop);
+    llvm::Value* inCos = below(kSinCosTop);
+    llvm::Value* fast = below(kSinReducedTop);
+    llvm::Value* ax = abs(x);
+
+    // reduce_sincos: x - n pi/2 = b + db.
+    llvm::Value* t = fma(x, real(kSinHpInv), real(kSinToInt));
+    llvm::Value* xn = B.CreateFSub(t, real(kSinToInt));
+    llvm::Value* n = B.CreateAnd(B.CreateBitCast(t, i64), 3);
+    llvm::Value* y = fma(neg(xn), real(kSinMp2), fma(neg(xn), real(kSinMp1), x));
+    llvm::Value* t2 = fma(neg(xn), real(kSinPp3), y);
+    llvm::Value* db = fma(real(-kSinPp3), xn, B.CreateFSub(y, t2));
+    llvm::Value* b = fma(neg(xn), real(kSinPp4), t2);
+    db = B.CreateFAdd(db, fma(neg(xn), real(kSinPp4), B.CreateFSub(t2, b)));
+
+    // What each range computes: do_sin(x, 0); copysign(do_cos(hp0 - |x|,
+    // hp1), x); do_sin or do_cos of b + db by n, negated by n.
+    llvm::Value* inCosOnly = B.CreateAnd(inCos, B.CreateNot(inTable));
+    llvm::Value* a = B.CreateSelect(inTable, x, B.CreateSelect(inCos, B.CreateFSub(real(kSinHp0), ax), b));
+    llvm::Value* da = B.CreateSelect(inTable, real(0.0), B.CreateSelect(inCos, real(kSinHp1), db));
+    llvm::Value* odd = B.CreateICmpNE(B.CreateAnd(n, 1), integer(0));
+    llvm::Value* useCos = B.CreateSelect(inCos, inCosOnly, odd);
+    llvm::Value* negate = B.CreateAnd(B.CreateNot(inCos), B.CreateICmpNE(B.CreateAnd(n, 2), integer(0)));
+
+    // The table row of a's nearest X = i/128 (i clamped for the lanes
+    // whose a is not used), and |a| - X.
+    llvm::Value* am = abs(a);
+    llvm::Value* u = B.CreateFAdd(am, real(kSinBig));
+    llvm::Value* offset = B.CreateFSub(am, B.CreateFSub(u, real(kSinBig)));
+    llvm::Value* i = B.CreateAnd(B.CreateBitCast(u, i64), 0xffffffff);
+    i = B.CreateBinaryIntrinsic(llvm::Intrinsic::umin, i, integer(kSinTableEntries - 1));
+    i = B.CreateShl(i, 2);
+    llvm::GlobalVariable* table = constantTable("findc.sin.table", kSinTable);
+    auto word = [&](uint64_t k) { return B.CreateBitCast(tableWords(B, table, B.CreateOr(i, k)), d); };
+    llvm::Value* sn = word(0);
+    llvm::Value* ssn = word(1);
+    llvm::Value* cs = word(2);
+    llvm::Value* ccs = word(3);
+
+    // do_sin(a, da) below 0.126: a Taylor polynomial.
+    llvm::Value* xxa = B.CreateFMul(a, a);
+    llvm::Value* p = real(kSinS5);
+    for (double coefficient : {kSinS4, kSinS3, kSinS2, kSinS1})
+      p = fma(p, xxa, real(coefficient));
+    llvm::Value* taylor = B.CreateFAdd(a, fma(xxa, fma(p, a, neg(B.CreateFMul(real(0.5), da))), da));
+    // do_sin(a, da) and do_cos(a, da) from the table, as one computation
+    // whose operands each lane picks (the same operations either way):
+    //   do_sin: t = offset, s = t + fma(t^3, sp, dx), c = fma(t, dx, t^2 cp),
+    //           sn + fma(s, cs, fma(-c, sn, fma(s, ccs, ssn))), a's sign;
+    //   do_cos: t = offset + dx, s = fma(t^3, sp, t), c = t^2 cp,
+    //           cs + fma(-s, sn, fma(-c, cs, fma(-s, ssn, ccs))).
+    llvm::Value* dx = B.CreateSelect(B.CreateSelect(useCos, B.CreateFCmpOLT(a, real(0.0)), B.CreateFCmpOLE(a, real(0.0))),
+                                     neg(da), da);
+    llvm::Value* tv = B.CreateSelect(useCos, B.CreateFAdd(offset, dx), offset);
+    llvm::Value* tt = B.CreateFMul(tv, tv);
+    llvm::Value* f = fma(B.CreateFMul(tv, tt), sinPolynomial(tt), B.CreateSelect(useCos, tv, dx));
+    llvm::Value* sv = B.CreateSelect(useCos, f, B.CreateFAdd(tv, f));
+    llvm::Value* cp = B.CreateFMul(tt, cosPolynomial(tt));
+    llvm::Value* cv = B.CreateSelect(useCos, cp, fma(tv, dx, cp));
+    llvm::Value* signedS = B.CreateSelect(useCos, neg(sv), sv);
+    auto pick = [&](llvm::Value* forSin, llvm::Value* forCos) { return B.CreateSelect(useCos, forCos, forSin); };
+    llvm::Value* cor = fma(signedS, pick(cs, sn), fma(neg(cv), pick(sn, cs), fma(signedS, pick(ccs, ssn), pick(ssn, ccs))));
+    llvm::Value* tableValue = B.CreateFAdd(pick(sn, cs), cor);
+    llvm::Value* sine =
+        B.CreateSelect(B.CreateFCmpOLT(am, real(kSinTaylorBound)), taylor, copysign(tableValue, a));
+    llvm::Value* cosine = tableValue;
+    llvm::Value* r = B.CreateSelect(useCos, cosine, sine);
+    r = B.CreateSelect(negate, neg(r), r);
+    r = B.CreateSelect(inCosOnly, copysign(r, x), r);
+    return {B.CreateSelect(tiny, x, r), fast};
   }
 
   // `double findc.slow.powN(double x)`: glibc's pow(x, N), fenced (see
@@ -713,16 +830,21 @@ private:
     });
   }
 
-  // `double NAME(double x)`: the rare lanes of an op written out inline
-  // (smallPower), computed by `compute` (a libm call), never inlined (a
-  // fence in the loop would keep it from vectorizing), with masked vector
-  // variants (`NAME.mVF`, maskedVariantName: `compute` for the lanes the
-  // mask holds, nothing when it holds none) named on each call
-  // (callSlowPath), so the loop vectorizer predicates the call instead of
-  // computing every lane. The variants are kept for it
-  // (llvm.compiler.used); optimizeModule inlines those it called and
-  // drops the others.
-  template <typename Compute> llvm::Function* slowPath(const std::string& slowName, Compute compute) {
+  // `double NAME(double x)`: `compute`'s value (a libm call), never
+  // inlined (a fence in the loop would keep it from vectorizing), with
+  // vector variants named on each call (callSlowPath) for the loop
+  // vectorizer, kept for it (llvm.compiler.used; optimizeModule inlines
+  // those it called and drops the others):
+  //  - masked, `NAME.mLANES` (vectorVariantName), for calls in branches
+  //    (the rare lanes of an op written out inline, smallPower): `compute`
+  //    for the lanes the mask holds, nothing when it holds none;
+  //  - with `fastLanes` (for a vector x: values, and the lanes they hold),
+  //    also unmasked, `NAME.vLANES`; both take fastLanes' values where it
+  //    holds and `compute` elsewhere (the masked one computes nothing when
+  //    its mask holds no lane).
+  using FastLanes = std::function<std::pair<llvm::Value*, llvm::Value*>(llvm::IRBuilder<>&, llvm::Value*)>;
+  template <typename Compute>
+  llvm::Function* slowPath(const std::string& slowName, Compute compute, const FastLanes& fastLanes = {}) {
     if (llvm::Function* existing = out_.getFunction(slowName))
       return existing;
     auto* d = builder_.getDoubleTy();
@@ -738,49 +860,72 @@ private:
     std::vector<llvm::GlobalValue*> variants;
     std::string names;
     llvm::MDNode* rarely = llvm::MDBuilder(context_).createUnlikelyBranchWeights();
-    for (unsigned lanes : {2u, 4u, 8u}) {
-      std::string name = maskedVariantName(slowName, lanes);
-      auto* vector = llvm::FixedVectorType::get(d, lanes);
-      auto* mask = llvm::FixedVectorType::get(builder_.getInt1Ty(), lanes);
-      auto* variant = llvm::Function::Create(llvm::FunctionType::get(vector, {vector, mask}, false),
-                                             llvm::Function::InternalLinkage, name, out_);
-      addTargetAttributes(variant);
-      variant->addFnAttr(llvm::Attribute::WillReturn);
-      variant->setDoesNotAccessMemory();
-      auto* entry = llvm::BasicBlock::Create(context_, "entry", variant);
-      auto* first = llvm::BasicBlock::Create(context_, "lanes", variant);
-      auto* done = llvm::BasicBlock::Create(context_, "done", variant);
-      B.SetInsertPoint(entry);
-      llvm::Value* any = B.CreateICmpNE(B.CreateBitCast(variant->getArg(1), B.getIntNTy(lanes)), B.getIntN(lanes, 0));
-      B.CreateCondBr(any, first, done, rarely);
-      B.SetInsertPoint(first);
-      llvm::Value* result = llvm::PoisonValue::get(vector);
-      for (unsigned k = 0; k < lanes; ++k) {
-        llvm::BasicBlock* before = B.GetInsertBlock();
-        auto* lane = llvm::BasicBlock::Create(context_, "lane", variant);
-        auto* next = llvm::BasicBlock::Create(context_, "next", variant);
-        B.CreateCondBr(B.CreateExtractElement(variant->getArg(1), k), lane, next);
-        B.SetInsertPoint(lane);
-        llvm::Value* set =
-            B.CreateInsertElement(result, B.CreateCall(slow, {B.CreateExtractElement(variant->getArg(0), k)}), k);
-        B.CreateBr(next);
-        B.SetInsertPoint(next);
-        llvm::PHINode* merged = B.CreatePHI(vector, 2);
-        merged->addIncoming(result, before);
-        merged->addIncoming(set, lane);
-        result = merged;
+    for (bool masked : {false, true})
+      for (unsigned lanes : {2u, 4u, 8u}) {
+        if (!masked && !fastLanes)
+          continue;
+        std::string name = vectorVariantName(slowName, lanes, masked);
+        auto* vector = llvm::FixedVectorType::get(d, lanes);
+        auto* maskType = llvm::FixedVectorType::get(builder_.getInt1Ty(), lanes);
+        std::vector<llvm::Type*> params = {vector};
+        if (masked)
+          params.push_back(maskType);
+        auto* variant = llvm::Function::Create(llvm::FunctionType::get(vector, params, false),
+                                               llvm::Function::InternalLinkage, name, out_);
+        addTargetAttributes(variant);
+        variant->addFnAttr(llvm::Attribute::WillReturn);
+        variant->setDoesNotAccessMemory();
+        auto* entry = llvm::BasicBlock::Create(context_, "entry", variant);
+        auto* first = llvm::BasicBlock::Create(context_, "lanes", variant);
+        auto* done = llvm::BasicBlock::Create(context_, "done", variant);
+        B.SetInsertPoint(entry);
+        llvm::Value* x = variant->getArg(0);
+        llvm::Value* result = llvm::PoisonValue::get(vector);
+        llvm::Value* rest = masked ? variant->getArg(1) : B.CreateVectorSplat(lanes, B.getTrue());
+        auto anyLane = [&](llvm::Value* mask) {
+          return B.CreateICmpNE(B.CreateBitCast(mask, B.getIntNTy(lanes)), B.getIntN(lanes, 0));
+        };
+        if (masked && fastLanes) { // a branch's vectors are often wholly outside it: nothing to compute
+          auto* compute = llvm::BasicBlock::Create(context_, "compute", variant);
+          B.CreateCondBr(anyLane(rest), compute, done);
+          entry = compute;
+          B.SetInsertPoint(compute);
+        }
+        if (fastLanes) {
+          auto [values, fast] = fastLanes(B, x);
+          result = values;
+          rest = B.CreateAnd(rest, B.CreateNot(fast));
+        }
+        llvm::Value* entryResult = result;
+        B.CreateCondBr(anyLane(rest), first, done, rarely);
+        B.SetInsertPoint(first);
+        for (unsigned k = 0; k < lanes; ++k) {
+          llvm::BasicBlock* before = B.GetInsertBlock();
+          auto* lane = llvm::BasicBlock::Create(context_, "lane", variant);
+          auto* next = llvm::BasicBlock::Create(context_, "next", variant);
+          B.CreateCondBr(B.CreateExtractElement(rest, k), lane, next);
+          B.SetInsertPoint(lane);
+          llvm::Value* set = B.CreateInsertElement(result, B.CreateCall(slow, {B.CreateExtractElement(x, k)}), k);
+          B.CreateBr(next);
+          B.SetInsertPoint(next);
+          llvm::PHINode* merged = B.CreatePHI(vector, 2);
+          merged->addIncoming(result, before);
+          merged->addIncoming(set, lane);
+          result = merged;
+        }
+        llvm::BasicBlock* last = B.GetInsertBlock();
+        B.CreateBr(done);
+        B.SetInsertPoint(done);
+        llvm::PHINode* returned = B.CreatePHI(vector, 3);
+        if (entry != &variant->getEntryBlock())
+          returned->addIncoming(llvm::PoisonValue::get(vector), &variant->getEntryBlock());
+        returned->addIncoming(entryResult, entry);
+        returned->addIncoming(result, last);
+        B.CreateRet(returned);
+        variants.push_back(variant);
+        names += (names.empty() ? "" : ",") + ("_ZGV_LLVM_" + std::string(masked ? "M" : "N") +
+                                               std::to_string(lanes) + "v_" + slowName + "(" + name + ")");
       }
-      llvm::BasicBlock* last = B.GetInsertBlock();
-      B.CreateBr(done);
-      B.SetInsertPoint(done);
-      llvm::PHINode* returned = B.CreatePHI(vector, 2);
-      returned->addIncoming(llvm::PoisonValue::get(vector), entry);
-      returned->addIncoming(result, last);
-      B.CreateRet(returned);
-      variants.push_back(variant);
-      names += (names.empty() ? "" : ",") +
-               ("_ZGV_LLVM_M" + std::to_string(lanes) + "v_" + slowName + "(" + name + ")");
-    }
     llvm::appendToCompilerUsed(out_, variants);
     slowVariants_[slowName] = names;
     return slow;
@@ -803,8 +948,10 @@ private:
       return pow(a[0], a[1]);
     if (op == PrimOp::Exp10)
       return intrinsic(loweringOf(op).intrinsic, {fence(a[0])});
-    if (op == PrimOp::Exp && inlineExp_)
+    if (op == PrimOp::Exp && inlineLibm_)
       return exactExp(a[0]);
+    if (op == PrimOp::Sin && inlineLibm_)
+      return exactSin(a[0]);
     switch (loweringOf(op).how) {
     case Lowering::Intrinsic:
     case Lowering::LibmIntrinsic: return intrinsic(loweringOf(op).intrinsic, a);
@@ -923,7 +1070,7 @@ private:
 
   bool callsLibm(const ir::Function& fn) const {
     for (const ir::Inst& inst : fn.body) {
-      if (inst.op != ir::Opcode::Prim || (inst.prim == PrimOp::Exp && inlineExp_))
+      if (inst.op != ir::Opcode::Prim || (inlineLibm_ && (inst.prim == PrimOp::Exp || inst.prim == PrimOp::Sin)))
         continue;
       Lowering how = loweringOf(inst.prim).how;
       if (how == Lowering::LibmIntrinsic || how == Lowering::LibmCall)
@@ -1118,17 +1265,20 @@ private:
   std::map<std::string, llvm::Value*> strings_;
   llvm::Value* context_arg_ = nullptr; // of the function being defined
   std::map<std::string, std::string> slowVariants_; // the vector-function-abi-variant of slowPath's calls
-  bool inlineExp_; // exactExp for exp
+  bool inlineLibm_; // exactExp for exp, exactSin for sin
 };
 
 } // namespace
 
 std::string slowPathName(std::string_view op) { return std::string(kSlowPathPrefix) + std::string(op); }
-std::string maskedVariantName(std::string_view slowPath, unsigned lanes) {
-  return std::string(slowPath) + ".m" + std::to_string(lanes);
+std::string vectorVariantName(std::string_view slowPath, unsigned lanes, bool masked) {
+  return std::string(slowPath) + (masked ? ".m" : ".v") + std::to_string(lanes);
 }
-bool isMaskedVariant(llvm::StringRef name) {
-  return name.starts_with(kSlowPathPrefix) && name.rsplit('.').second.starts_with("m");
+bool isVectorVariant(llvm::StringRef name) {
+  llvm::StringRef last = name.rsplit('.').second;
+  unsigned lanes = 0;
+  return name.starts_with(kSlowPathPrefix) && (last.starts_with("m") || last.starts_with("v")) &&
+         !last.drop_front().getAsInteger(10, lanes);
 }
 
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,

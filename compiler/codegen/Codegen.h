@@ -21,14 +21,15 @@
 namespace findc {
 
 
-// Whether exact-mode code may write glibc's exp out inline (GlibcExp.h,
-// where canInlineGlibcExp): JIT code runs against this process's libm; an
-// artifact runs against the libm of the process that loads it, so it calls
-// libm.
+// Whether exact-mode code may write glibc's exp and sin out inline
+// (GlibcExp.h, GlibcSin.h; where canInlineGlibcLibm): JIT code runs
+// against this process's libm; an artifact runs against the libm of the
+// process that loads it, so it calls libm.
 enum class LibmInlining { ThisProcess, Never };
-// The target has FMA and AVX2 (glibc's __exp_fma runs there) and this
-// process's exp is glibc's algorithm (glibc::libmExpIsFastPath).
-bool canInlineGlibcExp(const llvm::TargetMachine& target);
+// The target has FMA and AVX2 (glibc's __exp_fma and __sin_fma run there)
+// and this process's exp and sin are glibc's algorithms
+// (glibc::libmExpIsFastPath, glibc::libmSinIsFastPath).
+bool canInlineGlibcLibm(const llvm::TargetMachine& target);
 
 // Emits the functions `roots` (all functions when empty) and their callees.
 // Every root with a unary entry gets `double fnd.NAME(double)` and
@@ -56,14 +57,16 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
                                               MathMode math = MathMode::Exact,
                                               LibmInlining inlining = LibmInlining::ThisProcess);
 
-// Codegen writes some libm calls out inline where that gives libm's bits
-// (x ** n) and calls libm itself for the rare rest, from a slow path
-// `findc.slow.OP` with masked vector variants `findc.slow.OP.mLANES` for
-// the loop vectorizer; optimizeModule inlines the variants it called.
+// Codegen writes some libm calls out where that gives libm's bits (x ** n,
+// exp, sin) and calls libm itself for the rest, from a slow path
+// `findc.slow.OP` with vector variants for the loop vectorizer: masked,
+// `findc.slow.OP.mLANES` (for the rare lanes of an op written out inline),
+// and unmasked, `findc.slow.OP.vLANES` (sin: libm's algorithm for every
+// lane). optimizeModule inlines the variants it called.
 constexpr const char* kSlowPathPrefix = "findc.slow.";
 std::string slowPathName(std::string_view op);
-std::string maskedVariantName(std::string_view slowPath, unsigned lanes);
-bool isMaskedVariant(llvm::StringRef name);
+std::string vectorVariantName(std::string_view slowPath, unsigned lanes, bool masked);
+bool isVectorVariant(llvm::StringRef name);
 
 // How much work code generation does (bench/README.md has the figures):
 //  - Quick: where no function of the module loops (besides the entries'

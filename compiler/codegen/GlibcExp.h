@@ -5,7 +5,7 @@
 // that have both, and C's and Python's exp call it there. For
 // 2^-54 <= |x| < 512 it takes one path without branches:
 // x = k ln2/128 + r with k = round(x 128/ln2), exp(x) = 2^(k/128) exp(r),
-// 2^(k/128) from a table (scripts/gen_glibc_exp_table.py), exp(r) - 1 a
+// 2^(k/128) from a table (scripts/gen_glibc_tables.py), exp(r) - 1 a
 // polynomial, every step rounded as __exp_fma rounds it. Codegen's
 // exactExp emits that path (so a loop around exp vectorizes, with libm's
 // bits) and calls libm for other x; expFastPath is the same path in C++,

@@ -1,5 +1,6 @@
 #include "compiler/codegen/Codegen.h"
 #include "compiler/codegen/GlibcExp.h"
+#include "compiler/codegen/GlibcSin.h"
 #include "compiler/codegen/Libmvec.h"
 
 #include <llvm/Analysis/CFG.h>
@@ -125,14 +126,14 @@ void allowApproximateMath(llvm::Module& module) {
 // The masked vector variants of findc.pow2 and findc.pow3 (Codegen's
 // smallPower) that the loop vectorizer did not call: kept for it by
 // llvm.compiler.used, they would cost instruction selection for nothing.
-// The loop vectorizer calls a slow path's masked variant for every vector
-// (kSlowPathPrefix). Inlined, the common vector (no lane masked) costs a
+// The loop vectorizer calls a slow path's vector variant for every vector
+// (kSlowPathPrefix). Inlined, the common vector (no lane for libm) costs a
 // test and a branch, and only the rare path spills the vectors the call
 // would clobber.
-void inlineMaskedVariants(llvm::Module& module) {
+void inlineVectorVariants(llvm::Module& module) {
   std::vector<llvm::CallBase*> calls;
   for (llvm::Function& f : module)
-    if (isMaskedVariant(f.getName()))
+    if (isVectorVariant(f.getName()))
       for (llvm::User* user : f.users())
         if (auto* call = llvm::dyn_cast<llvm::CallBase>(user); call && call->getCalledFunction() == &f)
           calls.push_back(call);
@@ -143,7 +144,7 @@ void inlineMaskedVariants(llvm::Module& module) {
 }
 
 void dropUnusedVariants(llvm::Module& module) {
-  auto unused = [](const llvm::Function* f) { return isMaskedVariant(f->getName()) && f->hasOneUse(); };
+  auto unused = [](const llvm::Function* f) { return isVectorVariant(f->getName()) && f->hasOneUse(); };
   std::vector<llvm::Function*> dead;
   for (llvm::Function& f : module)
     if (unused(&f))
@@ -162,9 +163,10 @@ void dropUnusedVariants(llvm::Module& module) {
 
 } // namespace
 
-bool canInlineGlibcExp(const llvm::TargetMachine& target) {
+bool canInlineGlibcLibm(const llvm::TargetMachine& target) {
   return target.getTargetTriple().getArch() == llvm::Triple::x86_64 &&
-         target.getMCSubtargetInfo()->checkFeatures("+fma,+avx2") && glibc::libmExpIsFastPath();
+         target.getMCSubtargetInfo()->checkFeatures("+fma,+avx2") && glibc::libmExpIsFastPath() &&
+         glibc::libmSinIsFastPath();
 }
 
 unsigned widestLibmvecLanes(const llvm::TargetMachine& target) {
@@ -251,7 +253,7 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode 
   else
     pipeline = passes.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
   pipeline.run(module, mam);
-  inlineMaskedVariants(module);
+  inlineVectorVariants(module);
   dropUnusedVariants(module);
 }
 

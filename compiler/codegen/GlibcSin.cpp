@@ -1,0 +1,98 @@
+#include "compiler/codegen/GlibcSin.h"
+
+#include <bit>
+#include <cmath>
+
+namespace findc::glibc {
+namespace {
+
+uint32_t topOf(double x) { return static_cast<uint32_t>(std::bit_cast<uint64_t>(x) >> 32) & 0x7fffffff; }
+
+struct TableRow {
+  double sn, ssn, cs, ccs;
+};
+// t's nearest X = i/128 (u = |t| + big holds i in its low bits), and |t| - X.
+TableRow tableRow(double magnitude, double& offset) {
+  double u = magnitude + kSinBig;
+  offset = magnitude - (u - kSinBig);
+  auto i = static_cast<uint32_t>(std::bit_cast<uint64_t>(u)) * 4;
+  return {std::bit_cast<double>(kSinTable[i]), std::bit_cast<double>(kSinTable[i + 1]),
+          std::bit_cast<double>(kSinTable[i + 2]), std::bit_cast<double>(kSinTable[i + 3])};
+}
+
+double sinPolynomial(double xx) { return std::fma(xx, kSinSn5, kSinSn3); }
+double cosPolynomial(double xx) { return std::fma(xx, std::fma(xx, kSinCs6, kSinCs4), kSinCs2); }
+
+// s_sin.c's do_sin(a, da): sin(a + da).
+double doSin(double a, double da) {
+  if (std::fabs(a) < kSinTaylorBound) {
+    double xx = a * a;
+    double p = std::fma(std::fma(std::fma(std::fma(kSinS5, xx, kSinS4), xx, kSinS3), xx, kSinS2), xx, kSinS1);
+    return a + std::fma(xx, std::fma(p, a, -(0.5 * da)), da);
+  }
+  double dx = a <= 0 ? -da : da;
+  double x = 0;
+  TableRow row = tableRow(std::fabs(a), x);
+  double xx = x * x;
+  double s = x + std::fma(x * xx, sinPolynomial(xx), dx);
+  double c = std::fma(x, dx, xx * cosPolynomial(xx));
+  double cor = std::fma(s, row.cs, std::fma(-c, row.sn, std::fma(s, row.ccs, row.ssn)));
+  return std::copysign(row.sn + cor, a);
+}
+
+// s_sin.c's do_cos(a, da): cos(a + da).
+double doCos(double a, double da) {
+  double dx = a < 0 ? -da : da;
+  double x = 0;
+  TableRow row = tableRow(std::fabs(a), x);
+  x += dx;
+  double xx = x * x;
+  double s = std::fma(x * xx, sinPolynomial(xx), x);
+  double c = xx * cosPolynomial(xx);
+  double cor = std::fma(-s, row.sn, std::fma(-c, row.cs, std::fma(-s, row.ssn, row.ccs)));
+  return row.cs + cor;
+}
+
+} // namespace
+
+bool takesSinFastPath(double x) { return topOf(x) < kSinReducedTop; }
+
+double sinFastPath(double x) {
+  uint32_t top = topOf(x);
+  if (top < kSinTinyTop)
+    return x;
+  if (top < kSinTableTop)
+    return doSin(x, 0.0);
+  if (top < kSinCosTop)
+    return std::copysign(doCos(kSinHp0 - std::fabs(x), kSinHp1), x);
+  // reduce_sincos: x - n pi/2 = a + da.
+  double t = std::fma(x, kSinHpInv, kSinToInt);
+  double xn = t - kSinToInt;
+  auto n = static_cast<uint32_t>(std::bit_cast<uint64_t>(t)) & 3;
+  double y = std::fma(-xn, kSinMp2, std::fma(-xn, kSinMp1, x));
+  double t2 = std::fma(-xn, kSinPp3, y);
+  double db = std::fma(-kSinPp3, xn, y - t2);
+  double a = std::fma(-xn, kSinPp4, t2);
+  double da = db + std::fma(-xn, kSinPp4, t2 - a);
+  double r = n & 1 ? doCos(a, da) : doSin(a, da);
+  return n & 2 ? -r : r;
+}
+
+bool libmSinIsFastPath() {
+  // Called through a volatile pointer: the C++ compiler must not fold it.
+  double (*volatile libmSin)(double) = &::sin;
+  constexpr int kProbes = 4096;
+  uint64_t state = 0x2545f4914f6cdd1d;
+  for (int i = 0; i < kProbes; ++i) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    // Evenly over (-40, 40), then random significands at every fast scale.
+    double x = i < kProbes / 2 ? -39.99 + 79.98 * i / (kProbes / 2)
+                               : std::ldexp(1.0 + (state >> 12) * 0x1p-52, static_cast<int>(state % 54) - 27) *
+                                     (state & (1u << 20) ? -1.0 : 1.0);
+    if (takesSinFastPath(x) && std::bit_cast<uint64_t>(libmSin(x)) != std::bit_cast<uint64_t>(sinFastPath(x)))
+      return false;
+  }
+  return true;
+}
+
+} // namespace findc::glibc

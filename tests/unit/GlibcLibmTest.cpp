@@ -1,0 +1,170 @@
+// glibc's exp and sin written out inline in exact mode
+// (compiler/codegen/GlibcExp.h, GlibcSin.h; Codegen's exactExp, exactSin):
+// the JIT's exp and sin, vectorized in a batch loop and scalar in the
+// scalar entry, against this process's libm, bit for bit, on millions of
+// doubles: random bit patterns (every exponent, subnormals, infinities,
+// nans), each fast range whole and each side of its edges (where the next
+// range or the slow path takes over), and for sin the inputs whose reduced
+// argument is nearest each table entry glibc's table rounds differently.
+// And the C++ fast paths that guard the inlining, on the same inputs.
+#include "compiler/codegen/GlibcExp.h"
+#include "compiler/codegen/GlibcSin.h"
+#include "tests/unit/TestUtil.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+namespace findc {
+namespace {
+
+using test::describe;
+using test::fromBits;
+using test::sameReal;
+
+double (*volatile libmExp)(double) = &::exp;
+double (*volatile libmSin)(double) = &::sin;
+
+std::vector<double> expInputs() {
+  std::mt19937_64 random(20261207);
+  std::vector<double> xs = test::specialInputs();
+  for (int i = 0; i < 1'000'000; ++i)
+    xs.push_back(fromBits(random()));
+  std::uniform_real_distribution<double> work(-750.0, 750.0), unit(-1.0, 1.0);
+  for (int i = 0; i < 2'000'000; ++i) {
+    xs.push_back(work(random));
+    xs.push_back(unit(random));
+  }
+  // Random significands at every scale of the fast path (2^-54 ... 2^8).
+  std::uniform_int_distribution<int> scale(-56, 9);
+  for (int i = 0; i < 1'000'000; ++i) {
+    double x = std::ldexp(fromBits(0x3ff0000000000000 | (random() >> 12)), scale(random));
+    xs.push_back(random() % 2 ? -x : x);
+  }
+  // Each side of the fast path's edges, and where exp overflows and
+  // underflows to subnormals and zero.
+  for (double edge : {0x1p-54, 512.0, 709.782712893384, 745.1332191019411, 708.39641853226408}) {
+    double up = edge, down = edge;
+    for (int i = 0; i < 2000; ++i) {
+      for (double x : {up, down}) {
+        xs.push_back(x);
+        xs.push_back(-x);
+      }
+      up = std::nextafter(up, INFINITY);
+      down = std::nextafter(down, 0.0);
+    }
+  }
+  return xs;
+}
+
+// sin's inputs: each range whole, and each side of its bounds.
+std::vector<double> sinInputs() {
+  std::mt19937_64 random(20261208);
+  std::vector<double> xs = test::specialInputs();
+  for (int i = 0; i < 1'000'000; ++i)
+    xs.push_back(fromBits(random()));
+  std::uniform_real_distribution<double> near(-10.0, 10.0), far(-1.2e8, 1.2e8), agents(-100.0, 100.0);
+  for (int i = 0; i < 1'000'000; ++i) {
+    xs.push_back(near(random));
+    xs.push_back(far(random));
+    xs.push_back(agents(random));
+  }
+  // Random significands at every scale below 2^27.
+  std::uniform_int_distribution<int> scale(-30, 27);
+  for (int i = 0; i < 1'000'000; ++i) {
+    double x = std::ldexp(fromBits(0x3ff0000000000000 | (random() >> 12)), scale(random));
+    xs.push_back(random() % 2 ? -x : x);
+  }
+  for (double edge : {0x1p-26, glibc::kSinTaylorBound, 0.855469, 2.426265, 105414350.0, glibc::kSinHp0,
+                      2 * glibc::kSinHp0, 3 * glibc::kSinHp0, 0.5 / 128}) {
+    double up = edge, down = edge;
+    for (int i = 0; i < 2000; ++i) {
+      for (double x : {up, down}) {
+        xs.push_back(x);
+        xs.push_back(-x);
+      }
+      up = std::nextafter(up, INFINITY);
+      down = std::nextafter(down, 0.0);
+    }
+  }
+  // Around X = i/128 for every table row (the rows whose rests glibc rounds
+  // differently among them), directly and after the reduction by pi/2.
+  for (int row = 0; row < glibc::kSinTableEntries; ++row)
+    for (int k = -200; k <= 200; ++k) {
+      double x = row / 128.0 + k * 0x1p-20;
+      xs.push_back(x);
+      xs.push_back(x + 7 * glibc::kSinHp0);
+      xs.push_back(glibc::kSinHp0 - x);
+    }
+  return xs;
+}
+
+TEST(GlibcLibmTest, ThisHostInlinesExpAndSin) {
+  // This project's machines: x86-64 with FMA and AVX2, glibc 2.36. Without
+  // this the tests below would test libm against itself.
+  auto target = createHostTargetMachine();
+  ASSERT_TRUE(static_cast<bool>(target)) << llvm::toString(target.takeError());
+  EXPECT_TRUE(glibc::libmExpIsFastPath());
+  EXPECT_TRUE(glibc::libmSinIsFastPath());
+  EXPECT_TRUE(canInlineGlibcLibm(**target));
+}
+
+void expectFastPathIsLibm(const std::vector<double>& xs, bool (*takes)(double), double (*fastPath)(double),
+                          double (*libm)(double), size_t atLeast) {
+  size_t differ = 0, fast = 0;
+  for (double x : xs) {
+    if (!takes(x))
+      continue;
+    ++fast;
+    double got = fastPath(x), want = libm(x);
+    if (!sameReal(got, want) && ++differ <= 10)
+      ADD_FAILURE() << "x = " << describe(x) << ": fast path " << describe(got) << ", libm " << describe(want);
+  }
+  EXPECT_GT(fast, atLeast);
+  EXPECT_EQ(differ, 0u) << "of " << fast;
+}
+
+TEST(GlibcLibmTest, ExpFastPathIsLibmExp) {
+  expectFastPathIsLibm(expInputs(), glibc::takesExpFastPath, glibc::expFastPath, libmExp, 4'000'000);
+}
+
+TEST(GlibcLibmTest, SinFastPathIsLibmSin) {
+  expectFastPathIsLibm(sinInputs(), glibc::takesSinFastPath, glibc::sinFastPath, libmSin, 4'000'000);
+}
+
+void expectJITIsLibm(const char* source, const char* name, const std::vector<double>& xs, double (*libm)(double)) {
+  auto compiled = test::compile(source);
+  ASSERT_TRUE(compiled->module.has_value()) << compiled->diagnosticsText();
+  auto jit = test::makeJIT(MathMode::Exact);
+  ASSERT_NE(jit, nullptr);
+  ASSERT_FALSE(static_cast<bool>(jit->add(*compiled->module)));
+  auto batch = jit->batchEntry(name);
+  auto scalar = jit->scalarEntry(name);
+  ASSERT_TRUE(static_cast<bool>(batch)) << llvm::toString(batch.takeError());
+  ASSERT_TRUE(static_cast<bool>(scalar)) << llvm::toString(scalar.takeError());
+  std::vector<double> ys(xs.size());
+  (*batch)(xs.data(), ys.data(), static_cast<int64_t>(xs.size()));
+  size_t differ = 0;
+  for (size_t i = 0; i < xs.size(); ++i) {
+    double want = libm(xs[i]);
+    bool batchSame = sameReal(ys[i], want);
+    bool scalarSame = i % 7 != 0 || sameReal((*scalar)(xs[i]), want); // every 7th: the scalar entry too
+    if ((!batchSame || !scalarSame) && ++differ <= 10)
+      ADD_FAILURE() << "x = " << describe(xs[i]) << ": batch " << describe(ys[i]) << ", libm " << describe(want)
+                    << (scalarSame ? "" : " (the scalar entry differs too)");
+  }
+  EXPECT_EQ(differ, 0u) << name << ": of " << xs.size();
+}
+
+TEST(GlibcLibmTest, JITExpIsLibmExpInBothEntries) {
+  expectJITIsLibm("def grow(x: real) -> real = exp(x)\n", "grow", expInputs(), libmExp);
+}
+
+TEST(GlibcLibmTest, JITSinIsLibmSinInBothEntries) {
+  expectJITIsLibm("def wave(x: real) -> real = sin(x)\n", "wave", sinInputs(), libmSin);
+}
+
+} // namespace
+} // namespace findc

@@ -708,25 +708,24 @@ private:
     return table;
   }
 
-  // glibc's sin(x), bit for bit (GlibcSin.h): a call of libm's sin (which
-  // branches to x's range: cheaper for one x) whose vector variants, which
-  // a vectorized loop calls, compute every fast range for every lane and
-  // pick each lane's (sinFastRanges), with libm's sin for the lanes beyond.
-  llvm::Value* exactSin(llvm::Value* x) {
-    llvm::Function* sin = slowPath(
-        slowPathName("sin"),
-        [](llvm::IRBuilder<>& B, llvm::Value* v) {
-          return B.CreateIntrinsic(llvm::Intrinsic::sin, {B.getDoubleTy()}, {v});
-        },
-        [this](llvm::IRBuilder<>& B, llvm::Value* v) { return sinFastRanges(B, v); });
-    return callSlowPath(sin, x);
+  // glibc's sin(x) or cos(x), bit for bit (GlibcSin.h): a call of libm's
+  // (which branches to x's range: cheaper for one x) whose vector variants,
+  // which a vectorized loop calls, compute every fast range for every lane
+  // and pick each lane's (sinFastRanges), with libm for the lanes beyond.
+  llvm::Value* exactSinCos(llvm::Value* x, bool cosine) {
+    llvm::Intrinsic::ID libm = cosine ? llvm::Intrinsic::cos : llvm::Intrinsic::sin;
+    llvm::Function* f = slowPath(
+        slowPathName(cosine ? "cos" : "sin"),
+        [libm](llvm::IRBuilder<>& B, llvm::Value* v) { return B.CreateIntrinsic(libm, {B.getDoubleTy()}, {v}); },
+        [this, cosine](llvm::IRBuilder<>& B, llvm::Value* v) { return sinFastRanges(B, v, cosine); });
+    return callSlowPath(f, x);
   }
 
-  // sin of every lane of `x` (a double or a vector of them) whose |x| is
-  // below 105414350 (the lanes of the second value), by each fast range of
-  // GlibcSin.h, each step as GlibcSin.cpp's (do_sin's and do_cos's table
-  // paths merged: the same operations, on operands each lane picks).
-  std::pair<llvm::Value*, llvm::Value*> sinFastRanges(llvm::IRBuilder<>& B, llvm::Value* x) {
+  // sin or cos of every lane of `x` (a double or a vector of them) whose
+  // |x| is below 105414350 (the lanes of the second value), by each fast
+  // range of GlibcSin.h, each step as GlibcSin.cpp's (do_sin's and do_cos's
+  // table paths merged: the same operations, on operands each lane picks).
+  std::pair<llvm::Value*, llvm::Value*> sinFastRanges(llvm::IRBuilder<>& B, llvm::Value* x, bool cosine) {
     using namespace glibc;
     llvm::Type* d = x->getType();
     llvm::Type* i64 = d->getWithNewType(B.getInt64Ty());
@@ -746,7 +745,7 @@ private:
     };
     llvm::Value* top = B.CreateAnd(B.CreateLShr(B.CreateBitCast(x, i64), 32), 0x7fffffff);
     auto below = [&](uint32_t bound) { return B.CreateICmpULT(top, integer(bound)); };
-    llvm::Value* tiny = below(kSinTinyTop);
+    llvm::Value* tiny = below(cosine ? kCosTinyTop : kSinTinyTop);
     llvm::Value* inTable = below(kSinTableTop);
     llvm::Value* inCos = below(kSinCosTop);
     llvm::Value* fast = below(kSinReducedTop);
@@ -756,19 +755,30 @@ private:
     llvm::Value* t = fma(x, real(kSinHpInv), real(kSinToInt));
     llvm::Value* xn = B.CreateFSub(t, real(kSinToInt));
     llvm::Value* n = B.CreateAnd(B.CreateBitCast(t, i64), 3);
-    llvm::Value* y = fma(neg(xn), real(kSinMp2), fma(neg(xn), real(kSinMp1), x));
-    llvm::Value* t2 = fma(neg(xn), real(kSinPp3), y);
-    llvm::Value* db = fma(real(-kSinPp3), xn, B.CreateFSub(y, t2));
+    llvm::Value* rest = fma(neg(xn), real(kSinMp2), fma(neg(xn), real(kSinMp1), x));
+    llvm::Value* t2 = fma(neg(xn), real(kSinPp3), rest);
+    llvm::Value* db = fma(real(-kSinPp3), xn, B.CreateFSub(rest, t2));
     llvm::Value* b = fma(neg(xn), real(kSinPp4), t2);
     db = B.CreateFAdd(db, fma(neg(xn), real(kSinPp4), B.CreateFSub(t2, b)));
 
-    // What each range computes: do_sin(x, 0); copysign(do_cos(hp0 - |x|,
-    // hp1), x); do_sin or do_cos of b + db by n, negated by n.
-    llvm::Value* inCosOnly = B.CreateAnd(inCos, B.CreateNot(inTable));
-    llvm::Value* a = B.CreateSelect(inTable, x, B.CreateSelect(inCos, B.CreateFSub(real(kSinHp0), ax), b));
-    llvm::Value* da = B.CreateSelect(inTable, real(0.0), B.CreateSelect(inCos, real(kSinHp1), db));
+    // What each range computes: sin: do_sin(x, 0); copysign(do_cos(hp0 -
+    // |x|, hp1), x); do_sincos(b, db, n). cos: do_cos(x, 0); do_sin(a, da)
+    // with y = hp0 - |x|, a = y + hp1, da = (y - a) + hp1; do_sincos(b, db,
+    // n + 1). do_sincos(a, da, n): do_cos for odd n, else do_sin, negated
+    // for n = 2, 3 (mod 4).
+    llvm::Value* inCosOnly = B.CreateAnd(inCos, B.CreateNot(inTable)); // the middle range
+    llvm::Value* y = B.CreateFSub(real(kSinHp0), ax);
+    llvm::Value* middleA = y;
+    llvm::Value* middleDa = real(kSinHp1);
+    if (cosine) {
+      middleA = B.CreateFAdd(y, real(kSinHp1));
+      middleDa = B.CreateFAdd(B.CreateFSub(y, middleA), real(kSinHp1));
+      n = B.CreateAnd(B.CreateAdd(n, integer(1)), 3);
+    }
+    llvm::Value* a = B.CreateSelect(inTable, x, B.CreateSelect(inCos, middleA, b));
+    llvm::Value* da = B.CreateSelect(inTable, real(0.0), B.CreateSelect(inCos, middleDa, db));
     llvm::Value* odd = B.CreateICmpNE(B.CreateAnd(n, 1), integer(0));
-    llvm::Value* useCos = B.CreateSelect(inCos, inCosOnly, odd);
+    llvm::Value* useCos = B.CreateSelect(inCos, cosine ? inTable : inCosOnly, odd);
     llvm::Value* negate = B.CreateAnd(B.CreateNot(inCos), B.CreateICmpNE(B.CreateAnd(n, 2), integer(0)));
 
     // The table row of a's nearest X = i/128 (i clamped for the lanes
@@ -810,13 +820,13 @@ private:
     auto pick = [&](llvm::Value* forSin, llvm::Value* forCos) { return B.CreateSelect(useCos, forCos, forSin); };
     llvm::Value* cor = fma(signedS, pick(cs, sn), fma(neg(cv), pick(sn, cs), fma(signedS, pick(ccs, ssn), pick(ssn, ccs))));
     llvm::Value* tableValue = B.CreateFAdd(pick(sn, cs), cor);
-    llvm::Value* sine =
+    llvm::Value* sinValue =
         B.CreateSelect(B.CreateFCmpOLT(am, real(kSinTaylorBound)), taylor, copysign(tableValue, a));
-    llvm::Value* cosine = tableValue;
-    llvm::Value* r = B.CreateSelect(useCos, cosine, sine);
+    llvm::Value* r = B.CreateSelect(useCos, tableValue, sinValue);
     r = B.CreateSelect(negate, neg(r), r);
-    r = B.CreateSelect(inCosOnly, copysign(r, x), r);
-    return {B.CreateSelect(tiny, x, r), fast};
+    if (!cosine)
+      r = B.CreateSelect(inCosOnly, copysign(r, x), r);
+    return {B.CreateSelect(tiny, cosine ? real(1.0) : x, r), fast};
   }
 
   // `double findc.slow.powN(double x)`: glibc's pow(x, N), fenced (see
@@ -950,8 +960,8 @@ private:
       return intrinsic(loweringOf(op).intrinsic, {fence(a[0])});
     if (op == PrimOp::Exp && inlineLibm_)
       return exactExp(a[0]);
-    if (op == PrimOp::Sin && inlineLibm_)
-      return exactSin(a[0]);
+    if ((op == PrimOp::Sin || op == PrimOp::Cos) && inlineLibm_)
+      return exactSinCos(a[0], op == PrimOp::Cos);
     switch (loweringOf(op).how) {
     case Lowering::Intrinsic:
     case Lowering::LibmIntrinsic: return intrinsic(loweringOf(op).intrinsic, a);
@@ -1068,9 +1078,13 @@ private:
     return B.CreateSelect(bIsZero, zero, B.CreateSelect(bIsMinusOne, B.CreateSub(zero, a), floored));
   }
 
+  // The libm functions exact mode computes as glibc does, with vector
+  // variants (exactExp, exactSinCos).
+  static bool writesOut(PrimOp op) { return op == PrimOp::Exp || op == PrimOp::Sin || op == PrimOp::Cos; }
+
   bool callsLibm(const ir::Function& fn) const {
     for (const ir::Inst& inst : fn.body) {
-      if (inst.op != ir::Opcode::Prim || (inlineLibm_ && (inst.prim == PrimOp::Exp || inst.prim == PrimOp::Sin)))
+      if (inst.op != ir::Opcode::Prim || (inlineLibm_ && writesOut(inst.prim)))
         continue;
       Lowering how = loweringOf(inst.prim).how;
       if (how == Lowering::LibmIntrinsic || how == Lowering::LibmCall)
@@ -1265,7 +1279,7 @@ private:
   std::map<std::string, llvm::Value*> strings_;
   llvm::Value* context_arg_ = nullptr; // of the function being defined
   std::map<std::string, std::string> slowVariants_; // the vector-function-abi-variant of slowPath's calls
-  bool inlineLibm_; // exactExp for exp, exactSin for sin
+  bool inlineLibm_; // exactExp for exp, exactSinCos for sin and cos
 };
 
 } // namespace

@@ -53,6 +53,24 @@ double doCos(double a, double da) {
   return row.cs + cor;
 }
 
+// reduce_sincos: x - n pi/2 = a + da, n mod 4.
+uint32_t reduce(double x, double& a, double& da) {
+  double t = std::fma(x, kSinHpInv, kSinToInt);
+  double xn = t - kSinToInt;
+  double y = std::fma(-xn, kSinMp2, std::fma(-xn, kSinMp1, x));
+  double t2 = std::fma(-xn, kSinPp3, y);
+  double db = std::fma(-kSinPp3, xn, y - t2);
+  a = std::fma(-xn, kSinPp4, t2);
+  da = db + std::fma(-xn, kSinPp4, t2 - a);
+  return static_cast<uint32_t>(std::bit_cast<uint64_t>(t)) & 3;
+}
+
+// do_sincos(a, da, n): sin(a + da + n pi/2).
+double doSinCos(double a, double da, uint32_t n) {
+  double r = n & 1 ? doCos(a, da) : doSin(a, da);
+  return n & 2 ? -r : r;
+}
+
 } // namespace
 
 bool takesSinFastPath(double x) { return topOf(x) < kSinReducedTop; }
@@ -65,22 +83,31 @@ double sinFastPath(double x) {
     return doSin(x, 0.0);
   if (top < kSinCosTop)
     return std::copysign(doCos(kSinHp0 - std::fabs(x), kSinHp1), x);
-  // reduce_sincos: x - n pi/2 = a + da.
-  double t = std::fma(x, kSinHpInv, kSinToInt);
-  double xn = t - kSinToInt;
-  auto n = static_cast<uint32_t>(std::bit_cast<uint64_t>(t)) & 3;
-  double y = std::fma(-xn, kSinMp2, std::fma(-xn, kSinMp1, x));
-  double t2 = std::fma(-xn, kSinPp3, y);
-  double db = std::fma(-kSinPp3, xn, y - t2);
-  double a = std::fma(-xn, kSinPp4, t2);
-  double da = db + std::fma(-xn, kSinPp4, t2 - a);
-  double r = n & 1 ? doCos(a, da) : doSin(a, da);
-  return n & 2 ? -r : r;
+  double a = 0, da = 0;
+  uint32_t n = reduce(x, a, da);
+  return doSinCos(a, da, n);
+}
+
+double cosFastPath(double x) {
+  uint32_t top = topOf(x);
+  if (top < kCosTinyTop)
+    return 1.0;
+  if (top < kSinTableTop)
+    return doCos(x, 0.0);
+  if (top < kSinCosTop) {
+    double y = kSinHp0 - std::fabs(x);
+    double a = y + kSinHp1;
+    return doSin(a, (y - a) + kSinHp1);
+  }
+  double a = 0, da = 0;
+  uint32_t n = reduce(x, a, da);
+  return doSinCos(a, da, n + 1);
 }
 
 bool libmSinIsFastPath() {
-  // Called through a volatile pointer: the C++ compiler must not fold it.
+  // Called through volatile pointers: the C++ compiler must not fold them.
   double (*volatile libmSin)(double) = &::sin;
+  double (*volatile libmCos)(double) = &::cos;
   constexpr int kProbes = 4096;
   uint64_t state = 0x2545f4914f6cdd1d;
   for (int i = 0; i < kProbes; ++i) {
@@ -89,7 +116,10 @@ bool libmSinIsFastPath() {
     double x = i < kProbes / 2 ? -39.99 + 79.98 * i / (kProbes / 2)
                                : std::ldexp(1.0 + (state >> 12) * 0x1p-52, static_cast<int>(state % 54) - 27) *
                                      (state & (1u << 20) ? -1.0 : 1.0);
-    if (takesSinFastPath(x) && std::bit_cast<uint64_t>(libmSin(x)) != std::bit_cast<uint64_t>(sinFastPath(x)))
+    if (!takesSinFastPath(x))
+      continue;
+    if (std::bit_cast<uint64_t>(libmSin(x)) != std::bit_cast<uint64_t>(sinFastPath(x)) ||
+        std::bit_cast<uint64_t>(libmCos(x)) != std::bit_cast<uint64_t>(cosFastPath(x)))
       return false;
   }
   return true;

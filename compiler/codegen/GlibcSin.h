@@ -34,6 +34,7 @@ namespace findc::glibc {
 
 // |x|'s high 32 bits at each range's end (s_sin.c's bounds).
 inline constexpr uint32_t kSinTinyTop = 0x3e500000;    // 2^-26: sin x = x
+inline constexpr uint32_t kCosTinyTop = 0x3e400000;    // 2^-27: cos x = 1
 inline constexpr uint32_t kSinTableTop = 0x3feb6000;   // 0.855469: do_sin(x, 0)
 inline constexpr uint32_t kSinCosTop = 0x400368fd;     // 2.426265: cos(pi/2 - |x|)
 inline constexpr uint32_t kSinReducedTop = 0x419921fb; // 105414350: reduced by pi/2
@@ -69,10 +70,12 @@ inline constexpr std::array<uint64_t, 4 * kSinTableEntries> kSinTable = {
 
 // Whether sin takes a fast range: |x| < 105414350.
 bool takesSinFastPath(double x);
-// sin(x) along the fast ranges (meaningful where takesSinFastPath).
+// sin(x) and cos(x) along the fast ranges (meaningful where
+// takesSinFastPath; cos has the same ranges).
 double sinFastPath(double x);
-// Whether this process's libm sin gives sinFastPath's bits (probe inputs
-// across every fast range; ~40 us).
+double cosFastPath(double x);
+// Whether this process's libm sin and cos give sinFastPath's and
+// cosFastPath's bits (probe inputs across every fast range; ~80 us).
 bool libmSinIsFastPath();
 
 } // namespace findc::glibc

@@ -1,10 +1,11 @@
-// glibc's exp and sin written out inline in exact mode
-// (compiler/codegen/GlibcExp.h, GlibcSin.h; Codegen's exactExp, exactSin):
-// the JIT's exp and sin, vectorized in a batch loop and scalar in the
-// scalar entry, against this process's libm, bit for bit, on millions of
+// glibc's exp, sin and cos written out in exact mode
+// (compiler/codegen/GlibcExp.h, GlibcSin.h; Codegen's exactExp,
+// exactSinCos): the JIT's exp, sin and cos, vectorized in a batch loop
+// (glibc's algorithm) and scalar in the scalar entry (a libm call),
+// against this process's libm, bit for bit, on millions of
 // doubles: random bit patterns (every exponent, subnormals, infinities,
 // nans), each fast range whole and each side of its edges (where the next
-// range or the slow path takes over), and for sin the inputs whose reduced
+// range or the slow path takes over), and for sin and cos the inputs whose reduced
 // argument is nearest each table entry glibc's table rounds differently.
 // And the C++ fast paths that guard the inlining, on the same inputs.
 #include "compiler/codegen/GlibcExp.h"
@@ -26,6 +27,7 @@ using test::sameReal;
 
 double (*volatile libmExp)(double) = &::exp;
 double (*volatile libmSin)(double) = &::sin;
+double (*volatile libmCos)(double) = &::cos;
 
 std::vector<double> expInputs() {
   std::mt19937_64 random(20261207);
@@ -59,7 +61,7 @@ std::vector<double> expInputs() {
   return xs;
 }
 
-// sin's inputs: each range whole, and each side of its bounds.
+// sin's and cos's inputs: each range whole, and each side of its bounds.
 std::vector<double> sinInputs() {
   std::mt19937_64 random(20261208);
   std::vector<double> xs = test::specialInputs();
@@ -77,7 +79,7 @@ std::vector<double> sinInputs() {
     double x = std::ldexp(fromBits(0x3ff0000000000000 | (random() >> 12)), scale(random));
     xs.push_back(random() % 2 ? -x : x);
   }
-  for (double edge : {0x1p-26, glibc::kSinTaylorBound, 0.855469, 2.426265, 105414350.0, glibc::kSinHp0,
+  for (double edge : {0x1p-26, 0x1p-27, glibc::kSinTaylorBound, 0.855469, 2.426265, 105414350.0, glibc::kSinHp0,
                       2 * glibc::kSinHp0, 3 * glibc::kSinHp0, 0.5 / 128}) {
     double up = edge, down = edge;
     for (int i = 0; i < 2000; ++i) {
@@ -101,7 +103,7 @@ std::vector<double> sinInputs() {
   return xs;
 }
 
-TEST(GlibcLibmTest, ThisHostInlinesExpAndSin) {
+TEST(GlibcLibmTest, ThisHostWritesOutExpSinAndCos) {
   // This project's machines: x86-64 with FMA and AVX2, glibc 2.36. Without
   // this the tests below would test libm against itself.
   auto target = createHostTargetMachine();
@@ -134,6 +136,10 @@ TEST(GlibcLibmTest, SinFastPathIsLibmSin) {
   expectFastPathIsLibm(sinInputs(), glibc::takesSinFastPath, glibc::sinFastPath, libmSin, 4'000'000);
 }
 
+TEST(GlibcLibmTest, CosFastPathIsLibmCos) {
+  expectFastPathIsLibm(sinInputs(), glibc::takesSinFastPath, glibc::cosFastPath, libmCos, 4'000'000);
+}
+
 void expectJITIsLibm(const char* source, const char* name, const std::vector<double>& xs, double (*libm)(double)) {
   auto compiled = test::compile(source);
   ASSERT_TRUE(compiled->module.has_value()) << compiled->diagnosticsText();
@@ -164,6 +170,10 @@ TEST(GlibcLibmTest, JITExpIsLibmExpInBothEntries) {
 
 TEST(GlibcLibmTest, JITSinIsLibmSinInBothEntries) {
   expectJITIsLibm("def wave(x: real) -> real = sin(x)\n", "wave", sinInputs(), libmSin);
+}
+
+TEST(GlibcLibmTest, JITCosIsLibmCosInBothEntries) {
+  expectJITIsLibm("def swing(x: real) -> real = cos(x)\n", "swing", sinInputs(), libmCos);
 }
 
 } // namespace

@@ -21,13 +21,13 @@
 namespace findc {
 
 
-// Whether exact-mode code may write glibc's exp and sin out inline
-// (GlibcExp.h, GlibcSin.h; where canInlineGlibcLibm): JIT code runs
+// Whether exact-mode code may compute glibc's exp, sin and cos itself in
+// vector loops (GlibcExp.h, GlibcSin.h; where canInlineGlibcLibm): JIT code runs
 // against this process's libm; an artifact runs against the libm of the
 // process that loads it, so it calls libm.
 enum class LibmInlining { ThisProcess, Never };
-// The target has FMA and AVX2 (glibc's __exp_fma and __sin_fma run there)
-// and this process's exp and sin are glibc's algorithms
+// The target has FMA and AVX2 (glibc's __exp_fma, __sin_fma and __cos_fma
+// run there) and this process's exp, sin and cos are glibc's algorithms
 // (glibc::libmExpIsFastPath, glibc::libmSinIsFastPath).
 bool canInlineGlibcLibm(const llvm::TargetMachine& target);
 
@@ -58,11 +58,12 @@ std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LL
                                               LibmInlining inlining = LibmInlining::ThisProcess);
 
 // Codegen writes some libm calls out where that gives libm's bits (x ** n,
-// exp, sin) and calls libm itself for the rest, from a slow path
+// exp, sin, cos) and calls libm itself for the rest, from a slow path
 // `findc.slow.OP` with vector variants for the loop vectorizer: masked,
-// `findc.slow.OP.mLANES` (for the rare lanes of an op written out inline),
-// and unmasked, `findc.slow.OP.vLANES` (sin: libm's algorithm for every
-// lane). optimizeModule inlines the variants it called.
+// `findc.slow.OP.mLANES` (for calls in branches, such as the rare lanes of
+// x ** n), and for exp, sin and cos unmasked, `findc.slow.OP.vLANES`
+// (glibc's algorithm for every lane). optimizeModule inlines the variants
+// it called.
 constexpr const char* kSlowPathPrefix = "findc.slow.";
 std::string slowPathName(std::string_view op);
 std::string vectorVariantName(std::string_view slowPath, unsigned lanes, bool masked);

@@ -1,4 +1,4 @@
-// glibc's exp, as the JIT writes it out inline in exact mode.
+// glibc's exp, as the JIT's vectorized loops compute it in exact mode.
 //
 // glibc (>= 2.28) computes exp with ARM's optimized-routines algorithm; its
 // x86-64 build runs a variant compiled for FMA and AVX2 (__exp_fma) on CPUs
@@ -7,10 +7,11 @@
 // x = k ln2/128 + r with k = round(x 128/ln2), exp(x) = 2^(k/128) exp(r),
 // 2^(k/128) from a table (scripts/gen_glibc_tables.py), exp(r) - 1 a
 // polynomial, every step rounded as __exp_fma rounds it. Codegen's
-// exactExp emits that path (so a loop around exp vectorizes, with libm's
-// bits) and calls libm for other x; expFastPath is the same path in C++,
-// which libmExpIsFastPath compares with this host's libm before codegen
-// relies on it.
+// exactExp calls libm's exp with vector variants that take that path for
+// every lane (so a loop around exp vectorizes, with libm's bits) and call
+// libm for other x; expFastPath is the same path in C++, which
+// libmExpIsFastPath compares with this host's libm before codegen relies
+// on it.
 #pragma once
 
 #include <array>

@@ -1,8 +1,9 @@
-// glibc's sin, as the JIT writes it out inline in exact mode.
+// glibc's sin and cos, as the JIT's vectorized loops compute them in exact
+// mode.
 //
-// glibc's sin is IBM's accurate sin (sysdeps/ieee754/dbl-64/s_sin.c); its
-// x86-64 build runs a variant compiled for FMA and AVX2 (__sin_fma) on CPUs
-// that have both. By |x|:
+// glibc's sin and cos are IBM's (sysdeps/ieee754/dbl-64/s_sin.c); its
+// x86-64 build runs variants compiled for FMA and AVX2 (__sin_fma,
+// __cos_fma) on CPUs that have both. sin, by |x|:
 //  - below 2^-26: x;
 //  - below 0.855469: do_sin(x, 0): below 0.126 a Taylor polynomial,
 //    else sin(X + t) = sin X cos t + cos X sin t around the nearest
@@ -12,10 +13,14 @@
 //  - below 105414350: x reduced by pi/2 in four parts (a + da, quadrant
 //    n), then do_sin or do_cos of a + da by n, negated in quadrants 2, 3;
 //  - beyond, infinities and nan: a long reduction (__branred): libm.
-// Every step rounded as __sin_fma rounds it, each fma where it has one.
-// Codegen's exactSin emits all the fast ranges for every x and picks one;
-// sinFastPath is the same in C++, which libmSinIsFastPath compares with
-// this host's libm before codegen relies on it.
+// cos: 1 below 2^-27, do_cos(x, 0) below 0.855469, do_sin(a, da) with
+// a + da = (pi/2 - |x|) below 2.426265, do_sincos(a, da, n + 1) beyond.
+// Every step rounded as __sin_fma and __cos_fma round it, each fma where
+// they have one. Codegen's exactSinCos calls libm with vector variants
+// that compute all the fast ranges for every lane and pick each lane's;
+// sinFastPath and cosFastPath are the same in C++, which
+// libmSinIsFastPath compares with this host's libm before codegen relies
+// on them.
 //
 // The table (scripts/gen_glibc_tables.py) is sin X and cos X rounded,
 // each with its rest rounded. glibc's table has the same 220 high parts;

@@ -146,8 +146,7 @@ BuildReport buildArtifact(const Suite& suite, const BuildOptions& options) {
       try {
         double t0 = threadCpuSeconds();
         llvm::LLVMContext context;
-        std::unique_ptr<llvm::Module> module = emitEntryPoints(suite.module(), context, target, shards[s], options.math,
-                                                                       LibmInlining::Never);
+        std::unique_ptr<llvm::Module> module = emitEntryPoints(suite.module(), context, target, shards[s], options.math);
         module->setDataLayout(target.createDataLayout());
         double t1 = threadCpuSeconds();
         optimizeModule(*module, target, options.math, tier);

@@ -49,7 +49,7 @@ public:
   ModuleEmitter(const ir::Module& module, llvm::Module& out, const llvm::TargetMachine& target, MathMode math,
                 LibmInlining inlining)
       : module_(module), out_(out), context_(out.getContext()), target_(target), math_(math), builder_(context_),
-        inlineLibm_(math == MathMode::Exact && inlining == LibmInlining::ThisProcess && canInlineGlibcLibm(target)) {}
+        inlineLibm_(math == MathMode::Exact && inlining == LibmInlining::HostChecked) {}
 
   // Unary roots become self-contained entry points (their specialized,
   // fully inlined form); boxed and checked roots keep their full signature

@@ -22,14 +22,16 @@ namespace findc {
 
 
 // Whether exact-mode code may compute glibc's exp, sin and cos itself in
-// vector loops (GlibcExp.h, GlibcSin.h; where canInlineGlibcLibm): JIT code runs
-// against this process's libm; an artifact runs against the libm of the
-// process that loads it, so it calls libm.
-enum class LibmInlining { ThisProcess, Never };
-// The target has FMA and AVX2 (glibc's __exp_fma, __sin_fma and __cos_fma
-// run there) and this process's exp, sin and cos are glibc's algorithms
-// (glibc::libmExpIsFastPath, glibc::libmSinIsFastPath).
-bool canInlineGlibcLibm(const llvm::TargetMachine& target);
+// vector loops (GlibcExp.h, GlibcSin.h): only for code that runs against
+// this process's libm (the JIT, `findc emit`), and only where
+// hostLibmInlining found it is glibc's algorithms. An artifact runs against
+// the libm of the process that loads it, so it calls libm.
+enum class LibmInlining { Never, HostChecked };
+// HostChecked where the target has FMA and AVX2 (glibc's __exp_fma,
+// __sin_fma and __cos_fma run there) and this process's exp, sin and cos
+// are glibc's algorithms (glibc::libmExpIsFastPath, libmSinIsFastPath;
+// ~60 us: callers decide once).
+LibmInlining hostLibmInlining(const llvm::TargetMachine& target);
 
 // Emits the functions `roots` (all functions when empty) and their callees.
 // Every root with a unary entry gets `double fnd.NAME(double)` and
@@ -41,7 +43,7 @@ bool canInlineGlibcLibm(const llvm::TargetMachine& target);
 std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMContext& context,
                                        const llvm::TargetMachine& target, const std::vector<uint32_t>& roots = {},
                                        MathMode math = MathMode::Exact, const std::vector<uint32_t>& boxed = {},
-                                       LibmInlining inlining = LibmInlining::ThisProcess);
+                                       LibmInlining inlining = LibmInlining::Never);
 
 // Exactly these entry points: the scalar and batch entries of `unary` (each
 // must have a unary entry), the boxed entries of `boxed` and the checked
@@ -55,7 +57,7 @@ struct EntryPoints {
 std::unique_ptr<llvm::Module> emitEntryPoints(const ir::Module& module, llvm::LLVMContext& context,
                                               const llvm::TargetMachine& target, const EntryPoints& entries,
                                               MathMode math = MathMode::Exact,
-                                              LibmInlining inlining = LibmInlining::ThisProcess);
+                                              LibmInlining inlining = LibmInlining::Never);
 
 // Codegen writes some libm calls out where that gives libm's bits (x ** n,
 // exp, sin, cos) and calls libm itself for the rest, from a slow path

@@ -41,8 +41,8 @@ bool takesExpFastPath(double x);
 // exp(x) along the fast path (meaningful where takesExpFastPath).
 double expFastPath(double x);
 
-// Whether this process's libm exp gives expFastPath's bits (probe inputs
-// across the fast path's range; ~20 us). False on other libms, older glibc,
+// Whether this process's libm exp gives expFastPath's bits (256 probe
+// inputs across the fast path's range; ~10 us). False on other libms, older glibc,
 // and CPUs without FMA or AVX2, where glibc runs another variant.
 bool libmExpIsFastPath();
 

@@ -108,7 +108,7 @@ bool libmSinIsFastPath() {
   // Called through volatile pointers: the C++ compiler must not fold them.
   double (*volatile libmSin)(double) = &::sin;
   double (*volatile libmCos)(double) = &::cos;
-  constexpr int kProbes = 4096;
+  constexpr int kProbes = 512;
   uint64_t state = 0x2545f4914f6cdd1d;
   for (int i = 0; i < kProbes; ++i) {
     state = state * 6364136223846793005u + 1442695040888963407u;

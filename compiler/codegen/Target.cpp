@@ -163,10 +163,11 @@ void dropUnusedVariants(llvm::Module& module) {
 
 } // namespace
 
-bool canInlineGlibcLibm(const llvm::TargetMachine& target) {
-  return target.getTargetTriple().getArch() == llvm::Triple::x86_64 &&
-         target.getMCSubtargetInfo()->checkFeatures("+fma,+avx2") && glibc::libmExpIsFastPath() &&
-         glibc::libmSinIsFastPath();
+LibmInlining hostLibmInlining(const llvm::TargetMachine& target) {
+  bool glibcs = target.getTargetTriple().getArch() == llvm::Triple::x86_64 &&
+                target.getMCSubtargetInfo()->checkFeatures("+fma,+avx2") && glibc::libmExpIsFastPath() &&
+                glibc::libmSinIsFastPath();
+  return glibcs ? LibmInlining::HostChecked : LibmInlining::Never;
 }
 
 unsigned widestLibmvecLanes(const llvm::TargetMachine& target) {

@@ -69,19 +69,22 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
       return libmvec.takeError();
     dylib.addGenerator(std::move(*libmvec));
   }
-  return std::unique_ptr<JIT>(new JIT(std::move(*jit), std::move(*target), options));
+  // JIT code runs against this process's libm: exact mode computes glibc's
+  // exp, sin and cos itself in vector loops where that is this libm.
+  LibmInlining libm = options.math == MathMode::Exact ? hostLibmInlining(**target) : LibmInlining::Never;
+  return std::unique_ptr<JIT>(new JIT(std::move(*jit), std::move(*target), options, libm));
 }
 
 llvm::Error JIT::add(const ir::Module& module, const std::vector<uint32_t>& roots,
                      const std::vector<uint32_t>& boxed) {
   auto context = std::make_unique<llvm::LLVMContext>();
-  auto llvmModule = emitLLVM(module, *context, *target_, roots, options_.math, boxed);
+  auto llvmModule = emitLLVM(module, *context, *target_, roots, options_.math, boxed, libm_);
   return addModule(std::move(llvmModule), std::move(context));
 }
 
 llvm::Error JIT::addEntries(const ir::Module& module, const EntryPoints& entries) {
   auto context = std::make_unique<llvm::LLVMContext>();
-  auto llvmModule = emitEntryPoints(module, *context, *target_, entries, options_.math);
+  auto llvmModule = emitEntryPoints(module, *context, *target_, entries, options_.math, libm_);
   return addModule(std::move(llvmModule), std::move(context));
 }
 

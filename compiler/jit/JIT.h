@@ -55,8 +55,9 @@ public:
   llvm::Expected<CheckedBatchEntry> checkedBatchEntry(std::string_view function);
 
 private:
-  JIT(std::unique_ptr<llvm::orc::LLJIT> jit, std::unique_ptr<llvm::TargetMachine> target, JITOptions options)
-      : target_(std::move(target)), jit_(std::move(jit)), options_(options) {}
+  JIT(std::unique_ptr<llvm::orc::LLJIT> jit, std::unique_ptr<llvm::TargetMachine> target, JITOptions options,
+      LibmInlining libm)
+      : target_(std::move(target)), jit_(std::move(jit)), options_(options), libm_(libm) {}
   llvm::Expected<llvm::orc::ExecutorAddr> lookup(const std::string& symbol);
   llvm::Error addModule(std::unique_ptr<llvm::Module> module, std::unique_ptr<llvm::LLVMContext> context);
 
@@ -64,6 +65,7 @@ private:
   std::unique_ptr<llvm::TargetMachine> target_;
   std::unique_ptr<llvm::orc::LLJIT> jit_;
   JITOptions options_;
+  LibmInlining libm_; // decided once (hostLibmInlining), for every module
 };
 
 } // namespace findc

@@ -192,7 +192,9 @@ int run(const Options& options) {
   }
   auto target = orThrow(createHostTargetMachine());
   llvm::LLVMContext context;
-  std::unique_ptr<llvm::Module> llvmModule = emitLLVM(module, context, *target, roots, options.load.math);
+  // What the JIT would run here (exact mode's exp, sin and cos: this libm's).
+  std::unique_ptr<llvm::Module> llvmModule =
+      emitLLVM(module, context, *target, roots, options.load.math, {}, hostLibmInlining(*target));
   if (options.stage != "llvm")
     optimizeModule(*llvmModule, *target, options.load.math);
   if (options.stage == "asm")

@@ -30,6 +30,22 @@ constexpr double kPowerTail = 0.45;
 // product's error grows with n (n 2^-50 ulp), far inside the bounds above.
 constexpr int kLargestProductPower = 8;
 
+// Constants and fma of x's type, a double or a vector of doubles (its
+// lanes), and the integers of the same shape: for the libm algorithms that
+// codegen emits once for scalars and vectors alike.
+struct LaneMath {
+  LaneMath(llvm::IRBuilder<>& builder, llvm::Value* x)
+      : B(builder), d(x->getType()), i64(d->getWithNewType(builder.getInt64Ty())) {}
+  llvm::Constant* real(double v) const { return llvm::ConstantFP::get(d, v); }
+  llvm::Constant* integer(uint64_t v) const { return llvm::ConstantInt::get(i64, v); }
+  llvm::Value* fma(llvm::Value* a, llvm::Value* b, llvm::Value* c) const {
+    return B.CreateIntrinsic(llvm::Intrinsic::fma, {d}, {a, b, c});
+  }
+  llvm::IRBuilder<>& B;
+  llvm::Type* d;
+  llvm::Type* i64;
+};
+
 // How each primitive op becomes LLVM IR, from runtime/PrimOps.def.
 enum class Lowering { Inline, Intrinsic, LibmIntrinsic, LibmCall };
 struct PrimLowering {
@@ -660,20 +676,16 @@ private:
   // path (the lanes of the second value), each step as GlibcExp.cpp's.
   std::pair<llvm::Value*, llvm::Value*> expFastLanes(llvm::IRBuilder<>& B, llvm::Value* x) {
     using namespace glibc;
-    llvm::Type* d = x->getType();
-    llvm::Type* i64 = d->getWithNewType(B.getInt64Ty());
-    auto real = [&](double v) { return llvm::ConstantFP::get(d, v); };
-    auto integer = [&](uint64_t v) { return llvm::ConstantInt::get(i64, v); };
-    auto fma = [&](llvm::Value* a, llvm::Value* b, llvm::Value* c) {
-      return B.CreateIntrinsic(llvm::Intrinsic::fma, {d}, {a, b, c});
-    };
+    LaneMath m(B, x);
+    llvm::Type* d = m.d;
+    llvm::Type* i64 = m.i64;
     llvm::Value* top = B.CreateAnd(B.CreateLShr(B.CreateBitCast(x, i64), 52), 0x7ff);
-    llvm::Value* fast = B.CreateICmpULT(B.CreateSub(top, integer(kExpFastTopBase)), integer(kExpFastTopRange));
-    llvm::Value* kd = fma(x, real(kExpInvLn2N), real(kExpShift));
+    llvm::Value* fast = B.CreateICmpULT(B.CreateSub(top, m.integer(kExpFastTopBase)), m.integer(kExpFastTopRange));
+    llvm::Value* kd = m.fma(x, m.real(kExpInvLn2N), m.real(kExpShift));
     llvm::Value* ki = B.CreateBitCast(kd, i64);
-    kd = B.CreateFSub(kd, real(kExpShift));
-    llvm::Value* r = fma(kd, real(kExpNegLn2HiN), x);
-    r = fma(kd, real(kExpNegLn2LoN), r);
+    kd = B.CreateFSub(kd, m.real(kExpShift));
+    llvm::Value* r = m.fma(kd, m.real(kExpNegLn2HiN), x);
+    r = m.fma(kd, m.real(kExpNegLn2LoN), r);
     llvm::Value* index = B.CreateShl(B.CreateAnd(ki, (1 << kExpTableBits) - 1), 1);
     llvm::GlobalVariable* table = constantTable("findc.exp.table", kExpTable);
     llvm::Value* tail = B.CreateBitCast(tableWords(B, table, index), d);
@@ -681,9 +693,9 @@ private:
                                          B.CreateShl(ki, 52 - kExpTableBits));
     llvm::Value* scale = B.CreateBitCast(scaleBits, d);
     llvm::Value* r2 = B.CreateFMul(r, r);
-    llvm::Value* low = fma(fma(r, real(kExpC3), real(kExpC2)), r2, B.CreateFAdd(r, tail));
-    llvm::Value* tmp = fma(B.CreateFMul(r2, r2), fma(r, real(kExpC5), real(kExpC4)), low);
-    return {fma(scale, tmp, scale), fast};
+    llvm::Value* low = m.fma(m.fma(r, m.real(kExpC3), m.real(kExpC2)), r2, B.CreateFAdd(r, tail));
+    llvm::Value* tmp = m.fma(B.CreateFMul(r2, r2), m.fma(r, m.real(kExpC5), m.real(kExpC4)), low);
+    return {m.fma(scale, tmp, scale), fast};
   }
 
   // table[index], words of a table of 64-bit words, for an index or a
@@ -727,24 +739,20 @@ private:
   // table paths merged: the same operations, on operands each lane picks).
   std::pair<llvm::Value*, llvm::Value*> sinFastRanges(llvm::IRBuilder<>& B, llvm::Value* x, bool cosine) {
     using namespace glibc;
-    llvm::Type* d = x->getType();
-    llvm::Type* i64 = d->getWithNewType(B.getInt64Ty());
-    auto real = [&](double v) { return llvm::ConstantFP::get(d, v); };
-    auto integer = [&](uint64_t v) { return llvm::ConstantInt::get(i64, v); };
-    auto fma = [&](llvm::Value* a, llvm::Value* b, llvm::Value* c) {
-      return B.CreateIntrinsic(llvm::Intrinsic::fma, {d}, {a, b, c});
-    };
+    LaneMath m(B, x);
+    llvm::Type* d = m.d;
+    llvm::Type* i64 = m.i64;
     auto neg = [&](llvm::Value* v) { return B.CreateFNeg(v); };
     auto abs = [&](llvm::Value* v) { return B.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, v); };
     auto copysign = [&](llvm::Value* magnitude, llvm::Value* sign) {
       return B.CreateBinaryIntrinsic(llvm::Intrinsic::copysign, magnitude, sign);
     };
-    auto sinPolynomial = [&](llvm::Value* xx) { return fma(xx, real(kSinSn5), real(kSinSn3)); };
+    auto sinPolynomial = [&](llvm::Value* xx) { return m.fma(xx, m.real(kSinSn5), m.real(kSinSn3)); };
     auto cosPolynomial = [&](llvm::Value* xx) {
-      return fma(xx, fma(xx, real(kSinCs6), real(kSinCs4)), real(kSinCs2));
+      return m.fma(xx, m.fma(xx, m.real(kSinCs6), m.real(kSinCs4)), m.real(kSinCs2));
     };
     llvm::Value* top = B.CreateAnd(B.CreateLShr(B.CreateBitCast(x, i64), 32), 0x7fffffff);
-    auto below = [&](uint32_t bound) { return B.CreateICmpULT(top, integer(bound)); };
+    auto below = [&](uint32_t bound) { return B.CreateICmpULT(top, m.integer(bound)); };
     llvm::Value* tiny = below(cosine ? kCosTinyTop : kSinTinyTop);
     llvm::Value* inTable = below(kSinTableTop);
     llvm::Value* inCos = below(kSinCosTop);
@@ -752,14 +760,14 @@ private:
     llvm::Value* ax = abs(x);
 
     // reduce_sincos: x - n pi/2 = b + db.
-    llvm::Value* t = fma(x, real(kSinHpInv), real(kSinToInt));
-    llvm::Value* xn = B.CreateFSub(t, real(kSinToInt));
+    llvm::Value* t = m.fma(x, m.real(kSinHpInv), m.real(kSinToInt));
+    llvm::Value* xn = B.CreateFSub(t, m.real(kSinToInt));
     llvm::Value* n = B.CreateAnd(B.CreateBitCast(t, i64), 3);
-    llvm::Value* rest = fma(neg(xn), real(kSinMp2), fma(neg(xn), real(kSinMp1), x));
-    llvm::Value* t2 = fma(neg(xn), real(kSinPp3), rest);
-    llvm::Value* db = fma(real(-kSinPp3), xn, B.CreateFSub(rest, t2));
-    llvm::Value* b = fma(neg(xn), real(kSinPp4), t2);
-    db = B.CreateFAdd(db, fma(neg(xn), real(kSinPp4), B.CreateFSub(t2, b)));
+    llvm::Value* rest = m.fma(neg(xn), m.real(kSinMp2), m.fma(neg(xn), m.real(kSinMp1), x));
+    llvm::Value* t2 = m.fma(neg(xn), m.real(kSinPp3), rest);
+    llvm::Value* db = m.fma(m.real(-kSinPp3), xn, B.CreateFSub(rest, t2));
+    llvm::Value* b = m.fma(neg(xn), m.real(kSinPp4), t2);
+    db = B.CreateFAdd(db, m.fma(neg(xn), m.real(kSinPp4), B.CreateFSub(t2, b)));
 
     // What each range computes: sin: do_sin(x, 0); copysign(do_cos(hp0 -
     // |x|, hp1), x); do_sincos(b, db, n). cos: do_cos(x, 0); do_sin(a, da)
@@ -767,27 +775,27 @@ private:
     // n + 1). do_sincos(a, da, n): do_cos for odd n, else do_sin, negated
     // for n = 2, 3 (mod 4).
     llvm::Value* inCosOnly = B.CreateAnd(inCos, B.CreateNot(inTable)); // the middle range
-    llvm::Value* y = B.CreateFSub(real(kSinHp0), ax);
+    llvm::Value* y = B.CreateFSub(m.real(kSinHp0), ax);
     llvm::Value* middleA = y;
-    llvm::Value* middleDa = real(kSinHp1);
+    llvm::Value* middleDa = m.real(kSinHp1);
     if (cosine) {
-      middleA = B.CreateFAdd(y, real(kSinHp1));
-      middleDa = B.CreateFAdd(B.CreateFSub(y, middleA), real(kSinHp1));
-      n = B.CreateAnd(B.CreateAdd(n, integer(1)), 3);
+      middleA = B.CreateFAdd(y, m.real(kSinHp1));
+      middleDa = B.CreateFAdd(B.CreateFSub(y, middleA), m.real(kSinHp1));
+      n = B.CreateAnd(B.CreateAdd(n, m.integer(1)), 3);
     }
     llvm::Value* a = B.CreateSelect(inTable, x, B.CreateSelect(inCos, middleA, b));
-    llvm::Value* da = B.CreateSelect(inTable, real(0.0), B.CreateSelect(inCos, middleDa, db));
-    llvm::Value* odd = B.CreateICmpNE(B.CreateAnd(n, 1), integer(0));
+    llvm::Value* da = B.CreateSelect(inTable, m.real(0.0), B.CreateSelect(inCos, middleDa, db));
+    llvm::Value* odd = B.CreateICmpNE(B.CreateAnd(n, 1), m.integer(0));
     llvm::Value* useCos = B.CreateSelect(inCos, cosine ? inTable : inCosOnly, odd);
-    llvm::Value* negate = B.CreateAnd(B.CreateNot(inCos), B.CreateICmpNE(B.CreateAnd(n, 2), integer(0)));
+    llvm::Value* negate = B.CreateAnd(B.CreateNot(inCos), B.CreateICmpNE(B.CreateAnd(n, 2), m.integer(0)));
 
     // The table row of a's nearest X = i/128 (i clamped for the lanes
     // whose a is not used), and |a| - X.
     llvm::Value* am = abs(a);
-    llvm::Value* u = B.CreateFAdd(am, real(kSinBig));
-    llvm::Value* offset = B.CreateFSub(am, B.CreateFSub(u, real(kSinBig)));
+    llvm::Value* u = B.CreateFAdd(am, m.real(kSinBig));
+    llvm::Value* offset = B.CreateFSub(am, B.CreateFSub(u, m.real(kSinBig)));
     llvm::Value* i = B.CreateAnd(B.CreateBitCast(u, i64), 0xffffffff);
-    i = B.CreateBinaryIntrinsic(llvm::Intrinsic::umin, i, integer(kSinTableEntries - 1));
+    i = B.CreateBinaryIntrinsic(llvm::Intrinsic::umin, i, m.integer(kSinTableEntries - 1));
     i = B.CreateShl(i, 2);
     llvm::GlobalVariable* table = constantTable("findc.sin.table", kSinTable);
     auto word = [&](uint64_t k) { return B.CreateBitCast(tableWords(B, table, B.CreateOr(i, k)), d); };
@@ -798,35 +806,35 @@ private:
 
     // do_sin(a, da) below 0.126: a Taylor polynomial.
     llvm::Value* xxa = B.CreateFMul(a, a);
-    llvm::Value* p = real(kSinS5);
+    llvm::Value* p = m.real(kSinS5);
     for (double coefficient : {kSinS4, kSinS3, kSinS2, kSinS1})
-      p = fma(p, xxa, real(coefficient));
-    llvm::Value* taylor = B.CreateFAdd(a, fma(xxa, fma(p, a, neg(B.CreateFMul(real(0.5), da))), da));
+      p = m.fma(p, xxa, m.real(coefficient));
+    llvm::Value* taylor = B.CreateFAdd(a, m.fma(xxa, m.fma(p, a, neg(B.CreateFMul(m.real(0.5), da))), da));
     // do_sin(a, da) and do_cos(a, da) from the table, as one computation
     // whose operands each lane picks (the same operations either way):
-    //   do_sin: t = offset, s = t + fma(t^3, sp, dx), c = fma(t, dx, t^2 cp),
-    //           sn + fma(s, cs, fma(-c, sn, fma(s, ccs, ssn))), a's sign;
-    //   do_cos: t = offset + dx, s = fma(t^3, sp, t), c = t^2 cp,
-    //           cs + fma(-s, sn, fma(-c, cs, fma(-s, ssn, ccs))).
-    llvm::Value* dx = B.CreateSelect(B.CreateSelect(useCos, B.CreateFCmpOLT(a, real(0.0)), B.CreateFCmpOLE(a, real(0.0))),
+    //   do_sin: t = offset, s = t + m.fma(t^3, sp, dx), c = m.fma(t, dx, t^2 cp),
+    //           sn + m.fma(s, cs, m.fma(-c, sn, m.fma(s, ccs, ssn))), a's sign;
+    //   do_cos: t = offset + dx, s = m.fma(t^3, sp, t), c = t^2 cp,
+    //           cs + m.fma(-s, sn, m.fma(-c, cs, m.fma(-s, ssn, ccs))).
+    llvm::Value* dx = B.CreateSelect(B.CreateSelect(useCos, B.CreateFCmpOLT(a, m.real(0.0)), B.CreateFCmpOLE(a, m.real(0.0))),
                                      neg(da), da);
     llvm::Value* tv = B.CreateSelect(useCos, B.CreateFAdd(offset, dx), offset);
     llvm::Value* tt = B.CreateFMul(tv, tv);
-    llvm::Value* f = fma(B.CreateFMul(tv, tt), sinPolynomial(tt), B.CreateSelect(useCos, tv, dx));
+    llvm::Value* f = m.fma(B.CreateFMul(tv, tt), sinPolynomial(tt), B.CreateSelect(useCos, tv, dx));
     llvm::Value* sv = B.CreateSelect(useCos, f, B.CreateFAdd(tv, f));
     llvm::Value* cp = B.CreateFMul(tt, cosPolynomial(tt));
-    llvm::Value* cv = B.CreateSelect(useCos, cp, fma(tv, dx, cp));
+    llvm::Value* cv = B.CreateSelect(useCos, cp, m.fma(tv, dx, cp));
     llvm::Value* signedS = B.CreateSelect(useCos, neg(sv), sv);
     auto pick = [&](llvm::Value* forSin, llvm::Value* forCos) { return B.CreateSelect(useCos, forCos, forSin); };
-    llvm::Value* cor = fma(signedS, pick(cs, sn), fma(neg(cv), pick(sn, cs), fma(signedS, pick(ccs, ssn), pick(ssn, ccs))));
+    llvm::Value* cor = m.fma(signedS, pick(cs, sn), m.fma(neg(cv), pick(sn, cs), m.fma(signedS, pick(ccs, ssn), pick(ssn, ccs))));
     llvm::Value* tableValue = B.CreateFAdd(pick(sn, cs), cor);
     llvm::Value* sinValue =
-        B.CreateSelect(B.CreateFCmpOLT(am, real(kSinTaylorBound)), taylor, copysign(tableValue, a));
+        B.CreateSelect(B.CreateFCmpOLT(am, m.real(kSinTaylorBound)), taylor, copysign(tableValue, a));
     llvm::Value* r = B.CreateSelect(useCos, tableValue, sinValue);
     r = B.CreateSelect(negate, neg(r), r);
     if (!cosine)
       r = B.CreateSelect(inCosOnly, copysign(r, x), r);
-    return {B.CreateSelect(tiny, cosine ? real(1.0) : x, r), fast};
+    return {B.CreateSelect(tiny, cosine ? m.real(1.0) : x, r), fast};
   }
 
   // `double findc.slow.powN(double x)`: glibc's pow(x, N), fenced (see

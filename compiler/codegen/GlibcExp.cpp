@@ -1,4 +1,5 @@
 #include "compiler/codegen/GlibcExp.h"
+#include "compiler/codegen/GlibcProbes.h"
 
 #include <bit>
 #include <cmath>
@@ -30,17 +31,10 @@ double expFastPath(double x) {
 bool libmExpIsFastPath() {
   // Called through a volatile pointer: the C++ compiler must not fold it.
   double (*volatile libmExp)(double) = &::exp;
-  constexpr int kProbes = 256;
-  uint64_t state = 0x9e3779b97f4a7c15;
-  for (int i = 0; i < kProbes; ++i) {
-    state = state * 6364136223846793005u + 1442695040888963407u;
-    // Evenly over (-512, 512), then random significands at every fast scale.
-    double x = i < kProbes / 2 ? -511.75 + 1023.5 * i / (kProbes / 2)
-                               : std::ldexp(1.0 + (state >> 12) * 0x1p-52, static_cast<int>(state % 62) - 54) *
-                                     (state & (1u << 20) ? -1.0 : 1.0);
+  // Over (-512, 512), and at every fast scale (2^-54 ... 2^7).
+  for (double x : probeInputs(256, -511.75, 511.75, -54, 62, 0x9e3779b97f4a7c15))
     if (takesExpFastPath(x) && std::bit_cast<uint64_t>(libmExp(x)) != std::bit_cast<uint64_t>(expFastPath(x)))
       return false;
-  }
   return true;
 }
 

@@ -1,4 +1,5 @@
 #include "compiler/codegen/GlibcSin.h"
+#include "compiler/codegen/GlibcProbes.h"
 
 #include <bit>
 #include <cmath>
@@ -108,14 +109,8 @@ bool libmSinIsFastPath() {
   // Called through volatile pointers: the C++ compiler must not fold them.
   double (*volatile libmSin)(double) = &::sin;
   double (*volatile libmCos)(double) = &::cos;
-  constexpr int kProbes = 512;
-  uint64_t state = 0x2545f4914f6cdd1d;
-  for (int i = 0; i < kProbes; ++i) {
-    state = state * 6364136223846793005u + 1442695040888963407u;
-    // Evenly over (-40, 40), then random significands at every fast scale.
-    double x = i < kProbes / 2 ? -39.99 + 79.98 * i / (kProbes / 2)
-                               : std::ldexp(1.0 + (state >> 12) * 0x1p-52, static_cast<int>(state % 54) - 27) *
-                                     (state & (1u << 20) ? -1.0 : 1.0);
+  // Over (-40, 40), and at every scale of the fast ranges (2^-27 ... 2^26).
+  for (double x : probeInputs(512, -39.99, 39.99, -27, 54, 0x2545f4914f6cdd1d)) {
     if (!takesSinFastPath(x))
       continue;
     if (std::bit_cast<uint64_t>(libmSin(x)) != std::bit_cast<uint64_t>(sinFastPath(x)) ||

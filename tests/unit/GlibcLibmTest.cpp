@@ -29,25 +29,27 @@ double (*volatile libmExp)(double) = &::exp;
 double (*volatile libmSin)(double) = &::sin;
 double (*volatile libmCos)(double) = &::cos;
 
-std::vector<double> expInputs() {
-  std::mt19937_64 random(20261207);
+// Special inputs, random bit patterns (every exponent, subnormals,
+// infinities, nans), `uniform` points each from the given ranges, random
+// significands at every scale 2^lowest ... 2^highest (either sign), and
+// 2,000 doubles each side of every edge (either sign).
+std::vector<double> inputs(uint64_t seed, std::initializer_list<std::pair<double, double>> ranges, int uniform,
+                           int lowest, int highest, std::initializer_list<double> edges) {
+  std::mt19937_64 random(seed);
   std::vector<double> xs = test::specialInputs();
   for (int i = 0; i < 1'000'000; ++i)
     xs.push_back(fromBits(random()));
-  std::uniform_real_distribution<double> work(-750.0, 750.0), unit(-1.0, 1.0);
-  for (int i = 0; i < 2'000'000; ++i) {
-    xs.push_back(work(random));
-    xs.push_back(unit(random));
+  for (auto [from, to] : ranges) {
+    std::uniform_real_distribution<double> range(from, to);
+    for (int i = 0; i < uniform; ++i)
+      xs.push_back(range(random));
   }
-  // Random significands at every scale of the fast path (2^-54 ... 2^8).
-  std::uniform_int_distribution<int> scale(-56, 9);
+  std::uniform_int_distribution<int> scale(lowest, highest);
   for (int i = 0; i < 1'000'000; ++i) {
     double x = std::ldexp(fromBits(0x3ff0000000000000 | (random() >> 12)), scale(random));
     xs.push_back(random() % 2 ? -x : x);
   }
-  // Each side of the fast path's edges, and where exp overflows and
-  // underflows to subnormals and zero.
-  for (double edge : {0x1p-54, 512.0, 709.782712893384, 745.1332191019411, 708.39641853226408}) {
+  for (double edge : edges) {
     double up = edge, down = edge;
     for (int i = 0; i < 2000; ++i) {
       for (double x : {up, down}) {
@@ -61,38 +63,20 @@ std::vector<double> expInputs() {
   return xs;
 }
 
-// sin's and cos's inputs: each range whole, and each side of its bounds.
+// exp: its fast path's scales (2^-54 ... 2^8) and edges, and where it
+// overflows and underflows to subnormals and zero.
+std::vector<double> expInputs() {
+  return inputs(20261207, {{-750.0, 750.0}, {-1.0, 1.0}}, 2'000'000, -56, 9,
+                {0x1p-54, 512.0, 709.782712893384, 745.1332191019411, 708.39641853226408});
+}
+
+// sin and cos: each range whole and each side of its bounds, and around
+// X = i/128 for every table row (the rows whose rests glibc rounds
+// differently among them), directly and after the reduction by pi/2.
 std::vector<double> sinInputs() {
-  std::mt19937_64 random(20261208);
-  std::vector<double> xs = test::specialInputs();
-  for (int i = 0; i < 1'000'000; ++i)
-    xs.push_back(fromBits(random()));
-  std::uniform_real_distribution<double> near(-10.0, 10.0), far(-1.2e8, 1.2e8), agents(-100.0, 100.0);
-  for (int i = 0; i < 1'000'000; ++i) {
-    xs.push_back(near(random));
-    xs.push_back(far(random));
-    xs.push_back(agents(random));
-  }
-  // Random significands at every scale below 2^27.
-  std::uniform_int_distribution<int> scale(-30, 27);
-  for (int i = 0; i < 1'000'000; ++i) {
-    double x = std::ldexp(fromBits(0x3ff0000000000000 | (random() >> 12)), scale(random));
-    xs.push_back(random() % 2 ? -x : x);
-  }
-  for (double edge : {0x1p-26, 0x1p-27, glibc::kSinTaylorBound, 0.855469, 2.426265, 105414350.0, glibc::kSinHp0,
-                      2 * glibc::kSinHp0, 3 * glibc::kSinHp0, 0.5 / 128}) {
-    double up = edge, down = edge;
-    for (int i = 0; i < 2000; ++i) {
-      for (double x : {up, down}) {
-        xs.push_back(x);
-        xs.push_back(-x);
-      }
-      up = std::nextafter(up, INFINITY);
-      down = std::nextafter(down, 0.0);
-    }
-  }
-  // Around X = i/128 for every table row (the rows whose rests glibc rounds
-  // differently among them), directly and after the reduction by pi/2.
+  std::vector<double> xs = inputs(20261208, {{-10.0, 10.0}, {-1.2e8, 1.2e8}, {-100.0, 100.0}}, 1'000'000, -30, 27,
+                                  {0x1p-26, 0x1p-27, glibc::kSinTaylorBound, 0.855469, 2.426265, 105414350.0,
+                                   glibc::kSinHp0, 2 * glibc::kSinHp0, 3 * glibc::kSinHp0, 0.5 / 128});
   for (int row = 0; row < glibc::kSinTableEntries; ++row)
     for (int k = -200; k <= 200; ++k) {
       double x = row / 128.0 + k * 0x1p-20;

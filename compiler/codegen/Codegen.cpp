@@ -580,10 +580,13 @@ private:
     auto* exponent = llvm::dyn_cast<llvm::ConstantFP>(y);
     if (math_ == MathMode::Vector && exponent)
       return intrinsic(llvm::Intrinsic::pow, {x, y});
-    if (exponent && !llvm::isa<llvm::Constant>(x))
+    if (exponent && !llvm::isa<llvm::Constant>(x)) {
       for (int n = 2; n <= kLargestProductPower; ++n)
         if (exponent->isExactlyValue(n))
           return smallPower(x, n);
+      if (exponent->isExactlyValue(0.5))
+        return halfPower(x);
+    }
     return intrinsic(llvm::Intrinsic::pow, {fence(x), fence(y)});
   }
 
@@ -610,7 +613,6 @@ private:
   // range test on q covers every p: they are monotone in k.
   llvm::Value* smallPower(llvm::Value* x, int n) {
     auto& B = builder_;
-    auto* i64 = B.getInt64Ty();
     auto exactProduct = [&](llvm::Value* a, llvm::Value* b, llvm::Value* rounded) {
       return B.CreateIntrinsic(llvm::Intrinsic::fma, {B.getDoubleTy()}, {a, b, B.CreateFNeg(rounded)});
     };
@@ -628,6 +630,30 @@ private:
       tail = B.CreateFAdd(B.CreateFSub(product, rounded), tail);
       product = rounded;
     }
+    return productOrPow(x, product, tail, B.getTrue(), powSlow(n, "pow" + std::to_string(n)));
+  }
+
+  // glibc's pow(x, 0.5), bit for bit: sqrt(x) = s (correctly rounded) where
+  // that is pow's value, by smallPower's test on s and its tail: the
+  // residual r = x - s^2 is exact (fma) for x >= 2^-960, and sqrt(x) - s =
+  // r / (s + sqrt(x)), r / 2s within 2^-52 of it. pow elsewhere (x <= 0,
+  // tiny, inf, nan, near a midpoint).
+  llvm::Value* halfPower(llvm::Value* x) {
+    auto& B = builder_;
+    llvm::Value* s = intrinsic(llvm::Intrinsic::sqrt, {x});
+    llvm::Value* residual = B.CreateIntrinsic(llvm::Intrinsic::fma, {B.getDoubleTy()}, {B.CreateFNeg(s), s, x});
+    llvm::Value* tail = B.CreateFDiv(residual, B.CreateFAdd(s, s));
+    llvm::Value* exactResidual = B.CreateFCmpOGE(x, real(0x1p-960));
+    return productOrPow(x, s, tail, exactResidual, powSlow(0.5, "powhalf"));
+  }
+
+  // `product` (x^y rounded once, `tail` below it) where that provably is
+  // glibc's pow(x, y) (see smallPower) and `exact` holds, else pow from the
+  // slow path `slow`.
+  llvm::Value* productOrPow(llvm::Value* x, llvm::Value* product, llvm::Value* tail, llvm::Value* exact,
+                            llvm::Function* slow) {
+    auto& B = builder_;
+    auto* i64 = B.getInt64Ty();
     llvm::Value* magnitude = intrinsic(llvm::Intrinsic::fabs, {product});
     llvm::Value* bits = B.CreateBitCast(magnitude, i64);
     llvm::Value* binade = B.CreateBitCast(B.CreateAnd(bits, B.getInt64(0x7ff0000000000000)), B.getDoubleTy());
@@ -642,19 +668,19 @@ private:
     llvm::Value* inRange = B.CreateAnd(B.CreateFCmpOGE(magnitude, real(0x1p-969)),
                                        B.CreateFCmpOLE(magnitude, real(std::numeric_limits<double>::max())));
     llvm::Value* notPowerOfTwo = B.CreateICmpNE(B.CreateAnd(bits, B.getInt64(0x000fffffffffffff)), B.getInt64(0));
-    llvm::Value* fast = B.CreateAnd(clearOfMidpoint, B.CreateAnd(inRange, notPowerOfTwo));
+    llvm::Value* fast = B.CreateAnd(B.CreateAnd(clearOfMidpoint, exact), B.CreateAnd(inRange, notPowerOfTwo));
     llvm::Function* f = B.GetInsertBlock()->getParent();
     llvm::BasicBlock* from = B.GetInsertBlock();
-    auto* slow = llvm::BasicBlock::Create(context_, "pow.slow", f);
+    auto* slowBlock = llvm::BasicBlock::Create(context_, "pow.slow", f);
     auto* join = llvm::BasicBlock::Create(context_, "pow.join", f);
-    B.CreateCondBr(fast, join, slow);
-    B.SetInsertPoint(slow);
-    llvm::Value* exact = callSlowPath(powSlow(n), x);
+    B.CreateCondBr(fast, join, slowBlock);
+    B.SetInsertPoint(slowBlock);
+    llvm::Value* pow = callSlowPath(slow, x);
     B.CreateBr(join);
     B.SetInsertPoint(join);
     llvm::PHINode* result = B.CreatePHI(B.getDoubleTy(), 2);
     result->addIncoming(product, from);
-    result->addIncoming(exact, slow);
+    result->addIncoming(pow, slowBlock);
     return result;
   }
 
@@ -837,12 +863,12 @@ private:
     return {B.CreateSelect(tiny, cosine ? m.real(1.0) : x, r), fast};
   }
 
-  // `double findc.slow.powN(double x)`: glibc's pow(x, N), fenced (see
+  // `double findc.slow.NAME(double x)`: glibc's pow(x, y), fenced (see
   // slowPath).
-  llvm::Function* powSlow(int n) {
-    return slowPath(slowPathName("pow" + std::to_string(n)), [&](llvm::IRBuilder<>& B, llvm::Value* x) {
+  llvm::Function* powSlow(double y, const std::string& name) {
+    return slowPath(slowPathName(name), [&](llvm::IRBuilder<>& B, llvm::Value* x) {
       auto* d = B.getDoubleTy();
-      llvm::Value* exponent = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {d}, {real(n)});
+      llvm::Value* exponent = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {d}, {real(y)});
       llvm::Value* base = B.CreateIntrinsic(llvm::Intrinsic::arithmetic_fence, {d}, {x});
       return B.CreateIntrinsic(llvm::Intrinsic::pow, {d}, {base, exponent});
     });

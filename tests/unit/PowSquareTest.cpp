@@ -1,7 +1,8 @@
 // x ** n in exact mode: codegen writes glibc's pow(x, n) for n = 2 ... 8
 // out as products where that is pow's value and calls pow elsewhere
 // (Codegen's smallPower, docs/language.md "x ** n in exact mode"); here
-// n = 2, 3, 4, 5 and 8. Against glibc's pow itself, bit for bit, on millions of
+// n = 2, 3, 4, 5 and 8; and x ** 0.5 as sqrt(x) where that is pow's value
+// (halfPower). Against glibc's pow itself, bit for bit, on millions of
 // doubles: random bit patterns (every exponent, subnormals, infinities,
 // nans), random significands at every scale, the edges of the ranges the
 // lowering treats apart, and x whose exact square lies near a rounding
@@ -130,6 +131,17 @@ std::vector<double> inputs() {
         xs.push_back(random() % 2 ? -x : x);
       }
   }
+  // Square roots (x ** 0.5): random significands at every scale, and around
+  // 2^-960 (where the residual stops being exact), 2^+-128 (the tail
+  // bounds' edges) and powers of two.
+  std::uniform_int_distribution<int> anyExponent(-1074, 1023);
+  for (int i = 0; i < 1'000'000; ++i)
+    xs.push_back(std::ldexp(fromBits(0x3ff0000000000000 | (random() >> 12)), anyExponent(random)));
+  for (double edge : {0x1p-960, 0x1p-128, 0x1p128, 4.0})
+    for (int i = 0; i < 100'000; ++i) {
+      auto step = static_cast<int64_t>(random() % 2'000'001) - 1'000'000;
+      xs.push_back(edge * (1 + std::ldexp(static_cast<double>(step), -40)));
+    }
   // Squares near a rounding midpoint and near the tail bounds (0.45, 0.48
   // of an ulp, each side).
   for (double fraction : {0.5, 0.45, 0.48, 0.52, 0.55, 0.4999, 0.5001})
@@ -150,6 +162,7 @@ def pow_three(x: real) -> real = x ** 3.0
 def fourth(x: real) -> real = py_pow(x, 4)
 def pow_five(x: real) -> real = x ** 5.0
 def eighth(x: real) -> real = py_pow(x, 8)
+def root(x: real) -> real = x ** 0.5
 )")
                     .release();
     if (!compiled_->module)
@@ -179,16 +192,18 @@ JIT* PowSquareTest::jit_ = nullptr;
 // The hard cases are hard: glibc's pow and the plain product differ on
 // some of them.
 TEST_F(PowSquareTest, InputsIncludePowersWherePowIsNotTheProduct) {
-  size_t parted[3] = {0, 0, 0};
+  size_t parted[4] = {0, 0, 0, 0};
   for (double x : *xs_)
     if (std::isfinite(x)) {
       parted[0] += glibcPow(x, 2.0) != x * x;
       parted[1] += glibcPow(x, 3.0) != x * x * x;
       parted[2] += glibcPow(x, 5.0) != x * x * x * x * x;
+      parted[3] += x > 0 && glibcPow(x, 0.5) != std::sqrt(x);
     }
   EXPECT_GT(parted[0], 1000u);
   EXPECT_GT(parted[1], 1000u);
   EXPECT_GT(parted[2], 1000u);
+  EXPECT_GT(parted[3], 100u);
 }
 
 void expectCheckedBatchIsGlibcPow(JIT& jit, const std::vector<double>& xs, const char* name, double n) {
@@ -246,6 +261,7 @@ TEST_F(PowSquareTest, BatchOfPowIsGlibcPow) {
   expectBatchIsGlibcPow(*jit_, *xs_, "pow_two", 2.0);
   expectBatchIsGlibcPow(*jit_, *xs_, "pow_three", 3.0);
   expectBatchIsGlibcPow(*jit_, *xs_, "pow_five", 5.0);
+  expectBatchIsGlibcPow(*jit_, *xs_, "root", 0.5);
 }
 
 } // namespace

@@ -186,7 +186,7 @@ int run(const Options& options) {
   };
   Engine cpp{"c++ -O2", "hand-written, separate TU, g++ -O2 (x86-64 baseline ISA), scalar libm", false, {}};
   Engine native{"c++ -O2 native", "the same TU at -O2 -march=native", false, {}};
-  Engine exact{"jit-exact", "findc JIT, MathMode::Exact (scalar libm, bit-identical to interp)", false, {}};
+  Engine exact{"jit-exact", "findc JIT, MathMode::Exact (libm's bits, bit-identical to interp)", false, {}};
   Engine vector{"jit-vector", vectorEngineNote(), false, {}};
   Engine interp{"interp", "findc reference interpreter, Interpreter::callBatch", true, {}};
   for (size_t f = 0; f < kNumFunctions; ++f) {

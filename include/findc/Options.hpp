@@ -11,8 +11,9 @@ namespace findc {
 // with the JIT bit for bit in exact math).
 enum class Engine : uint8_t { Jit, Interpreter };
 
-// Exact: every math call is glibc's scalar libm, bit-identical to the
-// interpreter. Vector: batch loops call libmvec's SIMD variants and pow with
+// Exact: every math call gives glibc's scalar libm's bits, bit-identical to
+// the interpreter (vector loops compute exp, sin, cos and small powers as
+// glibc does). Vector: batch loops call libmvec's SIMD variants and pow with
 // a small integer exponent (|n| <= 8) becomes multiplications (a few ulp
 // apart from libm, several times faster). Only the JIT has a vector mode.
 enum class MathMode : uint8_t { Exact, Vector };

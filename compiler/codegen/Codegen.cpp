@@ -1,6 +1,7 @@
 #include "compiler/codegen/Codegen.h"
 #include "compiler/codegen/GlibcExp.h"
 #include "compiler/codegen/GlibcSin.h"
+#include "compiler/codegen/Libmvec.h"
 
 #include "compiler/ir/Passes.h"
 #include "runtime/Utf8.h"
@@ -904,8 +905,14 @@ private:
     std::vector<llvm::GlobalValue*> variants;
     std::string names;
     llvm::MDNode* rarely = llvm::MDBuilder(context_).createUnlikelyBranchWeights();
+    // At the host's widest vectors only (8 doubles with AVX-512, 4 with
+    // AVX2; 2, 4 and 8 elsewhere): the vectorizer picks that width for a
+    // loop around these calls, and each variant costs compile time until
+    // optimizeModule drops the unused (sin's: ~3 ms each).
+    unsigned widest = widestLibmvecLanes(target_);
+    std::vector<unsigned> widths = widest >= 4 ? std::vector<unsigned>{widest} : std::vector<unsigned>{2, 4, 8};
     for (bool masked : {false, true})
-      for (unsigned lanes : {2u, 4u, 8u}) {
+      for (unsigned lanes : widths) {
         if (!masked && !fastLanes)
           continue;
         std::string name = vectorVariantName(slowName, lanes, masked);

@@ -685,18 +685,26 @@ private:
     return result;
   }
 
-  // glibc's exp(x), bit for bit (GlibcExp.h): a call of libm's exp whose
-  // vector variants, which a vectorized loop calls, compute its fast path
-  // for every lane (expFastLanes), with libm's exp for the lanes outside
-  // 2^-54 <= |x| < 512 (zero, tiny, huge, inf, nan).
-  llvm::Value* exactExp(llvm::Value* x) {
-    llvm::Function* exp = slowPath(
-        slowPathName("exp"),
-        [](llvm::IRBuilder<>& B, llvm::Value* v) {
-          return B.CreateIntrinsic(llvm::Intrinsic::exp, {B.getDoubleTy()}, {v});
-        },
-        [this](llvm::IRBuilder<>& B, llvm::Value* v) { return expFastLanes(B, v); });
-    return callSlowPath(exp, x);
+  // glibc's exp, sin or cos of x (writesOut), bit for bit (GlibcExp.h,
+  // GlibcSin.h): a call of libm's (which branches to x's range: cheaper for
+  // one x) whose vector variants, which a vectorized loop calls, compute
+  // glibc's algorithm for every lane (expFastLanes, sinFastRanges), with
+  // libm for the lanes outside its fast ranges (exp: zero, tiny, huge;
+  // both: inf, nan; sin and cos: |x| >= 105414350).
+  llvm::Value* glibcCall(PrimOp op, llvm::Value* x) {
+    llvm::Intrinsic::ID libm = loweringOf(op).intrinsic;
+    FastLanes fastLanes;
+    if (op == PrimOp::Exp)
+      fastLanes = [this](llvm::IRBuilder<>& B, llvm::Value* v) { return expFastLanes(B, v); };
+    else
+      fastLanes = [this, cosine = op == PrimOp::Cos](llvm::IRBuilder<>& B, llvm::Value* v) {
+        return sinFastRanges(B, v, cosine);
+      };
+    llvm::Function* f = slowPath(
+        slowPathName(loweringOf(op).libm),
+        [libm](llvm::IRBuilder<>& B, llvm::Value* v) { return B.CreateIntrinsic(libm, {B.getDoubleTy()}, {v}); },
+        fastLanes);
+    return callSlowPath(f, x);
   }
 
   // exp of every lane of `x` (a double or a vector of them) on its fast
@@ -745,19 +753,6 @@ private:
     table->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
     table->setAlignment(llvm::Align(64));
     return table;
-  }
-
-  // glibc's sin(x) or cos(x), bit for bit (GlibcSin.h): a call of libm's
-  // (which branches to x's range: cheaper for one x) whose vector variants,
-  // which a vectorized loop calls, compute every fast range for every lane
-  // and pick each lane's (sinFastRanges), with libm for the lanes beyond.
-  llvm::Value* exactSinCos(llvm::Value* x, bool cosine) {
-    llvm::Intrinsic::ID libm = cosine ? llvm::Intrinsic::cos : llvm::Intrinsic::sin;
-    llvm::Function* f = slowPath(
-        slowPathName(cosine ? "cos" : "sin"),
-        [libm](llvm::IRBuilder<>& B, llvm::Value* v) { return B.CreateIntrinsic(libm, {B.getDoubleTy()}, {v}); },
-        [this, cosine](llvm::IRBuilder<>& B, llvm::Value* v) { return sinFastRanges(B, v, cosine); });
-    return callSlowPath(f, x);
   }
 
   // sin or cos of every lane of `x` (a double or a vector of them) whose
@@ -999,10 +994,8 @@ private:
       return pow(a[0], a[1]);
     if (op == PrimOp::Exp10)
       return intrinsic(loweringOf(op).intrinsic, {fence(a[0])});
-    if (op == PrimOp::Exp && inlineLibm_)
-      return exactExp(a[0]);
-    if ((op == PrimOp::Sin || op == PrimOp::Cos) && inlineLibm_)
-      return exactSinCos(a[0], op == PrimOp::Cos);
+    if (inlineLibm_ && writesOut(op))
+      return glibcCall(op, a[0]);
     switch (loweringOf(op).how) {
     case Lowering::Intrinsic:
     case Lowering::LibmIntrinsic: return intrinsic(loweringOf(op).intrinsic, a);
@@ -1120,7 +1113,7 @@ private:
   }
 
   // The libm functions exact mode computes as glibc does, with vector
-  // variants (exactExp, exactSinCos).
+  // variants (glibcCall).
   static bool writesOut(PrimOp op) { return op == PrimOp::Exp || op == PrimOp::Sin || op == PrimOp::Cos; }
 
   bool callsLibm(const ir::Inst& inst) const {
@@ -1331,7 +1324,7 @@ private:
   std::map<std::string, llvm::Value*> strings_;
   llvm::Value* context_arg_ = nullptr; // of the function being defined
   std::map<std::string, std::string> slowVariants_; // the vector-function-abi-variant of slowPath's calls
-  bool inlineLibm_; // exactExp for exp, exactSinCos for sin and cos
+  bool inlineLibm_; // glibcCall for exp, sin and cos
 };
 
 } // namespace

@@ -7,7 +7,7 @@
 // x = k ln2/128 + r with k = round(x 128/ln2), exp(x) = 2^(k/128) exp(r),
 // 2^(k/128) from a table (scripts/gen_glibc_tables.py), exp(r) - 1 a
 // polynomial, every step rounded as __exp_fma rounds it. Codegen's
-// exactExp calls libm's exp with vector variants that take that path for
+// glibcCall calls libm's exp with vector variants that take that path for
 // every lane (so a loop around exp vectorizes, with libm's bits) and call
 // libm for other x; expFastPath is the same path in C++, which
 // libmExpIsFastPath compares with this host's libm before codegen relies

@@ -16,7 +16,7 @@
 // cos: 1 below 2^-27, do_cos(x, 0) below 0.855469, do_sin(a, da) with
 // a + da = (pi/2 - |x|) below 2.426265, do_sincos(a, da, n + 1) beyond.
 // Every step rounded as __sin_fma and __cos_fma round it, each fma where
-// they have one. Codegen's exactSinCos calls libm with vector variants
+// they have one. Codegen's glibcCall calls libm with vector variants
 // that compute all the fast ranges for every lane and pick each lane's;
 // sinFastPath and cosFastPath are the same in C++, which
 // libmSinIsFastPath compares with this host's libm before codegen relies

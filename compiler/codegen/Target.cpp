@@ -123,9 +123,6 @@ void allowApproximateMath(llvm::Module& module) {
       }
 }
 
-// The masked vector variants of findc.pow2 and findc.pow3 (Codegen's
-// smallPower) that the loop vectorizer did not call: kept for it by
-// llvm.compiler.used, they would cost instruction selection for nothing.
 // The loop vectorizer calls a slow path's vector variant for every vector
 // (kSlowPathPrefix). Inlined, the common vector (no lane for libm) costs a
 // test and a branch, and only the rare path spills the vectors the call
@@ -143,6 +140,9 @@ void inlineVectorVariants(llvm::Module& module) {
   }
 }
 
+// The slow paths' vector variants that the loop vectorizer did not call:
+// kept for it by llvm.compiler.used, they would cost instruction selection
+// for nothing.
 void dropUnusedVariants(llvm::Module& module) {
   auto unused = [](const llvm::Function* f) { return isVectorVariant(f->getName()) && f->hasOneUse(); };
   std::vector<llvm::Function*> dead;

@@ -1,6 +1,6 @@
 // glibc's exp, sin and cos written out in exact mode
-// (compiler/codegen/GlibcExp.h, GlibcSin.h; Codegen's exactExp,
-// exactSinCos): the JIT's exp, sin and cos, vectorized in a batch loop
+// (compiler/codegen/GlibcExp.h, GlibcSin.h; Codegen's glibcCall):
+// the JIT's exp, sin and cos, vectorized in a batch loop
 // (glibc's algorithm) and scalar in the scalar entry (a libm call),
 // against this process's libm, bit for bit, on millions of
 // doubles: random bit patterns (every exponent, subnormals, infinities,

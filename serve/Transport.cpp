@@ -59,7 +59,15 @@ StopSignals::~StopSignals() {
   ::close(fds_[1]);
 }
 
-void serveLines(Service& service, int in, int out, const StopSignals& stop) {
+// poll(fds, 2, -1), polling without sleeping for `spin` first.
+int awaitInput(pollfd (&fds)[2], std::chrono::microseconds spin) {
+  for (auto until = std::chrono::steady_clock::now() + spin; std::chrono::steady_clock::now() < until;)
+    if (int ready = ::poll(fds, 2, 0); ready != 0)
+      return ready;
+  return ::poll(fds, 2, -1);
+}
+
+void serveLines(Service& service, int in, int out, const StopSignals& stop, std::chrono::microseconds spin) {
   const size_t limit = service.limits().maxRequestBytes;
   std::string pending;    // bytes of the line being read
   bool skipping = false;  // inside a line already answered too_large
@@ -74,7 +82,7 @@ void serveLines(Service& service, int in, int out, const StopSignals& stop) {
   char buffer[1 << 16];
   for (;;) {
     pollfd fds[] = {{in, POLLIN, 0}, {stop.fd(), POLLIN, 0}};
-    if (::poll(fds, 2, -1) < 0) {
+    if (awaitInput(fds, spin) < 0) {
       if (errno == EINTR)
         continue;
       throw std::runtime_error(std::string("poll: ") + std::strerror(errno));

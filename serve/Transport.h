@@ -5,6 +5,7 @@
 
 #include "serve/Service.h"
 
+#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <functional>
@@ -32,8 +33,14 @@ private:
 
 // One request per line on `in`, one reply per line on `out`, until end of
 // input or a stop signal; then every session is closed. A line longer than
-// the request bound is answered `too_large` and skipped.
-void serveLines(Service& service, int in, int out, const StopSignals& stop);
+// the request bound is answered `too_large` and skipped. After each reply
+// it polls `in` without sleeping for up to `spin` before it blocks: a
+// client that sends its next request within that time is not kept waiting
+// for the scheduler to wake this thread (~20 us on these VMs, half of a
+// round trip).
+inline constexpr std::chrono::microseconds kDefaultSpin{200};
+void serveLines(Service& service, int in, int out, const StopSignals& stop,
+                std::chrono::microseconds spin = kDefaultSpin);
 
 struct HttpAddress {
   std::string host; // an IPv4 or IPv6 literal, or "localhost"

@@ -83,6 +83,9 @@ LoadOptions loadOptions(const findc_load_options* options) {
                                                                   : Language::Auto;
     load.source.input = options->input == FINDC_INPUT_STR ? SourceOptions::Input::Str : SourceOptions::Input::Real;
     load.source.entry = options->entry ? options->entry : "";
+    if (options->threads < 0)
+      throw InputError("findc_load_options.threads must be 0 (one per core) or more");
+    load.threads = static_cast<unsigned>(options->threads);
   }
   return load;
 }

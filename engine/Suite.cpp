@@ -1,6 +1,7 @@
 #include "engine/Suite.h"
 
 #include "engine/BigStack.h"
+#include "engine/Chunks.h"
 #include "findc/Errors.hpp"
 
 #include <algorithm>
@@ -32,7 +33,8 @@ size_t editDistance(std::string_view a, std::string_view b) {
 
 Suite::Suite(std::shared_ptr<const SourceFile> file, ir::Module module, const BackendFactory& makeBackend,
              LoadOptions options, bool stdlib)
-    : file_(std::move(file)), module_(std::move(module)), options_(options), stdlib_(stdlib),
+    : file_(std::move(file)), module_(std::move(module)), options_(options), threads_(threadCount(options.threads)),
+      stdlib_(stdlib),
       benches_(module_.functions.size(), nullptr) {
   for (const ir::Bench& bench : module_.benches)
     benches_[bench.function] = &bench;
@@ -129,7 +131,8 @@ void Suite::runBatch(uint32_t fn, const double* x, double* y, size_t n) const {
     prepare(one, {});
   }
   count(fn, n);
-  backend_->runBatch(fn, x, y, n);
+  forEachBlock(n, threads_,
+               [&](size_t, size_t begin, size_t end) { backend_->runBatch(fn, x + begin, y + begin, end - begin); });
 }
 
 void Suite::runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, double* y, uint8_t* errors,
@@ -139,7 +142,23 @@ void Suite::runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, doub
     prepare({}, {}, one);
   }
   count(fn, n);
-  backend_->runCheckedBatch(fn, ctx, x, y, errors, n);
+  if (threads_ == 1 || n <= kPointsPerBlock) {
+    backend_->runCheckedBatch(fn, ctx, x, y, errors, n);
+    return;
+  }
+  // Each thread on a context of its own: the caller's, and copies of it
+  // with arenas of their own (a point's values live in its context's arena
+  // until its next point).
+  std::vector<rt::Arena> arenas(threads_ - 1);
+  std::vector<rt::Context> contexts(threads_, ctx);
+  for (size_t t = 1; t < threads_; ++t) {
+    contexts[t].arena = &arenas[t - 1];
+    contexts[t].begin(ctx.budget);
+  }
+  forEachBlock(n, threads_, [&](size_t thread, size_t begin, size_t end) {
+    rt::Context& c = thread == 0 ? ctx : contexts[thread];
+    backend_->runCheckedBatch(fn, c, x + begin, y + begin, errors + begin, end - begin);
+  });
 }
 
 Scalar Suite::runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const {

@@ -80,6 +80,7 @@ private:
   std::shared_ptr<const SourceFile> file_;
   ir::Module module_;
   LoadOptions options_;
+  unsigned threads_; // options_.threads, 0 resolved to the cores (once: each ask reads /sys)
   bool stdlib_;
   std::vector<const ir::Bench*> benches_;
   std::vector<uint32_t> visible_;

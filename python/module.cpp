@@ -81,9 +81,13 @@ py::object toPython(const Value& value) {
       value.data);
 }
 
-findc::LoadOptions loadOptions(const std::string& engine, const std::string& math, const std::string& lang = "auto",
-                               const std::string& input = "real", const std::string& entry = "") {
+findc::LoadOptions loadOptions(const std::string& engine, const std::string& math, int threads,
+                               const std::string& lang = "auto", const std::string& input = "real",
+                               const std::string& entry = "") {
   findc::LoadOptions options;
+  if (threads < 0)
+    throw findc::InputError("threads must be 0 (one per core) or more, got " + std::to_string(threads));
+  options.threads = static_cast<unsigned>(threads);
   if (engine == "interp" || engine == "interpreter")
     options.engine = findc::Engine::Interpreter;
   else if (engine != "jit")
@@ -345,35 +349,36 @@ PYBIND11_MODULE(_findc, m) {
 
   m.def(
       "load",
-      [](const std::string& path, const std::string& engine, const std::string& math, const std::string& lang,
-         const std::string& input, const std::string& entry) {
-        findc::LoadOptions options = loadOptions(engine, math, lang, input, entry);
+      [](const std::string& path, const std::string& engine, const std::string& math, int threads,
+         const std::string& lang, const std::string& input, const std::string& entry) {
+        findc::LoadOptions options = loadOptions(engine, math, threads, lang, input, entry);
         py::gil_scoped_release unlocked;
         return findc::Suite::load(path, options);
       },
-      py::arg("path"), py::kw_only(), py::arg("engine") = "jit", py::arg("math") = "exact", py::arg("lang") = "auto",
-      py::arg("input") = "real", py::arg("entry") = "",
+      py::arg("path"), py::kw_only(), py::arg("engine") = "jit", py::arg("math") = "exact", py::arg("threads") = 0,
+      py::arg("lang") = "auto", py::arg("input") = "real", py::arg("entry") = "",
       "Compiles the file at `path`: a .fnd suite, or a Python hypothesis if it ends in .py (or lang='py'); "
       "a hypothesis's function takes a float (input='real') or a str (input='str') and is `entry` or, by "
-      "default, the one FIND's scorer calls (the name after the last 'def ').");
+      "default, the one FIND's scorer calls (the name after the last 'def '). An evaluation of many points "
+      "uses up to `threads` threads (0: one per core), each on 65,536 points or more; the same values.");
   m.def(
       "compile",
       [](const std::string& source, const std::string& name, const std::string& engine, const std::string& math,
-         const std::string& lang, const std::string& input, const std::string& entry) {
-        findc::LoadOptions options = loadOptions(engine, math, lang, input, entry);
+         int threads, const std::string& lang, const std::string& input, const std::string& entry) {
+        findc::LoadOptions options = loadOptions(engine, math, threads, lang, input, entry);
         py::gil_scoped_release unlocked;
         return findc::Suite::compile(source, name, options);
       },
       py::arg("source"), py::kw_only(), py::arg("name") = "<string>", py::arg("engine") = "jit",
-      py::arg("math") = "exact", py::arg("lang") = "auto", py::arg("input") = "real", py::arg("entry") = "",
+      py::arg("math") = "exact", py::arg("threads") = 0, py::arg("lang") = "auto", py::arg("input") = "real", py::arg("entry") = "",
       "Compiles source text: .fnd, or a Python hypothesis if `name` ends in .py or lang='py' (see load).");
   m.def(
       "stdlib",
-      [](const std::string& engine, const std::string& math) {
-        findc::LoadOptions options = loadOptions(engine, math);
+      [](const std::string& engine, const std::string& math, int threads) {
+        findc::LoadOptions options = loadOptions(engine, math, threads);
         py::gil_scoped_release unlocked;
         return findc::Suite::stdlib(options);
       },
-      py::kw_only(), py::arg("engine") = "jit", py::arg("math") = "exact",
+      py::kw_only(), py::arg("engine") = "jit", py::arg("math") = "exact", py::arg("threads") = 0,
       "Every standard library function (strings.*, numeric.*).");
 }

@@ -36,6 +36,11 @@ struct LoadOptions {
   Engine engine = Engine::Jit;
   MathMode math = MathMode::Exact;
   SourceOptions source = {};
+  // The threads one batch evaluation may use: 0 for one per core, 1 for
+  // the calling thread only. A batch is split into contiguous chunks of at
+  // least 65,536 points, one per thread; the values are the same bits
+  // whatever the number.
+  unsigned threads = 0;
 };
 
 // A benchmark function's random effects (noise, corruption) for a run of

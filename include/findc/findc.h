@@ -43,6 +43,7 @@ typedef struct findc_load_options {
   int language; /* FINDC_LANG_*: AUTO reads a name ending in .py as a Python hypothesis */
   int input;    /* FINDC_INPUT_*: what a Python hypothesis's function takes */
   const char* entry; /* a Python hypothesis's function; NULL or "": FIND's rule (the last def) */
+  int threads;       /* threads one evaluation of many points may use; 0: one per core (findc::LoadOptions) */
 } findc_load_options;
 
 /* A benchmark's random effects: apply = 0 evaluates the clean function;

@@ -194,7 +194,8 @@ def test_diagnostics_and_bad_inputs():
 
 
 def test_the_gil_is_released_while_evaluating():
-    f = findc.load(example("bump_on_ramp.fnd"), engine="interp")["bump_on_ramp"]
+    # One thread: the evaluation on both cores would leave this one none.
+    f = findc.load(example("bump_on_ramp.fnd"), engine="interp", threads=1)["bump_on_ramp"]
     x = np.linspace(-10, 10, 2_000_000)
     f(x[:10])  # compiled before timing
     done = threading.Event()
@@ -207,6 +208,23 @@ def test_the_gil_is_released_while_evaluating():
     worker.join()
     # With the GIL held for the whole evaluation this loop would not run.
     assert ticks >= 10
+
+
+def test_threads_give_the_same_values_and_errors():
+    source = ("import math\n"
+              "def f(x):\n"
+              "    s = 0.0\n"
+              "    for i in range(20):\n"
+              "        s += math.exp(-abs(x) / (i + 1))\n"
+              "    return math.log(x) + s\n")  # ValueError below 0
+    x = np.linspace(-50, 50, 300_001)
+    want, want_errors = findc.compile(source, name="h.py", threads=1)["f"](x, errors=True)
+    assert want_errors[0] == "ValueError" and want_errors[-1] is None
+    for threads in (0, 2, 3):
+        y, errors = findc.compile(source, name="h.py", threads=threads)["f"](x, errors=True)
+        assert y.tobytes() == want.tobytes() and list(errors) == list(want_errors)
+    with pytest.raises(findc.InputError, match="threads"):
+        findc.compile(source, name="h.py", threads=-1)
 
 
 def test_an_artifact_loads_and_equals_its_source(tmp_path, find_v1):

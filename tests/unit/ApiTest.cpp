@@ -128,6 +128,48 @@ TEST(Api, EnginesAgreeAndEffectsFollowSeedsAndQueries) {
   EXPECT_EQ(first, served);
 }
 
+// A large batch on several threads (LoadOptions::threads) gives the same
+// bits, errors and noise as on one: a checked batch (a Python hypothesis
+// that raises on some points), and the interpreter on a noised bench. Both
+// are slow enough per point that the helpers start.
+TEST(Api, ThreadsGiveTheSameBits) {
+  const char* hypothesis = "import math\n"
+                           "def f(x):\n"
+                           "    s = 0.0\n"
+                           "    for i in range(30):\n"
+                           "        s += math.sin(x + i) / (i + 1)\n"
+                           "    if 10 < x < 20:\n"
+                           "        return 1 / (x - x)\n"
+                           "    return s\n";
+  std::vector<double> x(200'003);
+  for (size_t i = 0; i < x.size(); ++i)
+    x[i] = -100 + 200.0 * static_cast<double>(i) / static_cast<double>(x.size());
+  auto run = [&](findc::Function f, const findc::Effects& effects) {
+    std::pair<std::vector<double>, std::vector<uint8_t>> out{std::vector<double>(x.size()),
+                                                             std::vector<uint8_t>(x.size())};
+    f.evaluate(x, out.first, effects, out.second);
+    return out;
+  };
+  auto same = [&](const auto& a, const auto& b, const char* what) {
+    ASSERT_EQ(a.second, b.second) << what;
+    for (size_t i = 0; i < x.size(); ++i)
+      ASSERT_TRUE(sameBits(a.first[i], b.first[i])) << what << " at " << x[i];
+  };
+  for (unsigned threads : {2u, 3u}) {
+    auto one = findc::Suite::compile(hypothesis, "h.py", {.threads = 1})["f"];
+    auto many = findc::Suite::compile(hypothesis, "h.py", {.threads = threads})["f"];
+    auto want = run(one, {});
+    EXPECT_EQ(findc::errorName(want.second[x.size() * 23 / 40]), "ZeroDivisionError");
+    same(want, run(many, {}), "checked batch");
+
+    findc::LoadOptions interp{.engine = findc::Engine::Interpreter, .threads = 1};
+    auto noisyOne = findc::Suite::load(example("find-v1-numeric.fnd"), interp)["f00152"];
+    interp.threads = threads;
+    auto noisyMany = findc::Suite::load(example("find-v1-numeric.fnd"), interp)["f00152"];
+    same(run(noisyOne, {.seed = 3, .firstQuery = 7}), run(noisyMany, {.seed = 3, .firstQuery = 7}), "interpreter");
+  }
+}
+
 TEST(Api, ValuesErrorsAndMessages) {
   findc::Suite lib = findc::Suite::stdlib();
   std::vector<findc::Value> inputs = {findc::Value("abc"), findc::Value("")};

@@ -33,8 +33,7 @@ size_t editDistance(std::string_view a, std::string_view b) {
 
 Suite::Suite(std::shared_ptr<const SourceFile> file, ir::Module module, const BackendFactory& makeBackend,
              LoadOptions options, bool stdlib)
-    : file_(std::move(file)), module_(std::move(module)), options_(options), threads_(threadCount(options.threads)),
-      stdlib_(stdlib),
+    : file_(std::move(file)), module_(std::move(module)), options_(options), stdlib_(stdlib),
       benches_(module_.functions.size(), nullptr) {
   for (const ir::Bench& bench : module_.benches)
     benches_[bench.function] = &bench;
@@ -125,13 +124,24 @@ void Suite::count(uint32_t fn, size_t n) const {
   runWithStack(compileStackNeed(file_->text().size()), [&] { backend_->optimize(fn); });
 }
 
+unsigned Suite::threadsFor(size_t n) const {
+  if (n <= kPointsPerBlock) // one block: one thread
+    return 1;
+  unsigned threads = threads_.load(std::memory_order_relaxed);
+  if (threads == 0) {
+    threads = threadCount(options_.threads);
+    threads_.store(threads, std::memory_order_relaxed);
+  }
+  return threads;
+}
+
 void Suite::runBatch(uint32_t fn, const double* x, double* y, size_t n) const {
   if (!backend_->hasBatch(fn)) {
     uint32_t one[] = {fn};
     prepare(one, {});
   }
   count(fn, n);
-  forEachBlock(n, threads_,
+  forEachBlock(n, threadsFor(n),
                [&](size_t, size_t begin, size_t end) { backend_->runBatch(fn, x + begin, y + begin, end - begin); });
 }
 
@@ -142,20 +152,21 @@ void Suite::runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, doub
     prepare({}, {}, one);
   }
   count(fn, n);
-  if (threads_ == 1 || n <= kPointsPerBlock) {
+  unsigned threads = threadsFor(n);
+  if (threads == 1) {
     backend_->runCheckedBatch(fn, ctx, x, y, errors, n);
     return;
   }
   // Each thread on a context of its own: the caller's, and copies of it
   // with arenas of their own (a point's values live in its context's arena
   // until its next point).
-  std::vector<rt::Arena> arenas(threads_ - 1);
-  std::vector<rt::Context> contexts(threads_, ctx);
-  for (size_t t = 1; t < threads_; ++t) {
+  std::vector<rt::Arena> arenas(threads - 1);
+  std::vector<rt::Context> contexts(threads, ctx);
+  for (size_t t = 1; t < threads; ++t) {
     contexts[t].arena = &arenas[t - 1];
     contexts[t].begin(ctx.budget);
   }
-  forEachBlock(n, threads_, [&](size_t thread, size_t begin, size_t end) {
+  forEachBlock(n, threadsFor(n), [&](size_t thread, size_t begin, size_t end) {
     rt::Context& c = thread == 0 ? ctx : contexts[thread];
     backend_->runCheckedBatch(fn, c, x + begin, y + begin, errors + begin, end - begin);
   });

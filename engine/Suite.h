@@ -14,6 +14,7 @@
 #include "engine/Backend.h"
 #include "findc/Options.hpp"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -79,8 +80,11 @@ private:
 
   std::shared_ptr<const SourceFile> file_;
   ir::Module module_;
+  // The threads a batch may use: options_.threads, with 0 resolved to the
+  // cores on the first batch large enough to ask (glibc reads /sys each time).
+  unsigned threadsFor(size_t n) const;
   LoadOptions options_;
-  unsigned threads_; // options_.threads, 0 resolved to the cores (once: each ask reads /sys)
+  mutable std::atomic<unsigned> threads_{0};
   bool stdlib_;
   std::vector<const ir::Bench*> benches_;
   std::vector<uint32_t> visible_;

@@ -33,7 +33,8 @@ void forEachBlock(size_t n, unsigned threads, const std::function<void(size_t th
     if (!helpers.empty() || threads <= 1 || done >= n)
       return;
     std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
-    if (spent.count() / static_cast<double>(done) * static_cast<double>(n - done) < kParallelAfterSeconds)
+    if (spent.count() < kParallelJudgedAfterSeconds ||
+        spent.count() / static_cast<double>(done) * static_cast<double>(n - done) < kParallelAfterSeconds)
       return;
     for (size_t t = 1; t < threads; ++t) {
       try {

@@ -56,13 +56,14 @@ std::optional<uint64_t> seedDrawn(const Suite& suite, uint32_t fn, const Effects
 }
 
 // fn's checked batch entry on a context of its own (the entry empties its
-// arena between points), with the default loop budget for each point.
+// arena between points), with the default loop budget for each point; each
+// point's error kind into `kinds`, unless it is empty (then not kept).
 void runCheckedBatch(const Suite& suite, uint32_t fn, std::span<const double> x, std::span<double> y,
                      std::span<uint8_t> kinds) {
   rt::Arena arena;
   rt::Context ctx{&arena};
   ctx.begin();
-  suite.runCheckedBatch(fn, ctx, x.data(), y.data(), kinds.data(), x.size());
+  suite.runCheckedBatch(fn, ctx, x.data(), y.data(), kinds.empty() ? nullptr : kinds.data(), x.size());
 }
 
 // Whether evaluateValues computes fn at reals with its defaults through the
@@ -168,7 +169,9 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
     suite.runBatch(fn, x.data(), y.data(), x.size());
   } else if (suite.runsCheckedBatch(fn)) {
     // One compiled loop; each point as one boxed call below evaluates it.
-    std::vector<uint8_t> kinds(x.size());
+    // The errors are kept only for the caller or the effects (10^6 bytes
+    // written and faulted in would cost a memory-speed batch half its time).
+    std::vector<uint8_t> kinds(!errors.empty() || effectsOf(suite, fn) ? x.size() : 0);
     runCheckedBatch(suite, fn, x, y, kinds);
     if (!errors.empty())
       std::transform(kinds.begin(), kinds.end(), errors.begin(), [](uint8_t k) { return rt::ErrorKind(k); });

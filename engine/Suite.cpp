@@ -152,23 +152,20 @@ void Suite::runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, doub
     prepare({}, {}, one);
   }
   count(fn, n);
-  unsigned threads = threadsFor(n);
-  if (threads == 1) {
-    backend_->runCheckedBatch(fn, ctx, x, y, errors, n);
-    return;
-  }
   // Each thread on a context of its own: the caller's, and copies of it
   // with arenas of their own (a point's values live in its context's arena
   // until its next point).
+  unsigned threads = threadsFor(n);
   std::vector<rt::Arena> arenas(threads - 1);
   std::vector<rt::Context> contexts(threads, ctx);
   for (size_t t = 1; t < threads; ++t) {
     contexts[t].arena = &arenas[t - 1];
     contexts[t].begin(ctx.budget);
   }
-  forEachBlock(n, threadsFor(n), [&](size_t thread, size_t begin, size_t end) {
+  forEachBlock(n, threads, [&](size_t thread, size_t begin, size_t end) {
+    uint8_t unkept[kPointsPerBlock]; // a block's errors, where the caller keeps none: in L1
     rt::Context& c = thread == 0 ? ctx : contexts[thread];
-    backend_->runCheckedBatch(fn, c, x + begin, y + begin, errors + begin, end - begin);
+    backend_->runCheckedBatch(fn, c, x + begin, y + begin, errors ? errors + begin : unkept, end - begin);
   });
 }
 

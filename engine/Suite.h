@@ -69,7 +69,8 @@ public:
   bool runsQuickCode(uint32_t fn) const;
 
   // The backend's entry points, prepared on first use. No effects: see
-  // engine/Evaluate.h.
+  // engine/Evaluate.h. runCheckedBatch's `errors` may be null: the errors
+  // are then not kept (a failed point's y is NaN either way).
   void runBatch(uint32_t fn, const double* x, double* y, size_t n) const;
   Scalar runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const;
   void runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, double* y, uint8_t* errors, size_t n) const;

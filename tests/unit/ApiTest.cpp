@@ -161,6 +161,10 @@ TEST(Api, ThreadsGiveTheSameBits) {
     auto want = run(one, {});
     EXPECT_EQ(findc::errorName(want.second[x.size() * 23 / 40]), "ZeroDivisionError");
     same(want, run(many, {}), "checked batch");
+    // Without an error array (the errors not kept): the same values, NaN where a point failed.
+    std::vector<double> values(x.size());
+    many.evaluate(x, values);
+    same(want, std::pair(values, want.second), "checked batch, errors not kept");
 
     findc::LoadOptions interp{.engine = findc::Engine::Interpreter, .threads = 1};
     auto noisyOne = findc::Suite::load(example("find-v1-numeric.fnd"), interp)["f00152"];

@@ -47,8 +47,9 @@ public:
   virtual Scalar runBoxed(uint32_t fn, rt::Context& ctx, std::span<const Scalar> args) const = 0;
   // y[i] = fn(x[i]) through the checked batch entry (compiler/codegen's
   // checkedBatchEntryName): errors[i] the point's rt::ErrorKind, y[i] NaN
-  // where it failed; ctx's budget applies to each point, its arena is
-  // emptied between points.
+  // where it failed; each point starts with the default loop budget
+  // (rt::defaultLoopBudget, whatever ctx's), ctx's arena is emptied
+  // between points.
   virtual void runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, double* y, uint8_t* errors,
                                size_t n) const = 0;
 };

@@ -160,7 +160,7 @@ void Suite::runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, doub
   std::vector<rt::Context> contexts(threads, ctx);
   for (size_t t = 1; t < threads; ++t) {
     contexts[t].arena = &arenas[t - 1];
-    contexts[t].begin(ctx.budget);
+    contexts[t].begin();
   }
   forEachBlock(n, threads, [&](size_t thread, size_t begin, size_t end) {
     uint8_t unkept[kPointsPerBlock]; // a block's errors, where the caller keeps none: in L1

@@ -197,9 +197,10 @@ TEST(CheckedBatch, FunctionsUseEveryInlineOperation) {
     }
 }
 
-// Each point starts as ctx.begin(budget) leaves a context: the budget the
-// context held on entry, no error; the arena is emptied before each point of
-// a function that allocates.
+// Each point starts as ctx.begin() leaves a context: the default loop
+// budget (a constant in the entry, whatever the context held: loops with
+// constant trip counts then fold their checks), no error; the arena is
+// emptied before each point of a function that allocates.
 TEST(CheckedBatch, EachPointStartsAfresh) {
   auto c = test::compile(kFunctions);
   ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText();
@@ -211,14 +212,15 @@ TEST(CheckedBatch, EachPointStartsAfresh) {
 
   auto steps = jit->checkedBatchEntry("steps");
   ASSERT_TRUE(static_cast<bool>(steps)) << llvm::toString(steps.takeError());
-  double xs[] = {5, 20, 9, 3, 11, 0};
+  const double budget = static_cast<double>(rt::defaultLoopBudget);
+  double xs[] = {5, budget + 1, 9, budget - 1, budget * 2, 0};
   double ys[6];
   uint8_t errors[6];
-  ctx.begin(10); // ten loop trips per point
+  ctx.begin(10); // not what the points start with
   (*steps)(&ctx, xs, ys, errors, 6);
   std::set<rt::ErrorKind> outcomes;
   for (int i = 0; i < 6; ++i) {
-    auto [expected, kind] = interpreted(interp, *c->module, *c->module->find("steps"), xs[i], 10);
+    auto [expected, kind] = interpreted(interp, *c->module, *c->module->find("steps"), xs[i]);
     EXPECT_EQ(static_cast<rt::ErrorKind>(errors[i]), kind) << xs[i];
     EXPECT_TRUE(kind != rt::ErrorKind::None ? std::isnan(ys[i]) : ys[i] == expected) << xs[i] << " -> " << ys[i];
     outcomes.insert(kind);
@@ -279,13 +281,14 @@ TEST(CheckedBatch, TheContextEndsAsTheLastPointLeftIt) {
   double trips[2];
   ctx.begin(10);
   (*steps)(&ctx, at, trips, errors.data(), 2);
-  // The budget steps(5) leaves, called alone.
+  // The budget steps(5) leaves, called alone (every point starts with the
+  // default budget).
   Interpreter interp(*c->module);
   rt::Context alone{&arena};
-  alone.begin(10);
+  alone.begin();
   std::vector<Scalar> five = {Scalar::ofReal(5)};
   interp.call(*c->module->find("steps"), five, alone);
-  EXPECT_LT(alone.budget, 10);
+  EXPECT_LT(alone.budget, rt::defaultLoopBudget);
   EXPECT_EQ(ctx.budget, alone.budget);
   EXPECT_EQ(ctx.errorKind(), rt::ErrorKind::None);
 }

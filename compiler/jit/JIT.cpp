@@ -70,8 +70,13 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
     dylib.addGenerator(std::move(*libmvec));
   }
   // JIT code runs against this process's libm: exact mode computes glibc's
-  // exp, sin and cos itself in vector loops where that is this libm.
-  LibmInlining libm = options.math == MathMode::Exact ? hostLibmInlining(**target) : LibmInlining::Never;
+  // exp, sin and cos itself in vector loops where that is this libm, in
+  // the optimized tier. The quick tier calls libm: the vector variants are
+  // three quarters of a hypothesis's compile time where it calls them
+  // (three_piece.py 10 -> 2.5 ms), and a few hundred points do not repay it.
+  LibmInlining libm = options.math == MathMode::Exact && options.tier == Tier::Optimized
+                          ? hostLibmInlining(**target)
+                          : LibmInlining::Never;
   return std::unique_ptr<JIT>(new JIT(std::move(*jit), std::move(*target), options, libm));
 }
 

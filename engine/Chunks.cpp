@@ -15,7 +15,8 @@ unsigned threadCount(unsigned threads) { return threads ? threads : std::max(1u,
 void forEachBlock(size_t n, unsigned threads, const std::function<void(size_t thread, size_t begin, size_t end)>& work) {
   std::atomic<size_t> next{0};
   std::vector<std::exception_ptr> failures(std::max(1u, threads));
-  // Takes blocks until none is left; true if it ran out (not stopped by a failure).
+  // Takes blocks until none is left (or a block failed), calling
+  // afterEach(points handed out so far) after each.
   auto takeBlocks = [&](size_t thread, auto&& afterEach) {
     try {
       for (size_t begin; (begin = next.fetch_add(kPointsPerBlock, std::memory_order_relaxed)) < n;) {

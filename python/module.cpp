@@ -360,7 +360,7 @@ PYBIND11_MODULE(_findc, m) {
       "Compiles the file at `path`: a .fnd suite, or a Python hypothesis if it ends in .py (or lang='py'); "
       "a hypothesis's function takes a float (input='real') or a str (input='str') and is `entry` or, by "
       "default, the one FIND's scorer calls (the name after the last 'def '). An evaluation of many points "
-      "uses up to `threads` threads (0: one per core), each on 65,536 points or more; the same values.");
+      "uses up to `threads` threads (0: one per core) where the work pays for them; the same values.");
   m.def(
       "compile",
       [](const std::string& source, const std::string& name, const std::string& engine, const std::string& math,

@@ -23,9 +23,10 @@ namespace findc {
 
 // Whether exact-mode code may compute glibc's exp, sin and cos itself in
 // vector loops (GlibcExp.h, GlibcSin.h): only for code that runs against
-// this process's libm (the JIT, `findc emit`), and only where
-// hostLibmInlining found it is glibc's algorithms. An artifact runs against
-// the libm of the process that loads it, so it calls libm.
+// this process's libm (the JIT's optimized tier, `findc emit`), and only
+// where hostLibmInlining found it is glibc's algorithms. An artifact runs
+// against the libm of the process that loads it, so it calls libm; the
+// quick tier calls it too (the variants would triple its compile time).
 enum class LibmInlining { Never, HostChecked };
 // HostChecked where the target has FMA and AVX2 (glibc's __exp_fma,
 // __sin_fma and __cos_fma run there) and this process's exp, sin and cos

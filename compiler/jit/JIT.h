@@ -65,7 +65,7 @@ private:
   std::unique_ptr<llvm::TargetMachine> target_;
   std::unique_ptr<llvm::orc::LLJIT> jit_;
   JITOptions options_;
-  LibmInlining libm_; // decided once (hostLibmInlining), for every module
+  LibmInlining libm_; // decided once (hostLibmInlining in the optimized tier, else Never), for every module
 };
 
 } // namespace findc

@@ -31,8 +31,9 @@ unsigned threadCount(unsigned threads);
 // to `threads` threads t = 0, 1, ...: thread 0 is the calling thread; the
 // others start for the call, once the blocks done in the first
 // kParallelJudgedAfterSeconds or more predict that the rest would take
-// thread 0 kParallelAfterSeconds (none if a thread cannot start). Returns when every block is done; rethrows the first exception
-// a block threw (the blocks not yet taken then are not run).
+// thread 0 kParallelAfterSeconds (none if a thread cannot start). Returns
+// when every block is done; rethrows the first exception a block threw
+// (the blocks not yet taken then are not run).
 void forEachBlock(size_t n, unsigned threads, const std::function<void(size_t thread, size_t begin, size_t end)>& work);
 
 } // namespace findc::engine

@@ -152,19 +152,19 @@ void Suite::runCheckedBatch(uint32_t fn, rt::Context& ctx, const double* x, doub
     prepare({}, {}, one);
   }
   count(fn, n);
-  // Each thread on a context of its own: the caller's, and copies of it
-  // with arenas of their own (a point's values live in its context's arena
-  // until its next point).
+  // Each thread on a context of its own: the caller's, and for each helper
+  // a copy with an arena of its own (a point's values live in its context's
+  // arena until its next point). None for a batch of one block.
   unsigned threads = threadsFor(n);
   std::vector<rt::Arena> arenas(threads - 1);
-  std::vector<rt::Context> contexts(threads, ctx);
-  for (size_t t = 1; t < threads; ++t) {
-    contexts[t].arena = &arenas[t - 1];
-    contexts[t].begin();
+  std::vector<rt::Context> helpers(threads - 1, ctx);
+  for (size_t t = 0; t < helpers.size(); ++t) {
+    helpers[t].arena = &arenas[t];
+    helpers[t].begin();
   }
   forEachBlock(n, threads, [&](size_t thread, size_t begin, size_t end) {
     uint8_t unkept[kPointsPerBlock]; // a block's errors, where the caller keeps none: in L1
-    rt::Context& c = thread == 0 ? ctx : contexts[thread];
+    rt::Context& c = thread == 0 ? ctx : helpers[thread - 1];
     backend_->runCheckedBatch(fn, c, x + begin, y + begin, errors ? errors + begin : unkept, end - begin);
   });
 }

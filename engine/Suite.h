@@ -78,14 +78,15 @@ public:
 private:
   // Before n points of fn run: recompiles fn optimized when that now pays.
   void count(uint32_t fn, size_t n) const;
+  // The threads a batch of n points may use: 1 for one block, else
+  // options_.threads with 0 resolved to the cores once (glibc reads /sys
+  // each time it is asked).
+  unsigned threadsFor(size_t n) const;
 
   std::shared_ptr<const SourceFile> file_;
   ir::Module module_;
-  // The threads a batch may use: options_.threads, with 0 resolved to the
-  // cores on the first batch large enough to ask (glibc reads /sys each time).
-  unsigned threadsFor(size_t n) const;
   LoadOptions options_;
-  mutable std::atomic<unsigned> threads_{0};
+  mutable std::atomic<unsigned> threads_{0}; // see threadsFor
   bool stdlib_;
   std::vector<const ir::Bench*> benches_;
   std::vector<uint32_t> visible_;

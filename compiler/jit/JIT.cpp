@@ -73,7 +73,7 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
   // exp, sin and cos itself in vector loops where that is this libm, in
   // the optimized tier. The quick tier calls libm: the vector variants are
   // three quarters of a hypothesis's compile time where it calls them
-  // (three_piece.py 10 -> 2.5 ms), and a few hundred points do not repay it.
+  // (three_piece.py 10.3 -> 1.7 ms), and a few hundred points do not repay it.
   LibmInlining libm = options.math == MathMode::Exact && options.tier == Tier::Optimized
                           ? hostLibmInlining(**target)
                           : LibmInlining::Never;

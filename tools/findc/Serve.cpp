@@ -35,8 +35,9 @@ is in docs/serve.md.
   --allow-remote         listen on an address that is not loopback
   --threads N            HTTP worker threads (default: cores, at least 4)
   --spin-us N            --stdio: after a reply, wait N microseconds for the
-                         next request without sleeping (default 200; 0: block
-                         at once). A waiting client is answered ~20 us sooner.
+                         next request without sleeping (default 200, at most
+                         1000000; 0: block at once). A waiting client is
+                         answered ~20 us sooner.
   --log-dir DIR          one JSON-lines log per session, every query and
                          answer (default findc-serve-logs)
   --no-log               no session logs
@@ -105,9 +106,9 @@ ServeCli parseServe(const std::vector<std::string>& args) {
     if (arg == "--stdio") { cli.stdio = true; continue; }
     if (arg == "--allow-remote") { cli.allowRemote = true; continue; }
     if (arg == "--no-log") { cli.service.logDir.reset(); continue; }
-    static const char* const kValued[] = {"--listen", "--threads", "--spin-us", "--log-dir", "--budget", "--max-sessions",
-                                          "--max-request-bytes", "--admin-token-file", "--range", "--engine",
-                                          "--lang", "--input", "--math", "--source"};
+    static const char* const kValued[] = {"--listen", "--threads", "--spin-us", "--log-dir", "--budget",
+                                          "--max-sessions", "--max-request-bytes", "--admin-token-file",
+                                          "--range", "--engine", "--lang", "--input", "--math", "--source"};
     if (std::find(std::begin(kValued), std::end(kValued), arg) == std::end(kValued))
       throw UsageError("'serve' does not take " + arg);
     if (i + 1 >= args.size())

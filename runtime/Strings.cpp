@@ -14,12 +14,12 @@
 // are never allocated; an operation whose result equals an operand returns
 // that operand (values are immutable, so sharing is invisible).
 #include "runtime/Strings.h"
+#include "runtime/Icu.h"
 #include "runtime/PyNumbers.h"
 
 #include "runtime/Text.h"
 #include "runtime/Utf8.h"
 
-#include <unicode/uchar.h>
 
 // Under AddressSanitizer the arena poisons what it has not handed out, so a
 // read past the end of a string or list inside a block is reported too.
@@ -2090,9 +2090,9 @@ namespace {
 // Python's Py_UNICODE_ISPRINTABLE: everything but categories Cc, Cf, Cs,
 // Co, Cn, Zl, Zp, Zs, except that the space is printable.
 bool isPrintable(int64_t cp) {
-  if (cp == ' ')
-    return true;
-  switch (u_charType(static_cast<UChar32>(cp))) {
+  if (cp < 0x80) // ASCII without ICU: the controls are Cc
+    return cp >= ' ' && cp != 0x7F;
+  switch (icu::library().charType(static_cast<UChar32>(cp))) {
   case U_CONTROL_CHAR:
   case U_FORMAT_CHAR:
   case U_SURROGATE:

@@ -1,9 +1,8 @@
 #include "runtime/Text.h"
+#include "runtime/Icu.h"
 #include "runtime/Utf8.h"
 
-#include <unicode/casemap.h>
 #include <unicode/stringoptions.h>
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
@@ -22,12 +21,40 @@ UChar32 next(std::string_view s, size_t &i) {
   return c < 0 ? 0xFFFD : c;
 }
 
+// The code point that ends at s[i], moving i to its start; U+FFFD if the
+// bytes from there do not decode to one ending at i (ICU's U8_PREV calls
+// into the library, which the runtime loads only when it must).
 UChar32 prev(std::string_view s, size_t &i) {
-  int32_t pos = static_cast<int32_t>(i);
-  UChar32 c;
-  U8_PREV(s.data(), 0, pos, c);
-  i = static_cast<size_t>(pos);
-  return c < 0 ? 0xFFFD : c;
+  size_t start = codePointOffsetBefore(s, i, 1), end = start;
+  UChar32 c = next(s, end);
+  c = end == i ? c : 0xFFFD;
+  i = start;
+  return c;
+}
+
+// ICU's full case mappings of UTF-8, in the root locale.
+int32_t lowerMap(const char *src, int32_t len, char *dst, int32_t cap, UErrorCode *err) {
+  const icu::Library &icu = icu::library();
+  return icu.toLower(icu.rootCaseMap, dst, cap, src, len, err);
+}
+int32_t upperMap(const char *src, int32_t len, char *dst, int32_t cap, UErrorCode *err) {
+  const icu::Library &icu = icu::library();
+  return icu.toUpper(icu.rootCaseMap, dst, cap, src, len, err);
+}
+int32_t foldMap(const char *src, int32_t len, char *dst, int32_t cap, UErrorCode *err) {
+  const icu::Library &icu = icu::library();
+  return icu.foldCase(icu.rootCaseMap, dst, cap, src, len, err); // U_FOLD_CASE_DEFAULT
+}
+// The whole string title-cased with no break adjustment (no break data
+// needed), in a map of its own: ICU keeps its break iterator in the map.
+int32_t titleMap(const char *src, int32_t len, char *dst, int32_t cap, UErrorCode *err) {
+  const icu::Library &icu = icu::library();
+  UCaseMap *map = icu.openCaseMap("", U_TITLECASE_WHOLE_STRING | U_TITLECASE_NO_BREAK_ADJUSTMENT, err);
+  if (U_FAILURE(*err))
+    return 0;
+  int32_t n = icu.toTitle(map, dst, cap, src, len, err);
+  icu.closeCaseMap(map);
+  return n;
 }
 
 // Runs an ICU UTF-8 case mapping (preflighting the output size).
@@ -37,15 +64,13 @@ template <class Map> std::string caseMap(std::string_view s, Map map) {
   std::string out(s.size() + 16, '\0');
   for (int attempt = 0; attempt < 2; ++attempt) {
     UErrorCode err = U_ZERO_ERROR;
-    int32_t n = map(s.data(), static_cast<int32_t>(s.size()), out.data(),
-                    static_cast<int32_t>(out.size()), err);
+    int32_t n = map(s.data(), static_cast<int32_t>(s.size()), out.data(), static_cast<int32_t>(out.size()), &err);
     if (err == U_BUFFER_OVERFLOW_ERROR) {
       out.assign(static_cast<size_t>(n), '\0');
       continue;
     }
     if (U_FAILURE(err))
-      throw std::runtime_error(std::string("findc::rt: ICU case mapping failed: ") +
-                               u_errorName(err));
+      throw std::runtime_error(std::string("findc::rt: ICU case mapping failed: ") + icu::library().errorName(err));
     out.resize(static_cast<size_t>(n));
     return out;
   }
@@ -54,28 +79,28 @@ template <class Map> std::string caseMap(std::string_view s, Map map) {
 
 // Python's Py_UNICODE_ISSPACE (Tools/unicode/makeunicodedata.py).
 bool isPySpace(UChar32 c) {
-  switch (u_charDirection(c)) {
+  switch (icu::library().charDirection(c)) {
   case U_WHITE_SPACE_NEUTRAL:
   case U_BLOCK_SEPARATOR:
   case U_SEGMENT_SEPARATOR:
     return true;
   default:
-    return u_charType(c) == U_SPACE_SEPARATOR;
+    return icu::library().charType(c) == U_SPACE_SEPARATOR;
   }
 }
 
-bool isPyAlpha(UChar32 c) { return (U_GET_GC_MASK(c) & U_GC_L_MASK) != 0; }
+bool isPyAlpha(UChar32 c) { return (U_MASK(icu::library().charType(c)) & U_GC_L_MASK) != 0; }
 
 bool isPyDigit(UChar32 c) {
-  int32_t t = u_getIntPropertyValue(c, UCHAR_NUMERIC_TYPE);
+  int32_t t = icu::library().intPropertyValue(c, UCHAR_NUMERIC_TYPE);
   return t == U_NT_DECIMAL || t == U_NT_DIGIT;
 }
 
 // Python's flags: UPPER = Uppercase property, LOWER = Lowercase property,
 // TITLE = category Lt.
-bool isPyUpper(UChar32 c) { return u_hasBinaryProperty(c, UCHAR_UPPERCASE); }
-bool isPyLower(UChar32 c) { return u_hasBinaryProperty(c, UCHAR_LOWERCASE); }
-bool isPyTitle(UChar32 c) { return u_charType(c) == U_TITLECASE_LETTER; }
+bool isPyUpper(UChar32 c) { return icu::library().hasBinaryProperty(c, UCHAR_UPPERCASE); }
+bool isPyLower(UChar32 c) { return icu::library().hasBinaryProperty(c, UCHAR_LOWERCASE); }
+bool isPyTitle(UChar32 c) { return icu::library().charType(c) == U_TITLECASE_LETTER; }
 
 template <class Pred> bool all(std::string_view s, Pred pred) {
   if (s.empty())
@@ -121,8 +146,8 @@ size_t skipSpaceBack(std::string_view s, size_t begin) {
   return i;
 }
 
-bool isPyDecimal(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_NUMERIC_TYPE) == U_NT_DECIMAL; }
-bool isPyNumeric(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_NUMERIC_TYPE) != U_NT_NONE; }
+bool isPyDecimal(UChar32 c) { return icu::library().intPropertyValue(c, UCHAR_NUMERIC_TYPE) == U_NT_DECIMAL; }
+bool isPyNumeric(UChar32 c) { return icu::library().intPropertyValue(c, UCHAR_NUMERIC_TYPE) != U_NT_NONE; }
 // Python's Py_UNICODE_ISALNUM: alpha, decimal, digit or numeric.
 bool isPyAlnum(UChar32 c) { return isPyAlpha(c) || isPyNumeric(c); }
 
@@ -152,22 +177,17 @@ void appendMapped(std::string &out, char32_t c, Mapping mapping) {
   case Mapping::Lower: out += toLower(one); return;
   case Mapping::Upper: out += toUpper(one); return;
   case Mapping::Title:
-    out += caseMap(one, [](const char *src, int32_t len, char *dst, int32_t cap, UErrorCode &err) {
-      return icu::CaseMap::utf8ToTitle("", U_TITLECASE_WHOLE_STRING | U_TITLECASE_NO_BREAK_ADJUSTMENT, nullptr, src,
-                                       len, dst, cap, nullptr, err);
-    });
+    out += caseMap(one, titleMap);
     return;
   case Mapping::Fold:
-    out += caseMap(one, [](const char *src, int32_t len, char *dst, int32_t cap, UErrorCode &err) {
-      return icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT, src, len, dst, cap, nullptr, err);
-    });
+    out += caseMap(one, foldMap);
     return;
   }
 }
 
-bool isCased(char32_t c) { return !isSurrogate(c) && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CASED); }
+bool isCased(char32_t c) { return !isSurrogate(c) && icu::library().hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CASED); }
 bool isCaseIgnorable(char32_t c) {
-  return !isSurrogate(c) && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CASE_IGNORABLE);
+  return !isSurrogate(c) && icu::library().hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CASE_IGNORABLE);
 }
 
 // Character i lowercased in its string, as CPython's lower_ucs4: a capital
@@ -192,15 +212,11 @@ void appendLowerAt(std::string &out, const std::vector<char32_t> &cps, size_t i)
 } // namespace
 
 std::string toLower(std::string_view s) {
-  return caseMap(s, [](const char *src, int32_t len, char *dst, int32_t cap, UErrorCode &err) {
-    return icu::CaseMap::utf8ToLower("", 0, src, len, dst, cap, nullptr, err);
-  });
+  return caseMap(s, lowerMap);
 }
 
 std::string toUpper(std::string_view s) {
-  return caseMap(s, [](const char *src, int32_t len, char *dst, int32_t cap, UErrorCode &err) {
-    return icu::CaseMap::utf8ToUpper("", 0, src, len, dst, cap, nullptr, err);
-  });
+  return caseMap(s, upperMap);
 }
 
 std::string capitalize(std::string_view s) {
@@ -211,11 +227,7 @@ std::string capitalize(std::string_view s) {
   std::string_view first = s.substr(0, firstEnd);
   // The first character's full title case mapping: a one-character "whole
   // string" titlecased with no break adjustment (no break iterator needed).
-  std::string out = caseMap(first, [](const char *src, int32_t len, char *dst, int32_t cap,
-                                      UErrorCode &err) {
-    return icu::CaseMap::utf8ToTitle("", U_TITLECASE_WHOLE_STRING | U_TITLECASE_NO_BREAK_ADJUSTMENT,
-                                     nullptr, src, len, dst, cap, nullptr, err);
-  });
+  std::string out = caseMap(first, titleMap);
   // Python lowercases the rest in the context of the whole string (final
   // sigma looks back past index 0), so lowercase everything and drop the
   // first character's lowercase, whose length does not depend on context.

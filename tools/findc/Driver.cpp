@@ -62,11 +62,9 @@ int runCommand(const Command& command, const std::vector<std::string>& args) {
   return command.run(options);
 }
 
-int runDriver(int argc, char** argv, std::span<const Tool> tools, const char* help) {
+int runDriver(int argc, char** argv, std::span<const Tool> tools, const char* help, DriverStack stack) {
   int status = kExitCompileError;
-  // The suite tools and emit recurse through the compiler's stages too: the
-  // whole command runs on a large stack, as every compilation in the engine.
-  engine::runOnLargeStack([&] {
+  auto runTool = [&] {
     try {
       status = run({argv + 1, argv + argc}, tools, help);
     } catch (const InputError& error) { // UsageError too
@@ -76,7 +74,13 @@ int runDriver(int argc, char** argv, std::span<const Tool> tools, const char* he
       std::cerr << "findc: error: " << error.what() << "\n";
       status = kExitCompileError;
     }
-  });
+  };
+  // The suite tools and emit recurse through the compiler's stages too: the
+  // whole command runs on a large stack, as every compilation in the engine.
+  if (stack == DriverStack::Large)
+    engine::runOnLargeStack(runTool);
+  else
+    runTool();
   return status;
 }
 

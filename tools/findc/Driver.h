@@ -7,6 +7,7 @@
 
 #include "tools/findc/Cli.h"
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -30,7 +31,14 @@ std::span<const Tool> artifactTools();
 // command line it cannot parse is not: the compiler's program reports it.
 bool runsOnArtifact(const std::vector<std::string>& args);
 
-// main() of every program: runs the tool argv[1] names on a large stack.
-int runDriver(int argc, char** argv, std::span<const Tool> tools, const char* help);
+// Where runDriver runs the tool: a program that compiles on a thread with
+// a large stack (compilation recurses as deep as the source nests,
+// engine/BigStack.h); one that runs artifacts only on the calling thread,
+// so that a process per query starts no thread (whose stack and fresh
+// malloc arena fault in anew in every process).
+enum class DriverStack : uint8_t { Calling, Large };
+
+// main() of every program: runs the tool argv[1] names.
+int runDriver(int argc, char** argv, std::span<const Tool> tools, const char* help, DriverStack stack);
 
 } // namespace findc

@@ -39,5 +39,5 @@ int main(int argc, char** argv) {
   if (!findc::runsOnArtifact({argv + 1, argv + argc}))
     return findc::becomeCompiler(argv);
   // --help and a bare `findc` went to findc-compiler: no help text here.
-  return findc::runDriver(argc, argv, findc::artifactTools(), "");
+  return findc::runDriver(argc, argv, findc::artifactTools(), "", findc::DriverStack::Calling);
 }

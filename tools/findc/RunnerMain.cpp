@@ -24,4 +24,6 @@ Run `findc-run <command> --help` for a command's options.
 } // namespace
 } // namespace findc
 
-int main(int argc, char** argv) { return findc::runDriver(argc, argv, findc::artifactTools(), findc::kRunnerHelp); }
+int main(int argc, char** argv) {
+  return findc::runDriver(argc, argv, findc::artifactTools(), findc::kRunnerHelp, findc::DriverStack::Calling);
+}

@@ -51,4 +51,6 @@ const Tool kTools[] = {
 } // namespace
 } // namespace findc
 
-int main(int argc, char** argv) { return findc::runDriver(argc, argv, findc::kTools, findc::kMainHelp); }
+int main(int argc, char** argv) {
+  return findc::runDriver(argc, argv, findc::kTools, findc::kMainHelp, findc::DriverStack::Large);
+}

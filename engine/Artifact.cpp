@@ -10,12 +10,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,7 +24,8 @@ namespace findc::engine {
 namespace {
 
 // The container's own layout (the header's findc version is checked too).
-constexpr uint32_t kContainerLayout = 1;
+// 2: checksum64 in eight lanes.
+constexpr uint32_t kContainerLayout = 2;
 
 using Json = nlohmann::ordered_json;
 
@@ -73,9 +75,11 @@ ArtifactHeader headerFromJson(std::string_view text) {
 
 constexpr size_t kTrailerBytes = 2 * sizeof(uint64_t) + kArtifactMagic.size();
 
-// The artifact's file, open: its payload read, its checksum checked through
-// a small buffer (mapping the whole file would fault in every page of code,
-// most of which a process never runs), then dlopen'd by the descriptor.
+// The artifact's file, open and mapped read-only with every page present
+// (MAP_POPULATE: one call, where faulting them in one by one costs a trap
+// each, tens of microseconds in some virtual machines): the checksum reads
+// the bytes in place, the payload is decoded in place, and then dlopen
+// maps the code again from the same descriptor.
 class ArtifactFile {
 public:
   explicit ArtifactFile(const std::string& path) : path_(path) {
@@ -85,77 +89,58 @@ public:
       refuse(std::string("cannot read the artifact: ") + std::strerror(errno));
     if (!S_ISREG(info.st_mode))
       refuse("not a findc artifact (`findc build` writes them)");
-    size_ = static_cast<uint64_t>(info.st_size);
-    if (size_ > kMaxArtifactBytes)
+    auto size = static_cast<uint64_t>(info.st_size);
+    if (size > kMaxArtifactBytes)
       refuse("the artifact is larger than findc loads (" + std::to_string(kMaxArtifactBytes >> 20) + " MiB)");
+    if (size == 0)
+      return;
+    void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd_, 0);
+    if (address == MAP_FAILED)
+      refuse(std::string("cannot read the artifact: ") + std::strerror(errno));
+    bytes_ = {static_cast<const char*>(address), size};
   }
   ArtifactFile(const ArtifactFile&) = delete;
   ArtifactFile& operator=(const ArtifactFile&) = delete;
   ~ArtifactFile() {
+    if (!bytes_.empty())
+      ::munmap(const_cast<char*>(bytes_.data()), bytes_.size());
     if (fd_ >= 0)
       ::close(fd_);
   }
 
-  uint64_t size() const { return size_; }
+  std::string_view bytes() const { return bytes_; }
   int descriptor() const { return fd_; }
   [[noreturn]] void refuse(const std::string& why) const { engine::refuse(path_, why); }
-
-  // Bytes [offset, offset + n) of the file.
-  std::string read(uint64_t offset, uint64_t n) const {
-    std::string bytes(n, '\0');
-    for (uint64_t done = 0; done < n;) {
-      ssize_t got = ::pread(fd_, bytes.data() + done, n - done, static_cast<off_t>(offset + done));
-      if (got < 0 && errno == EINTR)
-        continue;
-      if (got <= 0)
-        refuse("cannot read the artifact");
-      done += static_cast<uint64_t>(got);
-    }
-    return bytes;
-  }
-
-  // checksum64 of the file's first n bytes.
-  uint64_t checksum(uint64_t n) const {
-    constexpr uint64_t kBuffer = uint64_t{1} << 16; // a multiple of 8
-    Checksum64 sum(n);
-    std::string buffer;
-    for (uint64_t offset = 0; offset < n; offset += kBuffer) {
-      buffer = read(offset, std::min(kBuffer, n - offset));
-      sum.update(buffer);
-    }
-    return sum.finish();
-  }
 
 private:
   std::string path_;
   int fd_ = -1;
-  uint64_t size_ = 0;
+  std::string_view bytes_;
 };
 
-// The parts of an artifact, checked for damage.
+// The parts of an artifact, checked for damage: views into its file.
 struct ArtifactView {
   ArtifactHeader header;
-  std::string signatures, source;
+  std::string_view signatures, source;
 };
 
 ArtifactView parse(const ArtifactFile& file) {
-  if (file.size() < kTrailerBytes)
-    file.refuse("not a findc artifact (`findc build` writes them)");
-  std::string trailerBytes = file.read(file.size() - kTrailerBytes, kTrailerBytes);
-  if (!std::string_view(trailerBytes).ends_with(kArtifactMagic))
+  std::string_view bytes = file.bytes();
+  if (!bytes.ends_with(kArtifactMagic) || bytes.size() < kTrailerBytes)
     file.refuse("not a findc artifact (`findc build` writes them)");
   try {
-    ByteReader trailer(trailerBytes, "the artifact");
+    std::string_view body = bytes.substr(0, bytes.size() - kTrailerBytes);
+    ByteReader trailer(bytes.substr(body.size()), "the artifact");
     auto payloadOffset = trailer.get<uint64_t>();
-    uint64_t covered = file.size() - kTrailerBytes + sizeof(uint64_t);
-    if (trailer.get<uint64_t>() != file.checksum(covered))
-      throw std::invalid_argument("the artifact is damaged (its checksum does not match)");
-    if (payloadOffset > file.size() - kTrailerBytes)
+    auto checksum = trailer.get<uint64_t>();
+    if (payloadOffset > body.size())
       throw std::invalid_argument("the artifact is damaged");
-    std::string payload = file.read(payloadOffset, file.size() - kTrailerBytes - payloadOffset);
-    ByteReader in(payload, "the artifact");
+    ByteReader in(body.substr(payloadOffset), "the artifact");
+    // Before the checksum, which another layout computes otherwise too.
     if (in.get<uint32_t>() != kContainerLayout)
       throw std::invalid_argument("the artifact was written in another layout; rebuild it with `findc build`");
+    if (checksum != checksum64(bytes.substr(0, body.size() + sizeof(uint64_t))))
+      throw std::invalid_argument("the artifact is damaged (its checksum does not match)");
     ArtifactView view;
     view.header = headerFromJson(in.getBytes());
     view.signatures = in.getBytes();
@@ -221,6 +206,8 @@ public:
   ArtifactBackend(const ir::Module& module, std::shared_ptr<const SharedObject> code)
       : CompiledBackend(module.functions.size()), module_(module), code_(std::move(code)) {}
 
+  bool compiles() const override { return false; }
+
   // Under the Suite's lock. An entry the artifact lacks was not compiled by
   // `findc build` (engine/BuildArtifact.cpp's rule is the engine's), so it
   // never will be.
@@ -266,12 +253,17 @@ std::string encodeArtifact(const ArtifactParts& parts) {
 std::string artifactHeaderJson(const ArtifactHeader& header) { return headerJson(header).dump(2); }
 
 bool isArtifact(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in || in.tellg() < static_cast<std::streamoff>(kArtifactMagic.size()))
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
     return false;
+  struct stat info;
   char magic[kArtifactMagic.size()] = {};
-  in.seekg(-static_cast<std::streamoff>(sizeof magic), std::ios::end);
-  return in.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == kArtifactMagic;
+  bool ends = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
+              info.st_size >= static_cast<off_t>(sizeof magic) &&
+              ::pread(fd, magic, sizeof magic, info.st_size - static_cast<off_t>(sizeof magic)) ==
+                  static_cast<ssize_t>(sizeof magic);
+  ::close(fd);
+  return ends && std::string_view(magic, sizeof magic) == kArtifactMagic;
 }
 
 ArtifactHeader readArtifactHeader(const std::string& path) {
@@ -279,7 +271,8 @@ ArtifactHeader readArtifactHeader(const std::string& path) {
   return parse(file).header;
 }
 
-std::unique_ptr<Suite> loadArtifact(const std::string& path, const ArtifactCheck& check) {
+std::unique_ptr<Suite> loadArtifact(const std::string& path, const ArtifactCheck& check,
+                                    std::span<const std::string> only) {
   if (check.interpreter)
     throw InputError("'" + path + "' is a compiled artifact, which runs native code only: give the suite's source "
                      "for --engine interp");
@@ -288,7 +281,12 @@ std::unique_ptr<Suite> loadArtifact(const std::string& path, const ArtifactCheck
   checkArtifactHeader(path, view.header, check);
   ir::Module module;
   try {
-    module = ir::decodeSignatures(view.signatures);
+    module = ir::decodeSignatures(view.signatures, only);
+    auto holds = [&](const std::string& name) {
+      return std::ranges::any_of(module.functions, [&](const ir::Function& fn) { return fn.name == name; });
+    };
+    if (!std::ranges::all_of(only, holds))
+      module = ir::decodeSignatures(view.signatures);
   } catch (const std::invalid_argument& error) {
     refuse(path, error.what());
   }

@@ -17,6 +17,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,7 +69,12 @@ struct ArtifactCheck {
 // ("PATH: error: ...", saying what to do) if it cannot be read, is damaged,
 // or is refused: another findc version, a CPU without its features, a
 // source or math mode that does not match `check`.
-std::unique_ptr<Suite> loadArtifact(const std::string& path, const ArtifactCheck& check = {});
+// With `only`, the Suite holds the functions of those names alone (what
+// ir::decodeSignatures keeps), so that a process that evaluates one
+// function does not build 1,000 signatures; if the artifact lacks one of
+// them it holds every function, so that resolving the name suggests others.
+std::unique_ptr<Suite> loadArtifact(const std::string& path, const ArtifactCheck& check = {},
+                                    std::span<const std::string> only = {});
 
 // The header alone (for `findc build --info`), with the same errors for a
 // file that is not an artifact or is damaged.

@@ -23,6 +23,9 @@ public:
   // out what is ready and runs them on a stack with room for the source.
   virtual void prepare(std::span<const uint32_t> unary, std::span<const uint32_t> boxed,
                        std::span<const uint32_t> checked) = 0;
+  // Whether prepare() and optimize() compile, and so recurse as deep as the
+  // source nests (an artifact's backend only looks entry points up).
+  virtual bool compiles() const { return true; }
   // Whether prepare() has made these entries ready (lock-free).
   virtual bool hasBatch(uint32_t fn) const = 0;
   virtual bool hasBoxed(uint32_t fn) const = 0;

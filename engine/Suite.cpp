@@ -47,6 +47,13 @@ Suite::Suite(std::shared_ptr<const SourceFile> file, ir::Module module, const Ba
   backend_ = makeBackend(module_);
 }
 
+void Suite::runCompiling(const std::function<void()>& work) const {
+  if (backend_->compiles())
+    runWithStack(compileStackNeed(file_->text().size()), work);
+  else
+    work();
+}
+
 std::optional<uint32_t> Suite::find(std::string_view name) const {
   if (stdlib_ && name.find('.') == std::string_view::npos)
     for (std::string_view library : kLibraries)
@@ -105,8 +112,7 @@ void Suite::prepare(std::span<const uint32_t> unary, std::span<const uint32_t> b
     return;
   std::lock_guard lock(compiling_);
   if (missing()) // again: another thread may have compiled them meanwhile
-    runWithStack(compileStackNeed(file_->text().size()),
-                 [&] { backend_->prepare(wantUnary, wantBoxed, wantChecked); });
+    runCompiling([&] { backend_->prepare(wantUnary, wantBoxed, wantChecked); });
 }
 
 bool Suite::runsCheckedBatch(uint32_t fn) const {
@@ -121,7 +127,7 @@ void Suite::count(uint32_t fn, size_t n) const {
   if (!backend_->countPoints(fn, n)) // once per function at most
     return;
   std::lock_guard lock(compiling_);
-  runWithStack(compileStackNeed(file_->text().size()), [&] { backend_->optimize(fn); });
+  runCompiling([&] { backend_->optimize(fn); });
 }
 
 unsigned Suite::threadsFor(size_t n) const {

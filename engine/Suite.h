@@ -82,6 +82,9 @@ private:
   // options_.threads with 0 resolved to the cores once (glibc reads /sys
   // each time it is asked).
   unsigned threadsFor(size_t n) const;
+  // Runs the backend's prepare or optimize: where the stack has room for
+  // compiling the source, if the backend compiles (engine/BigStack.h).
+  void runCompiling(const std::function<void()>& work) const;
 
   std::shared_ptr<const SourceFile> file_;
   ir::Module module_;

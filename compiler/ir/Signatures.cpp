@@ -2,7 +2,9 @@
 
 #include "compiler/support/Bytes.h"
 
+#include <algorithm>
 #include <stdexcept>
+#include <vector>
 
 namespace findc::ir {
 namespace {
@@ -101,59 +103,114 @@ std::string encodeSignatures(const Module& module, bool withDocs) {
   return std::move(out.bytes());
 }
 
-Module decodeSignatures(std::string_view bytes) {
-  ByteReader in(bytes, "the artifact's function signatures");
-  if (in.get<uint32_t>() != kLayout)
-    throw std::invalid_argument("the artifact's function signatures are in another layout");
-  Module module;
-  module.functions.resize(in.getCount(/*smallest function=*/3 * 8 + 3));
-  for (Function& fn : module.functions) {
-    fn.name = in.getBytes();
-    fn.doc = in.getBytes();
-    fn.resultType = checkedEnum(in, Type::IntRealMap);
-    fn.usesContext = in.get<uint8_t>() != 0;
-    fn.drawsRandom = in.get<uint8_t>() != 0;
-    fn.params.resize(in.getCount(/*smallest param=*/8 + 2));
-    for (Param& p : fn.params) {
-      p.name = in.getBytes();
-      p.type = checkedEnum(in, Type::IntRealMap);
-      p.defaultValue = getDefault(in);
-    }
+namespace {
+
+constexpr uint32_t kNotKept = UINT32_MAX;
+
+void readFunction(ByteReader& in, Function& fn) {
+  fn.name = in.getBytes();
+  fn.doc = in.getBytes();
+  fn.resultType = checkedEnum(in, Type::IntRealMap);
+  fn.usesContext = in.get<uint8_t>() != 0;
+  fn.drawsRandom = in.get<uint8_t>() != 0;
+  fn.params.resize(in.getCount(/*smallest param=*/8 + 2));
+  for (Param& p : fn.params) {
+    p.name = in.getBytes();
+    p.type = checkedEnum(in, Type::IntRealMap);
+    p.defaultValue = getDefault(in);
   }
+}
+
+// Function indices as written, checked against `functions`.
+void readBench(ByteReader& in, Bench& bench, size_t functions) {
   auto checkFunction = [&](uint32_t index) {
-    if (index >= module.functions.size())
+    if (index >= functions)
       in.fail();
     return index;
   };
-  module.benches.resize(in.getCount(/*smallest bench=*/4 + 8));
-  for (Bench& bench : module.benches) {
-    bench.function = checkFunction(in.get<uint32_t>());
-    bench.category = in.getBytes();
-    bool hasDomain = in.get<uint8_t>() != 0;
-    double lo = in.get<double>(), hi = in.get<double>();
-    if (hasDomain)
-      bench.domain = {lo, hi};
-    bench.extrapolate = in.get<uint8_t>() != 0;
-    rt::BenchEffects& e = bench.effects;
-    e.noise.kind = checkedEnum(in, rt::NoiseKind::Poisson);
-    e.noise.scale = in.get<double>();
-    e.corruption.region = checkedEnum(in, rt::CorruptRegion::Inside);
-    for (double* v : {&e.corruption.a, &e.corruption.b, &e.corruption.mean, &e.corruption.scale, &e.domainLo,
-                      &e.domainHi})
-      *v = in.get<double>();
-    if (in.get<uint8_t>() != 0) {
-      Bench::Approx& a = bench.approx.emplace();
-      a.hidden = in.get<uint32_t>();
-      a.trained = in.get<uint8_t>() != 0;
-      a.mse = getOptionalDouble(in);
-      a.target = checkFunction(in.get<uint32_t>());
-      a.line = in.get<uint32_t>();
-      a.column = in.get<uint32_t>();
-      a.endOffset = in.get<uint64_t>();
-    }
+  bench.function = checkFunction(in.get<uint32_t>());
+  bench.category = in.getBytes();
+  bool hasDomain = in.get<uint8_t>() != 0;
+  double lo = in.get<double>(), hi = in.get<double>();
+  bench.domain.reset();
+  if (hasDomain)
+    bench.domain = {lo, hi};
+  bench.extrapolate = in.get<uint8_t>() != 0;
+  rt::BenchEffects& e = bench.effects;
+  e.noise.kind = checkedEnum(in, rt::NoiseKind::Poisson);
+  e.noise.scale = in.get<double>();
+  e.corruption.region = checkedEnum(in, rt::CorruptRegion::Inside);
+  for (double* v : {&e.corruption.a, &e.corruption.b, &e.corruption.mean, &e.corruption.scale, &e.domainLo,
+                    &e.domainHi})
+    *v = in.get<double>();
+  bench.approx.reset();
+  if (in.get<uint8_t>() != 0) {
+    Bench::Approx& a = bench.approx.emplace();
+    a.hidden = in.get<uint32_t>();
+    a.trained = in.get<uint8_t>() != 0;
+    a.mse = getOptionalDouble(in);
+    a.target = checkFunction(in.get<uint32_t>());
+    a.line = in.get<uint32_t>();
+    a.column = in.get<uint32_t>();
+    a.endOffset = in.get<uint64_t>();
+  }
+}
+
+} // namespace
+
+Module decodeSignatures(std::string_view bytes, std::span<const std::string> only) {
+  const std::string what = "the artifact's function signatures";
+  ByteReader in(bytes, what);
+  if (in.get<uint32_t>() != kLayout)
+    throw std::invalid_argument("the artifact's function signatures are in another layout");
+  // Every record is read once, and so checked, into scratch space whose
+  // storage the next reuses; where each starts is kept.
+  uint64_t functionCount = in.getCount(/*smallest function=*/3 * 8 + 3);
+  std::vector<size_t> functionAt(functionCount);
+  std::vector<uint8_t> kept(functionCount, only.empty());
+  Function function;
+  for (uint64_t f = 0; f < functionCount; ++f) {
+    functionAt[f] = in.position();
+    readFunction(in, function);
+    if (std::find(only.begin(), only.end(), function.name) != only.end())
+      kept[f] = true;
+  }
+  uint64_t benchCount = in.getCount(/*smallest bench=*/4 + 8);
+  std::vector<size_t> benchAt(benchCount);
+  std::vector<uint32_t> approxTarget(functionCount, kNotKept); // of each function's bench
+  Bench bench;
+  for (uint64_t b = 0; b < benchCount; ++b) {
+    benchAt[b] = in.position();
+    readBench(in, bench, functionCount);
+    if (bench.approx)
+      approxTarget[bench.function] = bench.approx->target;
   }
   if (!in.atEnd())
     in.fail();
+  // A kept bench's approx target is kept too, and so on.
+  for (uint64_t f = functionCount; f-- > 0;)
+    for (uint64_t g = f; kept[g] && approxTarget[g] != kNotKept && !kept[approxTarget[g]];)
+      kept[g = approxTarget[g]] = true;
+
+  // The kept records, read again into the module, renumbered in order.
+  Module module;
+  std::vector<uint32_t> newIndex(functionCount, kNotKept);
+  for (uint64_t f = 0; f < functionCount; ++f)
+    if (kept[f]) {
+      newIndex[f] = static_cast<uint32_t>(module.functions.size());
+      ByteReader record(bytes.substr(functionAt[f]), what);
+      readFunction(record, module.functions.emplace_back());
+    }
+  for (size_t at : benchAt) {
+    ByteReader record(bytes.substr(at), what);
+    readBench(record, bench, functionCount);
+    if (!kept[bench.function])
+      continue;
+    bench.function = newIndex[bench.function];
+    if (bench.approx)
+      bench.approx->target = newIndex[bench.approx->target];
+    module.benches.push_back(bench);
+  }
   return module;
 }
 

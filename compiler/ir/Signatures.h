@@ -9,6 +9,7 @@
 
 #include "compiler/ir/IR.h"
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,11 @@ std::string encodeSignatures(const Module& module, bool withDocs);
 
 // The module encodeSignatures wrote, every body empty; std::invalid_argument
 // if `bytes` is not such a form (truncated, or an index out of range).
-Module decodeSignatures(std::string_view bytes);
+// With `only`, the functions of those names alone, with their benches and
+// the functions those benches approximate, renumbered in the form's order;
+// a name the form lacks is no error, just not there. Every record is still
+// checked, but only the kept ones are built: a process that evaluates one
+// of 1,000 functions allocates for one.
+Module decodeSignatures(std::string_view bytes, std::span<const std::string> only = {});
 
 } // namespace findc::ir

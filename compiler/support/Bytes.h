@@ -60,6 +60,7 @@ public:
     return count;
   }
   bool atEnd() const { return pos_ == in_.size(); }
+  size_t position() const { return pos_; }
   [[noreturn]] void fail() const { throw std::invalid_argument(what_ + " is truncated or damaged"); }
 
 private:

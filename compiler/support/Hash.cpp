@@ -78,22 +78,46 @@ namespace {
 constexpr uint64_t kChecksumMultiplier = 0x9e3779b97f4a7c15;
 }
 
-Checksum64::Checksum64(uint64_t totalBytes) : h_(totalBytes * kChecksumMultiplier) {}
+namespace {
+uint64_t mixWord(uint64_t h, uint64_t word) {
+  h = (h ^ word) * kChecksumMultiplier;
+  return h ^ (h >> 29);
+}
+uint64_t loadWord(const char* bytes) {
+  uint64_t word;
+  std::memcpy(&word, bytes, sizeof word);
+  return word;
+}
+} // namespace
+
+Checksum64::Checksum64(uint64_t totalBytes) : total_(totalBytes) {
+  for (size_t lane = 0; lane < kChecksumLanes; ++lane)
+    lanes_[lane] = (totalBytes + lane) * kChecksumMultiplier;
+}
 
 void Checksum64::update(std::string_view piece) {
   size_t i = 0;
-  for (; i + 8 <= piece.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, piece.data() + i, 8);
-    h_ = (h_ ^ word) * kChecksumMultiplier;
-    h_ ^= h_ >> 29;
-  }
-  last_ = 0;
-  std::memcpy(&last_, piece.data() + i, piece.size() - i);
+  for (; i + kChecksumStride <= piece.size(); i += kChecksumStride)
+    for (size_t lane = 0; lane < kChecksumLanes; ++lane)
+      lanes_[lane] = mixWord(lanes_[lane], loadWord(piece.data() + i + lane * sizeof(uint64_t)));
+  tailSize_ = piece.size() - i;
+  std::memcpy(tail_, piece.data() + i, tailSize_);
 }
 
+// The tail's whole words go on in their lanes, its last bytes (zero-padded)
+// into one more word; then the lanes fold into one.
 uint64_t Checksum64::finish() const {
-  uint64_t h = (h_ ^ last_) * kChecksumMultiplier;
+  uint64_t lanes[kChecksumLanes];
+  std::memcpy(lanes, lanes_, sizeof lanes);
+  size_t i = 0, lane = 0;
+  for (; i + sizeof(uint64_t) <= tailSize_; i += sizeof(uint64_t), ++lane)
+    lanes[lane] = mixWord(lanes[lane], loadWord(tail_ + i));
+  uint64_t last = 0;
+  std::memcpy(&last, tail_ + i, tailSize_ - i);
+  uint64_t h = mixWord(total_ * kChecksumMultiplier, last);
+  for (uint64_t laneHash : lanes)
+    h = mixWord(h, laneHash);
+  h *= kChecksumMultiplier;
   return h ^ (h >> 32);
 }
 

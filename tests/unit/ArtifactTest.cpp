@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -24,19 +25,21 @@ ir::Module compileExample(const std::string& name) {
   return std::move(*compiled->module);
 }
 
-// What a module's signatures say, as text, to compare two modules by.
-std::string describeSignatures(const ir::Module& module) {
+// What a module says of function f, its bench included, as text: functions
+// are named, not numbered, so modules that number them apart compare.
+std::string describeFunction(const ir::Module& module, uint32_t f) {
+  const ir::Function& fn = module.functions[f];
   std::ostringstream out;
-  for (const ir::Function& fn : module.functions) {
-    out << fn.name << " [" << fn.doc << "] -> " << typeName(fn.resultType) << " ctx=" << fn.usesContext
-        << " random=" << fn.drawsRandom << " unary=" << fn.hasUnaryEntry() << " checked=" << fn.hasCheckedBatchEntry()
+  out << fn.name << " [" << fn.doc << "] -> " << typeName(fn.resultType) << " ctx=" << fn.usesContext
+      << " random=" << fn.drawsRandom << " unary=" << fn.hasUnaryEntry() << " checked=" << fn.hasCheckedBatchEntry()
+      << "\n";
+  for (const ir::Param& p : fn.params)
+    out << "  " << p.name << ": " << typeName(p.type) << (p.defaultValue ? " = " + formatG17(p.defaultValue->asDouble()) : "")
         << "\n";
-    for (const ir::Param& p : fn.params)
-      out << "  " << p.name << ": " << typeName(p.type) << (p.defaultValue ? " = " + formatG17(p.defaultValue->asDouble()) : "")
-          << "\n";
-  }
   for (const ir::Bench& b : module.benches) {
-    out << "bench " << b.function << " " << b.category << " extrapolate=" << b.extrapolate << " noise "
+    if (b.function != f)
+      continue;
+    out << "bench " << b.category << " extrapolate=" << b.extrapolate << " noise "
         << static_cast<int>(b.effects.noise.kind) << " " << formatG17(b.effects.noise.scale) << " corruption "
         << static_cast<int>(b.effects.corruption.region) << " " << formatG17(b.effects.corruption.a) << " "
         << formatG17(b.effects.corruption.b) << " domain " << formatG17(b.effects.domainLo) << " "
@@ -44,10 +47,18 @@ std::string describeSignatures(const ir::Module& module) {
     if (b.domain)
       out << "  domain " << formatG17(b.domain->first) << " " << formatG17(b.domain->second) << "\n";
     if (b.approx)
-      out << "  approx " << b.approx->hidden << " " << b.approx->trained << " " << b.approx->target << " "
-          << (b.approx->mse ? formatG17(*b.approx->mse) : "-") << "\n";
+      out << "  approx " << b.approx->hidden << " " << b.approx->trained << " "
+          << module.functions[b.approx->target].name << " " << (b.approx->mse ? formatG17(*b.approx->mse) : "-")
+          << "\n";
   }
   return out.str();
+}
+
+std::string describeSignatures(const ir::Module& module) {
+  std::string out = std::to_string(module.benches.size()) + " benches\n";
+  for (uint32_t f = 0; f < module.functions.size(); ++f)
+    out += describeFunction(module, f);
+  return out;
 }
 
 TEST(ArtifactSignatures, RoundTripWithoutBodies) {
@@ -58,6 +69,38 @@ TEST(ArtifactSignatures, RoundTripWithoutBodies) {
     for (const ir::Function& fn : decoded.functions)
       EXPECT_TRUE(fn.body.empty() && fn.blocks.empty()) << fn.name;
   }
+}
+
+// Decoding only some functions keeps those, their benches and the functions
+// those approximate, in the form's order, each as the whole module has it.
+TEST(ArtifactSignatures, OnlyTheNamedFunctions) {
+  std::string bytes = ir::encodeSignatures(compileExample("find-v1-numeric.fnd"), /*withDocs=*/true);
+  ir::Module whole = ir::decodeSignatures(bytes);
+  auto approx = std::ranges::find_if(whole.benches, [](const ir::Bench& b) { return b.approx.has_value(); });
+  ASSERT_NE(approx, whole.benches.end());
+  const std::string& named = whole.functions[approx->function].name;
+  const std::string& target = whole.functions[approx->approx->target].name;
+  const std::string& plain = whole.functions[approx->function == 0 ? 1 : 0].name;
+  ASSERT_NE(named, target);
+  std::vector<std::string> only = {named, plain, "no_such_function"};
+  ir::Module some = ir::decodeSignatures(bytes, only);
+
+  std::vector<std::string> expected, kept;
+  std::string expectedText, keptText;
+  for (uint32_t f = 0; f < whole.functions.size(); ++f)
+    if (const std::string& name = whole.functions[f].name; name == named || name == target || name == plain) {
+      expected.push_back(name);
+      expectedText += describeFunction(whole, f);
+    }
+  for (uint32_t f = 0; f < some.functions.size(); ++f) {
+    kept.push_back(some.functions[f].name);
+    keptText += describeFunction(some, f);
+  }
+  EXPECT_EQ(kept, expected);
+  EXPECT_EQ(keptText, expectedText);
+  for (const ir::Bench& b : some.benches)
+    EXPECT_NE(std::ranges::find(expected, some.functions[b.function].name), expected.end());
+  EXPECT_TRUE(ir::decodeSignatures(bytes, std::vector<std::string>{"no_such_function"}).functions.empty());
 }
 
 TEST(ArtifactSignatures, DocsOnlyWhenAsked) {
@@ -72,15 +115,19 @@ TEST(ArtifactSignatures, DocsOnlyWhenAsked) {
 // allocation from a damaged count.
 TEST(ArtifactSignatures, DamageIsRefusedNotTrusted) {
   std::string bytes = ir::encodeSignatures(compileExample("bump_on_ramp.fnd"), /*withDocs=*/true);
-  for (size_t n = 0; n < bytes.size(); ++n)
+  std::vector<std::string> one = {"gaussian"};
+  for (size_t n = 0; n < bytes.size(); ++n) {
     EXPECT_THROW(ir::decodeSignatures(std::string_view(bytes).substr(0, n)), std::invalid_argument) << n;
+    EXPECT_THROW(ir::decodeSignatures(std::string_view(bytes).substr(0, n), one), std::invalid_argument) << n;
+  }
   for (size_t i = 0; i < bytes.size(); ++i) {
     std::string damaged = bytes;
     damaged[i] = static_cast<char>(damaged[i] ^ 0xff);
-    try {
-      ir::decodeSignatures(damaged);
-    } catch (const std::invalid_argument&) {
-    }
+    for (std::span<const std::string> only : {std::span<const std::string>(), std::span<const std::string>(one)})
+      try {
+        ir::decodeSignatures(damaged, only);
+      } catch (const std::invalid_argument&) {
+      }
   }
 }
 

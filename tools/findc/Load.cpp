@@ -43,10 +43,10 @@ engine::ArtifactCheck artifactCheck(const Options& options) {
 }
 
 std::unique_ptr<engine::Suite> compileFile(const std::string& path, const engine::CompileOptions& options,
-                                           const engine::ArtifactCheck& check) {
+                                           const engine::ArtifactCheck& check, std::span<const std::string> only) {
   if (engine::isArtifact(path)) {
     try { // a refused artifact is reported as a source that does not compile
-      return engine::loadArtifact(path, check);
+      return engine::loadArtifact(path, check, only);
     } catch (const CompileError& error) {
       std::cerr << error.what() << "\n";
       return nullptr;
@@ -55,9 +55,10 @@ std::unique_ptr<engine::Suite> compileFile(const std::string& path, const engine
   return compileSource(path, options);
 }
 
-std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR) {
+std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR,
+                                         std::span<const std::string> only) {
   if (!options.stdlib)
-    return compileFile(path, {.load = loadOptions(options), .optimizeIR = optimizeIR}, artifactCheck(options));
+    return compileFile(path, {.load = loadOptions(options), .optimizeIR = optimizeIR}, artifactCheck(options), only);
   return compileStandardLibrary(options.load);
 }
 
@@ -82,7 +83,7 @@ std::optional<Evaluated> evaluateCommand(const Options& options, const char* com
   if (options.params && options.functions.size() > 1)
     throw UsageError("--params applies to one --fn");
   Evaluated result;
-  result.suite = loadSuite(options, path);
+  result.suite = loadSuite(options, path, /*optimizeIR=*/false, options.functions); // an artifact: those alone
   if (!result.suite)
     return std::nullopt;
   const engine::Suite& suite = *result.suite;

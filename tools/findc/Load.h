@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,9 +25,11 @@ engine::ArtifactCheck artifactCheck(const Options& options);
 
 // The suite of the file `path`, its diagnostics printed on stderr; null if
 // it cannot be read or compiled. A compiled artifact (engine/Artifact.h) is
-// loaded, not compiled, and refused as `check` says.
+// loaded, not compiled, and refused as `check` says, holding the functions
+// named `only` alone if that is not empty (engine::loadArtifact).
 std::unique_ptr<engine::Suite> compileFile(const std::string& path, const engine::CompileOptions& options,
-                                           const engine::ArtifactCheck& check = {});
+                                           const engine::ArtifactCheck& check = {},
+                                           std::span<const std::string> only = {});
 
 // Compiling a source, or the standard library, diagnostics on stderr: in
 // findc (LoadSource.cpp); findc-run, which runs artifacts only, refuses
@@ -36,7 +39,9 @@ std::unique_ptr<engine::Suite> compileStandardLibrary(const LoadOptions& options
 
 // The suite of `path` (or the standard library for --stdlib), its
 // diagnostics printed on stderr; null if it cannot be read or compiled.
-std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR = false);
+// An artifact holds the functions named `only` alone, if that is not empty.
+std::unique_ptr<engine::Suite> loadSuite(const Options& options, const std::string& path, bool optimizeIR = false,
+                                         std::span<const std::string> only = {});
 
 // FILE for commands that take one (or --stdlib): a usage error otherwise.
 // With --stdlib there is no FILE, so a `.fnd` name where FILE would be is a

@@ -19,14 +19,25 @@ MASK = (1 << 64) - 1
 MULTIPLIER = 0x9E3779B97F4A7C15
 
 
+LANES = 8
+
+
+def mix(h, word):
+    h = ((h ^ word) * MULTIPLIER) & MASK
+    return h ^ (h >> 29)
+
+
 def checksum64(data):
-    h = (len(data) * MULTIPLIER) & MASK
+    """Word i of the data goes to lane i % LANES; the bytes after the last
+    whole word, zero-padded, into one more word; then the lanes fold."""
+    lanes = [((len(data) + lane) * MULTIPLIER) & MASK for lane in range(LANES)]
     whole = len(data) // 8 * 8
-    for (word,) in struct.iter_unpack("<Q", data[:whole]):
-        h = ((h ^ word) * MULTIPLIER) & MASK
-        h ^= h >> 29
-    last = int.from_bytes(data[whole:], "little")
-    h = ((h ^ last) * MULTIPLIER) & MASK
+    for i, (word,) in enumerate(struct.iter_unpack("<Q", data[:whole])):
+        lanes[i % LANES] = mix(lanes[i % LANES], word)
+    h = mix((len(data) * MULTIPLIER) & MASK, int.from_bytes(data[whole:], "little"))
+    for lane in lanes:
+        h = mix(h, lane)
+    h = (h * MULTIPLIER) & MASK
     return h ^ (h >> 32)
 
 

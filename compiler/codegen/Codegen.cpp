@@ -1139,6 +1139,18 @@ private:
     return false;
   }
 
+  // Loop metadata: vectorized, not interleaved. A vector loop that calls
+  // libmvec gains nothing from interleaving (the calls are the time), and
+  // loses the spills of every live vector around each of the calls (which
+  // clobber every vector register): sine 0.95 -> 0.84 ns a point.
+  llvm::MDNode* uninterleavedLoopID() {
+    llvm::Metadata* ops[] = {nullptr, llvm::MDNode::get(context_, {llvm::MDString::get(context_, "llvm.loop.interleave.count"),
+                                                                  llvm::ConstantAsMetadata::get(builder_.getInt32(1))})};
+    llvm::MDNode* id = llvm::MDNode::getDistinct(context_, ops);
+    id->replaceOperandWith(0, id);
+    return id;
+  }
+
   // Loop metadata: no vectorization, interleaving or unrolling.
   llvm::MDNode* scalarLoopID() {
     auto property = [&](const char* name, llvm::Constant* value) {
@@ -1311,6 +1323,8 @@ private:
     llvm::BranchInst* latch = B.CreateCondBr(B.CreateICmpSLT(next, n), loop, exit);
     if (math_ == MathMode::Exact && callsLibm(fn))
       latch->setMetadata(llvm::LLVMContext::MD_loop, scalarLoopID());
+    else if (callsLibm(fn))
+      latch->setMetadata(llvm::LLVMContext::MD_loop, uninterleavedLoopID());
     B.SetInsertPoint(exit);
     B.CreateRetVoid();
   }

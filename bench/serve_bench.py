@@ -7,7 +7,10 @@ without it, in the same run (issue 12's goals; docs/serve.md):
 - `findc call`: one findc process per query (parse, compile, evaluate);
 - `findc serve --stdio` and `--listen`: a 10-point query in an open session,
   round trip measured by a Python client (json.dumps, write, read, json.loads
-  included), medians and tail percentiles;
+  included), medians and tail percentiles. Over HTTP twice: with a minimal
+  keep-alive HTTP/1.1 client on a socket (the goal's figure: what the server
+  and the loopback cost), and with Python's http.client, whose own request
+  building and response parsing add ~50-60 us a round trip;
 - load: N client processes, each with its own session, M queries each, over
   HTTP: throughput and latency percentiles.
 
@@ -18,6 +21,7 @@ import http.client
 import json
 import multiprocessing
 import os
+import socket
 import statistics
 import subprocess
 import sys
@@ -86,6 +90,36 @@ def http_client_run(url, fn, queries, warmup, results):
     results.put(timed_queries(ask, fn, queries, warmup))
 
 
+def raw_http_round_trips(url, fn, queries):
+    """A keep-alive HTTP/1.1 client on one socket: the request written in one
+    send, the reply read to its Content-Length (findc serve sends no chunked
+    replies), its status checked."""
+    host, port = url[len("http://"):].split(":")
+    sock = socket.create_connection((host, int(port)))
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    pending = b""
+
+    def ask(request):
+        nonlocal pending
+        body = json.dumps(request).encode()
+        sock.sendall(b"POST /v1 HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
+                     % (host.encode(), len(body)) + body)
+        while b"\r\n\r\n" not in pending:
+            pending += sock.recv(65536)
+        head, _, rest = pending.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        assert lines[0].startswith("HTTP/1.1 200"), lines[0]
+        length = next(int(line.split(":", 1)[1]) for line in lines[1:] if line.lower().startswith("content-length:"))
+        while len(rest) < length:
+            rest += sock.recv(65536)
+        pending = rest[length:]
+        return json.loads(rest[:length])
+
+    times = timed_queries(ask, fn, queries, 200)
+    sock.close()
+    return times
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("build", nargs="?", default=os.path.join(ROOT, "build"))
@@ -109,6 +143,7 @@ def main():
     server = subprocess.Popen([findc, "serve", SUITE, "--listen", "127.0.0.1:0", "--no-log"], stdout=subprocess.PIPE,
                               text=True)
     url = server.stdout.readline().split()[-1]
+    raw = raw_http_round_trips(url, args.fn, args.queries)
     results = multiprocessing.Queue()
     http_client_run(url, args.fn, args.queries, 200, results)
     single = results.get()
@@ -131,13 +166,14 @@ def main():
     print(f"{'FIND: a Python process per query':<40}{python_process * 1e6:>10.0f}us")
     print(f"{'findc call (jit), a process per query':<40}{call_jit * 1e6:>10.0f}us")
     print(f"{'findc call (interp), a process per query':<40}{call_interp * 1e6:>10.0f}us")
-    for name, times in [("serve --stdio", stdio), ("serve --listen (HTTP, keep-alive)", single),
-                        (f"HTTP, {args.clients} clients at once", loaded)]:
+    for name, times in [("serve --stdio", stdio), ("serve --listen (HTTP, keep-alive)", raw),
+                        ("  the same through http.client", single),
+                        (f"HTTP, {args.clients} clients at once (http.client)", loaded)]:
         print(f"{name:<40}{us(statistics.median(times)):>10.1f}us{us(percentile(times, 90)):>10.1f}us"
               f"{us(percentile(times, 99)):>10.1f}us")
     print(f"load: {len(loaded)} queries from {args.clients} clients in {elapsed:.2f} s "
           f"({len(loaded) / elapsed:,.0f} queries/s, client start-up included)")
-    stdio_median, http_median = us(statistics.median(stdio)), us(statistics.median(single))
+    stdio_median, http_median = us(statistics.median(stdio)), us(statistics.median(raw))
     print("goals:")
     print(f"  stdio round trip, median < 50 us:  {stdio_median:.1f} us  "
           f"{'met' if stdio_median < 50 else 'not met'}  ({python_process * 1e6 / stdio_median:,.0f}x faster than "

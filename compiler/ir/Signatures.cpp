@@ -159,7 +159,7 @@ void readBench(ByteReader& in, Bench& bench, size_t functions) {
 } // namespace
 
 Module decodeSignatures(std::string_view bytes, std::span<const std::string> only) {
-  const std::string what = "the artifact's function signatures";
+  constexpr std::string_view what = "the artifact's function signatures";
   ByteReader in(bytes, what);
   if (in.get<uint32_t>() != kLayout)
     throw std::invalid_argument("the artifact's function signatures are in another layout");

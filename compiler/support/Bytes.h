@@ -34,7 +34,8 @@ private:
 // std::invalid_argument naming `what`, never a read past the end.
 class ByteReader {
 public:
-  ByteReader(std::string_view in, std::string what) : in_(in), what_(std::move(what)) {}
+  // `what` must outlive the reader (a literal, as every caller's is).
+  ByteReader(std::string_view in, std::string_view what) : in_(in), what_(what) {}
 
   template <typename T> T get() {
     static_assert(std::is_trivially_copyable_v<T>);
@@ -61,7 +62,7 @@ public:
   }
   bool atEnd() const { return pos_ == in_.size(); }
   size_t position() const { return pos_; }
-  [[noreturn]] void fail() const { throw std::invalid_argument(what_ + " is truncated or damaged"); }
+  [[noreturn]] void fail() const { throw std::invalid_argument(std::string(what_) + " is truncated or damaged"); }
 
 private:
   void need(uint64_t size) const {
@@ -70,7 +71,7 @@ private:
   }
   std::string_view in_;
   size_t pos_ = 0;
-  std::string what_;
+  std::string_view what_;
 };
 
 } // namespace findc

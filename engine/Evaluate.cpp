@@ -164,6 +164,7 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
     if (std::optional<size_t> i = firstNonIntegral(x))
       throw InputError("'" + f.name + "' takes an int; input " + formatPython(Scalar::ofReal(x[*i])) +
                        " is not an integer");
+  const ir::Bench* bench = effectsOf(suite, fn);
   std::vector<bool> failed;
   if (f.hasUnaryEntry()) {
     suite.runBatch(fn, x.data(), y.data(), x.size());
@@ -171,11 +172,11 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
     // One compiled loop; each point as one boxed call below evaluates it.
     // The errors are kept only for the caller or the effects (10^6 bytes
     // written and faulted in would cost a memory-speed batch half its time).
-    std::vector<uint8_t> kinds(!errors.empty() || effectsOf(suite, fn) ? x.size() : 0);
+    std::vector<uint8_t> kinds(!errors.empty() || bench ? x.size() : 0);
     runCheckedBatch(suite, fn, x, y, kinds);
     if (!errors.empty())
       std::transform(kinds.begin(), kinds.end(), errors.begin(), [](uint8_t k) { return rt::ErrorKind(k); });
-    if (effectsOf(suite, fn)) // only effects need to know (a failed point's NaN is in y already)
+    if (bench) // only effects need to know (a failed point's NaN is in y already)
       std::transform(kinds.begin(), kinds.end(), std::back_inserter(failed), [](uint8_t k) { return k != 0; });
   } else {
     // One call per input, the parameters after the first at their defaults.
@@ -198,7 +199,7 @@ void evaluateNumbers(const Suite& suite, uint32_t fn, std::span<const double> x,
       arena.reset();
     }
   }
-  if (const ir::Bench* bench = effectsOf(suite, fn)) {
+  if (bench) {
     rt::applyEffects(bench->effects, rt::benchKey(effects.seed, f.name), effects.firstQuery, x.data(), y.data(),
                      x.size(), effects.apply);
     for (size_t i = 0; i < failed.size(); ++i)

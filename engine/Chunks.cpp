@@ -12,7 +12,8 @@ namespace findc::engine {
 
 unsigned threadCount(unsigned threads) { return threads ? threads : std::max(1u, std::thread::hardware_concurrency()); }
 
-void forEachBlock(size_t n, unsigned threads, const std::function<void(size_t thread, size_t begin, size_t end)>& work) {
+void forEachBlock(size_t n, unsigned threads,
+                  const std::function<void(size_t thread, size_t begin, size_t end)>& work) {
   std::atomic<size_t> next{0};
   std::vector<std::exception_ptr> failures(std::max(1u, threads));
   // Takes blocks until none is left (or a block failed), calling

@@ -34,6 +34,7 @@ unsigned threadCount(unsigned threads);
 // thread 0 kParallelAfterSeconds (none if a thread cannot start). Returns
 // when every block is done; rethrows the first exception a block threw
 // (the blocks not yet taken then are not run).
-void forEachBlock(size_t n, unsigned threads, const std::function<void(size_t thread, size_t begin, size_t end)>& work);
+void forEachBlock(size_t n, unsigned threads,
+                  const std::function<void(size_t thread, size_t begin, size_t end)>& work);
 
 } // namespace findc::engine

@@ -370,7 +370,8 @@ PYBIND11_MODULE(_findc, m) {
         return findc::Suite::compile(source, name, options);
       },
       py::arg("source"), py::kw_only(), py::arg("name") = "<string>", py::arg("engine") = "jit",
-      py::arg("math") = "exact", py::arg("threads") = 0, py::arg("lang") = "auto", py::arg("input") = "real", py::arg("entry") = "",
+      py::arg("math") = "exact", py::arg("threads") = 0, py::arg("lang") = "auto", py::arg("input") = "real",
+      py::arg("entry") = "",
       "Compiles source text: .fnd, or a Python hypothesis if `name` ends in .py or lang='py' (see load).");
   m.def(
       "stdlib",

@@ -185,7 +185,9 @@ void appendMapped(std::string &out, char32_t c, Mapping mapping) {
   }
 }
 
-bool isCased(char32_t c) { return !isSurrogate(c) && icu::library().hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CASED); }
+bool isCased(char32_t c) {
+  return !isSurrogate(c) && icu::library().hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CASED);
+}
 bool isCaseIgnorable(char32_t c) {
   return !isSurrogate(c) && icu::library().hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CASE_IGNORABLE);
 }

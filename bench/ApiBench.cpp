@@ -11,7 +11,7 @@
 
 namespace {
 
-const char* const kHelp = R"(usage: findc_bench_api SUITE --fn NAME... [--points N] [--reps R] [--clean] [--math exact|vector] [--wall]
+const char* const kHelp = R"(usage: findc_bench_api SUITE --fn NAME... [--points N] [--reps R] [--clean] [--math exact|vector|fast] [--wall]
 
 Times findc::Function::evaluate (the C++ API) on N points of [-128, 128)
 (default 1000000), best of R runs (default 5), after one warm-up call that
@@ -34,7 +34,10 @@ int main(int argc, char** argv) {
     if (stringOption(argc, argv, i, "fn", text))
       names.push_back(text);
     else if (stringOption(argc, argv, i, "math", text))
-      load.math = text == "vector" ? findc::MathMode::Vector : findc::MathMode::Exact;
+      if (std::optional<findc::MathMode> math = findc::parseMathMode(text))
+        load.math = *math;
+      else
+        fail("--math must be " + findc::mathModeChoices() + ", got '" + text + "'");
     else if (arg == "--clean")
       effects.apply = false;
     else if (suitePath.empty() && !arg.starts_with("-"))

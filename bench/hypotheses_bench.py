@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compiling and running agents' hypotheses: findc against Numba and CPython.
 
-usage: bench/hypotheses_bench.py [BUILD_DIR] [--points N] [--repeats K] [--math exact|vector]
+usage: bench/hypotheses_bench.py [BUILD_DIR] [--points N] [--repeats K] [--math exact|vector|fast]
 
 For every numeric hypothesis of tests/hypotheses/numeric, in this one run:
   * findc: `findc.compile(source, name=FILE)` and `compile_all()` (the
@@ -59,8 +59,9 @@ def main():
     parser.add_argument("build", nargs="?", default=str(ROOT / "build"))
     parser.add_argument("--points", type=int, default=10**6)
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--math", choices=["exact", "vector"], default="exact",
-                        help="findc's math mode (exact: glibc's libm, as CPython; vector: libmvec)")
+    parser.add_argument("--math", choices=["exact", "vector", "fast"], default="exact",
+                        help="findc's math mode (exact: glibc's libm, as CPython; vector: libmvec; "
+                             "fast: vector, reassociated as -ffast-math)")
     parser.add_argument("--rows", action="store_true", help="print each file's per-point times")
     args = parser.parse_args()
     sys.path.insert(0, str(Path(args.build) / "python"))

@@ -3,7 +3,8 @@
 in one go on the same machine, and collects each goal line they print with
 its measured value and met / not met:
 
-- findc_bench_eval: the vector JIT against C + glibc's libmvec (per function);
+- findc_bench_eval: the JIT in fast math (-ffast-math's contract) against C
+  + glibc's libmvec at -ffast-math (per function);
 - bench/serve_bench.py: server round trips over stdio and HTTP;
 - findc_bench_artifact: cold compile of the suite, artifact load, a process
   per query on an artifact (findc and findc-run).
@@ -42,7 +43,7 @@ def main():
     out = run([os.path.join(bench, "findc_bench_eval"), *quick_eval])
     section = out[out.find("\ngoal:"):]
     for name, ratio, verdict in re.findall(r"^\s+(\S+)\s+([0-9.]+)x\s+(met|not met)$", section, re.M):
-        goals.append((f"vector JIT / C + libmvec, {name} (<= 1.1x)", f"{ratio}x", verdict))
+        goals.append((f"fast JIT / C -ffast-math + libmvec, {name} (<= 1.1x)", f"{ratio}x", verdict))
     out = run([sys.executable, os.path.join(ROOT, "bench", "serve_bench.py"), args.build, *quick_serve])
     for what, value, verdict in re.findall(r"^\s+(.+ round trip, median < \d+ us):\s+([0-9.]+ us)\s+(met|not met)", out, re.M):
         goals.append((what, value, verdict))

@@ -29,7 +29,7 @@ constexpr uint32_t kContainerLayout = 2;
 
 using Json = nlohmann::ordered_json;
 
-std::string mathName(MathMode math) { return math == MathMode::Vector ? "vector" : "exact"; }
+std::string mathName(MathMode math) { return std::string(traitsOf(math).name); }
 
 Json headerJson(const ArtifactHeader& h) {
   return {{"findc_version", h.findcVersion},
@@ -57,9 +57,10 @@ ArtifactHeader headerFromJson(std::string_view text) {
     h.cpu = json.at("cpu").get<std::string>();
     h.cpuFeatures = json.at("cpu_features").get<std::vector<std::string>>();
     std::string math = json.at("math").get<std::string>();
-    if (math != "exact" && math != "vector")
+    std::optional<MathMode> mode = parseMathMode(math);
+    if (!mode)
       throw std::invalid_argument("math");
-    h.math = math == "vector" ? MathMode::Vector : MathMode::Exact;
+    h.math = *mode;
     h.hypothesis = json.at("hypothesis").get<bool>();
     h.functions = json.at("functions").get<size_t>();
     h.keepsSource = json.at("keeps_source").get<bool>();

@@ -189,7 +189,7 @@ BuildReport buildArtifact(const Suite& suite, const BuildOptions& options) {
     link.push_back(object.string());
   }
   link.push_back("-lm");
-  if (options.math == MathMode::Vector)
+  if (traitsOf(options.math).libmvec)
     link.push_back("-lmvec");
   run(link);
 

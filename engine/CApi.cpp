@@ -7,6 +7,7 @@
 #include "engine/Format.h"
 #include "engine/Inputs.h"
 #include "findc/Errors.hpp"
+#include "findc/Options.hpp"
 
 #include <cstdlib>
 #include <cstring>
@@ -26,6 +27,10 @@ struct findc_session {
 namespace {
 
 using namespace findc;
+
+static_assert(FINDC_MATH_EXACT == static_cast<int>(MathMode::Exact) &&
+              FINDC_MATH_VECTOR == static_cast<int>(MathMode::Vector) &&
+              FINDC_MATH_FAST == static_cast<int>(MathMode::Fast) && std::size(kMathModes) == 3);
 
 // A copy the caller frees with findc_free (malloc: C's allocator).
 char* copyOut(const std::string& text) {
@@ -70,10 +75,10 @@ LoadOptions loadOptions(const findc_load_options* options) {
   if (options) {
     if (options->engine != FINDC_ENGINE_JIT && options->engine != FINDC_ENGINE_INTERPRETER)
       throw InputError("findc_load_options.engine must be FINDC_ENGINE_JIT or FINDC_ENGINE_INTERPRETER");
-    if (options->math != FINDC_MATH_EXACT && options->math != FINDC_MATH_VECTOR)
-      throw InputError("findc_load_options.math must be FINDC_MATH_EXACT or FINDC_MATH_VECTOR");
+    if (options->math < 0 || static_cast<size_t>(options->math) >= std::size(kMathModes))
+      throw InputError("findc_load_options.math must be FINDC_MATH_EXACT, FINDC_MATH_VECTOR or FINDC_MATH_FAST");
     load.engine = options->engine == FINDC_ENGINE_JIT ? Engine::Jit : Engine::Interpreter;
-    load.math = options->math == FINDC_MATH_EXACT ? MathMode::Exact : MathMode::Vector;
+    load.math = static_cast<MathMode>(options->math);
     if (options->language < FINDC_LANG_AUTO || options->language > FINDC_LANG_PYTHON)
       throw InputError("findc_load_options.language must be FINDC_LANG_AUTO, FINDC_LANG_FND or FINDC_LANG_PYTHON");
     if (options->input != FINDC_INPUT_REAL && options->input != FINDC_INPUT_STR)

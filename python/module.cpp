@@ -92,10 +92,10 @@ findc::LoadOptions loadOptions(const std::string& engine, const std::string& mat
     options.engine = findc::Engine::Interpreter;
   else if (engine != "jit")
     throw findc::InputError("engine must be 'jit' or 'interp', got '" + engine + "'");
-  if (math == "vector")
-    options.math = findc::MathMode::Vector;
-  else if (math != "exact")
-    throw findc::InputError("math must be 'exact' or 'vector', got '" + math + "'");
+  std::optional<findc::MathMode> mathMode = findc::parseMathMode(math);
+  if (!mathMode)
+    throw findc::InputError("math must be " + findc::mathModeChoices("'") + ", got '" + math + "'");
+  options.math = *mathMode;
   if (lang == "py")
     options.source.language = findc::Language::Python;
   else if (lang == "fnd")

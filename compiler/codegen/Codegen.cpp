@@ -61,11 +61,29 @@ constexpr PrimLowering kPrimLowerings[] = {
 };
 const PrimLowering& loweringOf(PrimOp op) { return kPrimLowerings[static_cast<size_t>(op)]; }
 
+// Fast math: every floating-point operation may be reassociated, fused
+// (a*b + c -> fma), use a reciprocal or an approximate libm. None may assume
+// its operands finite or not NaN (nnan, ninf), so the checks on them stay;
+// comparisons and float32 roundings keep their exact meaning.
+void allowReassociation(llvm::Module& module) {
+  llvm::FastMathFlags fast;
+  fast.setAllowReassoc();
+  fast.setAllowContract();
+  fast.setAllowReciprocal();
+  fast.setApproxFunc();
+  for (llvm::Function& fn : module)
+    for (llvm::BasicBlock& block : fn)
+      for (llvm::Instruction& inst : block)
+        if (llvm::isa<llvm::FPMathOperator>(inst) && !llvm::isa<llvm::FCmpInst, llvm::FPTruncInst, llvm::FPExtInst>(inst))
+          inst.setFastMathFlags(inst.getFastMathFlags() | fast);
+}
+
 class ModuleEmitter {
 public:
   ModuleEmitter(const ir::Module& module, llvm::Module& out, const llvm::TargetMachine& target, MathMode math,
                 LibmInlining inlining)
-      : module_(module), out_(out), context_(out.getContext()), target_(target), math_(math), builder_(context_),
+      : module_(module), out_(out), context_(out.getContext()), target_(target), builder_(context_),
+        libmvec_(traitsOf(math).libmvec), reassociates_(traitsOf(math).reassociates),
         inlineLibm_(math == MathMode::Exact && inlining == LibmInlining::HostChecked) {}
 
   // Unary roots become self-contained entry points (their specialized,
@@ -79,7 +97,7 @@ public:
     for (uint32_t f : order)
       functions_[f] = declare(module_.functions[f], kImplPrefix + module_.functions[f].name);
     for (uint32_t f : order)
-      define(module_.functions[f], functions_.at(f));
+      defineBody(module_.functions[f], functions_.at(f));
     for (uint32_t f : boxed)
       emitBoxedEntry(module_.functions[f], functions_.at(f));
     for (uint32_t f : checked)
@@ -87,19 +105,32 @@ public:
     for (uint32_t f : roots)
       if (module_.functions[f].hasUnaryEntry()) {
         ir::Function entry = ir::specializeUnaryEntry(module_, f);
+        if (reassociates_)
+          ir::evaluatePolynomialsInHornerForm(entry);
         llvm::Function* body = declare(entry, kEntryPrefix + entry.name);
         define(entry, body);
         // Vector mode is for throughput: the body goes into the batch loop
         // whatever its size, so the loop vectorizes (left to the inliner, a
         // network's 800 instructions stay a call per point, 7.7x slower).
         // Exact mode keeps compile latency: that costs ~30 ms per network.
-        if (math_ == MathMode::Vector)
+        if (libmvec_)
           body->addFnAttr(llvm::Attribute::AlwaysInline);
         emitEntries(entry, body);
-      }
+        if (reassociates_)
+      allowReassociation(out_);
+  }
   }
 
 private:
+  // Fast math evaluates polynomials in Horner's form.
+  void defineBody(const ir::Function& fn, llvm::Function* f) {
+    if (!reassociates_)
+      return define(fn, f);
+    ir::Function horner = fn;
+    ir::evaluatePolynomialsInHornerForm(horner);
+    define(horner, f);
+  }
+
   llvm::Type* typeOf(Type t) {
     switch (t) {
     case Type::Bool: return builder_.getInt1Ty();
@@ -119,7 +150,7 @@ private:
     // left it (ASLR: per process) and its reload stalls: the sine batch ran
     // 1.0x-1.3x the time of the same loop with aligned slots. Functions
     // without over-aligned slots keep their prologue.
-    if (math_ == MathMode::Vector)
+    if (libmvec_)
       fn->addFnAttr("stackrealign");
   }
 
@@ -579,7 +610,7 @@ private:
   // is what it wants. Exact mode writes pow(x, 2) out (square).
   llvm::Value* pow(llvm::Value* x, llvm::Value* y) {
     auto* exponent = llvm::dyn_cast<llvm::ConstantFP>(y);
-    if (math_ == MathMode::Vector && exponent)
+    if (libmvec_ && exponent)
       return intrinsic(llvm::Intrinsic::pow, {x, y});
     if (exponent && !llvm::isa<llvm::Constant>(x)) {
       for (int n = 2; n <= kLargestProductPower; ++n)
@@ -1280,7 +1311,7 @@ private:
     // those whose branch does not call it (3 pieces, sin on one: 2x
     // slower); a call every point makes vectorizes (the rest of the loop
     // does: math.log(x) * 4, 1.4x faster than scalar).
-    if (math_ == MathMode::Exact && callsLibmInBranches(index))
+    if (!libmvec_ && callsLibmInBranches(index))
       latch->setMetadata(llvm::LLVMContext::MD_loop, scalarLoopID());
     B.SetInsertPoint(done);
     B.CreateMemCpy(ctx, align, local, align, sizeof(rt::Context));
@@ -1325,7 +1356,7 @@ private:
     i->addIncoming(next, loop);
     llvm::BranchInst* latch = B.CreateCondBr(B.CreateICmpSLT(next, n), loop, exit);
     if (callsLibm(fn))
-      latch->setMetadata(llvm::LLVMContext::MD_loop, math_ == MathMode::Exact ? scalarLoopID() : uninterleavedLoopID());
+      latch->setMetadata(llvm::LLVMContext::MD_loop, libmvec_ ? uninterleavedLoopID() : scalarLoopID());
     B.SetInsertPoint(exit);
     B.CreateRetVoid();
   }
@@ -1334,8 +1365,9 @@ private:
   llvm::Module& out_;
   llvm::LLVMContext& context_;
   const llvm::TargetMachine& target_;
-  MathMode math_;
   llvm::IRBuilder<> builder_;
+  bool libmvec_;      // traitsOf(math_)
+  bool reassociates_; // traitsOf(math_)
   std::map<uint32_t, llvm::Function*> functions_;
   std::map<std::string, llvm::Value*> strings_;
   llvm::Value* context_arg_ = nullptr; // of the function being defined

@@ -240,7 +240,7 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode 
   llvm::Triple triple(module.getTargetTriple());
   llvm::TargetLibraryInfoImpl tlii(triple);
   std::optional<LibmvecVariants> libmvec;
-  if (math == MathMode::Vector)
+  if (traitsOf(math).libmvec)
     tlii.addVectorizableFunctions(libmvec.emplace(target).descs());
   // Registered first so the standard analyses below do not replace it.
   fam.registerPass([&] { return llvm::TargetLibraryAnalysis(tlii); });
@@ -250,7 +250,7 @@ void optimizeModule(llvm::Module& module, llvm::TargetMachine& target, MathMode 
   passes.registerLoopAnalyses(lam);
   passes.crossRegisterProxies(lam, fam, cgam, mam);
 
-  if (math == MathMode::Vector)
+  if (traitsOf(math).libmvec)
     allowApproximateMath(module);
   llvm::ModulePassManager pipeline;
   bool innerLoops = hasInnerLoops(module);

@@ -300,6 +300,170 @@ Function specializeUnaryEntry(const Module& module, uint32_t index) {
   return entry;
 }
 
+namespace {
+
+// The largest power a monomial may have (beyond it pow stays a call) and how
+// deep the rewriter looks into a sum or a product.
+constexpr int kMaxHornerDegree = 16;
+constexpr int kMaxPolynomialDepth = 256;
+
+// c * base**degree; a constant has no base.
+struct Monomial {
+  double coefficient = 1.0;
+  std::optional<ValueId> base;
+  int degree = 0;
+};
+
+class HornerRewriter {
+public:
+  explicit HornerRewriter(const Function& fn) : fn_(fn), uses_(fn.body.size()), absorbed_(fn.body.size()) {
+    ++uses_[fn.result];
+    for (ValueId v = 0; v < fn.body.size(); ++v)
+      for (ValueId operand : fn.body[v].operands) {
+        ++uses_[operand];
+        absorbed_[operand] = isSum(v);
+      }
+  }
+
+  bool run(Function& fn) {
+    Rewriter r(/*fold=*/true, /*cse=*/true);
+    r.remap.resize(fn_.body.size());
+    bool changed = false;
+    for (ValueId v = 0; v < fn_.body.size(); ++v) {
+      std::optional<ValueId> horner;
+      // A sum whose only user is another sum is part of that one.
+      if (isSum(v) && !(uses_[v] == 1 && absorbed_[v]))
+        horner = rewriteSum(r, v);
+      changed |= horner.has_value();
+      r.remap[v] = horner ? *horner : r.copy(fn_.body[v]);
+    }
+    fn.result = r.remap[fn_.result];
+    fn.body = std::move(r.body);
+    return changed;
+  }
+
+private:
+  bool isSum(ValueId v) const {
+    const Inst& inst = fn_.body[v];
+    return inst.op == Opcode::Prim && inst.type == Type::Real && (inst.prim == PrimOp::Add || inst.prim == PrimOp::Sub);
+  }
+
+  struct Term {
+    ValueId value;
+    bool negated;
+  };
+  // The terms of sum `v`, through the sums only it uses.
+  void collectTerms(ValueId v, bool negated, bool root, int depth, std::vector<Term>& terms) const {
+    if (isSum(v) && (root || uses_[v] == 1) && depth < kMaxPolynomialDepth) {
+      const Inst& inst = fn_.body[v];
+      collectTerms(inst.operands[0], negated, false, depth + 1, terms);
+      collectTerms(inst.operands[1], inst.prim == PrimOp::Sub ? !negated : negated, false, depth + 1, terms);
+      return;
+    }
+    terms.push_back({v, negated});
+  }
+
+  // `v` as c * base**degree: a constant, or a product, negation or power
+  // (a literal integer exponent) of such; anything else is its own base.
+  Monomial monomial(ValueId v, int depth = 0) const {
+    const Inst& inst = fn_.body[v];
+    Monomial atom{1.0, v, 1};
+    if (inst.type != Type::Real || depth >= kMaxPolynomialDepth)
+      return atom;
+    if (inst.op == Opcode::Const)
+      return {inst.constant.r, std::nullopt, 0};
+    if (inst.op != Opcode::Prim)
+      return atom;
+    switch (inst.prim) {
+    case PrimOp::Neg: {
+      Monomial m = monomial(inst.operands[0], depth + 1);
+      m.coefficient = -m.coefficient;
+      return m;
+    }
+    case PrimOp::Mul: {
+      Monomial a = monomial(inst.operands[0], depth + 1), b = monomial(inst.operands[1], depth + 1);
+      if (a.base && b.base && a.base != b.base)
+        return atom;
+      if (a.degree + b.degree > kMaxHornerDegree)
+        return atom;
+      return {a.coefficient * b.coefficient, a.base ? a.base : b.base, a.degree + b.degree};
+    }
+    case PrimOp::Pow: {
+      const Inst& exponent = fn_.body[inst.operands[1]];
+      if (exponent.op != Opcode::Const || exponent.type != Type::Real)
+        return atom;
+      double n = exponent.constant.r;
+      if (n != std::trunc(n) || n < 1 || n > kMaxHornerDegree)
+        return atom;
+      Monomial m = monomial(inst.operands[0], depth + 1);
+      if (m.degree * n > kMaxHornerDegree)
+        return atom;
+      return {std::pow(m.coefficient, n), m.base, m.degree * static_cast<int>(n)};
+    }
+    default:
+      return atom;
+    }
+  }
+
+  // Sum `v` in Horner's form in its highest-degree base, or nothing when
+  // that is not a polynomial of degree 2 or more.
+  std::optional<ValueId> rewriteSum(Rewriter& r, ValueId v) const {
+    std::vector<Term> terms;
+    collectTerms(v, false, true, 0, terms);
+    std::vector<Monomial> monomials;
+    std::optional<ValueId> base;
+    int degree = 0;
+    for (const Term& term : terms) {
+      Monomial m = monomial(term.value);
+      if (term.negated)
+        m.coefficient = -m.coefficient;
+      if (m.base && m.degree > degree) {
+        base = m.base;
+        degree = m.degree;
+      }
+      monomials.push_back(m);
+    }
+    if (degree < 2)
+      return std::nullopt;
+    std::vector<double> coefficients(degree + 1, 0.0);
+    std::vector<Term> others;
+    for (size_t t = 0; t < terms.size(); ++t) {
+      const Monomial& m = monomials[t];
+      if (!m.base || m.base == base)
+        coefficients[m.degree] += m.coefficient;
+      else
+        others.push_back(terms[t]);
+    }
+    while (degree > 0 && coefficients[degree] == 0.0)
+      --degree;
+    ValueId x = r.remap[*base];
+    ValueId sum = r.constant(Scalar::ofReal(coefficients[degree]));
+    for (int k = degree - 1; k >= 0; --k) {
+      sum = r.prim(PrimOp::Mul, Type::Real, {sum, x});
+      if (coefficients[k] != 0.0)
+        sum = r.prim(PrimOp::Add, Type::Real, {sum, r.constant(Scalar::ofReal(coefficients[k]))});
+    }
+    for (const Term& other : others)
+      sum = r.prim(other.negated ? PrimOp::Sub : PrimOp::Add, Type::Real, {sum, r.remap[other.value]});
+    return sum;
+  }
+
+  const Function& fn_;
+  std::vector<uint32_t> uses_;
+  std::vector<char> absorbed_; // its (last) user is a sum
+};
+
+} // namespace
+
+bool evaluatePolynomialsInHornerForm(Function& fn) {
+  if (fn.usesContext)
+    return false;
+  Function original = fn;
+  bool changed = HornerRewriter(original).run(fn);
+  eliminateDeadCode(fn);
+  return changed;
+}
+
 void optimize(Module& module, const OptimizeOptions& options) {
   inlineCalls(module, options.inlineThreshold);
   for (Function& fn : module.functions) {

@@ -27,6 +27,15 @@ bool eliminateDeadCode(Function& fn);
 // their bodies.
 bool inlineCalls(Module& module, size_t maxCalleeSize);
 
+// Fast math only (MathMode::Fast): rewrites each sum of terms c*x**k of one
+// value x (c constant, k <= 16) into Horner's form, ((cn*x + ...)*x + c1)*x
+// + c0: n multiplications and n additions, which LLVM then fuses into n
+// fma. Terms that are not such monomials are added after it. The sum is
+// reassociated, so its value changes in the last bits (more where the sum
+// cancels): the exact and vector engines never run this pass. Returns
+// whether it changed anything.
+bool evaluatePolynomialsInHornerForm(Function& fn);
+
 // The one-number entry point of function `index` (which must have a unary
 // entry): x binds the first parameter, the others their constant defaults,
 // every call is inlined and the result simplified. Both engines evaluate this

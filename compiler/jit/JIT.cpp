@@ -63,7 +63,7 @@ llvm::Expected<std::unique_ptr<JIT>> JIT::create(const JITOptions& options) {
                                                   llvm::JITSymbolFlags::Exported};
   if (auto error = dylib.define(llvm::orc::absoluteSymbols(std::move(runtime))))
     return error;
-  if (options.math == MathMode::Vector) {
+  if (traitsOf(options.math).libmvec) {
     auto libmvec = llvm::orc::DynamicLibrarySearchGenerator::Load("libmvec.so.1", prefix);
     if (!libmvec)
       return libmvec.takeError();

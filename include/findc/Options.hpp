@@ -2,7 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <iterator>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace findc {
 
@@ -15,8 +18,52 @@ enum class Engine : uint8_t { Jit, Interpreter };
 // the interpreter (vector loops compute exp, sin, cos and small powers as
 // glibc does). Vector: batch loops call libmvec's SIMD variants and pow with
 // a small integer exponent (|n| <= 8) becomes multiplications (a few ulp
-// apart from libm, several times faster). Only the JIT has a vector mode.
-enum class MathMode : uint8_t { Exact, Vector };
+// apart from libm, several times faster); arithmetic stays in the source's
+// order. Fast: vector, plus what C's -ffast-math allows short of assuming
+// finite values (-fno-finite-math-only): sums are reassociated (a
+// polynomial c0 + c1*x + ... + cn*x**n becomes Horner's form), a*b + c is
+// fused, x/y may become x*(1/y). Results then differ in the last bits, and
+// by more where a sum cancels; NaN and infinity still propagate, and every
+// check (division by zero, a domain) still runs. Only the JIT and artifacts
+// have the vector and fast modes (docs/api.md, "Math modes").
+enum class MathMode : uint8_t { Exact, Vector, Fast };
+
+// Each math mode once: its name (the CLI's --math, the Python module's
+// math=, an artifact's header; the C ABI's FINDC_MATH_* are the enum's
+// values) and what it lets codegen do.
+struct MathModeTraits {
+  MathMode mode;
+  std::string_view name;
+  bool libmvec;      // batch loops call libmvec, small powers are multiplications
+  bool reassociates; // reassociation, contraction, reciprocals (Horner's form)
+};
+inline constexpr MathModeTraits kMathModes[] = {
+    {MathMode::Exact, "exact", false, false},
+    {MathMode::Vector, "vector", true, false},
+    {MathMode::Fast, "fast", true, true},
+};
+static_assert([] {
+  for (size_t i = 0; i < std::size(kMathModes); ++i)
+    if (static_cast<size_t>(kMathModes[i].mode) != i)
+      return false;
+  return true;
+}(), "kMathModes is in the enum's order");
+constexpr const MathModeTraits& traitsOf(MathMode mode) { return kMathModes[static_cast<size_t>(mode)]; }
+inline std::optional<MathMode> parseMathMode(std::string_view name) {
+  for (const MathModeTraits& traits : kMathModes)
+    if (traits.name == name)
+      return traits.mode;
+  return std::nullopt;
+}
+// "exact, vector or fast", each name between `quote`s: for messages.
+inline std::string mathModeChoices(std::string_view quote = "") {
+  std::string choices;
+  for (size_t i = 0; i < std::size(kMathModes); ++i) {
+    choices += i == 0 ? "" : i + 1 == std::size(kMathModes) ? " or " : ", ";
+    choices += std::string(quote) + std::string(kMathModes[i].name) + std::string(quote);
+  }
+  return choices;
+}
 
 // The language of a source. Auto: a file (or the name given with a source
 // text) ending in `.py` is a Python hypothesis, anything else findc's own.

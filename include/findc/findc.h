@@ -28,7 +28,8 @@ extern "C" {
 
 enum { FINDC_OK = 0, FINDC_COMPILE_ERROR = 1, FINDC_INPUT_ERROR = 2, FINDC_INTERNAL_ERROR = 3 };
 enum { FINDC_ENGINE_JIT = 0, FINDC_ENGINE_INTERPRETER = 1 };
-enum { FINDC_MATH_EXACT = 0, FINDC_MATH_VECTOR = 1 };
+/* findc::MathMode, in its order (include/findc/Options.hpp) */
+enum { FINDC_MATH_EXACT = 0, FINDC_MATH_VECTOR = 1, FINDC_MATH_FAST = 2 };
 
 typedef struct findc_suite findc_suite;
 typedef struct findc_session findc_session;

@@ -191,6 +191,28 @@ def test_diagnostics_and_bad_inputs():
         findc.compile("def half(n: int) -> int = n // 2")["half"](np.array([1.5]))
     with pytest.raises(findc.InputError, match="engine"):
         findc.load(example("bump_on_ramp.fnd"), engine="gpu")
+    with pytest.raises(findc.InputError, match="math must be 'exact', 'vector' or 'fast', got 'fastest'"):
+        findc.load(example("bump_on_ramp.fnd"), math="fastest")
+
+
+@pytest.mark.parametrize("math_mode", ["vector", "fast"])
+def test_math_modes_equal_the_cli_bit_for_bit(math_mode):
+    """The module's vector and fast math are the CLI's, on the same machine."""
+    path = example("polynomial.fnd")
+    suite = findc.load(path, math=math_mode)
+    for name in suite.names():
+        want = cli_json("eval", path, "--fn", name, "--math", math_mode, "--find-grid", "--json")[0]
+        assert equals_json(suite[name](FIND_GRID), want["outputs"]), name
+
+
+def test_fast_math_reassociates():
+    """Fast math evaluates a polynomial in Horner's form: close to exact, not the same bits everywhere."""
+    source = "def p(x: real) -> real = 0.84 + -1.26*x + 0.37*x**2 + 2.05*x**3 + -0.58*x**4 + 0.11*x**5"
+    x = np.linspace(-10, 10, 10001)
+    exact = findc.compile(source)["p"](x)
+    fast = findc.compile(source, math="fast")["p"](x)
+    assert np.allclose(fast, exact, rtol=1e-12, atol=1e-12)
+    assert not same_bits(fast, exact)
 
 
 def test_the_gil_is_released_while_evaluating():

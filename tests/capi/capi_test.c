@@ -59,15 +59,26 @@ static int stdlibMode(int argc, char** argv) {
 int main(int argc, char** argv) {
   if (argc >= 3 && strcmp(argv[1], "--stdlib") == 0)
     return stdlibMode(argc, argv);
-  if (argc < 3) {
-    fprintf(stderr, "usage: findc_capi_test SUITE FN... | --stdlib FN INPUT...\n");
+  int math = FINDC_MATH_EXACT;
+  if (argc >= 3 && strcmp(argv[1], "--math") == 0) {
+    math = strcmp(argv[2], "fast") == 0 ? FINDC_MATH_FAST : strcmp(argv[2], "vector") == 0 ? FINDC_MATH_VECTOR : -1;
+    argc -= 2, argv += 2;
+  }
+  if (argc < 3 || math < 0) {
+    fprintf(stderr, "usage: findc_capi_test [--math vector|fast] SUITE FN... | --stdlib FN INPUT...\n");
     return 2;
   }
   check(strcmp(findc_version(), "0.1") == 0, "findc_version");
 
   int status = -1;
   char* error = NULL;
-  findc_load_options options = {.engine = FINDC_ENGINE_JIT, .math = FINDC_MATH_EXACT};
+  findc_load_options unknown = {.engine = FINDC_ENGINE_JIT, .math = FINDC_MATH_FAST + 1};
+  check(findc_suite_load(argv[1], &unknown, &status, &error) == NULL && status == FINDC_INPUT_ERROR,
+        "an unknown math mode is refused");
+  check(error != NULL && strstr(error, "FINDC_MATH_FAST") != NULL, "the math mode message");
+  findc_free(error);
+  error = NULL;
+  findc_load_options options = {.engine = FINDC_ENGINE_JIT, .math = math};
   findc_suite* suite = findc_suite_load(argv[1], &options, &status, &error);
   check(suite != NULL && status == FINDC_OK && error == NULL, "findc_suite_load");
   if (!suite) {

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <functional>
+#include <random>
 
 namespace findc {
 namespace {
@@ -326,6 +327,132 @@ TEST(PassesTest, ConstantBasePowIsPow) {
     for (double x : passInputs())
       ASSERT_TRUE(sameReal(test::callWithDefaults(interp, m, 0, x), std::pow(base, x))) << describe(x);
   }
+}
+
+// --- Horner's form (fast math only) -----------------------------------------
+
+// `source` through the standard pipeline, then evaluatePolynomialsInHornerForm
+// on every function; `changed` is whether the pass said it changed any.
+ir::Module inHornerForm(const std::string& source, bool* changed = nullptr) {
+  ir::Module m = unoptimized(source);
+  ir::optimize(m);
+  bool any = false;
+  ir::Module out = applied(m, [&](ir::Function& fn) { any |= ir::evaluatePolynomialsInHornerForm(fn); },
+                           /*checkResults=*/false);
+  if (changed)
+    *changed = any;
+  return out;
+}
+
+// A polynomial by its coefficients, c[k] for x**k, and its value and the
+// size of its terms (sum of |c[k] x^k|) in long double: Horner's form is
+// within (2n + 1) ulp of that size from the value (each step rounds a
+// multiplication and an addition), the original order within about as much.
+struct Polynomial {
+  std::vector<double> c;
+  long double value(double x) const {
+    long double sum = 0;
+    for (size_t k = c.size(); k-- > 0;)
+      sum = sum * x + c[k];
+    return sum;
+  }
+  long double size(double x) const {
+    long double sum = 0;
+    for (size_t k = c.size(); k-- > 0;)
+      sum = sum * std::fabs(x) + std::fabs(c[k]);
+    return sum;
+  }
+};
+
+void expectWithinHornerBound(const ir::Module& m, uint32_t f, const Polynomial& p, double lo, double hi) {
+  Interpreter interp(m);
+  double n = static_cast<double>(p.c.size());
+  int failures = 0;
+  for (double x : test::gridInputs(lo, hi, 401)) {
+    double y = test::callWithDefaults(interp, m, f, x);
+    long double error = std::fabs(static_cast<long double>(y) - p.value(x));
+    long double bound = (2 * n + 2) * 0x1p-53L * p.size(x);
+    if (!(error <= bound) && failures++ < 3)
+      ADD_FAILURE() << "x = " << describe(x) << ": " << describe(y) << ", exact "
+                    << describe(static_cast<double>(p.value(x))) << "; error " << static_cast<double>(error)
+                    << " beyond " << static_cast<double>(bound) << "\n" << ir::print(m);
+  }
+}
+
+// FIND's c_k*x**k form becomes n multiplications and n additions, no pow.
+TEST(PassesTest, HornerFormOfFindPolynomial) {
+  bool changed = false;
+  ir::Module m = inHornerForm(
+      "def poly(x: real) -> real = 0.84*x**0 + -1.26*x**1 + 0.37*x**2 + 2.05*x**3 + -0.58*x**4 + 0.11*x**5",
+      &changed);
+  EXPECT_TRUE(changed);
+  const ir::Function& fn = m.functions[0];
+  EXPECT_EQ(countPrim(fn, PrimOp::Pow), 0u) << ir::print(m);
+  EXPECT_EQ(countPrim(fn, PrimOp::Mul), 5u) << ir::print(m);
+  EXPECT_EQ(countPrim(fn, PrimOp::Add), 5u) << ir::print(m);
+  expectWithinHornerBound(m, 0, {{0.84, -1.26, 0.37, 2.05, -0.58, 0.11}}, -20, 20);
+}
+
+// Random polynomials of degree up to 16 in every spelling the pass reads:
+// c*x**k, x**k*c, -(c*x**k), c*(2.0*x)**k, c*x*x**(k-1), sums and
+// differences, a degree's terms spread over the sum.
+TEST(PassesTest, HornerFormStaysWithinItsErrorBound) {
+  std::mt19937_64 random(12);
+  for (int trial = 0; trial < 60; ++trial) {
+    int degree = 2 + static_cast<int>(random() % 15);
+    Polynomial p{std::vector<double>(degree + 1, 0.0)};
+    std::string body;
+    int terms = 2 + static_cast<int>(random() % (degree + 3));
+    for (int t = 0; t < terms; ++t) {
+      int k = t == 0 ? degree : static_cast<int>(random() % (degree + 1));
+      double a = static_cast<double>(1 + random() % 1000) / 100.0;
+      std::string c = formatPython(Scalar::ofReal(a)), power = "x**" + std::to_string(k);
+      std::string term;
+      double value = a; // of the term, times x**k
+      switch (random() % 5) {
+      case 0: term = c + "*" + power; break;
+      case 1: term = power + "*" + c; break;
+      case 2: term = "-(" + c + "*" + power + ")", value = -a; break;
+      case 3: term = c + "*(2.0*x)**" + std::to_string(k), value = std::ldexp(a, k); break;
+      default: term = k == 0 ? c : c + "*x*x**" + std::to_string(k - 1); break;
+      }
+      bool minus = random() % 2 == 1;
+      body += (t == 0 ? (minus ? "-" : "") : (minus ? " - " : " + ")) + term;
+      p.c[k] += minus ? -value : value;
+    }
+    std::string source = "def f(x: real) -> real = " + body;
+    SCOPED_TRACE(source);
+    ir::Module m = inHornerForm(source);
+    EXPECT_EQ(countPrim(m.functions[0], PrimOp::Pow), 0u) << ir::print(m);
+    expectWithinHornerBound(m, 0, p, -3, 3);
+  }
+}
+
+// What is not a monomial of the sum's base is added after the polynomial:
+// another function of x, a product with another base, a polynomial in
+// another base. Ints, degree-1 sums and a sum used twice keep their values.
+TEST(PassesTest, HornerFormKeepsOtherTerms) {
+  const char* source = "def f(x: real) -> real = sin(x) + x**3 - 2*x + exp(x)*x**2 + (x + 1)**2 - 4\n"
+                       "def g(x: real) -> real = (x**2 + 1) * (x**2 + 1) + (x**2 + 1)\n"
+                       "def h(x: int) -> int = 3*x*x + x + 1\n"
+                       "def k(x: real) -> real = 2*x + 1\n";
+  bool changed = false;
+  ir::Module m = inHornerForm(source, &changed);
+  EXPECT_TRUE(changed);
+  ir::Module before = unoptimized(source);
+  Interpreter ib(before), ia(m);
+  for (uint32_t f = 0; f < m.functions.size(); ++f)
+    for (double x : test::gridInputs(-3, 3, 121)) {
+      double yb = test::callWithDefaults(ib, before, f, x), ya = test::callWithDefaults(ia, m, f, x);
+      EXPECT_NEAR(ya, yb, 1e-12 * std::max(1.0, std::fabs(yb))) << m.functions[f].name << "(" << describe(x) << ")\n"
+                                                                 << ir::print(m);
+    }
+  ir::Module unchanged = unoptimized("def h(x: int) -> int = 3*x*x + x + 1\ndef k(x: real) -> real = 2*x + 1\n");
+  ir::optimize(unchanged);
+  bool any = false;
+  for (ir::Function& fn : unchanged.functions)
+    any |= ir::evaluatePolynomialsInHornerForm(fn);
+  EXPECT_FALSE(any) << ir::print(unchanged);
 }
 
 } // namespace

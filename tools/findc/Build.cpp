@@ -26,7 +26,8 @@ built from. Neither the source nor the functions' descriptions are in the
 artifact unless --keep-source. Written whole (a temporary file, renamed).
 
   -o FILE            the artifact to write (required)
-  --math exact|vector  as for eval (default exact); loaders refuse the other
+  --math exact|vector|fast
+                     as for eval (default exact); loaders refuse another
   --keep-source      keep the source text and the descriptions
   --jobs N           code generation threads (default: one per core)
   --linker CMD       the C compiler driver that links the shared object

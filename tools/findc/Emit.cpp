@@ -28,7 +28,9 @@ absent), in pipeline order:
   --stage ir-opt        findc IR after the IR passes (inline, fold, CSE, DCE)
   --stage entry         the specialized entry point f(x) that both engines
                         run: x bound, defaults bound, every call inlined,
-                        simplified (functions callable with one number)
+                        simplified (functions callable with one number);
+                        with --math fast, its polynomials in Horner's form
+                        as the JIT compiles them
   --stage llvm          LLVM IR as generated, before LLVM's passes
   --stage llvm-opt      LLVM IR after -O2
   --stage asm           native assembly for this host
@@ -39,7 +41,8 @@ absent), in pipeline order:
                         as tests/python-frontend/ast_dump.py prints CPython's
 
 options:
-  --math exact|vector   as for eval (the llvm, llvm-opt and asm stages)
+  --math exact|vector|fast
+                        as for eval (the entry, llvm, llvm-opt and asm stages)
   --ir, --llvm, --asm   older spellings of --stage ir-opt, llvm-opt and asm;
   --no-opt              with --ir or --llvm, the stage before optimization
   --python              short for --stage python
@@ -64,7 +67,7 @@ std::string printIR(const ir::Module& module, const std::vector<uint32_t>& roots
 }
 
 // The entry points both engines run, of `roots` or of every unary function.
-std::string printEntries(const engine::Suite& suite, const std::vector<uint32_t>& roots) {
+std::string printEntries(const engine::Suite& suite, const std::vector<uint32_t>& roots, MathMode math) {
   std::string out;
   for (uint32_t f : roots.empty() ? suite.visible() : roots) {
     const ir::Function& fn = suite.function(f);
@@ -76,6 +79,8 @@ std::string printEntries(const engine::Suite& suite, const std::vector<uint32_t>
     }
     ir::Module entry;
     entry.functions.push_back(ir::specializeUnaryEntry(suite.module(), f));
+    if (traitsOf(math).reassociates)
+      ir::evaluatePolynomialsInHornerForm(entry.functions[0]);
     out += (out.empty() ? "" : "\n") + ir::print(entry, entry.functions[0]);
   }
   return out;
@@ -187,7 +192,7 @@ int run(const Options& options) {
     return kExitOk;
   }
   if (options.stage == "entry") {
-    fmt::print("{}", printEntries(*suite, roots));
+    fmt::print("{}", printEntries(*suite, roots, options.load.math));
     return kExitOk;
   }
   auto target = orThrow(createHostTargetMachine());

@@ -22,8 +22,11 @@ options:
                         --json it may repeat: one JSON object per function
                         and line)
   --engine jit|interp   native code (default) or the reference interpreter
-  --math exact|vector   exact: glibc's scalar libm's bits, identical to the
-                        interpreter (default); vector: libmvec SIMD math
+  --math exact|vector|fast
+                        exact: glibc's scalar libm's bits, identical to the
+                        interpreter (default); vector: libmvec SIMD math;
+                        fast: vector, and sums reassociated as C's
+                        -ffast-math does (Horner's form, fma)
   --grid A:B:N          also evaluate N evenly spaced points from A to B
   --find-grid           also evaluate FIND's test grid x = i + 0.5, i in [-128, 128)
   --json                print {"fn": ..., "inputs": [...], "outputs": [...]},

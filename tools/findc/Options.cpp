@@ -68,9 +68,9 @@ Options parseOptions(const std::vector<std::string>& args) {
       else throw UsageError("--engine must be jit or interp, got '" + engine + "'");
     } else if (arg == "--math") {
       const std::string& mode = value(i);
-      if (mode == "exact") options.load.math = MathMode::Exact;
-      else if (mode == "vector") options.load.math = MathMode::Vector;
-      else throw UsageError("--math must be exact or vector, got '" + mode + "'");
+      std::optional<MathMode> math = parseMathMode(mode);
+      if (!math) throw UsageError("--math must be " + mathModeChoices() + ", got '" + mode + "'");
+      options.load.math = *math;
     } else if (arg == "--lang") {
       const std::string& lang = value(i);
       if (lang == "py") options.load.source.language = Language::Python;

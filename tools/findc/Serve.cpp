@@ -51,8 +51,9 @@ is in docs/serve.md.
   --engine jit|interp    (default jit; each function is compiled on its
                          first query)
   --lang, --input        how SUITE is read, as for eval
-  --math exact|vector    (default exact; for an ARTIFACT, refused if it was
-                         built with the other)
+  --math exact|vector|fast
+                         (default exact; for an ARTIFACT, refused if it was
+                         built with another)
   --source FILE          for an ARTIFACT (`findc build`): refused unless it
                          was compiled from FILE's text as it is now
 

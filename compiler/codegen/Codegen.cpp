@@ -116,9 +116,9 @@ public:
         if (libmvec_)
           body->addFnAttr(llvm::Attribute::AlwaysInline);
         emitEntries(entry, body);
-        if (reassociates_)
+      }
+    if (reassociates_)
       allowReassociation(out_);
-  }
   }
 
 private:
@@ -1366,8 +1366,8 @@ private:
   llvm::LLVMContext& context_;
   const llvm::TargetMachine& target_;
   llvm::IRBuilder<> builder_;
-  bool libmvec_;      // traitsOf(math_)
-  bool reassociates_; // traitsOf(math_)
+  bool libmvec_;      // traitsOf(math).libmvec
+  bool reassociates_; // traitsOf(math).reassociates
   std::map<uint32_t, llvm::Function*> functions_;
   std::map<std::string, llvm::Value*> strings_;
   llvm::Value* context_arg_ = nullptr; // of the function being defined

@@ -11,7 +11,8 @@
 
 namespace {
 
-const char* const kHelp = R"(usage: findc_bench_api SUITE --fn NAME... [--points N] [--reps R] [--clean] [--math exact|vector|fast] [--wall]
+const char* const kHelp = R"(usage: findc_bench_api SUITE --fn NAME... [--points N] [--reps R] [--clean]
+                        [--math exact|vector|fast] [--wall]
 
 Times findc::Function::evaluate (the C++ API) on N points of [-128, 128)
 (default 1000000), best of R runs (default 5), after one warm-up call that

@@ -74,7 +74,8 @@ void allowReassociation(llvm::Module& module) {
   for (llvm::Function& fn : module)
     for (llvm::BasicBlock& block : fn)
       for (llvm::Instruction& inst : block)
-        if (llvm::isa<llvm::FPMathOperator>(inst) && !llvm::isa<llvm::FCmpInst, llvm::FPTruncInst, llvm::FPExtInst>(inst))
+        if (llvm::isa<llvm::FPMathOperator>(inst) &&
+            !llvm::isa<llvm::FCmpInst, llvm::FPTruncInst, llvm::FPExtInst>(inst))
           inst.setFastMathFlags(inst.getFastMathFlags() | fast);
 }
 

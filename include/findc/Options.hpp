@@ -1,6 +1,7 @@
 // findc's public API: how a suite is compiled and run.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <optional>
@@ -25,7 +26,7 @@ enum class Engine : uint8_t { Jit, Interpreter };
 // fused, x/y may become x*(1/y). Results then differ in the last bits, and
 // by more where a sum cancels; NaN and infinity still propagate, and every
 // check (division by zero, a domain) still runs. Only the JIT and artifacts
-// have the vector and fast modes (docs/api.md, "Math modes").
+// have the vector and fast modes (docs/language.md, "Math modes").
 enum class MathMode : uint8_t { Exact, Vector, Fast };
 
 // Each math mode once: its name (the CLI's --math, the Python module's

@@ -79,11 +79,22 @@ void allowReassociation(llvm::Module& module) {
           inst.setFastMathFlags(inst.getFastMathFlags() | fast);
 }
 
+} // namespace
+
+ir::Function compiledEntry(const ir::Module& module, uint32_t index, MathMode math) {
+  ir::Function entry = ir::specializeUnaryEntry(module, index);
+  if (traitsOf(math).reassociates)
+    ir::evaluatePolynomialsInHornerForm(entry);
+  return entry;
+}
+
+namespace {
+
 class ModuleEmitter {
 public:
   ModuleEmitter(const ir::Module& module, llvm::Module& out, const llvm::TargetMachine& target, MathMode math,
                 LibmInlining inlining)
-      : module_(module), out_(out), context_(out.getContext()), target_(target), builder_(context_),
+      : module_(module), out_(out), context_(out.getContext()), target_(target), math_(math), builder_(context_),
         libmvec_(traitsOf(math).libmvec), reassociates_(traitsOf(math).reassociates),
         inlineLibm_(math == MathMode::Exact && inlining == LibmInlining::HostChecked) {}
 
@@ -105,9 +116,7 @@ public:
       emitCheckedBatchEntry(f, functions_.at(f));
     for (uint32_t f : roots)
       if (module_.functions[f].hasUnaryEntry()) {
-        ir::Function entry = ir::specializeUnaryEntry(module_, f);
-        if (reassociates_)
-          ir::evaluatePolynomialsInHornerForm(entry);
+        ir::Function entry = compiledEntry(module_, f, math_);
         llvm::Function* body = declare(entry, kEntryPrefix + entry.name);
         define(entry, body);
         // Vector mode is for throughput: the body goes into the batch loop
@@ -1366,6 +1375,7 @@ private:
   llvm::Module& out_;
   llvm::LLVMContext& context_;
   const llvm::TargetMachine& target_;
+  MathMode math_;
   llvm::IRBuilder<> builder_;
   bool libmvec_;      // traitsOf(math).libmvec
   bool reassociates_; // traitsOf(math).reassociates

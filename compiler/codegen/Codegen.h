@@ -46,6 +46,12 @@ std::unique_ptr<llvm::Module> emitLLVM(const ir::Module& module, llvm::LLVMConte
                                        MathMode math = MathMode::Exact, const std::vector<uint32_t>& boxed = {},
                                        LibmInlining inlining = LibmInlining::Never);
 
+// The body codegen compiles as the unary entry of function `index` (which
+// must have one) in `math`: ir::specializeUnaryEntry's, with its
+// polynomials in Horner's form where the mode reassociates. What
+// `findc emit --stage entry --math MODE` prints.
+ir::Function compiledEntry(const ir::Module& module, uint32_t index, MathMode math);
+
 // Exactly these entry points: the scalar and batch entries of `unary` (each
 // must have a unary entry), the boxed entries of `boxed` and the checked
 // batch entries of `checked` (each must have one), with the callees they
@@ -87,7 +93,7 @@ llvm::CodeGenOptLevel codeGenLevel(Tier tier);
 // A function's first code: quick in exact math, where calls of scalar libm
 // dominate and the engine recompiles a function that runs many points
 // optimized (engine/JitBackend.cpp), and in artifacts; optimized in vector
-// math, which is chosen for throughput.
+// and fast math, which are chosen for throughput.
 inline Tier firstTier(MathMode math) { return math == MathMode::Exact ? Tier::Quick : Tier::Optimized; }
 
 // The host's TargetMachine; `level` is the optimization of instruction

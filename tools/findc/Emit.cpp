@@ -4,7 +4,6 @@
 #include "compiler/driver/Compiler.h"
 #include "compiler/frontend/python/PyASTDump.h"
 #include "compiler/frontend/python/PyParser.h"
-#include "compiler/ir/Passes.h"
 #include "compiler/pyemit/PythonEmitter.h"
 #include "tools/findc/Load.h"
 
@@ -78,9 +77,7 @@ std::string printEntries(const engine::Suite& suite, const std::vector<uint32_t>
       continue;
     }
     ir::Module entry;
-    entry.functions.push_back(ir::specializeUnaryEntry(suite.module(), f));
-    if (traitsOf(math).reassociates)
-      ir::evaluatePolynomialsInHornerForm(entry.functions[0]);
+    entry.functions.push_back(compiledEntry(suite.module(), f, math));
     out += (out.empty() ? "" : "\n") + ir::print(entry, entry.functions[0]);
   }
   return out;

@@ -316,10 +316,12 @@ struct Monomial {
 
 class HornerRewriter {
 public:
-  explicit HornerRewriter(const Function& fn) : fn_(fn), uses_(fn.body.size()), absorbed_(fn.body.size()) {
-    ++uses_[fn.result];
-    for (ValueId v = 0; v < fn.body.size(); ++v)
-      for (ValueId operand : fn.body[v].operands) {
+  // Reads `body` (whose result is `result`); run() writes its rewrite into a function.
+  HornerRewriter(const std::vector<Inst>& body, ValueId result)
+      : body_(body), result_(result), uses_(body.size()), absorbed_(body.size()) {
+    ++uses_[result];
+    for (ValueId v = 0; v < body.size(); ++v)
+      for (ValueId operand : body[v].operands) {
         ++uses_[operand];
         absorbed_[operand] = isSum(v);
       }
@@ -327,24 +329,24 @@ public:
 
   bool run(Function& fn) {
     Rewriter r(/*fold=*/true, /*cse=*/true);
-    r.remap.resize(fn_.body.size());
+    r.remap.resize(body_.size());
     bool changed = false;
-    for (ValueId v = 0; v < fn_.body.size(); ++v) {
+    for (ValueId v = 0; v < body_.size(); ++v) {
       std::optional<ValueId> horner;
       // A sum whose only user is another sum is part of that one.
       if (isSum(v) && !(uses_[v] == 1 && absorbed_[v]))
         horner = rewriteSum(r, v);
       changed |= horner.has_value();
-      r.remap[v] = horner ? *horner : r.copy(fn_.body[v]);
+      r.remap[v] = horner ? *horner : r.copy(body_[v]);
     }
-    fn.result = r.remap[fn_.result];
+    fn.result = r.remap[result_];
     fn.body = std::move(r.body);
     return changed;
   }
 
 private:
   bool isSum(ValueId v) const {
-    const Inst& inst = fn_.body[v];
+    const Inst& inst = body_[v];
     return inst.op == Opcode::Prim && inst.type == Type::Real && (inst.prim == PrimOp::Add || inst.prim == PrimOp::Sub);
   }
 
@@ -355,7 +357,7 @@ private:
   // The terms of sum `v`, through the sums only it uses.
   void collectTerms(ValueId v, bool negated, bool root, int depth, std::vector<Term>& terms) const {
     if (isSum(v) && (root || uses_[v] == 1) && depth < kMaxPolynomialDepth) {
-      const Inst& inst = fn_.body[v];
+      const Inst& inst = body_[v];
       collectTerms(inst.operands[0], negated, false, depth + 1, terms);
       collectTerms(inst.operands[1], inst.prim == PrimOp::Sub ? !negated : negated, false, depth + 1, terms);
       return;
@@ -366,7 +368,7 @@ private:
   // `v` as c * base**degree: a constant, or a product, negation or power
   // (a literal integer exponent) of such; anything else is its own base.
   Monomial monomial(ValueId v, int depth = 0) const {
-    const Inst& inst = fn_.body[v];
+    const Inst& inst = body_[v];
     Monomial atom{1.0, v, 1};
     if (inst.type != Type::Real || depth >= kMaxPolynomialDepth)
       return atom;
@@ -389,7 +391,7 @@ private:
       return {a.coefficient * b.coefficient, a.base ? a.base : b.base, a.degree + b.degree};
     }
     case PrimOp::Pow: {
-      const Inst& exponent = fn_.body[inst.operands[1]];
+      const Inst& exponent = body_[inst.operands[1]];
       if (exponent.op != Opcode::Const || exponent.type != Type::Real)
         return atom;
       double n = exponent.constant.r;
@@ -448,7 +450,8 @@ private:
     return sum;
   }
 
-  const Function& fn_;
+  const std::vector<Inst>& body_;
+  ValueId result_;
   std::vector<uint32_t> uses_;
   std::vector<char> absorbed_; // its (last) user is a sum
 };
@@ -458,8 +461,8 @@ private:
 bool evaluatePolynomialsInHornerForm(Function& fn) {
   if (fn.usesContext)
     return false;
-  Function original = fn;
-  bool changed = HornerRewriter(original).run(fn);
+  std::vector<Inst> body = std::move(fn.body);
+  bool changed = HornerRewriter(body, fn.result).run(fn);
   eliminateDeadCode(fn);
   return changed;
 }

@@ -116,27 +116,13 @@ std::pair<double, rt::ErrorKind> interpreted(const Interpreter& interp, const ir
   return {y, ctx.errorKind()};
 }
 
-// A JIT of `math` with `module` added; null (and the test failed) if not.
-std::unique_ptr<JIT> jitWith(const ir::Module& module, MathMode math) {
-  auto jit = test::makeJIT(math);
-  if (!jit) {
-    ADD_FAILURE() << "no JIT";
-    return nullptr;
-  }
-  if (auto error = jit->add(module)) {
-    ADD_FAILURE() << llvm::toString(std::move(error));
-    return nullptr;
-  }
-  return jit;
-}
-
 class CheckedBatchTest : public ::testing::TestWithParam<MathMode> {};
 
 TEST_P(CheckedBatchTest, MatchesTheInterpreterPointByPoint) {
   auto c = test::compile(kFunctions);
   ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText();
   const ir::Module& module = *c->module;
-  auto jit = jitWith(module, GetParam());
+  auto jit = test::makeJIT(module, GetParam());
   ASSERT_TRUE(jit);
   Interpreter interp(module);
   size_t checked = 0;
@@ -204,7 +190,7 @@ TEST(CheckedBatch, FunctionsUseEveryInlineOperation) {
 TEST(CheckedBatch, EachPointStartsAfresh) {
   auto c = test::compile(kFunctions);
   ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText();
-  auto jit = jitWith(*c->module, MathMode::Exact);
+  auto jit = test::makeJIT(*c->module, MathMode::Exact);
   ASSERT_TRUE(jit);
   Interpreter interp(*c->module);
   rt::Arena arena;
@@ -257,7 +243,7 @@ TEST(CheckedBatch, EachPointStartsAfresh) {
 TEST(CheckedBatch, TheContextEndsAsTheLastPointLeftIt) {
   auto c = test::compile(kFunctions);
   ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText();
-  auto jit = jitWith(*c->module, MathMode::Exact);
+  auto jit = test::makeJIT(*c->module, MathMode::Exact);
   ASSERT_TRUE(jit);
   rt::Arena arena;
   rt::Context ctx{&arena};

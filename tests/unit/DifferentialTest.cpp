@@ -79,13 +79,9 @@ TEST_P(ExampleTest, InterpreterAndJITAgree) {
   ASSERT_TRUE(ex->module.has_value()) << diagText(ex->diags);
   const ir::Module& module = *ex->module;
 
-  auto exact = test::makeJIT(MathMode::Exact);
-  auto vector = test::makeJIT(MathMode::Vector);
+  auto exact = test::makeJIT(module, MathMode::Exact);
+  auto vector = test::makeJIT(module, MathMode::Vector);
   ASSERT_TRUE(exact && vector);
-  if (auto err = exact->add(module))
-    FAIL() << "JIT (exact): " << llvm::toString(std::move(err));
-  if (auto err = vector->add(module))
-    FAIL() << "JIT (vector): " << llvm::toString(std::move(err));
 
   const std::vector<double> xs = exampleInputs();
   const int64_t n = static_cast<int64_t>(xs.size());
@@ -182,10 +178,8 @@ TEST_P(ExampleTest, FastMathStaysClose) {
   ASSERT_TRUE(ex->file) << "cannot read " << GetParam();
   ASSERT_TRUE(ex->module.has_value()) << diagText(ex->diags);
   const ir::Module& module = *ex->module;
-  auto fast = test::makeJIT(MathMode::Fast);
+  auto fast = test::makeJIT(module, MathMode::Fast);
   ASSERT_TRUE(fast);
-  if (auto err = fast->add(module))
-    FAIL() << "JIT (fast): " << llvm::toString(std::move(err));
 
   const std::vector<double> xs = exampleInputs();
   Interpreter interp(module);

@@ -87,10 +87,8 @@ TEST_P(CornerCaseTest, InterpreterAndJITAgree) {
   auto c = compileOk(kCornerCases, /*optimize=*/GetParam());
   ASSERT_TRUE(c->module.has_value());
   const ir::Module& module = *c->module;
-  auto jit = test::makeJIT(MathMode::Exact);
+  auto jit = test::makeJIT(module, MathMode::Exact);
   ASSERT_TRUE(jit);
-  if (auto err = jit->add(module))
-    FAIL() << llvm::toString(std::move(err));
   const std::vector<double> xs = cornerInputs();
   Interpreter interp(module);
   size_t functions = 0;

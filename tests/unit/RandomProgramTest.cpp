@@ -642,25 +642,13 @@ struct CheckStats {
   size_t knownHazards = 0;  // mismatching functions explained by the known bugs
 };
 
-// A JIT holding all of `module`, or null after reporting why not.
-std::unique_ptr<JIT> jitFor(const ir::Module& module, MathMode math, Tier tier = Tier::Optimized) {
-  auto jit = test::makeJIT(math, tier);
-  if (!jit)
-    return nullptr;
-  if (auto err = jit->add(module)) {
-    ADD_FAILURE() << "JIT::add: " << llvm::toString(std::move(err));
-    return nullptr;
-  }
-  return jit;
-}
-
 // Interpreter vs JIT scalar vs JIT batch (exact) for every unary function,
 // at either tier: no exceptions, since codegen fences pow and exp10 operands
 // (the LLVM rewrites RegressionTest in JITTest.cpp pins down).
 CheckStats checkJITAgainstInterpreter(const GeneratedModule& gen, const ir::Module& module,
                                       Tier tier = Tier::Optimized) {
   CheckStats stats;
-  auto jit = jitFor(module, MathMode::Exact, tier);
+  auto jit = test::makeJIT(module, MathMode::Exact, tier);
   if (!jit)
     return stats;
   const std::vector<double> xs = randomInputs();
@@ -707,7 +695,7 @@ CheckStats checkJITAgainstInterpreter(const GeneratedModule& gen, const ir::Modu
 // as few-ulp errors in transcendental functions explain.
 CheckStats checkVectorAgainstInterpreter(const GeneratedModule& gen, const ir::Module& module, bool skipKnownBugs) {
   CheckStats stats;
-  auto jit = jitFor(module, MathMode::Vector);
+  auto jit = test::makeJIT(module, MathMode::Vector);
   if (!jit)
     return stats;
   const std::vector<double> xs = randomInputs();

@@ -256,10 +256,8 @@ TEST_P(StdlibEngines, EveryAtomMatchesFindsFormulaBitForBit) {
   const std::vector<AtomCase> cases = atomCases();
   auto c = test::compile(caseSource(cases), /*optimize=*/GetParam());
   ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText() << "\n" << caseSource(cases);
-  auto jit = test::makeJIT(MathMode::Exact);
+  auto jit = test::makeJIT(*c->module, MathMode::Exact);
   ASSERT_TRUE(jit);
-  if (auto err = jit->add(*c->module))
-    FAIL() << llvm::toString(std::move(err));
   for (size_t i = 0; i < cases.size(); ++i) {
     std::vector<double> xs = kCommonXs;
     xs.insert(xs.end(), cases[i].xs.begin(), cases[i].xs.end());
@@ -359,10 +357,8 @@ TEST_P(StdlibEngines, HandWorkedValues) {
            << "\n";
   auto c = test::compile(source.str(), /*optimize=*/GetParam());
   ASSERT_TRUE(c->module.has_value()) << c->diagnosticsText();
-  auto jit = test::makeJIT(MathMode::Exact);
+  auto jit = test::makeJIT(*c->module, MathMode::Exact);
   ASSERT_TRUE(jit);
-  if (auto err = jit->add(*c->module))
-    FAIL() << llvm::toString(std::move(err));
   for (size_t i = 0; i < hand.size(); ++i)
     checkAllEngines(*c->module, *jit, "hand_" + std::to_string(i), {hand[i].x}, {hand[i].expected}, hand[i].call);
 }

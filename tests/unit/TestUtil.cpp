@@ -189,4 +189,15 @@ std::unique_ptr<JIT> makeJIT(MathMode math, Tier tier) {
   return std::move(*jit);
 }
 
+std::unique_ptr<JIT> makeJIT(const ir::Module& module, MathMode math, Tier tier) {
+  auto jit = makeJIT(math, tier);
+  if (!jit)
+    return nullptr;
+  if (auto error = jit->add(module)) {
+    ADD_FAILURE() << "JIT::add: " << llvm::toString(std::move(error));
+    return nullptr;
+  }
+  return jit;
+}
+
 } // namespace findc::test

@@ -67,5 +67,8 @@ bool vectorResultAcceptable(const ir::Module& module, uint32_t f, double x, doub
 
 // A JIT in `math` mode; fails the current test (and returns null) on error.
 std::unique_ptr<JIT> makeJIT(MathMode math, Tier tier = Tier::Optimized);
+// The same JIT holding all of `module`; fails the current test (and returns
+// null) if it cannot be added.
+std::unique_ptr<JIT> makeJIT(const ir::Module& module, MathMode math, Tier tier = Tier::Optimized);
 
 } // namespace findc::test
